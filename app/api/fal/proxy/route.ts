@@ -1,0 +1,5 @@
+import { createProxyHandlers } from "@/lib/proxy/handler";
+
+export const dynamic = "force-dynamic";
+
+export const { GET, POST, PUT } = createProxyHandlers();

@@ -1,0 +1,28 @@
+import type { BackendHealth } from "@/lib/server/health";
+
+/** Always-visible label of the active backend: fal.ai, or the local preview engine. */
+export function BackendBadge({ health }: { health: BackendHealth }) {
+  if (!health.ok || health.backend === null) {
+    return (
+      <span className="rounded-full bg-red-100 px-3 py-1 text-sm font-medium text-red-900 dark:bg-red-950 dark:text-red-100">
+        Misconfigured: {health.problem}
+      </span>
+    );
+  }
+  const isLocal = health.backend === "local";
+  return (
+    <span
+      className={
+        isLocal
+          ? "rounded-full bg-amber-100 px-3 py-1 text-sm font-medium text-amber-900 dark:bg-amber-900 dark:text-amber-50"
+          : "rounded-full bg-emerald-100 px-3 py-1 text-sm font-medium text-emerald-900 dark:bg-emerald-900 dark:text-emerald-50"
+      }
+    >
+      {isLocal
+        ? "Local engine — a preview, not FLUX"
+        : health.upstream === "custom"
+          ? "fal (custom upstream)"
+          : "fal.ai"}
+    </span>
+  );
+}

@@ -1,0 +1,330 @@
+import "server-only";
+import { randomInt, randomUUID } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
+import { outputSize } from "@/lib/kontext/resolution";
+import {
+  type FieldError,
+  type KontextOutput,
+  type KontextRequest,
+  parseKontextInput,
+  summarizeFieldErrors,
+} from "@/lib/kontext/schema";
+import { InputError } from "./errors";
+import type { FileStore } from "./file-store";
+import { newFileId } from "./file-store";
+import type { LoadedImage } from "./input-image";
+import type { RenderedImage, RenderOptions } from "./render";
+
+/** One log line, in fal's shape. */
+export interface RequestLog {
+  message: string;
+  level: "INFO" | "WARN" | "ERROR";
+  source: "USER";
+  timestamp: string;
+}
+
+/** The states fal reports; fal has no FAILED: a failed request ends COMPLETED with an error result. */
+export type QueueState = "IN_QUEUE" | "IN_PROGRESS" | "COMPLETED";
+
+/** How a request ended: the output, or an error answered when the result is fetched. */
+export type Outcome =
+  | { ok: true; output: KontextOutput }
+  | { ok: false; status: number; detail: FieldError[] | string };
+
+/** What is kept of a finished request, in memory and on disk. */
+export interface FinishedRecord {
+  id: string;
+  logs: RequestLog[];
+  outcome: Outcome;
+  inferenceTime: number | null;
+}
+
+interface Job {
+  id: string;
+  input: unknown;
+  /** Origin that output URLs are built on (the one the caller sees). */
+  origin: string;
+  state: QueueState;
+  logs: RequestLog[];
+  outcome?: Outcome;
+  inferenceTime: number | null;
+  isCancelRequested: boolean;
+  listeners: Set<() => void>;
+  finished: Promise<void>;
+  finish: () => void;
+}
+
+/** A snapshot of a request for status answers. */
+export interface JobSnapshot {
+  id: string;
+  state: QueueState;
+  /** 0 = next to run; only while IN_QUEUE. */
+  queuePosition: number | null;
+  logs: RequestLog[];
+  inferenceTime: number | null;
+}
+
+export type CancelAnswer = "CANCELLATION_REQUESTED" | "ALREADY_COMPLETED" | "NOT_FOUND";
+
+/** What the engine needs from the outside world; tests pass fakes. */
+export interface EngineDeps {
+  store: FileStore;
+  /** Simulated milliseconds per inference step. */
+  stepMs: number;
+  loadInput: (imageUrl: string) => Promise<LoadedImage>;
+  render: (options: RenderOptions) => Promise<RenderedImage[]>;
+  /** Path under an origin where stored files are served, e.g. `/api/engine/files`. */
+  filesPath: string;
+  randomSeed?: () => number;
+  log?: (message: string) => void;
+}
+
+/** Simulated step time by acceleration: faster modes take less time per step. */
+const ACCELERATION_FACTOR: Record<KontextRequest["acceleration"], number> = {
+  none: 1,
+  regular: 0.6,
+  high: 0.35,
+};
+
+/** How many finished requests stay in memory; older ones are read back from disk. */
+const FINISHED_IN_MEMORY = 500;
+
+/**
+ * A fal-compatible engine for `fal-ai/flux-kontext-lora` that runs one request at a time, like
+ * one GPU, so queue positions are real. Requests move IN_QUEUE → IN_PROGRESS → COMPLETED with a
+ * log line per simulated step; input errors surface as 422 when the result is fetched.
+ */
+export class LocalEngine {
+  private readonly jobs = new Map<string, Job>();
+  private readonly pending: Job[] = [];
+  private readonly finished = new Map<string, FinishedRecord>();
+  private isRunning = false;
+
+  constructor(private readonly deps: EngineDeps) {}
+
+  /** Queues a request for `ENDPOINT_ID`; the body is validated when it runs, like on fal. */
+  submit(input: unknown, origin: string): JobSnapshot {
+    let finish = () => {};
+    const finished = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    const job: Job = {
+      id: randomUUID(),
+      input,
+      origin,
+      state: "IN_QUEUE",
+      logs: [],
+      inferenceTime: null,
+      isCancelRequested: false,
+      listeners: new Set(),
+      finished,
+      finish,
+    };
+    this.jobs.set(job.id, job);
+    this.pending.push(job);
+    queueMicrotask(() => void this.pump());
+    return this.snapshotOf(job);
+  }
+
+  /** The current state of a request, or null when the id is unknown. */
+  async status(id: string): Promise<JobSnapshot | null> {
+    const job = this.jobs.get(id);
+    if (job) return this.snapshotOf(job);
+    const record = await this.finishedRecord(id);
+    return record
+      ? {
+          id,
+          state: "COMPLETED",
+          queuePosition: null,
+          logs: record.logs,
+          inferenceTime: record.inferenceTime,
+        }
+      : null;
+  }
+
+  /** The outcome of a finished request; `pending` while it runs; null when unknown. */
+  async result(id: string): Promise<Outcome | "pending" | null> {
+    const job = this.jobs.get(id);
+    if (job && job.state !== "COMPLETED") return "pending";
+    if (job?.outcome) return job.outcome;
+    return (await this.finishedRecord(id))?.outcome ?? null;
+  }
+
+  /** Waits until a request has finished. */
+  async waitFor(id: string): Promise<void> {
+    await this.jobs.get(id)?.finished;
+  }
+
+  /**
+   * Calls `listener` whenever the request's state or logs change; returns an unsubscribe
+   * function, or null when the request is not in memory (it is then finished or unknown).
+   */
+  watch(id: string, listener: () => void): (() => void) | null {
+    const job = this.jobs.get(id);
+    if (!job) return null;
+    job.listeners.add(listener);
+    return () => job.listeners.delete(listener);
+  }
+
+  /** Cancels a queued request at once, or a running one at its next step. */
+  async cancel(id: string): Promise<CancelAnswer> {
+    const job = this.jobs.get(id);
+    if (!job) return (await this.finishedRecord(id)) ? "ALREADY_COMPLETED" : "NOT_FOUND";
+    if (job.state === "COMPLETED") return "ALREADY_COMPLETED";
+    job.isCancelRequested = true;
+    if (job.state === "IN_QUEUE") {
+      this.pending.splice(this.pending.indexOf(job), 1);
+      this.addLog(job, "Request cancelled while in queue", "WARN");
+      await this.complete(job, cancelledOutcome());
+      for (const other of this.pending) this.notify(other);
+    }
+    return "CANCELLATION_REQUESTED";
+  }
+
+  private snapshotOf(job: Job): JobSnapshot {
+    return {
+      id: job.id,
+      state: job.state,
+      queuePosition: job.state === "IN_QUEUE" ? this.pending.indexOf(job) : null,
+      logs: job.logs,
+      inferenceTime: job.inferenceTime,
+    };
+  }
+
+  private async finishedRecord(id: string): Promise<FinishedRecord | null> {
+    const cached = this.finished.get(id);
+    if (cached) return cached;
+    const stored = (await this.deps.store.getResult(id)) as FinishedRecord | null;
+    return stored && stored.id === id ? stored : null;
+  }
+
+  private async pump(): Promise<void> {
+    if (this.isRunning) return;
+    this.isRunning = true;
+    try {
+      for (let job = this.pending.shift(); job; job = this.pending.shift()) {
+        job.state = "IN_PROGRESS";
+        for (const other of this.pending) this.notify(other);
+        this.notify(job);
+        const started = performance.now();
+        const outcome = await this.execute(job, started).catch((error: unknown) => {
+          const message = error instanceof Error ? error.message : String(error);
+          this.deps.log?.(`local engine: request ${job.id} failed: ${message}`);
+          return { ok: false, status: 500, detail: `The local engine failed: ${message}` } as const;
+        });
+        job.inferenceTime = (performance.now() - started) / 1000;
+        await this.complete(job, outcome);
+      }
+    } finally {
+      this.isRunning = false;
+    }
+  }
+
+  private async execute(job: Job, started: number): Promise<Outcome> {
+    this.addLog(job, "Validating input");
+    const parsed = parseKontextInput(job.input);
+    if (!parsed.ok) return this.fail(job, parsed.errors);
+    const request = parsed.value;
+
+    this.addLog(job, "Loading input image");
+    let image: LoadedImage;
+    try {
+      image = await this.deps.loadInput(request.image_url);
+    } catch (error) {
+      if (error instanceof InputError) return this.fail(job, error.toFieldErrors());
+      throw error;
+    }
+    const size = outputSize(request.resolution_mode, image);
+    const seed = request.seed ?? this.deps.randomSeed?.() ?? randomInt(0, 2 ** 31);
+    this.addLog(
+      job,
+      `Input ${image.width}×${image.height} ${image.format}; output ${size.width}×${size.height}, seed ${seed}, ${request.loras.length} LoRA(s)`,
+    );
+
+    const stepMs = this.deps.stepMs * ACCELERATION_FACTOR[request.acceleration];
+    for (let step = 1; step <= request.num_inference_steps; step++) {
+      await (stepMs > 0 ? sleep(stepMs) : new Promise((resolve) => setImmediate(resolve)));
+      if (job.isCancelRequested) {
+        this.addLog(job, `Cancelled at step ${step}/${request.num_inference_steps}`, "WARN");
+        return cancelledOutcome();
+      }
+      this.addLog(job, `Step ${step}/${request.num_inference_steps}`);
+    }
+
+    this.addLog(job, `Rendering ${request.num_images} image(s) (local preview, not FLUX)`);
+    const rendered = await this.deps.render({ source: image.bytes, request, seed, size });
+    const images = [];
+    for (const [index, item] of rendered.entries()) {
+      const url = request.sync_mode
+        ? `data:${item.contentType};base64,${item.bytes.toString("base64")}`
+        : await this.storeOutput(job, item, index);
+      images.push({ url, width: item.width, height: item.height, content_type: item.contentType });
+    }
+    this.addLog(job, "Done");
+    return {
+      ok: true,
+      output: {
+        images,
+        timings: { inference: round3((performance.now() - started) / 1000) },
+        seed,
+        has_nsfw_concepts: rendered.map((item) => item.nsfw),
+        prompt: request.prompt,
+      },
+    };
+  }
+
+  private async storeOutput(job: Job, item: RenderedImage, index: number): Promise<string> {
+    const id = newFileId(item.contentType);
+    await this.deps.store.put(id, item.bytes, item.contentType, `${job.id}-${index}`);
+    return `${job.origin}${this.deps.filesPath}/${id}`;
+  }
+
+  private fail(job: Job, errors: FieldError[]): Outcome {
+    this.addLog(job, `Invalid input: ${summarizeFieldErrors(errors)}`, "ERROR");
+    return { ok: false, status: 422, detail: errors };
+  }
+
+  private async complete(job: Job, outcome: Outcome): Promise<void> {
+    const record: FinishedRecord = {
+      id: job.id,
+      logs: job.logs,
+      outcome,
+      inferenceTime: job.inferenceTime,
+    };
+    try {
+      await this.deps.store.putResult(job.id, record);
+    } catch (error) {
+      this.deps.log?.(`local engine: could not save result ${job.id}: ${String(error)}`);
+    }
+    job.outcome = outcome;
+    job.state = "COMPLETED";
+    this.finished.set(job.id, record);
+    if (this.finished.size > FINISHED_IN_MEMORY) {
+      const oldest = this.finished.keys().next().value;
+      if (oldest) {
+        this.finished.delete(oldest);
+        this.jobs.delete(oldest);
+      }
+    }
+    this.notify(job);
+    job.listeners.clear();
+    job.finish();
+  }
+
+  private addLog(job: Job, message: string, level: RequestLog["level"] = "INFO"): void {
+    job.logs.push({ message, level, source: "USER", timestamp: new Date().toISOString() });
+    this.notify(job);
+  }
+
+  private notify(job: Job): void {
+    for (const listener of job.listeners) listener();
+  }
+}
+
+function cancelledOutcome(): Outcome {
+  return { ok: false, status: 400, detail: "The request was cancelled" };
+}
+
+function round3(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

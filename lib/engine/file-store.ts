@@ -1,0 +1,215 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+
+/** Image types served inline; anything else is served as an attachment (no stored XSS). */
+export const INLINE_CONTENT_TYPES = new Set([
+  "image/png",
+  "image/jpeg",
+  "image/webp",
+  "image/gif",
+  "image/avif",
+]);
+
+const EXTENSIONS: Record<string, string> = {
+  "image/png": "png",
+  "image/jpeg": "jpeg",
+  "image/webp": "webp",
+  "image/gif": "gif",
+  "image/avif": "avif",
+};
+
+/** What is stored beside each file. */
+export interface StoredFileMeta {
+  id: string;
+  contentType: string;
+  size: number;
+  /** Milliseconds since the epoch. */
+  createdAt: number;
+  fileName: string;
+}
+
+export interface FileStoreOptions {
+  /** Folder that holds `files/` and `results/`. Created when missing. */
+  dataDir: string;
+  /** Total bytes kept; the oldest files are deleted beyond it. */
+  maxBytes: number;
+  /** Files and results older than this many milliseconds are deleted. */
+  maxAgeMs: number;
+  now?: () => number;
+}
+
+const ID_PATTERN = /^[A-Za-z0-9_-]{22}\.[a-z0-9]{1,8}$/;
+const RESULT_ID_PATTERN = /^[A-Za-z0-9-]{1,64}$/;
+
+/** A file id: 128 random bits plus the extension of its type, e.g. `Zm9v….png`. */
+export function newFileId(contentType: string): string {
+  return `${randomBytes(16).toString("base64url")}.${extensionFor(contentType)}`;
+}
+
+/** The file extension for a content type (`bin` when unknown). */
+export function extensionFor(contentType: string): string {
+  return EXTENSIONS[contentType.split(";")[0]?.trim().toLowerCase() ?? ""] ?? "bin";
+}
+
+/** True when `id` has the shape {@link newFileId} produces (guards against path traversal). */
+export function isFileId(id: string): boolean {
+  return ID_PATTERN.test(id);
+}
+
+/**
+ * The local engine's disk storage: uploaded inputs, generated outputs and finished results.
+ * Every write goes to a temporary name first and is renamed into place, so a crash never leaves
+ * a half-written file behind; metadata is written last and marks a file as complete. Files
+ * survive restarts and are capped in total size and age.
+ */
+export class FileStore {
+  private readonly filesDir: string;
+  private readonly resultsDir: string;
+  private readonly now: () => number;
+  private ready: Promise<void> | undefined;
+
+  constructor(private readonly options: FileStoreOptions) {
+    this.filesDir = path.resolve(options.dataDir, "files");
+    this.resultsDir = path.resolve(options.dataDir, "results");
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Creates the folders and removes leftovers of interrupted writes and expired files. */
+  init(): Promise<void> {
+    this.ready ??= (async () => {
+      await mkdir(this.filesDir, { recursive: true });
+      await mkdir(this.resultsDir, { recursive: true });
+      await this.removeIncomplete();
+      await this.sweep();
+    })();
+    return this.ready;
+  }
+
+  /** Stores bytes under `id` (from {@link newFileId}) and returns their metadata. */
+  async put(
+    id: string,
+    bytes: Uint8Array,
+    contentType: string,
+    fileName = id,
+  ): Promise<StoredFileMeta> {
+    if (!isFileId(id)) throw new Error(`Invalid file id ${id}`);
+    await this.init();
+    const meta: StoredFileMeta = {
+      id,
+      contentType,
+      size: bytes.byteLength,
+      createdAt: this.now(),
+      fileName: fileName.slice(0, 255),
+    };
+    await atomicWrite(path.join(this.filesDir, id), bytes);
+    await atomicWrite(path.join(this.filesDir, `${id}.meta.json`), JSON.stringify(meta));
+    await this.sweep();
+    return meta;
+  }
+
+  /** Reads a complete file, or null when it does not exist (or `id` is not a file id). */
+  async get(id: string): Promise<{ meta: StoredFileMeta; bytes: Buffer } | null> {
+    if (!isFileId(id)) return null;
+    await this.init();
+    const meta = await this.readMeta(id);
+    if (!meta) return null;
+    try {
+      return { meta, bytes: await readFile(path.join(this.filesDir, id)) };
+    } catch {
+      return null;
+    }
+  }
+
+  /** True when a complete file with this id exists. */
+  async has(id: string): Promise<boolean> {
+    if (!isFileId(id)) return false;
+    await this.init();
+    return (await this.readMeta(id)) !== null;
+  }
+
+  /** Saves a finished request's outcome so results survive a restart. */
+  async putResult(requestId: string, record: unknown): Promise<void> {
+    if (!RESULT_ID_PATTERN.test(requestId)) throw new Error(`Invalid request id ${requestId}`);
+    await this.init();
+    await atomicWrite(path.join(this.resultsDir, `${requestId}.json`), JSON.stringify(record));
+  }
+
+  /** Reads a saved outcome, or null. */
+  async getResult(requestId: string): Promise<unknown | null> {
+    if (!RESULT_ID_PATTERN.test(requestId)) return null;
+    await this.init();
+    try {
+      return JSON.parse(await readFile(path.join(this.resultsDir, `${requestId}.json`), "utf8"));
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * Deletes files and results older than the age cap, then the oldest files until the total
+   * size is within the size cap.
+   */
+  async sweep(): Promise<void> {
+    const cutoff = this.now() - this.options.maxAgeMs;
+    const metas: StoredFileMeta[] = [];
+    for (const name of await readdir(this.filesDir)) {
+      if (!name.endsWith(".meta.json")) continue;
+      const meta = await this.readMeta(name.slice(0, -".meta.json".length));
+      if (!meta) continue;
+      if (meta.createdAt < cutoff) await this.remove(meta.id);
+      else metas.push(meta);
+    }
+    metas.sort((a, b) => a.createdAt - b.createdAt);
+    let total = metas.reduce((sum, meta) => sum + meta.size, 0);
+    for (const meta of metas) {
+      if (total <= this.options.maxBytes) break;
+      await this.remove(meta.id);
+      total -= meta.size;
+    }
+    for (const name of await readdir(this.resultsDir)) {
+      const file = path.join(this.resultsDir, name);
+      const info = await stat(file).catch(() => null);
+      if (info && info.mtimeMs < cutoff) await rm(file, { force: true });
+    }
+  }
+
+  private async readMeta(id: string): Promise<StoredFileMeta | null> {
+    try {
+      return JSON.parse(await readFile(path.join(this.filesDir, `${id}.meta.json`), "utf8"));
+    } catch {
+      return null;
+    }
+  }
+
+  private async remove(id: string): Promise<void> {
+    // Metadata first: without it the file no longer counts as stored, even if the next rm fails.
+    await rm(path.join(this.filesDir, `${id}.meta.json`), { force: true });
+    await rm(path.join(this.filesDir, id), { force: true });
+  }
+
+  private async removeIncomplete(): Promise<void> {
+    for (const dir of [this.filesDir, this.resultsDir]) {
+      for (const name of await readdir(dir)) {
+        if (name.includes(".tmp-")) await rm(path.join(dir, name), { force: true });
+      }
+    }
+    for (const name of await readdir(this.filesDir)) {
+      if (isFileId(name) && !(await this.readMeta(name))) {
+        await rm(path.join(this.filesDir, name), { force: true });
+      }
+    }
+  }
+}
+
+async function atomicWrite(file: string, data: Uint8Array | string): Promise<void> {
+  const temp = `${file}.tmp-${randomBytes(6).toString("hex")}`;
+  try {
+    await writeFile(temp, data);
+    await rename(temp, file);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}

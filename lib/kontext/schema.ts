@@ -1,0 +1,213 @@
+import { z } from "zod";
+import {
+  ACCELERATIONS,
+  LIMITS,
+  OUTPUT_FORMATS,
+  PLAYGROUND_LIMITS,
+  RESOLUTION_MODES,
+} from "./endpoint";
+
+/**
+ * The one place where the input and output contract of `fal-ai/flux-kontext-lora` lives.
+ * The proxy validates submit bodies with it, the local engine parses requests with it and the
+ * form reads defaults and ranges from it. Every default, range and enum is the seed contract's.
+ */
+
+const DATA_URI = /^data:([a-z]+\/[a-z0-9.+-]+)?(;[a-z0-9-]+=[^;,]*)*(;base64)?,/i;
+
+/** `image_url`: an http(s) URL or a data URI (fal accepts both for file inputs). */
+export const imageUrlSchema = z
+  .string({ error: "image_url must be a string" })
+  .trim()
+  .min(1, "image_url is required")
+  .superRefine((value, ctx) => {
+    if (DATA_URI.test(value)) return;
+    if (value.length > PLAYGROUND_LIMITS.maxUrlChars) {
+      ctx.addIssue({
+        code: "custom",
+        message: `image_url is longer than ${PLAYGROUND_LIMITS.maxUrlChars} characters`,
+      });
+      return;
+    }
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      ctx.addIssue({ code: "custom", message: "image_url must be an http(s) URL or a data URI" });
+      return;
+    }
+    if (url.protocol !== "http:" && url.protocol !== "https:") {
+      ctx.addIssue({
+        code: "custom",
+        message: `image_url must use http or https, not ${url.protocol.replace(":", "")}`,
+      });
+    }
+  });
+
+/** One LoRA: weights at `path`, merged into the base model at `scale` (0–4, default 1). */
+export const loraWeightSchema = z.strictObject({
+  path: z
+    .string({ error: "path must be a string" })
+    .trim()
+    .min(1, "path is required")
+    .max(
+      PLAYGROUND_LIMITS.maxLoraPathChars,
+      `path is longer than ${PLAYGROUND_LIMITS.maxLoraPathChars} characters`,
+    ),
+  scale: z
+    .number({ error: "scale must be a number" })
+    .min(LIMITS.loraScale.min, `scale must be at least ${LIMITS.loraScale.min}`)
+    .max(LIMITS.loraScale.max, `scale must be at most ${LIMITS.loraScale.max}`)
+    .default(LIMITS.loraScale.default),
+});
+
+/** The endpoint's input, all 13 fields. Unknown fields are refused, so typos never pass silently. */
+export const kontextInputSchema = z.strictObject({
+  image_url: imageUrlSchema,
+  prompt: z
+    .string({ error: "prompt must be a string" })
+    .refine((value) => value.trim().length > 0, "prompt is required")
+    .refine(
+      (value) => value.length <= PLAYGROUND_LIMITS.maxPromptChars,
+      `prompt is longer than ${PLAYGROUND_LIMITS.maxPromptChars.toLocaleString("en-US")} characters`,
+    ),
+  num_inference_steps: z
+    .number({ error: "num_inference_steps must be a number" })
+    .int("num_inference_steps must be a whole number")
+    .min(LIMITS.steps.min, `num_inference_steps must be at least ${LIMITS.steps.min}`)
+    .max(LIMITS.steps.max, `num_inference_steps must be at most ${LIMITS.steps.max}`)
+    .default(LIMITS.steps.default),
+  seed: z
+    .number({ error: "seed must be a number" })
+    .int("seed must be a whole number")
+    .min(0, "seed must be at least 0")
+    .max(PLAYGROUND_LIMITS.maxSeed, `seed must be at most ${PLAYGROUND_LIMITS.maxSeed}`)
+    .nullish()
+    .transform((value) => value ?? undefined),
+  guidance_scale: z
+    .number({ error: "guidance_scale must be a number" })
+    .min(LIMITS.guidance.min, `guidance_scale must be at least ${LIMITS.guidance.min}`)
+    .max(LIMITS.guidance.max, `guidance_scale must be at most ${LIMITS.guidance.max}`)
+    .default(LIMITS.guidance.default),
+  sync_mode: z.boolean({ error: "sync_mode must be true or false" }).default(false),
+  num_images: z
+    .number({ error: "num_images must be a number" })
+    .int("num_images must be a whole number")
+    .min(LIMITS.numImages.min, `num_images must be at least ${LIMITS.numImages.min}`)
+    .max(LIMITS.numImages.max, `num_images must be at most ${LIMITS.numImages.max}`)
+    .default(LIMITS.numImages.default),
+  enable_safety_checker: z
+    .boolean({ error: "enable_safety_checker must be true or false" })
+    .default(true),
+  output_format: z
+    .enum(OUTPUT_FORMATS, { error: `output_format must be one of ${OUTPUT_FORMATS.join(", ")}` })
+    .default("png"),
+  loras: z.array(loraWeightSchema, { error: "loras must be a list" }).default([]),
+  acceleration: z
+    .enum(ACCELERATIONS, { error: `acceleration must be one of ${ACCELERATIONS.join(", ")}` })
+    .default("none"),
+  resolution_mode: z
+    .enum(RESOLUTION_MODES, {
+      error: `resolution_mode must be one of ${RESOLUTION_MODES.join(", ")}`,
+    })
+    .default("match_input"),
+});
+
+/** What a caller may send (defaults optional). */
+export type KontextInput = z.input<typeof kontextInputSchema>;
+/** The input with every default filled in. */
+export type KontextRequest = z.output<typeof kontextInputSchema>;
+export type LoraWeight = z.output<typeof loraWeightSchema>;
+
+/** One generated image. `url` is a CDN URL, or a data URI when `sync_mode` is on. */
+export const kontextImageSchema = z.object({
+  url: z.string(),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  content_type: z.string().default("image/jpeg"),
+});
+
+/** The endpoint's output. */
+export const kontextOutputSchema = z.object({
+  images: z.array(kontextImageSchema),
+  timings: z.record(z.string(), z.number()),
+  seed: z.number().int(),
+  has_nsfw_concepts: z.array(z.boolean()),
+  prompt: z.string(),
+});
+
+export type KontextImage = z.output<typeof kontextImageSchema>;
+export type KontextOutput = z.output<typeof kontextOutputSchema>;
+
+/** One field error in fal's (FastAPI's) shape, which `@fal-ai/client` turns into `ValidationError`. */
+export interface FieldError {
+  loc: (string | number)[];
+  msg: string;
+  type: string;
+}
+
+/** Maps zod issues to fal's `{loc, msg, type}` list, with `loc` rooted at `body`. */
+export function toFieldErrors(error: z.ZodError): FieldError[] {
+  return error.issues.flatMap((issue): FieldError[] => {
+    const loc = ["body", ...issue.path.map(toLocPart)];
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((key) => ({
+        loc: [...loc, key],
+        msg: `Unknown field: ${key}`,
+        type: "extra_forbidden",
+      }));
+    }
+    return [
+      { loc, msg: issue.message, type: issue.code === "custom" ? "value_error" : issue.code },
+    ];
+  });
+}
+
+function toLocPart(part: PropertyKey): string | number {
+  return typeof part === "number" ? part : String(part);
+}
+
+/** Result of {@link parseKontextInput}: the request with defaults, or fal-shaped field errors. */
+export type ParseResult = { ok: true; value: KontextRequest } | { ok: false; errors: FieldError[] };
+
+/** Validates a submit body. Never throws; `errors` name every problem found. */
+export function parseKontextInput(body: unknown): ParseResult {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    return {
+      ok: false,
+      errors: [
+        { loc: ["body"], msg: "The request body must be a JSON object", type: "type_error" },
+      ],
+    };
+  }
+  const result = kontextInputSchema.safeParse(body);
+  return result.success
+    ? { ok: true, value: result.data }
+    : { ok: false, errors: toFieldErrors(result.error) };
+}
+
+/** One-line summary of field errors, for `message` fields and logs. */
+export function summarizeFieldErrors(errors: FieldError[]): string {
+  return errors
+    .map((error) => {
+      const field = error.loc.filter((part) => part !== "body").join(".");
+      return field ? `${field}: ${error.msg}` : error.msg;
+    })
+    .join("; ");
+}
+
+// Compile-time drift check against the types fal generates for this endpoint: if fal adds,
+// removes or retypes a field, `tsc` fails here.
+type FalEndpoint = import("@fal-ai/client/endpoints").EndpointTypeMap["fal-ai/flux-kontext-lora"];
+type Assert<T extends true> = T;
+type IsNever<T> = [T] extends [never] ? true : false;
+export type InputFitsFal = Assert<KontextRequest extends FalEndpoint["input"] ? true : false>;
+export type InputHasNoExtraFields = Assert<
+  IsNever<Exclude<keyof KontextRequest, keyof FalEndpoint["input"]>>
+>;
+export type InputHasEveryFalField = Assert<
+  IsNever<Exclude<keyof FalEndpoint["input"], keyof KontextRequest>>
+>;
+export type OutputHasEveryFalField = Assert<
+  IsNever<Exclude<keyof FalEndpoint["output"], keyof KontextOutput>>
+>;

@@ -1,0 +1,199 @@
+import "server-only";
+import { createRouteHandler } from "@fal-ai/server-proxy/nextjs";
+import { PUBLIC_ORIGIN_HEADER } from "@/lib/engine/http-headers";
+import { parseKontextInput, summarizeFieldErrors } from "@/lib/kontext/schema";
+import { readBodyWithLimit } from "@/lib/server/body";
+import { ConfigError, getFalKey, getUpstream, type Upstream } from "@/lib/server/config";
+import { type AllowedTarget, classifyTarget, isAllowed } from "./targets";
+
+/** Largest submit body the proxy forwards (4 MiB, under Vercel's 4.5 MB function limit). */
+export const MAX_SUBMIT_BODY_BYTES = 4 * 1024 * 1024;
+/** Largest storage-initiate body (it only names a file and its type). */
+export const MAX_INITIATE_BODY_BYTES = 16 * 1024;
+
+const TARGET_HEADER = "x-fal-target-url";
+const CALLER_KEY = /^Key [\x21-\x7e]{1,512}$/;
+
+type RouteHandler = (request: Request) => Promise<Response>;
+type Handlers = Record<"GET" | "POST" | "PUT", RouteHandler>;
+
+/**
+ * The `/api/fal/proxy` route: `@fal-ai/server-proxy` behind a gate that lets only
+ * `fal-ai/flux-kontext-lora` through, validates submit bodies with the endpoint schema before
+ * anything is sent upstream, and sends traffic to fal.ai, to `FAL_UPSTREAM_ORIGIN` or to the
+ * built-in local engine. The fal key is read from the server's environment per request and
+ * only ever appears in the upstream request's `Authorization` header.
+ */
+export function createProxyHandlers(
+  env: Record<string, string | undefined> = process.env,
+): Handlers {
+  const inner = new Map<string, Handlers>();
+  const handle: RouteHandler = async (request) => {
+    try {
+      return await proxy(request, env, inner);
+    } catch (error) {
+      if (error instanceof ConfigError) return errorResponse(503, error.message);
+      // Never echo upstream error details: they could include request headers.
+      return errorResponse(502, "The upstream could not be reached");
+    }
+  };
+  return { GET: handle, POST: handle, PUT: handle };
+}
+
+async function proxy(
+  request: Request,
+  env: Record<string, string | undefined>,
+  inner: Map<string, Handlers>,
+): Promise<Response> {
+  const target = classifyTarget(request.headers.get(TARGET_HEADER), request.method);
+  if (!isAllowed(target)) return errorResponse(target.status, target.message);
+
+  const upstream = getUpstream(env);
+  const authorization = resolveAuthorization(request, upstream, env);
+  if (authorization instanceof Response) return authorization;
+
+  let body: string | undefined;
+  if (request.method.toUpperCase() !== "GET") {
+    const checked = await checkBody(request, target);
+    if (checked instanceof Response) return checked;
+    body = checked;
+  }
+
+  const headers = new Headers();
+  request.headers.forEach((value, name) => {
+    const lower = name.toLowerCase();
+    if (lower.startsWith("x-fal-") && lower !== TARGET_HEADER && lower !== PUBLIC_ORIGIN_HEADER) {
+      headers.set(lower, value);
+    }
+  });
+  const upstreamUrl = `${upstream.bases[target.role]}${target.path}${target.search}`;
+  headers.set(TARGET_HEADER, upstreamUrl);
+  headers.set("authorization", authorization);
+  for (const name of ["user-agent", "sec-fetch-site"]) {
+    const value = request.headers.get(name);
+    if (value) headers.set(name, value);
+  }
+  if (upstream.kind === "local") headers.set(PUBLIC_ORIGIN_HEADER, new URL(request.url).origin);
+
+  const forwarded = new Request(request.url, { method: request.method, headers, body });
+  const handlers = innerHandlers(upstream, inner);
+  return handlers[request.method.toUpperCase() as keyof Handlers](forwarded);
+}
+
+/**
+ * The caller's own `Authorization: Key …` (bring your own key) wins; otherwise the server's
+ * `FAL_KEY`. The local engine needs no key and never receives one.
+ */
+function resolveAuthorization(
+  request: Request,
+  upstream: Upstream,
+  env: Record<string, string | undefined>,
+): string | Response {
+  if (upstream.kind === "local") return "Key local-engine";
+  const caller = request.headers.get("authorization");
+  if (caller !== null) {
+    if (!CALLER_KEY.test(caller)) {
+      return errorResponse(401, "The Authorization header must be 'Key <your fal key>'");
+    }
+    return caller;
+  }
+  const key = getFalKey(env);
+  if (!key) {
+    return errorResponse(
+      503,
+      "No fal key is configured: set FAL_KEY on the server (or KONTEXT_BACKEND=local to use the built-in local engine)",
+    );
+  }
+  return `Key ${key}`;
+}
+
+async function checkBody(request: Request, target: AllowedTarget): Promise<string | Response> {
+  const limit = target.kind === "submit" ? MAX_SUBMIT_BODY_BYTES : MAX_INITIATE_BODY_BYTES;
+  const read = await readBodyWithLimit(request, limit);
+  if (!read.ok) {
+    return errorResponse(413, `The request body is larger than the ${formatBytes(limit)} limit`);
+  }
+  const text = new TextDecoder().decode(read.bytes);
+  if (target.kind === "cancel") return text;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return errorResponse(400, "The request body is not valid JSON");
+  }
+  if (target.kind === "submit") {
+    const parsed = parseKontextInput(json);
+    if (!parsed.ok) {
+      return Response.json(
+        { message: `Invalid input: ${summarizeFieldErrors(parsed.errors)}`, detail: parsed.errors },
+        { status: 422 },
+      );
+    }
+  }
+  if (target.kind === "initiate") {
+    const { content_type: type, file_name: name } = (json ?? {}) as Record<string, unknown>;
+    if (
+      typeof type !== "string" ||
+      type.length > 255 ||
+      (name !== undefined && typeof name !== "string")
+    ) {
+      return Response.json(
+        {
+          message: "Invalid upload: content_type must be a string (and file_name, when given)",
+          detail: [
+            {
+              loc: ["body", "content_type"],
+              msg: "content_type must be a string",
+              type: "type_error",
+            },
+          ],
+        },
+        { status: 422 },
+      );
+    }
+  }
+  return text;
+}
+
+/** One `@fal-ai/server-proxy` handler per upstream, allowing exactly that upstream's paths. */
+function innerHandlers(upstream: Upstream, cache: Map<string, Handlers>): Handlers {
+  const key = JSON.stringify(upstream.bases);
+  let handlers = cache.get(key);
+  if (!handlers) {
+    const queue = new URL(upstream.bases.queue);
+    const rest = new URL(upstream.bases.rest);
+    const queuePattern = `${queue.host}${queue.pathname}/fal-ai/flux-kontext-lora`;
+    const restPattern = `${rest.host}${rest.pathname}/storage/upload/initiate\\?storage_type=fal-cdn-v3`;
+    handlers = createRouteHandler({
+      allowedUrlPatterns: [queuePattern, `${queuePattern}/requests/**`, restPattern],
+      allowedEndpoints: [
+        trimSlash(`${queue.pathname}/fal-ai/flux-kontext-lora`),
+        trimSlash(`${rest.pathname}/storage/upload/initiate`),
+      ],
+      // Browsers from other sites are turned away; server-side callers send no Sec-Fetch-Site.
+      allowUnauthorizedRequests: false,
+      isAuthenticated: async (behavior) => {
+        const site = behavior.getHeader("sec-fetch-site");
+        return site !== "cross-site";
+      },
+      resolveFalAuth: async (behavior) => {
+        const value = behavior.getHeader("authorization");
+        return typeof value === "string" ? value : undefined;
+      },
+    }) as Handlers;
+    cache.set(key, handlers);
+  }
+  return handlers;
+}
+
+function trimSlash(path: string): string {
+  return path.replace(/^\/+/, "");
+}
+
+function errorResponse(status: number, message: string): Response {
+  return Response.json({ message, detail: message }, { status });
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${bytes / 1024 / 1024} MiB` : `${bytes / 1024} KiB`;
+}
