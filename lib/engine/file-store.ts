@@ -105,7 +105,7 @@ export class FileStore {
     };
     await atomicWrite(path.join(this.filesDir, id), bytes);
     await atomicWrite(path.join(this.filesDir, `${id}.meta.json`), JSON.stringify(meta));
-    await this.sweep();
+    await this.sweep(id);
     return meta;
   }
 
@@ -149,9 +149,10 @@ export class FileStore {
 
   /**
    * Deletes files and results older than the age cap, then the oldest files until the total
-   * size is within the size cap.
+   * size is within the size cap. The file `keep` (the one just stored) is never deleted for
+   * size, even when it alone exceeds the cap or older files share its timestamp.
    */
-  async sweep(): Promise<void> {
+  async sweep(keep?: string): Promise<void> {
     const cutoff = this.now() - this.options.maxAgeMs;
     const metas: StoredFileMeta[] = [];
     for (const name of await readdir(this.filesDir)) {
@@ -165,6 +166,7 @@ export class FileStore {
     let total = metas.reduce((sum, meta) => sum + meta.size, 0);
     for (const meta of metas) {
       if (total <= this.options.maxBytes) break;
+      if (meta.id === keep) continue;
       await this.remove(meta.id);
       total -= meta.size;
     }

@@ -5,8 +5,6 @@ import { FONT_CHARACTERS, GLYPH_HEIGHT, textWidth } from "./bitmap-font";
 import { InputError } from "./errors";
 import {
   isFlaggedPrompt,
-  LORA_LOOKS,
-  loraLook,
   PREVIEW_TITLES,
   type RenderedImage,
   type RenderOptions,
@@ -20,7 +18,7 @@ const GREEN: Colour = [30, 200, 60];
 const BLUE: Colour = [30, 60, 230];
 const GREY: Colour = [128, 128, 128];
 
-// Paths whose looks are asserted below, so a change of hashing shows up as a clear failure.
+// LoRA paths with four different looks (pinned in looks.test.ts).
 const GHIBLI = "https://example.com/loras/ghibli.safetensors";
 const NOIR = "https://example.com/loras/noir.safetensors";
 const COMIC = "https://example.com/loras/comic.safetensors";
@@ -251,19 +249,6 @@ describe("renderImages: output", () => {
 });
 
 describe("renderImages: LoRA looks", () => {
-  it("maps LoRA paths to at least six different looks", () => {
-    const looks = new Set(Array.from({ length: 300 }, (_, i) => loraLook(`user/lora-${i}`).look));
-    expect(looks.size).toBeGreaterThanOrEqual(6);
-    expect([...looks].every((look) => LORA_LOOKS.includes(look))).toBe(true);
-    expect(loraLook(GHIBLI)).toEqual(loraLook(` ${GHIBLI} `));
-    expect([GHIBLI, NOIR, COMIC, CLAY].map((path) => loraLook(path).look)).toEqual([
-      "toned",
-      "threshold",
-      "duotone",
-      "ink-sketch",
-    ]);
-  });
-
   it("gives visibly different images for different LoRA paths", async () => {
     const images = await Promise.all(
       [GHIBLI, NOIR, COMIC, CLAY].map((path) => first({ loras: [{ path, scale: 1 }] })),
