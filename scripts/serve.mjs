@@ -42,7 +42,9 @@ child.stdout.on("data", (chunk) => {
   if (!announced && /Ready|started server/i.test(String(chunk))) {
     announced = true;
     const label = backend === "local" ? "local engine (a preview, not FLUX)" : "fal.ai";
-    console.log(`\n  Kontext Playground is running at http://${shownHost}:${port}  —  backend: ${label}\n`);
+    console.log(
+      `\n  Kontext Playground is running at http://${shownHost}:${port}  —  backend: ${label}\n`,
+    );
   }
 });
 for (const signal of ["SIGINT", "SIGTERM"]) {

@@ -172,8 +172,9 @@ export class LocalEngine {
     if (!job) return (await this.finishedRecord(id)) ? "ALREADY_COMPLETED" : "NOT_FOUND";
     if (job.state === "COMPLETED") return "ALREADY_COMPLETED";
     job.isCancelRequested = true;
-    if (job.state === "IN_QUEUE") {
-      this.pending.splice(this.pending.indexOf(job), 1);
+    const index = this.pending.indexOf(job);
+    if (job.state === "IN_QUEUE" && index >= 0) {
+      this.pending.splice(index, 1);
       this.addLog(job, "Request cancelled while in queue", "WARN");
       await this.complete(job, cancelledOutcome());
       for (const other of this.pending) this.notify(other);
@@ -291,11 +292,8 @@ export class LocalEngine {
       outcome,
       inferenceTime: job.inferenceTime,
     };
-    try {
-      await this.deps.store.putResult(job.id, record);
-    } catch (error) {
-      this.deps.log?.(`local engine: could not save result ${job.id}: ${String(error)}`);
-    }
+    // Completed at once (before the save), so a second cancel or a status poll never sees a
+    // request that has left the queue but still claims to be IN_QUEUE.
     job.outcome = outcome;
     job.state = "COMPLETED";
     this.finished.set(job.id, record);
@@ -305,6 +303,11 @@ export class LocalEngine {
         this.finished.delete(oldest);
         this.jobs.delete(oldest);
       }
+    }
+    try {
+      await this.deps.store.putResult(job.id, record);
+    } catch (error) {
+      this.deps.log?.(`local engine: could not save result ${job.id}: ${String(error)}`);
     }
     this.notify(job);
     job.listeners.clear();

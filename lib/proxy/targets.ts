@@ -24,6 +24,13 @@ export interface RefusedTarget {
 const REQUEST_ID = /^[A-Za-z0-9-]{1,64}$/;
 const QUEUE_HOST = "queue.fal.run";
 const REST_HOST = "rest.fal.ai";
+/** Action after `/requests/{id}` → kind. A Map, so names like `constructor` never match. */
+const QUEUE_ACTIONS = new Map<string, TargetKind>([
+  ["", "result"],
+  ["status", "status"],
+  ["status/stream", "stream"],
+  ["cancel", "cancel"],
+]);
 const METHODS: Record<TargetKind, string> = {
   submit: "POST",
   status: "GET",
@@ -91,9 +98,7 @@ function classifyQueue(url: URL): AllowedTarget | RefusedTarget {
   }
   const action = rest.join("/");
   const path = `${prefix}${requestId}${action ? `/${action}` : ""}`;
-  const kind = (
-    { "": "result", status: "status", "status/stream": "stream", cancel: "cancel" } as const
-  )[action as "" | "status" | "status/stream" | "cancel"];
+  const kind = QUEUE_ACTIONS.get(action);
   if (!kind) return refuse(url, `the queue path /${action} is not available`);
   const logs = url.searchParams.get("logs");
   const search = kind === "status" || kind === "stream" ? `?logs=${logs === "1" ? "1" : "0"}` : "";

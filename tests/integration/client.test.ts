@@ -122,7 +122,10 @@ describe("subscribe", () => {
   });
 
   it("gives identical bytes for the same request and seed, and different ones for another seed", async () => {
-    const input = { seed: 1234, loras: [{ path: "https://example.com/a.safetensors", scale: 0.8 }] };
+    const input = {
+      seed: 1234,
+      loras: [{ path: "https://example.com/a.safetensors", scale: 0.8 }],
+    };
     const first = await run(input);
     const second = await run(input);
     const other = await run({ ...input, seed: 1235 });
@@ -167,7 +170,9 @@ describe("queue and cancel", () => {
     await fal.queue.cancel(ENDPOINT_ID, { requestId: third.request_id });
     const cancelled = await fal.queue.status(ENDPOINT_ID, { requestId: third.request_id });
     expect(cancelled.status).toBe("COMPLETED");
-    await expect(fal.queue.result(ENDPOINT_ID, { requestId: third.request_id })).rejects.toMatchObject({
+    await expect(
+      fal.queue.result(ENDPOINT_ID, { requestId: third.request_id }),
+    ).rejects.toMatchObject({
       status: 400,
     });
     await fal.queue.cancel(ENDPOINT_ID, { requestId: first.request_id });
@@ -180,7 +185,8 @@ describe("queue and cancel", () => {
     });
     for (let i = 0; i < 200; i++) {
       const status = await fal.queue.status(ENDPOINT_ID, { requestId: request_id, logs: true });
-      if (status.status === "IN_PROGRESS" && status.logs.some((l) => l.message.startsWith("Step"))) break;
+      if (status.status === "IN_PROGRESS" && status.logs.some((l) => l.message.startsWith("Step")))
+        break;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     await fal.queue.cancel(ENDPOINT_ID, { requestId: request_id });
@@ -209,8 +215,12 @@ describe("queue and cancel", () => {
 
   it("answers 404 for the status and result of an unknown request", async () => {
     const requestId = "11111111-2222-3333-4444-555555555555";
-    await expect(fal.queue.status(ENDPOINT_ID, { requestId })).rejects.toMatchObject({ status: 404 });
-    await expect(fal.queue.result(ENDPOINT_ID, { requestId })).rejects.toMatchObject({ status: 404 });
+    await expect(fal.queue.status(ENDPOINT_ID, { requestId })).rejects.toMatchObject({
+      status: 404,
+    });
+    await expect(fal.queue.result(ENDPOINT_ID, { requestId })).rejects.toMatchObject({
+      status: 404,
+    });
   });
 });
 
@@ -242,7 +252,9 @@ describe("validation", () => {
     if (typeof data !== "string") {
       bytes = data;
     } else if (data === "truncated") {
-      const full = await sharp({ create: { width: 300, height: 300, channels: 3, background: "#888" } })
+      const full = await sharp({
+        create: { width: 300, height: 300, channels: 3, background: "#888" },
+      })
         .png({ compressionLevel: 0 })
         .toBuffer();
       bytes = full.subarray(0, Math.floor(full.length / 2));

@@ -33,7 +33,9 @@ function clientFor(server: NextServer, credentials?: string) {
 }
 
 function authorizations(requests: RecordedRequest[]) {
-  return requests.map((r) => `${r.method} ${r.url.split("?")[0]} ${r.headers.authorization ?? "-"}`);
+  return requests.map(
+    (r) => `${r.method} ${r.url.split("?")[0]} ${r.headers.authorization ?? "-"}`,
+  );
 }
 
 beforeAll(async () => {
@@ -54,7 +56,9 @@ afterAll(async () => {
 describe("the server's fal key", () => {
   it("reaches the upstream as Authorization: Key … on every proxied call, and only there", async () => {
     const fal = clientFor(withKey);
-    const fileUrl = await fal.storage.upload(new Blob([new Uint8Array([1, 2, 3])], { type: "image/png" }));
+    const fileUrl = await fal.storage.upload(
+      new Blob([new Uint8Array([1, 2, 3])], { type: "image/png" }),
+    );
     expect(fileUrl).toBe(`${upstream.url}/files/1`);
     const result = await fal.subscribe(ENDPOINT_ID, {
       input: { image_url: fileUrl, prompt: "x" },
@@ -62,11 +66,11 @@ describe("the server's fal key", () => {
     });
     expect(result.requestId).toBe("rec-1");
     expect(authorizations(upstream.requests)).toEqual([
-      "POST /rest/storage/upload/initiate " + `Key ${runtimeCanary}`,
+      `POST /rest/storage/upload/initiate Key ${runtimeCanary}`,
       "PUT /upload/1 -",
-      "POST /queue/fal-ai/flux-kontext-lora " + `Key ${runtimeCanary}`,
-      "GET /queue/fal-ai/flux-kontext-lora/requests/rec-1/status " + `Key ${runtimeCanary}`,
-      "GET /queue/fal-ai/flux-kontext-lora/requests/rec-1 " + `Key ${runtimeCanary}`,
+      `POST /queue/fal-ai/flux-kontext-lora Key ${runtimeCanary}`,
+      `GET /queue/fal-ai/flux-kontext-lora/requests/rec-1/status Key ${runtimeCanary}`,
+      `GET /queue/fal-ai/flux-kontext-lora/requests/rec-1 Key ${runtimeCanary}`,
     ]);
   });
 
@@ -78,7 +82,9 @@ describe("the server's fal key", () => {
     }
     const fal = clientFor(withKey);
     await fal.subscribe("fal-ai/flux/dev", { input: { prompt: "x" } }).catch(() => undefined);
-    await fal.subscribe(ENDPOINT_ID, { input: { image_url: "x", prompt: "" } }).catch(() => undefined);
+    await fal
+      .subscribe(ENDPOINT_ID, { input: { image_url: "x", prompt: "" } })
+      .catch(() => undefined);
     await fal.queue.status(ENDPOINT_ID, { requestId: "unknown-id" }).catch(() => undefined);
     const badKey = await fetch(`${withKey.url}/api/fal/proxy`, {
       headers: {

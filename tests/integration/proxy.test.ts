@@ -16,17 +16,77 @@ async function proxy(target: string | null, init: RequestInit = {}) {
 
 describe("targets the proxy refuses", () => {
   it.each([
-    ["another fal endpoint", "https://queue.fal.run/fal-ai/flux/dev", "POST", 403, /only the endpoint fal-ai\/flux-kontext-lora/],
+    [
+      "another fal endpoint",
+      "https://queue.fal.run/fal-ai/flux/dev",
+      "POST",
+      403,
+      /only the endpoint fal-ai\/flux-kontext-lora/,
+    ],
     ["a sub-path of the endpoint", `${SUBMIT}/inpaint`, "POST", 403, /only the endpoint/],
-    ["the synchronous fal.run host", "https://fal.run/fal-ai/flux-kontext-lora", "POST", 403, /fal\.run host is closed/],
-    ["a foreign host", "https://evil.example.com/fal-ai/flux-kontext-lora", "POST", 403, /not a fal API host/],
-    ["the app itself over plain http", `${appUrl}/api/engine/queue/fal-ai/flux-kontext-lora`, "POST", 403, /only https URLs/],
-    ["a cloud metadata address", "https://169.254.169.254/latest", "GET", 403, /not a fal API host/],
-    ["fal with an explicit port", "https://queue.fal.run:8443/fal-ai/flux-kontext-lora", "POST", 403, /only https URLs/],
-    ["credentials in the URL", "https://user:pw@queue.fal.run/fal-ai/flux-kontext-lora", "POST", 403, /only https URLs/],
-    ["a webhook on submit", `${SUBMIT}?fal_webhook=https://evil.example.com`, "POST", 403, /webhooks/],
-    ["other rest.fal.ai paths", "https://rest.fal.ai/tokens/", "POST", 403, /only storage upload initiation/],
-    ["multipart uploads", "https://rest.fal.ai/storage/upload/initiate-multipart?storage_type=fal-cdn-v3", "POST", 403, /only storage upload initiation/],
+    [
+      "the synchronous fal.run host",
+      "https://fal.run/fal-ai/flux-kontext-lora",
+      "POST",
+      403,
+      /fal\.run host is closed/,
+    ],
+    [
+      "a foreign host",
+      "https://evil.example.com/fal-ai/flux-kontext-lora",
+      "POST",
+      403,
+      /not a fal API host/,
+    ],
+    [
+      "the app itself over plain http",
+      `${appUrl}/api/engine/queue/fal-ai/flux-kontext-lora`,
+      "POST",
+      403,
+      /only https URLs/,
+    ],
+    [
+      "a cloud metadata address",
+      "https://169.254.169.254/latest",
+      "GET",
+      403,
+      /not a fal API host/,
+    ],
+    [
+      "fal with an explicit port",
+      "https://queue.fal.run:8443/fal-ai/flux-kontext-lora",
+      "POST",
+      403,
+      /only https URLs/,
+    ],
+    [
+      "credentials in the URL",
+      "https://user:pw@queue.fal.run/fal-ai/flux-kontext-lora",
+      "POST",
+      403,
+      /only https URLs/,
+    ],
+    [
+      "a webhook on submit",
+      `${SUBMIT}?fal_webhook=https://evil.example.com`,
+      "POST",
+      403,
+      /webhooks/,
+    ],
+    [
+      "other rest.fal.ai paths",
+      "https://rest.fal.ai/tokens/",
+      "POST",
+      403,
+      /only storage upload initiation/,
+    ],
+    [
+      "multipart uploads",
+      "https://rest.fal.ai/storage/upload/initiate-multipart?storage_type=fal-cdn-v3",
+      "POST",
+      403,
+      /only storage upload initiation/,
+    ],
     ["a malformed request id", `${SUBMIT}/requests/..%2F..%2Fetc/status`, "GET", 400, /request id/],
     ["an unknown queue action", `${SUBMIT}/requests/abc/logs`, "GET", 403, /not available/],
     ["a GET on submit", SUBMIT, "GET", 405, /use POST/],
@@ -91,18 +151,24 @@ describe("submit bodies checked before anything is queued", () => {
   });
 
   it("answers 422 for a storage initiate without a content type", async () => {
-    const response = await proxy("https://rest.fal.ai/storage/upload/initiate?storage_type=fal-cdn-v3", {
-      body: JSON.stringify({ file_name: "a.png" }),
-    });
+    const response = await proxy(
+      "https://rest.fal.ai/storage/upload/initiate?storage_type=fal-cdn-v3",
+      {
+        body: JSON.stringify({ file_name: "a.png" }),
+      },
+    );
     expect(response.status).toBe(422);
   });
 });
 
 describe("the local engine's own edges", () => {
   it("refuses an empty upload and answers 404 for unknown upload URLs and files", async () => {
-    const initiate = await proxy("https://rest.fal.ai/storage/upload/initiate?storage_type=fal-cdn-v3", {
-      body: JSON.stringify({ content_type: "image/png", file_name: "a.png" }),
-    });
+    const initiate = await proxy(
+      "https://rest.fal.ai/storage/upload/initiate?storage_type=fal-cdn-v3",
+      {
+        body: JSON.stringify({ content_type: "image/png", file_name: "a.png" }),
+      },
+    );
     const { upload_url: uploadUrl, file_url: fileUrl } = initiate.json() as Record<string, string>;
     const empty = await fetch(uploadUrl as string, { method: "PUT", body: new Uint8Array() });
     expect(empty.status).toBe(400);
@@ -110,16 +176,19 @@ describe("the local engine's own edges", () => {
     expect((await fetch(fileUrl as string)).status).toBe(404);
     const unknown = await fetch(`${appUrl}/api/engine/upload/AAAAAAAAAAAAAAAAAAAAAA.png`, {
       method: "PUT",
-      body: await makePhoto(8, 8),
+      body: new Uint8Array(await makePhoto(8, 8)),
     });
     expect(unknown.status).toBe(404);
     expect((await fetch(`${appUrl}/api/engine/files/..%2F..%2Fpackage.json`)).status).toBe(404);
   });
 
   it("serves non-image uploads as attachments so they can never run as a page", async () => {
-    const initiate = await proxy("https://rest.fal.ai/storage/upload/initiate?storage_type=fal-cdn-v3", {
-      body: JSON.stringify({ content_type: "text/html", file_name: "x.html" }),
-    });
+    const initiate = await proxy(
+      "https://rest.fal.ai/storage/upload/initiate?storage_type=fal-cdn-v3",
+      {
+        body: JSON.stringify({ content_type: "text/html", file_name: "x.html" }),
+      },
+    );
     const { upload_url: uploadUrl, file_url: fileUrl } = initiate.json() as Record<string, string>;
     await fetch(uploadUrl as string, { method: "PUT", body: "<script>alert(1)</script>" });
     const response = await fetch(fileUrl as string);
@@ -139,13 +208,21 @@ describe("the local engine's own edges", () => {
   it("runs synchronously on /run and fails bad input with 422 like fal", async () => {
     const response = await fetch(`${appUrl}/api/engine/run/fal-ai/flux-kontext-lora`, {
       method: "POST",
-      body: JSON.stringify({ image_url: "data:image/png;base64,AAAA", prompt: "x", num_inference_steps: 10 }),
+      body: JSON.stringify({
+        image_url: "data:image/png;base64,AAAA",
+        prompt: "x",
+        num_inference_steps: 10,
+      }),
     });
     expect(response.status).toBe(422);
     const photo = (await makePhoto(64, 64)).toString("base64");
     const ok = await fetch(`${appUrl}/api/engine/run/fal-ai/flux-kontext-lora`, {
       method: "POST",
-      body: JSON.stringify({ image_url: `data:image/png;base64,${photo}`, prompt: "x", num_inference_steps: 10 }),
+      body: JSON.stringify({
+        image_url: `data:image/png;base64,${photo}`,
+        prompt: "x",
+        num_inference_steps: 10,
+      }),
     });
     expect(ok.status).toBe(200);
     expect(((await ok.json()) as { images: unknown[] }).images).toHaveLength(1);

@@ -46,7 +46,14 @@ export async function startNext(env: Record<string, string>): Promise<NextServer
   });
   const child = spawn(
     process.execPath,
-    [path.resolve("node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(port)],
+    [
+      path.resolve("node_modules/next/dist/bin/next"),
+      "start",
+      "-H",
+      "127.0.0.1",
+      "-p",
+      String(port),
+    ],
     { env: childEnv, stdio: ["ignore", "pipe", "pipe"] },
   );
   let log = "";

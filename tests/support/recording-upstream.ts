@@ -46,14 +46,24 @@ export async function startRecordingUpstream(): Promise<{
       }
       if (req.method === "GET" && url === `${queue}/requests/rec-1`) {
         return send(200, {
-          images: [{ url: `${origin}/files/out.png`, width: 1024, height: 1024, content_type: "image/png" }],
+          images: [
+            {
+              url: `${origin}/files/out.png`,
+              width: 1024,
+              height: 1024,
+              content_type: "image/png",
+            },
+          ],
           timings: { inference: 0.1 },
           seed: 7,
           has_nsfw_concepts: [false],
           prompt: "recorded",
         });
       }
-      if (req.method === "POST" && url === "/rest/storage/upload/initiate?storage_type=fal-cdn-v3") {
+      if (
+        req.method === "POST" &&
+        url === "/rest/storage/upload/initiate?storage_type=fal-cdn-v3"
+      ) {
         return send(200, { upload_url: `${origin}/upload/1`, file_url: `${origin}/files/1` });
       }
       if (req.method === "PUT" && url === "/upload/1") return send(200, {});
