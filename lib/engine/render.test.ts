@@ -344,14 +344,18 @@ describe("renderImages: safety checker", () => {
     expect(isFlaggedPrompt(prompt)).toBe(flagged);
   });
 
-  it("returns black frames flagged nsfw when the checker is on", async () => {
+  it("returns black frames flagged nsfw, still carrying the preview mark, when the checker is on", async () => {
     const images = await render({ prompt: "make it nsfw", num_images: 2 });
     expect(images).toHaveLength(2);
     for (const image of images) {
       expect(image.nsfw).toBe(true);
-      const { data, width, height } = await pixels(image);
+      const { width, height } = await pixels(image);
       expect([width, height]).toEqual([192, 128]);
-      expect(data.every((value) => value === 0)).toBe(true);
+      const band = Math.ceil(height / 6);
+      const above = await rowLumas(image, 0, height - band);
+      expect(above.every((luma) => luma === 0)).toBe(true);
+      const inBand = await rowLumas(image, height - band, height);
+      expect(inBand.some((luma) => luma > 200)).toBe(true);
     }
   });
 

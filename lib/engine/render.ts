@@ -28,7 +28,7 @@ export interface RenderedImage {
   contentType: "image/png" | "image/jpeg";
   width: number;
   height: number;
-  /** True when the simulated safety checker flagged this image (then it is a black frame). */
+  /** True when the simulated safety checker flagged this image (then it is a marked black frame). */
   nsfw: boolean;
 }
 
@@ -49,7 +49,7 @@ export function isFlaggedPrompt(prompt: string): boolean {
 /**
  * Renders `request.num_images` images of exactly `size`, encoded per `request.output_format`,
  * each marked as a local preview. When the safety checker is on and {@link isFlaggedPrompt}
- * flags the prompt, every image is a black frame with `nsfw: true`, as fal returns. Same options
+ * flags the prompt, every image is a black frame (still marked) with `nsfw: true`, as fal returns. Same options
  * give byte-identical output. Throws {@link InputError} when `source` cannot be decoded.
  */
 export async function renderImages(options: RenderOptions): Promise<RenderedImage[]> {
@@ -63,6 +63,11 @@ export async function renderImages(options: RenderOptions): Promise<RenderedImag
   return Promise.all(
     indexes.map((index) => {
       const image = flagged ? blackFrame(size) : editImage(base, request, seed, index);
+      // Every output says it is a preview, the safety checker's black frames included.
+      drawBottomBand(image, {
+        titles: PREVIEW_TITLES,
+        caption: `SEED ${seed}  #${index + 1}/${request.num_images}`,
+      });
       return encode(image, request.output_format, flagged);
     }),
   );
@@ -129,16 +134,11 @@ async function encode(
   return { bytes, contentType, width, height, nsfw };
 }
 
-/** One output image: the prompt look, then the LoRA looks, then the preview mark. */
+/** One output image before its preview mark: the prompt look, then the LoRA looks. */
 function editImage(base: RgbImage, request: KontextRequest, seed: number, index: number): RgbImage {
   const image = { ...base, data: new Uint8ClampedArray(base.data) };
   applyPromptLook(image, request.prompt, seed, index, request.guidance_scale);
-  const styled = applyLoraLooks(image, request.loras);
-  drawBottomBand(styled, {
-    titles: PREVIEW_TITLES,
-    caption: `SEED ${seed}  #${index + 1}/${request.num_images}`,
-  });
-  return styled;
+  return applyLoraLooks(image, request.loras);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -69,7 +69,10 @@ export function parseUpstreamOrigin(value: string): string {
   try {
     url = new URL(value);
   } catch {
-    throw new ConfigError(`FAL_UPSTREAM_ORIGIN is not a URL: "${value}"`);
+    // The value is not echoed: it may carry credentials, and this message reaches /api/health.
+    throw new ConfigError(
+      "FAL_UPSTREAM_ORIGIN is not a URL (expected an origin such as https://gateway.example/base)",
+    );
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw new ConfigError("FAL_UPSTREAM_ORIGIN must be an http or https URL");
