@@ -122,13 +122,14 @@ async function handleRun(request: Request, origin: string, { engine }: EngineCon
   return fetchResult(engine, id);
 }
 
-function streamStatus(
+async function streamStatus(
   engine: LocalEngine,
   id: string,
   origin: string,
   withLogs: boolean,
   signal: AbortSignal,
-): Response | Promise<Response> {
+): Promise<Response> {
+  if (!(await engine.status(id))) return requestNotFound(id);
   const encoder = new TextEncoder();
   let cleanup = () => {};
   const stream = new ReadableStream<Uint8Array>({
@@ -144,6 +145,7 @@ function streamStatus(
         cleanup();
         controller.close();
       };
+      // Sends what changed since the last event; fal's client concatenates `logs` as deltas.
       const flush = async () => {
         if (isFlushing) {
           isDirty = true;
@@ -153,7 +155,11 @@ function streamStatus(
         do {
           isDirty = false;
           const snapshot = await engine.status(id);
-          if (isClosed || !snapshot) break;
+          if (isClosed) break;
+          if (!snapshot) {
+            close();
+            break;
+          }
           const newLogs = snapshot.logs.slice(sentLogs);
           if (snapshot.state !== lastState || (withLogs && newLogs.length > 0)) {
             sentLogs = snapshot.logs.length;
@@ -182,19 +188,15 @@ function streamStatus(
       cleanup();
     },
   });
-  return engine.status(id).then((snapshot) =>
-    snapshot
-      ? new Response(stream, {
-          status: 200,
-          headers: {
-            "content-type": "text/event-stream; charset=utf-8",
-            "cache-control": "no-cache, no-transform",
-            "x-accel-buffering": "no",
-            "x-fal-request-id": id,
-          },
-        })
-      : requestNotFound(id),
-  );
+  return new Response(stream, {
+    status: 200,
+    headers: {
+      "content-type": "text/event-stream; charset=utf-8",
+      "cache-control": "no-cache, no-transform",
+      "x-accel-buffering": "no",
+      "x-fal-request-id": id,
+    },
+  });
 }
 
 async function handleInitiate(request: Request, origin: string, context: EngineContext) {

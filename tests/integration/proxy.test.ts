@@ -197,6 +197,17 @@ describe("the local engine's own edges", () => {
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
   });
 
+  it("answers 404 for the status stream of an unknown request", async () => {
+    const response = await proxy(
+      `${SUBMIT}/requests/00000000-0000-0000-0000-000000000001/status/stream`,
+      {
+        method: "GET",
+      },
+    );
+    expect(response.status).toBe(404);
+    expect(response.json().detail).toMatch(/not found/);
+  });
+
   it("answers 400 for a malformed submit body sent straight to the engine", async () => {
     const response = await fetch(`${appUrl}/api/engine/queue/fal-ai/flux-kontext-lora`, {
       method: "POST",
