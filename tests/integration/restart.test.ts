@@ -34,7 +34,9 @@ describe("the local engine across a restart", () => {
     const first = await start(dataDir);
     const fal = clientFor(first);
     const input = await makePhoto(128, 96);
-    const fileUrl = await fal.storage.upload(new Blob([new Uint8Array(input)], { type: "image/png" }));
+    const fileUrl = await fal.storage.upload(
+      new Blob([new Uint8Array(input)], { type: "image/png" }),
+    );
     const run = await fal.subscribe(ENDPOINT_ID, {
       input: { image_url: fileUrl, prompt: "keep me", num_inference_steps: 10, seed: 3 },
       pollInterval: 20,
