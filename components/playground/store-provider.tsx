@@ -1,0 +1,21 @@
+"use client";
+
+import { createContext, type ReactNode, useContext, useState } from "react";
+import { useStore } from "zustand";
+import { createBrowserServices } from "@/lib/playground/browser-services";
+import { createPlaygroundStore, type PlaygroundState, type PlaygroundStore } from "@/lib/store/playground-store";
+
+const StoreContext = createContext<PlaygroundStore | null>(null);
+
+/** Creates the playground's store once per mount. */
+export function PlaygroundStoreProvider({ children }: { children: ReactNode }) {
+  const [store] = useState(() => createPlaygroundStore(createBrowserServices()));
+  return <StoreContext.Provider value={store}>{children}</StoreContext.Provider>;
+}
+
+/** Reads from the playground store; pass a selector that picks exactly what you need. */
+export function usePlaygroundStore<T>(selector: (state: PlaygroundState) => T): T {
+  const store = useContext(StoreContext);
+  if (!store) throw new Error("usePlaygroundStore must be used inside <PlaygroundStoreProvider>");
+  return useStore(store, selector);
+}

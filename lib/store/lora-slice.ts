@@ -1,0 +1,75 @@
+import type { StateCreator } from "zustand";
+import { LIMITS } from "@/lib/kontext/endpoint";
+import type { PlaygroundState } from "./playground-store";
+import { withoutKey } from "./settings-slice";
+import type { LoraEntry } from "./types";
+
+export interface LoraSlice {
+  loras: LoraEntry[];
+  /** Adds a LoRA at the end (empty path, scale 1 unless given). Returns its id. */
+  addLora: (init?: { path?: string; scale?: number }) => string;
+  updateLora: (id: string, patch: Partial<Pick<LoraEntry, "path" | "scale">>) => void;
+  removeLora: (id: string) => void;
+  /** Moves a LoRA one place up (-1) or down (+1). */
+  moveLora: (id: string, offset: -1 | 1) => void;
+  duplicateLora: (id: string) => void;
+  toggleLora: (id: string) => void;
+}
+
+/** Keeps a scale within 0–4 on the 0.05 grid. */
+export function clampScale(scale: number): number {
+  if (!Number.isFinite(scale)) return LIMITS.loraScale.default;
+  const bounded = Math.min(LIMITS.loraScale.max, Math.max(LIMITS.loraScale.min, scale));
+  return Math.round(bounded * 20) / 20;
+}
+
+export const createLoraSlice: StateCreator<PlaygroundState, [], [], LoraSlice> = (set, get) => ({
+  loras: [],
+  addLora: (init = {}) => {
+    const id = get().services.newId();
+    const entry: LoraEntry = {
+      id,
+      path: init.path ?? "",
+      scale: clampScale(init.scale ?? LIMITS.loraScale.default),
+      isEnabled: true,
+    };
+    set((state) => ({ loras: [...state.loras, entry] }));
+    return id;
+  },
+  updateLora: (id, patch) =>
+    set((state) => ({
+      loras: state.loras.map((lora) =>
+        lora.id === id
+          ? { ...lora, ...patch, ...(patch.scale === undefined ? {} : { scale: clampScale(patch.scale) }) }
+          : lora,
+      ),
+      fieldErrors: withoutKey(
+        withoutKey(state.fieldErrors, `lora:${id}:path`),
+        `lora:${id}:scale`,
+      ),
+    })),
+  removeLora: (id) => set((state) => ({ loras: state.loras.filter((lora) => lora.id !== id) })),
+  moveLora: (id, offset) =>
+    set((state) => {
+      const index = state.loras.findIndex((lora) => lora.id === id);
+      const target = index + offset;
+      if (index < 0 || target < 0 || target >= state.loras.length) return state;
+      const loras = [...state.loras];
+      const [moved] = loras.splice(index, 1);
+      if (moved) loras.splice(target, 0, moved);
+      return { loras };
+    }),
+  duplicateLora: (id) =>
+    set((state) => {
+      const index = state.loras.findIndex((lora) => lora.id === id);
+      const original = state.loras[index];
+      if (!original) return state;
+      const loras = [...state.loras];
+      loras.splice(index + 1, 0, { ...original, id: state.services.newId() });
+      return { loras };
+    }),
+  toggleLora: (id) =>
+    set((state) => ({
+      loras: state.loras.map((lora) => (lora.id === id ? { ...lora, isEnabled: !lora.isEnabled } : lora)),
+    })),
+});

@@ -1,0 +1,109 @@
+import type { KontextImage, KontextOutput, KontextRequest } from "@/lib/kontext/schema";
+import type { PriceEstimate } from "@/lib/kontext/pricing";
+import type { Size } from "@/lib/kontext/resolution";
+import type { AppError } from "@/lib/playground/errors";
+
+/** The image a run edits. */
+export interface InputImage {
+  source: "file" | "url" | "result";
+  name: string;
+  /** What the browser shows: an object URL for files, else the remote URL. */
+  previewUrl: string;
+  /** Size after EXIF orientation (and after downscaling, when that happened). */
+  width: number;
+  height: number;
+  /** Bytes of the file the person chose; null when unknown (URL inputs). */
+  originalBytes: number | null;
+  /** Bytes that are (or will be) uploaded; null when nothing is uploaded. */
+  uploadBytes: number | null;
+  /** Size before downscaling, when the photo was downscaled. */
+  originalSize: Size | null;
+  /** The file to upload; null once uploaded or for URL inputs. */
+  file: Blob | null;
+  /** The URL sent as `image_url`, once known (uploaded, typed or a previous result). */
+  remoteUrl: string | null;
+}
+
+/** One row of the LoRA stack. */
+export interface LoraEntry {
+  id: string;
+  path: string;
+  scale: number;
+  isEnabled: boolean;
+}
+
+/** Every endpoint setting the form edits (all but image_url, prompt and loras). */
+export interface Settings {
+  num_inference_steps: number;
+  guidance_scale: number;
+  num_images: number;
+  output_format: KontextRequest["output_format"];
+  acceleration: KontextRequest["acceleration"];
+  resolution_mode: KontextRequest["resolution_mode"];
+  enable_safety_checker: boolean;
+  sync_mode: boolean;
+  /** `random`: a new seed every run; `fixed`: `seed` below. */
+  seedMode: "random" | "fixed";
+  seed: number;
+}
+
+export type RunPhase = "uploading" | "queued" | "running" | "completed" | "failed" | "cancelled";
+
+/** One run, from upload to result. */
+export interface Run {
+  id: string;
+  phase: RunPhase;
+  requestId: string | null;
+  queuePosition: number | null;
+  logs: string[];
+  /** Progress from the `Step i/N` logs, when the engine reports it. */
+  step: { current: number; total: number } | null;
+  /** Milliseconds since the epoch. */
+  startedAt: number;
+  finishedAt: number | null;
+  /** The request as sent (image_url filled once uploaded). */
+  request: KontextRequest;
+  inputPreviewUrl: string;
+  predictedSize: Size;
+  price: PriceEstimate;
+  output: KontextOutput | null;
+  error: AppError | null;
+  isCancelRequested: boolean;
+}
+
+/** A status update while a request is queued or running. */
+export type RunUpdate =
+  | { status: "IN_QUEUE"; queuePosition: number }
+  | { status: "IN_PROGRESS"; logs: string[] };
+
+/** The outside world the store talks to; tests pass fakes. */
+export interface PlaygroundServices {
+  /** Uploads a file to storage and returns its URL. */
+  upload: (file: Blob) => Promise<string>;
+  /** Queues a request and returns its request id. */
+  submit: (input: KontextRequest) => Promise<string>;
+  /** Follows a request until it completes, calling `onUpdate` along the way. */
+  watch: (requestId: string, onUpdate: (update: RunUpdate) => void) => Promise<void>;
+  result: (requestId: string) => Promise<KontextOutput>;
+  cancel: (requestId: string) => Promise<void>;
+  /** Reads a chosen file: checks, EXIF-oriented size, optional downscale. Throws Error with a reason. */
+  prepareFile: (file: File, options: { downscale: boolean }) => Promise<PreparedFile>;
+  /** Reads the size of an image at a URL. Throws Error with a reason. */
+  probeUrl: (url: string) => Promise<Size>;
+  /** Makes and revokes object URLs for previews. */
+  createObjectUrl: (blob: Blob) => string;
+  revokeObjectUrl: (url: string) => void;
+  now: () => number;
+  newId: () => string;
+}
+
+/** A chosen file, ready to upload. */
+export interface PreparedFile {
+  file: Blob;
+  width: number;
+  height: number;
+  originalBytes: number;
+  originalSize: Size | null;
+}
+
+export type { KontextImage };
