@@ -3,7 +3,11 @@
 import { createContext, type ReactNode, useContext, useState } from "react";
 import { useStore } from "zustand";
 import { createBrowserServices } from "@/lib/playground/browser-services";
-import { createPlaygroundStore, type PlaygroundState, type PlaygroundStore } from "@/lib/store/playground-store";
+import {
+  createPlaygroundStore,
+  type PlaygroundState,
+  type PlaygroundStore,
+} from "@/lib/store/playground-store";
 
 const StoreContext = createContext<PlaygroundStore | null>(null);
 

@@ -2,6 +2,7 @@ import "server-only";
 import { ENDPOINT_ID } from "@/lib/kontext/endpoint";
 import { readBodyWithLimit } from "@/lib/server/body";
 import { LOCAL_ENGINE_BASE_PATH } from "@/lib/server/config";
+import { callerOrigin } from "@/lib/server/origin";
 import type { JobSnapshot, LocalEngine } from "./engine";
 import { type FileStore, INLINE_CONTENT_TYPES, isFileId, newFileId } from "./file-store";
 import { PUBLIC_ORIGIN_HEADER } from "./http-headers";
@@ -310,7 +311,7 @@ function publicOrigin(request: Request): string {
       // fall through to the request's own origin
     }
   }
-  return new URL(request.url).origin;
+  return callerOrigin(request);
 }
 
 function json(status: number, body: unknown, requestId?: string): Response {

@@ -10,7 +10,10 @@ const JPEG_QUALITY = 0.92;
  * when `downscale` is on and {@link planDownscale} finds a safe size — redraws the photo at that
  * size (orientation applied to the pixels) as JPEG (for JPEG input) or PNG.
  */
-export async function prepareImageFile(file: File, options: { downscale: boolean }): Promise<PreparedFile> {
+export async function prepareImageFile(
+  file: File,
+  options: { downscale: boolean },
+): Promise<PreparedFile> {
   const refused = checkImageFile(file);
   if (refused) throw new Error(refused);
   let bitmap: ImageBitmap;
@@ -25,7 +28,11 @@ export async function prepareImageFile(file: File, options: { downscale: boolean
     if (tooLarge) throw new Error(tooLarge);
     const plan = options.downscale ? planDownscale(size) : null;
     if (!plan) return { file, ...size, originalBytes: file.size, originalSize: null };
-    const blob = await redraw(bitmap, plan, file.type === "image/jpeg" ? "image/jpeg" : "image/png");
+    const blob = await redraw(
+      bitmap,
+      plan,
+      file.type === "image/jpeg" ? "image/jpeg" : "image/png",
+    );
     const extension = blob.type === "image/jpeg" ? "jpg" : "png";
     const name = `${file.name.replace(/\.[^.]+$/, "") || "image"}-${plan.width}x${plan.height}.${extension}`;
     return {
@@ -59,7 +66,11 @@ export function probeImageUrl(url: string): Promise<Size> {
       else resolve(size);
     };
     image.onerror = () =>
-      reject(new Error("The image at that URL could not be loaded; check that it is public and an image"));
+      reject(
+        new Error(
+          "The image at that URL could not be loaded; check that it is public and an image",
+        ),
+      );
     image.src = url;
   });
 }

@@ -18,7 +18,12 @@ export function createBrowserServices(): PlaygroundServices {
       };
       try {
         // The SSE status stream shows a finished result sooner than polling every 500 ms…
-        await fal.queue.subscribeToStatus(ENDPOINT_ID, { requestId, logs: true, mode: "streaming", onQueueUpdate });
+        await fal.queue.subscribeToStatus(ENDPOINT_ID, {
+          requestId,
+          logs: true,
+          mode: "streaming",
+          onQueueUpdate,
+        });
       } catch (error) {
         if (error instanceof ApiError && error.status < 500) throw error;
         // …and polling takes over where streaming does not get through (proxies that buffer).
@@ -31,7 +36,8 @@ export function createBrowserServices(): PlaygroundServices {
         });
       }
     },
-    result: async (requestId) => (await fal.queue.result(ENDPOINT_ID, { requestId })).data as KontextOutput,
+    result: async (requestId) =>
+      (await fal.queue.result(ENDPOINT_ID, { requestId })).data as KontextOutput,
     cancel: (requestId) => fal.queue.cancel(ENDPOINT_ID, { requestId }),
     prepareFile: prepareImageFile,
     probeUrl: probeImageUrl,
@@ -43,7 +49,8 @@ export function createBrowserServices(): PlaygroundServices {
 }
 
 function toRunUpdate(status: QueueStatus): RunUpdate | null {
-  if (status.status === "IN_QUEUE") return { status: "IN_QUEUE", queuePosition: status.queue_position };
+  if (status.status === "IN_QUEUE")
+    return { status: "IN_QUEUE", queuePosition: status.queue_position };
   if (status.status === "IN_PROGRESS") {
     return { status: "IN_PROGRESS", logs: status.logs.map((log) => log.message) };
   }

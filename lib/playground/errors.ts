@@ -22,7 +22,11 @@ export interface AppError {
 }
 
 /** Builds an AppError. */
-export function appError(kind: AppErrorKind, message: string, fieldErrors: Record<string, string> = {}): AppError {
+export function appError(
+  kind: AppErrorKind,
+  message: string,
+  fieldErrors: Record<string, string> = {},
+): AppError {
   return { kind, message, fieldErrors, isRetryable: kind !== "validation" && kind !== "config" };
 }
 

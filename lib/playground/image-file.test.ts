@@ -27,7 +27,7 @@ describe("checkImageFile", () => {
     ["scan.tiff", "image/tiff", 10, /not a supported image/],
     ["mystery", "", 10, /not a supported image \(this file\)/],
     ["empty.png", "image/png", 0, /is empty \(0 bytes\)/],
-    ["huge.jpg", "image/jpeg", MAX_IMAGE_FILE_BYTES + 1, /52\.4 MB; the limit is 52\.4 MB/],
+    ["huge.jpg", "image/jpeg", MAX_IMAGE_FILE_BYTES + 1, /50\.0 MB; the limit is 50\.0 MB/],
   ])("refuses %s with a reason", (name, type, size, message) => {
     expect(checkImageFile({ name, type, size })).toMatch(message);
   });

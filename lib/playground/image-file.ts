@@ -10,8 +10,8 @@ export const ACCEPTED_IMAGE_TYPES: Record<string, string[]> = {
   "image/avif": [".avif"],
 };
 
-/** Largest file accepted (50 MiB): far above any photo, well below fal's multipart threshold. */
-export const MAX_IMAGE_FILE_BYTES = 50 * 1024 * 1024;
+/** Largest file accepted (50 MB): far above any photo, well below fal's multipart threshold. */
+export const MAX_IMAGE_FILE_BYTES = 50_000_000;
 
 /**
  * Photos above this area (3 × 1024² px) are downscaled before upload. It is above the 2 MP the
@@ -65,7 +65,10 @@ export function planDownscale(size: Size, targetArea = DOWNSCALE_TARGET_AREA): S
       width: Math.max(1, Math.round(size.width * scale)),
       height: Math.max(1, Math.round(size.height * scale)),
     };
-    if (sameSize(autoSize(candidate), expectedAuto) && sameSize(matchInputSize(candidate), expectedMatch)) {
+    if (
+      sameSize(autoSize(candidate), expectedAuto) &&
+      sameSize(matchInputSize(candidate), expectedMatch)
+    ) {
       return candidate;
     }
   }

@@ -5,7 +5,9 @@ import { normalizeLoraPath } from "./lora-path";
 describe("normalizeLoraPath", () => {
   it("turns a Hugging Face blob link into the resolve link of the file", () => {
     expect(
-      normalizeLoraPath(" https://huggingface.co/fal/Plushie-Kontext-Dev-LoRA/blob/main/plushie.safetensors "),
+      normalizeLoraPath(
+        " https://huggingface.co/fal/Plushie-Kontext-Dev-LoRA/blob/main/plushie.safetensors ",
+      ),
     ).toEqual({
       ok: true,
       path: "https://huggingface.co/fal/Plushie-Kontext-Dev-LoRA/resolve/main/plushie.safetensors",
@@ -23,7 +25,8 @@ describe("normalizeLoraPath", () => {
   });
 
   it("accepts every built-in LoRA unchanged", () => {
-    for (const lora of KNOWN_LORAS) expect(normalizeLoraPath(lora.path)).toEqual({ ok: true, path: lora.path });
+    for (const lora of KNOWN_LORAS)
+      expect(normalizeLoraPath(lora.path)).toEqual({ ok: true, path: lora.path });
   });
 
   it.each([

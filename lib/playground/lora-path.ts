@@ -16,7 +16,10 @@ export function normalizeLoraPath(raw: string): LoraPathCheck {
   const value = raw.trim();
   if (!value) return { ok: false, message: "Enter the URL of the LoRA's weight file" };
   if (value.length > PLAYGROUND_LIMITS.maxLoraPathChars) {
-    return { ok: false, message: `The path is longer than ${PLAYGROUND_LIMITS.maxLoraPathChars} characters` };
+    return {
+      ok: false,
+      message: `The path is longer than ${PLAYGROUND_LIMITS.maxLoraPathChars} characters`,
+    };
   }
   if (/\s/.test(value)) return { ok: false, message: "The path contains spaces; paste a URL" };
   let url: URL;
@@ -45,7 +48,8 @@ export function normalizeLoraPath(raw: string): LoraPathCheck {
     } else if (parts[2] !== "resolve" || parts.length < 5) {
       return {
         ok: false,
-        message: "Link to the weight file (…/resolve/main/<file>.safetensors), not the repository page",
+        message:
+          "Link to the weight file (…/resolve/main/<file>.safetensors), not the repository page",
       };
     }
   }

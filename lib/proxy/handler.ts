@@ -4,6 +4,7 @@ import { PUBLIC_ORIGIN_HEADER } from "@/lib/engine/http-headers";
 import { parseKontextInput, summarizeFieldErrors } from "@/lib/kontext/schema";
 import { readBodyWithLimit } from "@/lib/server/body";
 import { ConfigError, getFalKey, getUpstream, type Upstream } from "@/lib/server/config";
+import { callerOrigin } from "@/lib/server/origin";
 import { type AllowedTarget, classifyTarget, isAllowed } from "./targets";
 
 /** Largest submit body the proxy forwards (4 MiB, under Vercel's 4.5 MB function limit). */
@@ -73,7 +74,7 @@ async function proxy(
     const value = request.headers.get(name);
     if (value) headers.set(name, value);
   }
-  if (upstream.kind === "local") headers.set(PUBLIC_ORIGIN_HEADER, new URL(request.url).origin);
+  if (upstream.kind === "local") headers.set(PUBLIC_ORIGIN_HEADER, callerOrigin(request));
 
   const forwarded = new Request(request.url, { method: request.method, headers, body });
   const handlers = innerHandlers(upstream, inner);

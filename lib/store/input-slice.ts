@@ -86,7 +86,8 @@ export const createInputSlice: StateCreator<PlaygroundState, [], [], InputSlice>
       } catch (error) {
         set({
           isPreparingImage: false,
-          imageError: error instanceof Error ? error.message : "The image at that URL could not be read",
+          imageError:
+            error instanceof Error ? error.message : "The image at that URL could not be read",
         });
       }
     },
@@ -113,7 +114,8 @@ export const createInputSlice: StateCreator<PlaygroundState, [], [], InputSlice>
       set({ image: null, imageError: null });
     },
     setShouldDownscale: (value) => set({ shouldDownscale: value }),
-    setPrompt: (prompt) => set((state) => ({ prompt, fieldErrors: withoutKey(state.fieldErrors, "prompt") })),
+    setPrompt: (prompt) =>
+      set((state) => ({ prompt, fieldErrors: withoutKey(state.fieldErrors, "prompt") })),
   };
 };
 

@@ -40,13 +40,14 @@ export const createLoraSlice: StateCreator<PlaygroundState, [], [], LoraSlice> =
     set((state) => ({
       loras: state.loras.map((lora) =>
         lora.id === id
-          ? { ...lora, ...patch, ...(patch.scale === undefined ? {} : { scale: clampScale(patch.scale) }) }
+          ? {
+              ...lora,
+              ...patch,
+              ...(patch.scale === undefined ? {} : { scale: clampScale(patch.scale) }),
+            }
           : lora,
       ),
-      fieldErrors: withoutKey(
-        withoutKey(state.fieldErrors, `lora:${id}:path`),
-        `lora:${id}:scale`,
-      ),
+      fieldErrors: withoutKey(withoutKey(state.fieldErrors, `lora:${id}:path`), `lora:${id}:scale`),
     })),
   removeLora: (id) => set((state) => ({ loras: state.loras.filter((lora) => lora.id !== id) })),
   moveLora: (id, offset) =>
@@ -70,6 +71,8 @@ export const createLoraSlice: StateCreator<PlaygroundState, [], [], LoraSlice> =
     }),
   toggleLora: (id) =>
     set((state) => ({
-      loras: state.loras.map((lora) => (lora.id === id ? { ...lora, isEnabled: !lora.isEnabled } : lora)),
+      loras: state.loras.map((lora) =>
+        lora.id === id ? { ...lora, isEnabled: !lora.isEnabled } : lora,
+      ),
     })),
 });

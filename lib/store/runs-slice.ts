@@ -1,7 +1,7 @@
 import type { StateCreator } from "zustand";
 import { estimatePrice } from "@/lib/kontext/pricing";
 import { outputSize } from "@/lib/kontext/resolution";
-import { kontextInputSchema, type KontextRequest } from "@/lib/kontext/schema";
+import { type KontextRequest, kontextInputSchema } from "@/lib/kontext/schema";
 import { type AppError, toAppError } from "@/lib/playground/errors";
 import { normalizeLoraPath } from "@/lib/playground/lora-path";
 import type { PlaygroundState } from "./playground-store";
@@ -94,7 +94,12 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
     }
   }
 
-  function launch(request: KontextRequest, upload: Blob | null, inputPreviewUrl: string, size: Run["predictedSize"]) {
+  function launch(
+    request: KontextRequest,
+    upload: Blob | null,
+    inputPreviewUrl: string,
+    size: Run["predictedSize"],
+  ) {
     const { services } = get();
     const id = services.newId();
     const run: Run = {
@@ -130,7 +135,12 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
       if (!request || !state.image) return null;
       const size = outputSize(request.resolution_mode, state.image);
       const upload = state.image.remoteUrl ? null : state.image.file;
-      return launch({ ...request, image_url: state.image.remoteUrl ?? "" }, upload, state.image.previewUrl, size);
+      return launch(
+        { ...request, image_url: state.image.remoteUrl ?? "" },
+        upload,
+        state.image.previewUrl,
+        size,
+      );
     },
     cancelRun: async (runId) => {
       const run = runOf(runId);
@@ -155,7 +165,11 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
       const seed = run.output?.seed ?? request.seed;
       set((state) => ({
         prompt: request.prompt,
-        loras: request.loras.map((lora) => ({ ...lora, id: state.services.newId(), isEnabled: true })),
+        loras: request.loras.map((lora) => ({
+          ...lora,
+          id: state.services.newId(),
+          isEnabled: true,
+        })),
         settings: {
           ...state.settings,
           num_inference_steps: request.num_inference_steps,
@@ -175,7 +189,10 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
 };
 
 /** Client-side checks before anything is uploaded or paid for. */
-function checkForm(state: PlaygroundState): { fieldErrors: Record<string, string>; request: KontextRequest | null } {
+function checkForm(state: PlaygroundState): {
+  fieldErrors: Record<string, string>;
+  request: KontextRequest | null;
+} {
   const fieldErrors: Record<string, string> = {};
   if (!state.image) fieldErrors.image_url = "Add an image to edit";
   const enabled = state.loras.filter((lora) => lora.isEnabled);
@@ -206,7 +223,10 @@ function checkForm(state: PlaygroundState): { fieldErrors: Record<string, string
 }
 
 /** Maps a 422's `loras.<i>.<field>` to the form's LoRA row ids. */
-function mapServerFieldErrors(errors: Record<string, string>, state: PlaygroundState): Record<string, string> {
+function mapServerFieldErrors(
+  errors: Record<string, string>,
+  state: PlaygroundState,
+): Record<string, string> {
   const enabled = state.loras.filter((lora) => lora.isEnabled);
   const mapped: Record<string, string> = {};
   for (const [key, message] of Object.entries(errors)) {
@@ -216,5 +236,3 @@ function mapServerFieldErrors(errors: Record<string, string>, state: PlaygroundS
   }
   return mapped;
 }
-
-

@@ -28,7 +28,10 @@ export interface SettingsSlice {
   reuseLastSeed: () => void;
 }
 
-export const createSettingsSlice: StateCreator<PlaygroundState, [], [], SettingsSlice> = (set, get) => ({
+export const createSettingsSlice: StateCreator<PlaygroundState, [], [], SettingsSlice> = (
+  set,
+  get,
+) => ({
   settings: { ...DEFAULT_SETTINGS },
   lastSeed: null,
   setSetting: (key, value) =>
@@ -37,11 +40,20 @@ export const createSettingsSlice: StateCreator<PlaygroundState, [], [], Settings
       fieldErrors: withoutKey(state.fieldErrors, key === "seedMode" ? "seed" : key),
     })),
   resetSetting: (key) => get().setSetting(key, DEFAULT_SETTINGS[key]),
-  resetSettings: () => set({ settings: { ...DEFAULT_SETTINGS }, fieldErrors: {} }),
+  resetSettings: () =>
+    set((state) => ({
+      settings: { ...DEFAULT_SETTINGS },
+      fieldErrors: Object.fromEntries(
+        Object.entries(state.fieldErrors).filter(([key]) => !(key in DEFAULT_SETTINGS)),
+      ),
+    })),
   reuseLastSeed: () => {
     const { lastSeed } = get();
     if (lastSeed === null) return;
-    set((state) => ({ settings: { ...state.settings, seedMode: "fixed", seed: lastSeed } }));
+    set((state) => ({
+      settings: { ...state.settings, seedMode: "fixed", seed: lastSeed },
+      fieldErrors: withoutKey(state.fieldErrors, "seed"),
+    }));
   },
 });
 

@@ -1,6 +1,6 @@
-import type { KontextImage, KontextOutput, KontextRequest } from "@/lib/kontext/schema";
 import type { PriceEstimate } from "@/lib/kontext/pricing";
 import type { Size } from "@/lib/kontext/resolution";
+import type { KontextImage, KontextOutput, KontextRequest } from "@/lib/kontext/schema";
 import type { AppError } from "@/lib/playground/errors";
 
 /** The image a run edits. */

@@ -1,3 +1,4 @@
+import { request as httpRequest } from "node:http";
 import { describe, expect, inject, it } from "vitest";
 import { makePhoto } from "../support/images";
 
@@ -195,6 +196,39 @@ describe("the local engine's own edges", () => {
     expect(response.headers.get("content-type")).toBe("application/octet-stream");
     expect(response.headers.get("content-disposition")).toMatch(/^attachment/);
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+  });
+
+  it("hands out upload and file URLs on the host the caller used, so other machines can open them", async () => {
+    const body = JSON.stringify({ content_type: "image/png", file_name: "a.png" });
+    const answer = await new Promise<string>((resolve, reject) => {
+      const req = httpRequest(
+        proxyUrl,
+        {
+          method: "POST",
+          headers: {
+            host: "192.168.1.20:3000",
+            "content-type": "application/json",
+            "x-fal-target-url":
+              "https://rest.fal.ai/storage/upload/initiate?storage_type=fal-cdn-v3",
+          },
+        },
+        (res) => {
+          let text = "";
+          res.on("data", (chunk) => {
+            text += String(chunk);
+          });
+          res.on("end", () => resolve(text));
+        },
+      );
+      req.on("error", reject);
+      req.end(body);
+    });
+    const { upload_url: uploadUrl, file_url: fileUrl } = JSON.parse(answer) as Record<
+      string,
+      string
+    >;
+    expect(uploadUrl).toMatch(/^http:\/\/192\.168\.1\.20:3000\/api\/engine\/upload\//);
+    expect(fileUrl).toMatch(/^http:\/\/192\.168\.1\.20:3000\/api\/engine\/files\//);
   });
 
   it("answers 404 for the status stream of an unknown request", async () => {

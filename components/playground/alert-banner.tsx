@@ -1,0 +1,40 @@
+"use client";
+
+import { Button } from "@/components/ui/button";
+import { usePlaygroundStore } from "./store-provider";
+
+/** The one place for failures that are not field errors, with a retry when it may help. */
+export function AlertBanner() {
+  const alert = usePlaygroundStore((s) => s.alert);
+  const retryRun = usePlaygroundStore((s) => s.retryRun);
+  const dismissAlert = usePlaygroundStore((s) => s.dismissAlert);
+  return (
+    <div role="alert" aria-live="assertive" className="empty:hidden">
+      {alert ? (
+        <div className="flex flex-wrap items-start justify-between gap-3 rounded-lg border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+          <p className="min-w-0 flex-1 break-words">
+            <span className="font-semibold">The run failed: </span>
+            {alert.error.message}
+            {alert.error.requestId ? (
+              <span className="block text-xs opacity-80">Request id {alert.error.requestId}</span>
+            ) : null}
+          </p>
+          <div className="flex gap-2">
+            {alert.runId && alert.error.isRetryable ? (
+              <Button
+                size="sm"
+                variant="danger"
+                onClick={() => alert.runId && void retryRun(alert.runId)}
+              >
+                Retry
+              </Button>
+            ) : null}
+            <Button size="sm" variant="ghost" onClick={dismissAlert}>
+              Dismiss
+            </Button>
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+}

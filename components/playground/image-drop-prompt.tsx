@@ -1,0 +1,77 @@
+"use client";
+
+import { usePlaygroundStore } from "./store-provider";
+
+/** The empty drop zone: a large button that opens the file chooser. */
+export function ImageDropPrompt({
+  onBrowse,
+  isDragActive,
+  errorIds,
+}: {
+  onBrowse: () => void;
+  isDragActive: boolean;
+  /** Ids of the image errors shown under the zone. */
+  errorIds?: string;
+}) {
+  const isPreparing = usePlaygroundStore((s) => s.isPreparingImage);
+  const tone = isDragActive
+    ? "border-accent-500 bg-accent-50 dark:border-accent-400 dark:bg-accent-500/15"
+    : errorIds
+      ? "border-red-400 bg-neutral-50 dark:border-red-800 dark:bg-neutral-950/40"
+      : "border-neutral-300 bg-neutral-50 hover:border-accent-400 hover:bg-accent-50/60 dark:border-neutral-700 dark:bg-neutral-950/40 dark:hover:border-accent-400 dark:hover:bg-accent-500/10";
+
+  return (
+    <button
+      type="button"
+      onClick={onBrowse}
+      aria-describedby={errorIds || undefined}
+      aria-busy={isPreparing || undefined}
+      className={`group flex min-h-[180px] w-full flex-col items-center justify-center gap-3 rounded-lg border-2 border-dashed px-4 py-6 text-center transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500 ${tone}`}
+    >
+      <span
+        className={`flex size-11 items-center justify-center rounded-full transition-colors ${
+          isDragActive
+            ? "bg-accent-100 text-accent-700 dark:bg-accent-500/25 dark:text-accent-100"
+            : "bg-white text-neutral-500 shadow-sm ring-1 ring-neutral-200 group-hover:text-accent-600 dark:bg-neutral-900 dark:text-neutral-400 dark:ring-neutral-700 dark:group-hover:text-accent-400"
+        }`}
+      >
+        <ImageIcon />
+      </span>
+      <span className="text-sm text-neutral-700 dark:text-neutral-300">
+        {isDragActive ? (
+          "Drop the image to use it"
+        ) : (
+          <>
+            Drop an image,{" "}
+            <span className="font-medium text-accent-600 underline-offset-2 group-hover:underline dark:text-accent-400">
+              click to browse
+            </span>
+            , or paste (Ctrl/⌘+V)
+          </>
+        )}
+      </span>
+      <span className="text-xs text-neutral-500 dark:text-neutral-400">
+        JPEG, PNG, WebP, GIF or AVIF
+      </span>
+    </button>
+  );
+}
+
+function ImageIcon() {
+  return (
+    <svg
+      aria-hidden="true"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.6"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      className="size-5"
+    >
+      <rect x="3" y="4" width="18" height="16" rx="2.5" />
+      <circle cx="9" cy="9.5" r="1.75" />
+      <path d="m21 15.5-4.6-4.6a1.5 1.5 0 0 0-2.1 0L5 20" />
+    </svg>
+  );
+}

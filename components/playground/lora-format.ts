@@ -1,0 +1,61 @@
+import type { KnownLora } from "@/lib/kontext/known-loras";
+
+/** The DOM id of one control of a LoRA row (`path`, `scale`, `up`, `remove` …). */
+export function loraDomId(id: string, part: string): string {
+  return `lora-${id}-${part}`;
+}
+
+/** The id of the "Add LoRA" button, where focus goes when the last row is removed. */
+export const ADD_LORA_BUTTON_ID = "lora-add-button";
+
+/** The count shown beside the panel title: "2 active", "1 of 3 active", or null when empty. */
+export function formatActiveCount(total: number, enabled: number): string | null {
+  if (total <= 0) return null;
+  return enabled === total ? `${total} active` : `${enabled} of ${total} active`;
+}
+
+/** A scale without trailing zeros: 1 → "1", 0.9 → "0.9", 0.05 → "0.05". */
+export function formatScale(scale: number): string {
+  return String(Number(scale.toFixed(2)));
+}
+
+/** The number typed in a scale box, or null while it is not a number yet ("", "-", "."). */
+export function parseScaleDraft(text: string): number | null {
+  const value = text.trim();
+  if (!value) return null;
+  const scale = Number(value);
+  return Number.isFinite(scale) ? scale : null;
+}
+
+function normalizeText(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, " ").trim();
+}
+
+/** Whether the prompt already holds the trigger (case, spacing and a final period aside). */
+export function promptHasTrigger(prompt: string, trigger: string): boolean {
+  const needle = normalizeText(trigger).replace(/[.!]+$/, "");
+  return needle.length > 0 && normalizeText(prompt).includes(needle);
+}
+
+/** The trigger as the whole prompt when it is empty, else the trigger as its first sentence. */
+export function addTriggerToPrompt(prompt: string, trigger: string): string {
+  const rest = prompt.trim();
+  if (!rest) return trigger;
+  const sentence = /[.!?,;:]$/.test(trigger.trim()) ? trigger.trim() : `${trigger.trim()}.`;
+  return `${sentence} ${rest}`;
+}
+
+/** The label of the button that puts a LoRA's trigger in the prompt. */
+export function triggerButtonLabel(prompt: string): string {
+  return prompt.trim() ? "Add trigger to prompt" : "Use trigger as prompt";
+}
+
+/** Known LoRAs whose name, repository, tags or trigger contain every word of the query. */
+export function filterKnownLoras(loras: readonly KnownLora[], query: string): KnownLora[] {
+  const words = normalizeText(query).split(" ").filter(Boolean);
+  if (words.length === 0) return [...loras];
+  return loras.filter((lora) => {
+    const haystack = normalizeText([lora.name, lora.repo, lora.trigger, ...lora.tags].join(" "));
+    return words.every((word) => haystack.includes(word));
+  });
+}

@@ -1,0 +1,31 @@
+"use client";
+
+import { AlertBanner } from "./alert-banner";
+import { GenerateBar } from "./generate-bar";
+import { ImageInputPanel } from "./image-input-panel";
+import { LoraPanel } from "./lora-panel";
+import { PromptField } from "./prompt-field";
+import { ResultsPanel } from "./results-panel";
+import { SettingsPanel } from "./settings-panel";
+import { PlaygroundStoreProvider } from "./store-provider";
+
+/** The playground: compose on the left (stacked on phones), results on the right. */
+export function Playground() {
+  return (
+    <PlaygroundStoreProvider>
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,28rem)_minmax(0,1fr)] xl:grid-cols-[minmax(0,32rem)_minmax(0,1fr)]">
+        <div className="flex min-w-0 flex-col gap-4">
+          <ImageInputPanel />
+          <PromptField />
+          <LoraPanel />
+          <SettingsPanel />
+          <GenerateBar />
+        </div>
+        <div className="flex min-w-0 flex-col gap-4">
+          <AlertBanner />
+          <ResultsPanel />
+        </div>
+      </div>
+    </PlaygroundStoreProvider>
+  );
+}

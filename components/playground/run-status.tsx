@@ -1,0 +1,125 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { useShallow } from "zustand/react/shallow";
+import { Button } from "@/components/ui/button";
+import { isActivePhase, phaseStatus, phaseWord, runElapsed, selectRun } from "./result-format";
+import { usePlaygroundStore } from "./store-provider";
+
+const BADGE: Record<"active" | "completed" | "failed" | "cancelled", string> = {
+  active: "bg-accent-50 text-accent-700 dark:bg-accent-700/20 dark:text-accent-400",
+  completed: "bg-emerald-50 text-emerald-800 dark:bg-emerald-900/30 dark:text-emerald-300",
+  failed: "bg-red-50 text-red-800 dark:bg-red-900/30 dark:text-red-300",
+  cancelled: "bg-neutral-100 text-neutral-700 dark:bg-neutral-800 dark:text-neutral-300",
+};
+
+const PROGRESS_CLASS =
+  "h-1.5 w-full appearance-none overflow-hidden rounded-full bg-neutral-200 dark:bg-neutral-800 [&::-moz-progress-bar]:bg-accent-500 [&::-webkit-progress-bar]:bg-neutral-200 dark:[&::-webkit-progress-bar]:bg-neutral-800 [&::-webkit-progress-value]:bg-accent-500 [&::-webkit-progress-value]:transition-[width]";
+
+/** A run's heading, live status, elapsed time, progress bar and Cancel button. */
+export function RunStatus({
+  runId,
+  runNumber,
+  titleId,
+}: {
+  runId: string;
+  runNumber: number;
+  titleId: string;
+}) {
+  const run = usePlaygroundStore(
+    useShallow((s) => {
+      const found = selectRun(runId)(s);
+      return found
+        ? {
+            phase: found.phase,
+            queuePosition: found.queuePosition,
+            step: found.step,
+            startedAt: found.startedAt,
+            finishedAt: found.finishedAt,
+            isCancelRequested: found.isCancelRequested,
+          }
+        : null;
+    }),
+  );
+  const cancelRun = usePlaygroundStore((s) => s.cancelRun);
+  if (!run) return null;
+  const isActive = isActivePhase(run.phase) && run.finishedAt === null;
+  const tone = isActive
+    ? "active"
+    : run.phase === "completed" || run.phase === "failed"
+      ? run.phase
+      : "cancelled";
+  const badge = BADGE[tone];
+
+  return (
+    <header className="flex flex-col gap-2">
+      <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-2">
+        <h3 id={titleId} className="flex items-center gap-2 text-sm font-semibold">
+          Run {runNumber}
+          <span className="sr-only"> · </span>
+          <span className={`rounded-full px-2 py-0.5 text-[11px] font-medium ${badge}`}>
+            {phaseWord(run.phase)}
+          </span>
+        </h3>
+        <div className="flex min-w-0 flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+          <output
+            aria-live="polite"
+            className="whitespace-nowrap text-neutral-700 tabular-nums dark:text-neutral-300"
+          >
+            {phaseStatus(run)}
+          </output>
+          {run.phase !== "completed" ? (
+            <RunElapsed startedAt={run.startedAt} finishedAt={run.finishedAt} />
+          ) : null}
+          {isActive ? (
+            <Button
+              size="sm"
+              variant="secondary"
+              aria-label={run.isCancelRequested ? "Cancelling run" : "Cancel run"}
+              disabled={run.isCancelRequested}
+              onClick={() => void cancelRun(runId)}
+            >
+              {run.isCancelRequested ? "Cancelling…" : "Cancel"}
+            </Button>
+          ) : null}
+        </div>
+      </div>
+      {isActive ? (
+        run.step && run.phase === "running" ? (
+          <progress
+            aria-label="Run progress"
+            className={PROGRESS_CLASS}
+            value={run.step.current}
+            max={run.step.total}
+          />
+        ) : (
+          <progress aria-label="Run progress" className={PROGRESS_CLASS} />
+        )
+      ) : null}
+    </header>
+  );
+}
+
+/** Time since the run started, ticking while it is active; the final duration after. */
+function RunElapsed({ startedAt, finishedAt }: { startedAt: number; finishedAt: number | null }) {
+  const now = useNow(finishedAt === null);
+  return (
+    <span className="whitespace-nowrap text-xs text-neutral-500 tabular-nums dark:text-neutral-400">
+      <span className="sr-only">Elapsed: </span>
+      {runElapsed({ startedAt, finishedAt }, now)}
+    </span>
+  );
+}
+
+/** The store's clock, refreshed every ~200 ms while `isTicking`. */
+function useNow(isTicking: boolean): number {
+  const clock = usePlaygroundStore((s) => s.services.now);
+  const [now, setNow] = useState(clock);
+  useEffect(() => {
+    if (!isTicking) return;
+    setNow(clock());
+    const timer = setInterval(() => setNow(clock()), 200);
+    return () => clearInterval(timer);
+  }, [isTicking, clock]);
+  return now;
+}

@@ -1,0 +1,128 @@
+import { readFile } from "node:fs/promises";
+import { expect, test } from "./fixtures";
+
+const PLUSHIE_BLOB =
+  "https://huggingface.co/fal/Plushie-Kontext-Dev-LoRA/blob/main/plushie-kontext-dev-lora.safetensors";
+const PLUSHIE_RESOLVE = PLUSHIE_BLOB.replace("/blob/", "/resolve/");
+const GHIBLI =
+  "https://huggingface.co/Owen777/Kontext-Style-Loras/resolve/main/Ghibli_lora_weights.safetensors";
+
+test("edits an image with two LoRAs and the chosen settings, then downloads and reuses a result", async ({
+  playground,
+  page,
+}) => {
+  await playground.open();
+  await playground.expectAccessible("empty");
+  await playground.screenshot("01-empty");
+
+  await playground.choosePhoto(640, 480);
+  await playground.setPrompt("Turn this image into the Ghibli style.");
+  await playground.addLora(PLUSHIE_BLOB, 0.5);
+  await expect(page.getByLabel("LoRA 1 path")).toHaveValue(PLUSHIE_RESOLVE);
+  await playground.addLora(GHIBLI, 1.5);
+  await expect(page.getByLabel("LoRA 2 scale value")).toHaveValue("1.5");
+
+  await page.getByLabel("Resolution mode").selectOption("16:9");
+  await page.getByRole("radio", { name: "2", exact: true }).check();
+  await page.getByRole("radio", { name: /jpeg/i }).check();
+  await expect(page.getByLabel("Run estimate")).toContainText("1360×768");
+  await expect(page.getByLabel("Run estimate")).toContainText("$0.07");
+  await playground.expectAccessible("composed");
+  await playground.screenshot("02-composed");
+
+  await playground.generate();
+  await expect(playground.resultImages()).toHaveCount(2, { timeout: 30_000 });
+  for (const image of await playground.resultImages().all()) {
+    // Result images load lazily: bring each into view, as a person scrolling would.
+    await image.scrollIntoViewIfNeeded();
+    await expect
+      .poll(() => image.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight]))
+      .toEqual([1360, 768]);
+  }
+  await expect(page.getByText(/1360×768 · JPEG/).first()).toBeVisible();
+  await playground.expectAccessible("results");
+  await playground.screenshot("03-results");
+
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page
+      .getByRole("button", { name: /Download.*1/ })
+      .first()
+      .click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^kontext-\d+-1\.jpg$/);
+  const bytes = await readFile((await download.path()) ?? "");
+  expect([bytes[0], bytes[1], bytes[2]]).toEqual([0xff, 0xd8, 0xff]);
+
+  await page
+    .getByRole("button", { name: /Use as input/ })
+    .first()
+    .click();
+  await expect(page.getByText("1360×768 px")).toBeVisible();
+  await expect(page.getByText("From a previous result")).toBeVisible();
+  await page.getByLabel("Resolution mode").selectOption("match_input");
+  await playground.generate();
+  await expect(playground.resultImages()).toHaveCount(4, { timeout: 30_000 });
+});
+
+test("takes an image pasted from the clipboard and runs with Ctrl+Enter", async ({
+  playground,
+  page,
+}) => {
+  await playground.open();
+  await playground.pastePhoto(400, 300);
+  await expect(page.getByText("400×300 px")).toBeVisible();
+  await page.getByLabel("Edit instruction").fill("make it snow");
+  await page.getByLabel("Edit instruction").press("Control+Enter");
+  await expect(playground.resultImages()).toHaveCount(1, { timeout: 30_000 });
+});
+
+test("cancels a queued run and a running one", async ({ playground, page }) => {
+  await playground.open();
+  await playground.choosePhoto(320, 240);
+  await playground.setPrompt("slow edit");
+  await page.getByLabel("Steps", { exact: true }).fill("50");
+  await playground.generate();
+  await playground.generate();
+  const cancelButtons = page.getByRole("button", { name: "Cancel run" });
+  await expect(cancelButtons).toHaveCount(2);
+  await cancelButtons.first().click();
+  await cancelButtons.first().click();
+  await expect(page.getByText("Cancelled", { exact: true })).toHaveCount(2, { timeout: 15_000 });
+  await expect(playground.resultImages()).toHaveCount(0);
+  await playground.screenshot("04-cancelled");
+});
+
+test("refuses a file that is not an image and keeps the form usable", async ({
+  playground,
+  page,
+}) => {
+  await playground.open();
+  await playground.chooseFile("notes.txt", "text/plain", Buffer.from("just words"));
+  await expect(page.getByText(/notes\.txt is not a supported image/)).toBeVisible();
+  await playground.chooseFile("broken.png", "image/png", Buffer.from("not really a png"));
+  await expect(page.getByText(/broken\.png could not be read as an image/)).toBeVisible();
+  await playground.expectAccessible("bad file");
+  await playground.screenshot("05-bad-file");
+  await playground.choosePhoto(320, 240);
+  await expect(page.getByText(/could not be read as an image/)).toBeHidden();
+});
+
+test("shows validation errors at their fields", async ({ playground, page }) => {
+  await playground.open();
+  await playground.generate();
+  await expect(page.getByText("Add an image to edit")).toBeVisible();
+  await expect(page.getByText("prompt is required")).toBeVisible();
+  await playground.choosePhoto(320, 240);
+  await playground.setPrompt("make it snow");
+  await page.getByLabel("Steps", { exact: true }).fill("60");
+  await page.getByRole("button", { name: "Add LoRA" }).click();
+  await page.getByLabel("LoRA 1 path").fill("fal/Plushie-Kontext-Dev-LoRA");
+  await playground.generate();
+  await expect(page.getByLabel("Steps", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("num_inference_steps must be at most 50")).toBeVisible();
+  await expect(page.getByLabel("LoRA 1 path")).toHaveAttribute("aria-invalid", "true");
+  await expect(playground.resultImages()).toHaveCount(0);
+  await playground.expectAccessible("field errors");
+  await playground.screenshot("06-field-errors");
+});

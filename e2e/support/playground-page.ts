@@ -1,0 +1,76 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, type TestInfo } from "@playwright/test";
+import { photo } from "./images";
+
+/** The playground, driven by roles and labels as a person would. */
+export class PlaygroundPage {
+  constructor(
+    readonly page: Page,
+    private readonly testInfo: TestInfo,
+  ) {}
+
+  async open(): Promise<void> {
+    await this.page.goto("/");
+    await expect(this.page.getByRole("button", { name: "Generate" })).toBeVisible();
+  }
+
+  async chooseFile(name: string, mimeType: string, buffer: Buffer): Promise<void> {
+    await this.page.getByLabel("Upload image").setInputFiles({ name, mimeType, buffer });
+  }
+
+  async choosePhoto(width = 640, height = 480): Promise<void> {
+    await this.chooseFile("photo.png", "image/png", await photo(width, height));
+    await expect(this.page.getByText(`${width}×${height} px`)).toBeVisible();
+  }
+
+  /** Pastes an image as the clipboard would (a paste event carrying a file). */
+  async pastePhoto(width: number, height: number): Promise<void> {
+    const bytes = [...(await photo(width, height))];
+    await this.page.evaluate((data) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(data)], "pasted.png", { type: "image/png" }));
+      document.body.dispatchEvent(
+        new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true }),
+      );
+    }, bytes);
+  }
+
+  async setPrompt(text: string): Promise<void> {
+    await this.page.getByLabel("Edit instruction").fill(text);
+  }
+
+  async addLora(path: string, scale: number): Promise<void> {
+    await this.page.getByRole("button", { name: "Add LoRA" }).click();
+    const count = await this.page.getByLabel(/^LoRA \d+ path$/).count();
+    await this.page.getByLabel(`LoRA ${count} path`).fill(path);
+    await this.page.getByLabel(`LoRA ${count} path`).blur();
+    await this.page.getByLabel(`LoRA ${count} scale value`).fill(String(scale));
+    await this.page.getByLabel(`LoRA ${count} scale value`).blur();
+  }
+
+  async generate(): Promise<void> {
+    await this.page.getByRole("button", { name: "Generate" }).click();
+  }
+
+  resultImages() {
+    return this.page.getByRole("img", { name: /^Result \d+ of run \d+/ });
+  }
+
+  async screenshot(name: string): Promise<void> {
+    const path = this.testInfo.outputPath(`${name}.png`);
+    await this.page.screenshot({ path, fullPage: true });
+    await this.testInfo.attach(name, { path, contentType: "image/png" });
+  }
+
+  /** Fails on any serious or critical accessibility violation. */
+  async expectAccessible(state: string): Promise<void> {
+    const results = await new AxeBuilder({ page: this.page }).analyze();
+    const serious = results.violations
+      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+      .map(
+        (violation) =>
+          `${violation.id}: ${violation.help} (${violation.nodes.map((n) => n.target.join(" ")).join(", ")})`,
+      );
+    expect(serious, `accessibility violations in state "${state}"`).toEqual([]);
+  }
+}
