@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import sharp from "sharp";
 import { expect, test } from "./fixtures";
 
 const PLUSHIE_BLOB =
@@ -125,4 +126,101 @@ test("shows validation errors at their fields", async ({ playground, page }) => 
   await expect(playground.resultImages()).toHaveCount(0);
   await playground.expectAccessible("field errors");
   await playground.screenshot("06-field-errors");
+});
+
+test("downscales a very large photo before upload without changing the output size", async ({
+  playground,
+  page,
+}) => {
+  await playground.open();
+  const large = await sharp({
+    create: { width: 4000, height: 3000, channels: 3, background: "#64748b" },
+  })
+    .jpeg({ quality: 95 })
+    .withMetadata({ orientation: 6 })
+    .toBuffer();
+  await playground.chooseFile("camera.jpg", "image/jpeg", large);
+  // EXIF orientation 6 turns the 4000×3000 sensor image upright: 3000×4000, then downscaled.
+  await expect(page.getByText(/downscaled from 3000×4000/)).toBeVisible();
+  await expect(page.getByText(/^1536×2048 px/)).toBeVisible();
+  await expect(page.getByLabel("Run estimate")).toContainText("1248×1664");
+  await playground.setPrompt("make it snow");
+  await playground.generate();
+  const result = playground.resultImages().first();
+  await result.scrollIntoViewIfNeeded();
+  await expect
+    .poll(() => result.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight]))
+    .toEqual([1248, 1664]);
+});
+
+test("hides images the safety checker flags until revealed, and browses results full size", async ({
+  playground,
+  page,
+}) => {
+  await playground.open();
+  await playground.choosePhoto(320, 240);
+  await playground.setPrompt("an nsfw edit");
+  await page.getByRole("radio", { name: "2", exact: true }).check();
+  await playground.generate();
+  await expect(page.getByText("Hidden: flagged by the safety checker")).toHaveCount(2, {
+    timeout: 30_000,
+  });
+  await expect(playground.resultImages()).toHaveCount(0);
+  await page.getByRole("button", { name: "Show anyway, result 1" }).click();
+  await expect(playground.resultImages()).toHaveCount(1);
+
+  await page.getByRole("button", { name: "Open result 1 full size" }).click();
+  const viewer = page.getByRole("dialog", { name: "Result viewer" });
+  await expect(viewer).toBeVisible();
+  await expect(viewer).toContainText("Result 1 of run 1");
+  await playground.expectAccessible("viewer");
+  await playground.screenshot("07-viewer");
+  await page.keyboard.press("Escape");
+  await expect(viewer).toBeHidden();
+  await expect(page.getByRole("button", { name: "Open result 1 full size" })).toBeFocused();
+});
+
+test("browses several results with the arrow keys", async ({ playground, page }) => {
+  await playground.open();
+  await playground.choosePhoto(320, 240);
+  await playground.setPrompt("make it snow");
+  await page.getByRole("radio", { name: "3", exact: true }).check();
+  await playground.generate();
+  await expect(playground.resultImages()).toHaveCount(3, { timeout: 30_000 });
+  await page.getByRole("button", { name: "Open result 1 full size" }).click();
+  const viewer = page.getByRole("dialog", { name: "Result viewer" });
+  await page.keyboard.press("ArrowRight");
+  await expect(viewer).toContainText("Result 2 of run 1");
+  await page.keyboard.press("ArrowRight");
+  await expect(viewer).toContainText("Result 3 of run 1");
+  await page.keyboard.press("ArrowLeft");
+  await expect(viewer).toContainText("Result 2 of run 1");
+});
+
+test("reports a failed run in one alert and retries it", async ({ playground, page }) => {
+  let failures = 0;
+  // Fault injection: the first submit through the proxy fails as an unreachable upstream would.
+  await page.route("**/api/fal/proxy", async (route) => {
+    const target = route.request().headers()["x-fal-target-url"] ?? "";
+    if (
+      route.request().method() === "POST" &&
+      target.endsWith("/fal-ai/flux-kontext-lora") &&
+      failures === 0
+    ) {
+      failures++;
+      await route.fulfill({ status: 400, json: { message: "The upstream could not be reached" } });
+      return;
+    }
+    await route.continue();
+  });
+  await playground.open();
+  await playground.choosePhoto(320, 240);
+  await playground.setPrompt("make it snow");
+  await playground.generate();
+  const alert = page.getByRole("alert").filter({ hasText: "The run failed" });
+  await expect(alert).toContainText("The upstream could not be reached");
+  await playground.expectAccessible("alert");
+  await alert.getByRole("button", { name: "Retry" }).click();
+  await expect(alert).toBeHidden();
+  await expect(playground.resultImages()).toHaveCount(1, { timeout: 30_000 });
 });

@@ -75,11 +75,11 @@ export function Lightbox({
       ref={dialogRef}
       aria-label="Result viewer"
       onClose={onClose}
-      className="fixed inset-0 m-0 h-dvh max-h-none w-screen max-w-none overflow-hidden bg-transparent p-0 text-white backdrop:bg-black/85 backdrop:backdrop-blur-sm"
+      className="fixed inset-0 m-0 h-dvh max-h-none w-screen max-w-none overflow-hidden bg-neutral-950/95 p-0 text-white backdrop:bg-black/60 backdrop:backdrop-blur-sm"
     >
       <div className="flex h-full flex-col">
         <div className="flex items-center justify-between gap-3 px-3 py-2 sm:px-4 sm:py-3">
-          <p className="min-w-0 text-sm text-white/85 tabular-nums">
+          <p className="min-w-0 text-sm text-white tabular-nums">
             {item
               ? `Result ${item.index + 1} of run ${item.runNumber} · ${item.image.width}×${item.image.height} · ${formatLabel(item.image.content_type)} · seed ${item.seed}`
               : ""}
@@ -118,7 +118,7 @@ export function Lightbox({
               <path d="M10 3 5 8l5 5" />
             </ViewerIcon>
           </button>
-          <p className="min-w-16 text-center text-sm text-white/75 tabular-nums">
+          <p className="min-w-16 text-center text-sm text-neutral-200 tabular-nums">
             {position >= 0 ? `${position + 1} / ${items.length}` : ""}
           </p>
           <button

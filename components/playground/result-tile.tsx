@@ -73,7 +73,8 @@ export function ResultTile({
             height={image.height}
             loading="lazy"
             decoding="async"
-            className="mx-auto block h-auto max-h-[70vh] w-auto max-w-full transition-opacity group-hover:opacity-95"
+            // The width/height attributes reserve the space before the lazy image loads.
+            className="mx-auto block h-auto max-h-[70vh] max-w-full object-contain transition-opacity group-hover:opacity-95"
           />
         </button>
       )}
