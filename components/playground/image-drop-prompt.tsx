@@ -1,5 +1,6 @@
 "use client";
 
+import { Icon } from "@/components/ui/icon";
 import { usePlaygroundStore } from "./store-provider";
 
 /** The empty drop zone: a large button that opens the file chooser. */
@@ -59,19 +60,10 @@ export function ImageDropPrompt({
 
 function ImageIcon() {
   return (
-    <svg
-      aria-hidden="true"
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.6"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      className="size-5"
-    >
+    <Icon className="size-5" viewBox="0 0 24 24" strokeWidth={1.6}>
       <rect x="3" y="4" width="18" height="16" rx="2.5" />
       <circle cx="9" cy="9.5" r="1.75" />
       <path d="m21 15.5-4.6-4.6a1.5 1.5 0 0 0-2.1 0L5 20" />
-    </svg>
+    </Icon>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { Icon } from "@/components/ui/icon";
 import { usePlaygroundStore } from "./store-provider";
 
 export const IMAGE_ERROR_ID = "image-input-error";
@@ -50,27 +51,9 @@ const ERROR_CLASS = "mt-2 text-xs font-medium text-red-700 dark:text-red-400";
 
 function Spinner() {
   return (
-    <svg
-      aria-hidden="true"
-      viewBox="0 0 16 16"
-      className="size-3.5 animate-spin motion-reduce:animate-none"
-    >
-      <circle
-        cx="8"
-        cy="8"
-        r="6"
-        fill="none"
-        stroke="currentColor"
-        strokeOpacity="0.25"
-        strokeWidth="2"
-      />
-      <path
-        d="M14 8a6 6 0 0 0-6-6"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="2"
-        strokeLinecap="round"
-      />
-    </svg>
+    <Icon className="size-3.5 animate-spin motion-reduce:animate-none" strokeWidth={2}>
+      <circle cx="8" cy="8" r="6" strokeOpacity="0.25" />
+      <path d="M14 8a6 6 0 0 0-6-6" />
+    </Icon>
   );
 }

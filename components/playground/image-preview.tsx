@@ -1,6 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
+import { Icon } from "@/components/ui/icon";
 import { describeImageSource, formatPixelSize } from "./image-details";
 import { usePlaygroundStore } from "./store-provider";
 
@@ -64,33 +65,16 @@ export function ImagePreview({ onReplace }: { onReplace: () => void }) {
 
 function ReplaceIcon() {
   return (
-    <svg
-      aria-hidden="true"
-      viewBox="0 0 16 16"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.5"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      className="size-3.5"
-    >
+    <Icon className="size-3.5">
       <path d="M8 10.5V2.5M4.75 5.75 8 2.5l3.25 3.25M2.5 10v2a1.5 1.5 0 0 0 1.5 1.5h8a1.5 1.5 0 0 0 1.5-1.5v-2" />
-    </svg>
+    </Icon>
   );
 }
 
 function ClearIcon() {
   return (
-    <svg
-      aria-hidden="true"
-      viewBox="0 0 16 16"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.5"
-      strokeLinecap="round"
-      className="size-3.5"
-    >
+    <Icon className="size-3.5">
       <path d="m4 4 8 8M12 4l-8 8" />
-    </svg>
+    </Icon>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { type ReactNode, useCallback, useEffect, useMemo, useRef } from "react";
+import { Icon } from "@/components/ui/icon";
 import { formatLabel, viewerItems, wrapIndex } from "./result-format";
 import { usePlaygroundStore } from "./store-provider";
 
@@ -139,18 +140,5 @@ export function Lightbox({
 }
 
 function ViewerIcon({ children }: { children: ReactNode }) {
-  return (
-    <svg
-      aria-hidden="true"
-      viewBox="0 0 16 16"
-      className="size-4"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.75"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-    >
-      {children}
-    </svg>
-  );
+  return <Icon strokeWidth={1.75}>{children}</Icon>;
 }

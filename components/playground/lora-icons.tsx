@@ -1,23 +1,6 @@
 "use client";
 
-import type { ReactNode } from "react";
-
-function Icon({ children, className = "size-4" }: { children: ReactNode; className?: string }) {
-  return (
-    <svg
-      viewBox="0 0 16 16"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.5"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      className={className}
-      aria-hidden="true"
-    >
-      {children}
-    </svg>
-  );
-}
+import { Icon } from "@/components/ui/icon";
 
 export function ArrowUpIcon() {
   return (

@@ -1,6 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
+import { Icon } from "@/components/ui/icon";
 
 export type ActionIcon = "download" | "copy" | "edit" | "reuse";
 
@@ -36,20 +37,11 @@ export function ResultActionButton({
       aria-label={`${label}, result ${number}`}
       onClick={onClick}
     >
-      <svg
-        aria-hidden="true"
-        viewBox="0 0 16 16"
-        className="size-3.5"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.5"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-      >
+      <Icon className="size-3.5">
         {ICON_PATHS[icon].map((d) => (
           <path key={d} d={d} />
         ))}
-      </svg>
+      </Icon>
       {label}
     </Button>
   );

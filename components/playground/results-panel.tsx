@@ -2,6 +2,7 @@
 
 import { useCallback, useMemo, useRef, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
+import { Icon } from "@/components/ui/icon";
 import { Panel } from "@/components/ui/panel";
 import { Lightbox } from "./lightbox";
 import { type ResultViewer, ResultViewerProvider } from "./result-context";
@@ -65,20 +66,11 @@ export function ResultsPanel() {
 function EmptyResults() {
   return (
     <div className="flex flex-col items-center gap-3 rounded-lg border border-dashed border-neutral-300 px-4 py-10 text-center dark:border-neutral-700">
-      <svg
-        aria-hidden="true"
-        viewBox="0 0 24 24"
-        className="size-8 text-neutral-400 dark:text-neutral-600"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.5"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-      >
+      <Icon className="size-8 text-neutral-400 dark:text-neutral-600" viewBox="0 0 24 24">
         <rect x="3" y="4" width="18" height="16" rx="2" />
         <circle cx="9" cy="10" r="1.75" />
         <path d="m21 16-5-5-9 9" />
-      </svg>
+      </Icon>
       <p className="max-w-xs text-sm text-neutral-600 dark:text-neutral-400">
         Your edits appear here. Add an image, write an instruction and press Generate.
       </p>

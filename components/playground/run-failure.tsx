@@ -2,6 +2,7 @@
 
 import { useShallow } from "zustand/react/shallow";
 import { Button } from "@/components/ui/button";
+import { Icon } from "@/components/ui/icon";
 import { selectRun } from "./result-format";
 import { usePlaygroundStore } from "./store-provider";
 
@@ -26,19 +27,10 @@ export function RunFailure({ runId, runNumber }: { runId: string; runNumber: num
       </p>
       {failure.canRetry ? (
         <Button size="sm" variant="danger" onClick={() => void retryRun(runId)}>
-          <svg
-            aria-hidden="true"
-            viewBox="0 0 16 16"
-            className="size-3.5"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="1.5"
-            strokeLinecap="round"
-            strokeLinejoin="round"
-          >
+          <Icon className="size-3.5">
             <path d="M13.5 8a5.5 5.5 0 1 1-1.6-3.9" />
             <path d="M13.5 2.5v3h-3" />
-          </svg>
+          </Icon>
           Retry<span className="sr-only"> run {runNumber}</span>
         </Button>
       ) : null}
