@@ -14,6 +14,19 @@ describe("normalizeLoraPath", () => {
     });
   });
 
+  it("handles dataset repositories too", () => {
+    expect(
+      normalizeLoraPath("https://huggingface.co/datasets/o/r/blob/main/x.safetensors"),
+    ).toEqual({
+      ok: true,
+      path: "https://huggingface.co/datasets/o/r/resolve/main/x.safetensors",
+    });
+    expect(
+      normalizeLoraPath("https://huggingface.co/datasets/o/r/resolve/main/x.safetensors").ok,
+    ).toBe(true);
+    expect(normalizeLoraPath("https://huggingface.co/datasets/o/r").ok).toBe(false);
+  });
+
   it("keeps resolve links, query strings and other hosts as they are", () => {
     for (const path of [
       "https://huggingface.co/a/b/resolve/main/x.safetensors?download=true",

@@ -42,10 +42,12 @@ export function normalizeLoraPath(raw: string): LoraPathCheck {
   }
   if (HF_HOSTS.has(url.hostname)) {
     const parts = url.pathname.split("/").filter(Boolean);
-    if (parts[2] === "blob" && parts.length >= 5) {
-      parts[2] = "resolve";
+    // Model repos are /owner/name/…; dataset and Space repos carry a prefix: /datasets/owner/name/….
+    const kind = parts[0] === "datasets" || parts[0] === "spaces" ? 1 : 0;
+    if (parts[kind + 2] === "blob" && parts.length >= kind + 5) {
+      parts[kind + 2] = "resolve";
       url.pathname = `/${parts.join("/")}`;
-    } else if (parts[2] !== "resolve" || parts.length < 5) {
+    } else if (parts[kind + 2] !== "resolve" || parts.length < kind + 5) {
       return {
         ok: false,
         message:
