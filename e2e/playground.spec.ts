@@ -46,19 +46,13 @@ test("edits an image with two LoRAs and the chosen settings, then downloads and 
 
   const [download] = await Promise.all([
     page.waitForEvent("download"),
-    page
-      .getByRole("button", { name: /Download.*1/ })
-      .first()
-      .click(),
+    page.getByRole("button", { name: "Download result 1 of run 1", exact: true }).click(),
   ]);
   expect(download.suggestedFilename()).toMatch(/^kontext-\d+-1\.jpg$/);
   const bytes = await readFile((await download.path()) ?? "");
   expect([bytes[0], bytes[1], bytes[2]]).toEqual([0xff, 0xd8, 0xff]);
 
-  await page
-    .getByRole("button", { name: /Use as input/ })
-    .first()
-    .click();
+  await page.getByRole("button", { name: "Use result 1 of run 1 as input", exact: true }).click();
   await expect(page.getByText("1360×768 px")).toBeVisible();
   await expect(page.getByText("From a previous result")).toBeVisible();
   await page.getByLabel("Resolution mode").selectOption("match_input");
@@ -85,12 +79,16 @@ test("cancels a queued run and a running one", async ({ playground, page }) => {
   await page.getByLabel("Steps", { exact: true }).fill("50");
   await playground.generate();
   await playground.generate();
-  const cancelButtons = page.getByRole("button", { name: "Cancel run" });
+  const cancelButtons = page.getByRole("button", { name: /^Cancel run \d+$/ });
   await expect(cancelButtons).toHaveCount(2);
+  // Newest first: run 2's Cancel, then run 1's (run 2's now reads "Cancelling run 2").
+  await expect(cancelButtons.first()).toHaveAccessibleName("Cancel run 2");
   await cancelButtons.first().click();
   await cancelButtons.first().click();
   await expect(page.getByText("Cancelled", { exact: true })).toHaveCount(2, { timeout: 15_000 });
   await expect(playground.resultImages()).toHaveCount(0);
+  // The Cancel button that had focus went away with the run: focus is on that run's heading.
+  await expect(page.getByRole("heading", { name: /^Run 1\b/ })).toBeFocused();
   await playground.screenshot("04-cancelled");
 });
 
@@ -107,6 +105,9 @@ test("refuses a file that is not an image and keeps the form usable", async ({
   await playground.screenshot("05-bad-file");
   await playground.choosePhoto(320, 240);
   await expect(page.getByText(/could not be read as an image/)).toBeHidden();
+  // Clearing removes the focused button: focus goes to the empty drop zone, not <body>.
+  await page.getByRole("button", { name: "Clear", exact: true }).click();
+  await expect(playground.dropZone()).toBeFocused();
 });
 
 test("shows validation errors at their fields", async ({ playground, page }) => {
@@ -114,12 +115,16 @@ test("shows validation errors at their fields", async ({ playground, page }) => 
   await playground.generate();
   await expect(page.getByText("Add an image to edit")).toBeVisible();
   await expect(page.getByText("prompt is required")).toBeVisible();
+  // Errors are announced (polite live regions) and focus goes to the first invalid control.
+  await expect(page.locator("[aria-live=polite]").getByText("prompt is required")).toBeVisible();
+  await expect(playground.dropZone()).toBeFocused();
   await playground.choosePhoto(320, 240);
   await playground.setPrompt("make it snow");
   await page.getByLabel("Steps", { exact: true }).fill("60");
   await page.getByRole("button", { name: "Add LoRA" }).click();
   await page.getByLabel("LoRA 1 path").fill("fal/Plushie-Kontext-Dev-LoRA");
   await playground.generate();
+  await expect(page.getByLabel("LoRA 1 path")).toBeFocused();
   await expect(page.getByLabel("Steps", { exact: true })).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByText("num_inference_steps must be at most 50")).toBeVisible();
   await expect(page.getByLabel("LoRA 1 path")).toHaveAttribute("aria-invalid", "true");
@@ -166,10 +171,13 @@ test("hides images the safety checker flags until revealed, and browses results 
     timeout: 30_000,
   });
   await expect(playground.resultImages()).toHaveCount(0);
-  await page.getByRole("button", { name: "Show anyway, result 1" }).click();
+  await page.getByRole("button", { name: "Show result 1 of run 1 anyway" }).click();
   await expect(playground.resultImages()).toHaveCount(1);
+  const open = page.getByRole("button", { name: "Open result 1 of run 1 full size" });
+  // The revealed image takes the place (and the focus) of the button that revealed it.
+  await expect(open).toBeFocused();
 
-  await page.getByRole("button", { name: "Open result 1 full size" }).click();
+  await open.click();
   const viewer = page.getByRole("dialog", { name: "Result viewer" });
   await expect(viewer).toBeVisible();
   await expect(viewer).toContainText("Result 1 of run 1");
@@ -177,7 +185,7 @@ test("hides images the safety checker flags until revealed, and browses results 
   await playground.screenshot("07-viewer");
   await page.keyboard.press("Escape");
   await expect(viewer).toBeHidden();
-  await expect(page.getByRole("button", { name: "Open result 1 full size" })).toBeFocused();
+  await expect(open).toBeFocused();
 });
 
 test("browses several results with the arrow keys", async ({ playground, page }) => {
@@ -187,7 +195,7 @@ test("browses several results with the arrow keys", async ({ playground, page })
   await page.getByRole("radio", { name: "3", exact: true }).check();
   await playground.generate();
   await expect(playground.resultImages()).toHaveCount(3, { timeout: 30_000 });
-  await page.getByRole("button", { name: "Open result 1 full size" }).click();
+  await page.getByRole("button", { name: "Open result 1 of run 1 full size" }).click();
   const viewer = page.getByRole("dialog", { name: "Result viewer" });
   await page.keyboard.press("ArrowRight");
   await expect(viewer).toContainText("Result 2 of run 1");

@@ -1,11 +1,20 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
+import { canRetryRun } from "@/lib/store/playground-store";
 import { usePlaygroundStore } from "./store-provider";
+
+const TITLES = { run: "The run failed: ", cancel: "Could not cancel run: " } as const;
 
 /** The one place for failures that are not field errors, with a retry when it may help. */
 export function AlertBanner() {
   const alert = usePlaygroundStore((s) => s.alert);
+  const canRetry = usePlaygroundStore((s) => {
+    if (s.alert?.topic !== "run" || !s.alert.runId) return false;
+    const runId = s.alert.runId;
+    const run = s.runs.find((candidate) => candidate.id === runId);
+    return run ? canRetryRun(run) : false;
+  });
   const retryRun = usePlaygroundStore((s) => s.retryRun);
   const dismissAlert = usePlaygroundStore((s) => s.dismissAlert);
   return (
@@ -13,14 +22,14 @@ export function AlertBanner() {
       {alert ? (
         <div className="flex flex-wrap items-start justify-between gap-3 rounded-lg border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
           <p className="min-w-0 flex-1 break-words">
-            <span className="font-semibold">The run failed: </span>
+            <span className="font-semibold">{TITLES[alert.topic]}</span>
             {alert.error.message}
             {alert.error.requestId ? (
               <span className="block text-xs opacity-80">Request id {alert.error.requestId}</span>
             ) : null}
           </p>
           <div className="flex gap-2">
-            {alert.runId && alert.error.isRetryable ? (
+            {canRetry && alert.runId ? (
               <Button
                 size="sm"
                 variant="danger"

@@ -4,10 +4,14 @@ import { Button } from "@/components/ui/button";
 import { selectActiveRunCount } from "@/lib/store/playground-store";
 import { RunEstimate } from "./run-estimate";
 import { usePlaygroundStore } from "./store-provider";
+import { useStartRunFocusingErrors } from "./use-focus-first-error";
+
+/** Which backend runs the edits, as the server reported it when the page was rendered. */
+export type PlaygroundBackend = "local" | "fal" | null;
 
 /** Generate, with the predicted size and price of the run and how many are in flight. */
-export function GenerateBar() {
-  const startRun = usePlaygroundStore((s) => s.startRun);
+export function GenerateBar({ backend = null }: { backend?: PlaygroundBackend }) {
+  const startRun = useStartRunFocusingErrors();
   const isPreparingImage = usePlaygroundStore((s) => s.isPreparingImage);
   const active = usePlaygroundStore(selectActiveRunCount);
   return (
@@ -20,14 +24,41 @@ export function GenerateBar() {
           </p>
         ) : null}
       </div>
-      <Button
-        variant="primary"
-        onClick={() => void startRun()}
-        disabled={isPreparingImage}
-        className="sm:min-w-36"
-      >
-        Generate
-      </Button>
+      <div className="flex items-center justify-between gap-3">
+        <BackendChip backend={backend} />
+        <Button
+          variant="primary"
+          onClick={() => void startRun()}
+          disabled={isPreparingImage}
+          className="flex-1 sm:min-w-36 sm:flex-none"
+        >
+          Generate
+        </Button>
+      </div>
     </div>
+  );
+}
+
+/**
+ * A compact copy of the page header's backend badge, so which backend a run goes to stays in
+ * view while the header is scrolled away.
+ */
+function BackendChip({ backend }: { backend: PlaygroundBackend }) {
+  if (backend === null) return null;
+  const isLocal = backend === "local";
+  return (
+    <span
+      title={
+        isLocal ? "Runs go to the built-in local engine (a preview, not FLUX)" : "Runs go to fal.ai"
+      }
+      className={`shrink-0 rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ${
+        isLocal
+          ? "bg-amber-100 text-amber-900 dark:bg-amber-900 dark:text-amber-50"
+          : "bg-emerald-100 text-emerald-900 dark:bg-emerald-900 dark:text-emerald-50"
+      }`}
+    >
+      <span className="sr-only">Backend: </span>
+      {isLocal ? "Local engine" : "fal.ai"}
+    </span>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeImageSource, formatPixelSize } from "./image-details";
+import { describeImageSource } from "./image-details";
 
 const file = { source: "file" as const, originalSize: null };
 
@@ -26,11 +26,5 @@ describe("describeImageSource", () => {
     const rest = { originalBytes: null, uploadBytes: null, originalSize: null };
     expect(describeImageSource({ ...rest, source: "url" })).toBe("From URL");
     expect(describeImageSource({ ...rest, source: "result" })).toBe("From a previous result");
-  });
-});
-
-describe("formatPixelSize", () => {
-  it("formats width × height", () => {
-    expect(formatPixelSize({ width: 1024, height: 768 })).toBe("1024×768 px");
   });
 });

@@ -1,10 +1,6 @@
 import { formatBytes } from "@/lib/playground/image-file";
 import type { InputImage } from "@/lib/store/types";
-
-/** `1024×768 px`. */
-export function formatPixelSize(size: { width: number; height: number }): string {
-  return `${size.width}×${size.height} px`;
-}
+import { formatSize } from "./format";
 
 /** Where the input image came from and what is uploaded, in one short line. */
 export function describeImageSource(
@@ -14,8 +10,7 @@ export function describeImageSource(
   if (image.source === "result") return "From a previous result";
   const { originalBytes, uploadBytes, originalSize } = image;
   if (originalSize && originalBytes !== null && uploadBytes !== null) {
-    const from = `${originalSize.width}×${originalSize.height}`;
-    return `Original ${formatBytes(originalBytes)} → uploaded ${formatBytes(uploadBytes)} (downscaled from ${from})`;
+    return `Original ${formatBytes(originalBytes)} → uploaded ${formatBytes(uploadBytes)} (downscaled from ${formatSize(originalSize)})`;
   }
   const bytes = uploadBytes ?? originalBytes;
   return bytes === null ? "" : formatBytes(bytes);

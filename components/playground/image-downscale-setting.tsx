@@ -4,7 +4,10 @@ import { usePlaygroundStore } from "./store-provider";
 
 const ID = "image-downscale";
 
-/** Whether large photos are downscaled in the browser before upload. */
+/**
+ * Whether large photos are downscaled in the browser before upload; changing it prepares the
+ * chosen photo again at once.
+ */
 export function ImageDownscaleSetting() {
   const shouldDownscale = usePlaygroundStore((s) => s.shouldDownscale);
   const setShouldDownscale = usePlaygroundStore((s) => s.setShouldDownscale);
@@ -15,7 +18,7 @@ export function ImageDownscaleSetting() {
         id={ID}
         type="checkbox"
         checked={shouldDownscale}
-        onChange={(event) => setShouldDownscale(event.target.checked)}
+        onChange={(event) => void setShouldDownscale(event.target.checked)}
         aria-describedby={`${ID}-description`}
         className="mt-0.5 size-4 shrink-0 rounded accent-accent-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500"
       />

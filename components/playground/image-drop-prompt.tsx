@@ -1,7 +1,14 @@
 "use client";
 
 import { Icon } from "@/components/ui/icon";
+import { formatBytes, MAX_IMAGE_FILE_BYTES } from "@/lib/playground/image-file";
 import { usePlaygroundStore } from "./store-provider";
+
+/** The drop zone's id: focus lands here when the image is cleared or is missing for a run. */
+export const IMAGE_DROP_ZONE_ID = "image-drop-zone";
+
+/** "50 MB": the file size limit, without formatBytes' ".0" on whole numbers. */
+const SIZE_LIMIT = formatBytes(MAX_IMAGE_FILE_BYTES).replace(/\.0(?= )/, "");
 
 /** The empty drop zone: a large button that opens the file chooser. */
 export function ImageDropPrompt({
@@ -23,6 +30,7 @@ export function ImageDropPrompt({
 
   return (
     <button
+      id={IMAGE_DROP_ZONE_ID}
       type="button"
       onClick={onBrowse}
       aria-describedby={errorIds || undefined}
@@ -52,7 +60,7 @@ export function ImageDropPrompt({
         )}
       </span>
       <span className="text-xs text-neutral-500 dark:text-neutral-400">
-        JPEG, PNG, WebP, GIF or AVIF
+        JPEG, PNG, WebP, GIF or AVIF up to {SIZE_LIMIT}
       </span>
     </button>
   );

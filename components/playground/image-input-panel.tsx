@@ -5,9 +5,9 @@ import { type FileRejection, useDropzone } from "react-dropzone";
 import { Panel } from "@/components/ui/panel";
 import { ACCEPTED_IMAGE_TYPES } from "@/lib/playground/image-file";
 import { ImageDownscaleSetting } from "./image-downscale-setting";
-import { ImageDropPrompt } from "./image-drop-prompt";
+import { IMAGE_DROP_ZONE_ID, ImageDropPrompt } from "./image-drop-prompt";
 import { ImageMessages, useImageErrorIds } from "./image-messages";
-import { ImagePreview } from "./image-preview";
+import { IMAGE_REPLACE_BUTTON_ID, ImagePreview } from "./image-preview";
 import { ImageUrlField } from "./image-url-field";
 import { usePlaygroundStore } from "./store-provider";
 import { usePasteImage } from "./use-paste-image";
@@ -46,6 +46,8 @@ export function ImageInputPanel() {
               "aria-label": "Upload image",
               "aria-invalid": hasImageError || Boolean(errorIds) || undefined,
               "aria-describedby": errorIds,
+              // Hidden: moving focus to an image error lands on the visible button instead.
+              "data-focus-instead": hasImage ? IMAGE_REPLACE_BUTTON_ID : IMAGE_DROP_ZONE_ID,
             })}
           />
           {hasImage ? (

@@ -2,8 +2,14 @@
 
 import { Button } from "@/components/ui/button";
 import { Icon } from "@/components/ui/icon";
-import { describeImageSource, formatPixelSize } from "./image-details";
+import { focusAfterRender } from "./focus";
+import { formatSize } from "./format";
+import { describeImageSource } from "./image-details";
+import { IMAGE_DROP_ZONE_ID } from "./image-drop-prompt";
 import { usePlaygroundStore } from "./store-provider";
+
+/** The Replace button's id: it stands in for the hidden file input when focus is moved. */
+export const IMAGE_REPLACE_BUTTON_ID = "image-replace-button";
 
 // A light checkerboard shows transparent areas of PNG/WebP inputs.
 const CHECKERBOARD =
@@ -44,16 +50,26 @@ export function ImagePreview({ onReplace }: { onReplace: () => void }) {
             {image.name}
           </p>
           <p className="tabular-nums">
-            {formatPixelSize(image)}
-            {source ? <span className="text-neutral-500"> · {source}</span> : null}
+            {formatSize(image)} px
+            {source ? (
+              <span className="text-neutral-500 dark:text-neutral-400"> · {source}</span>
+            ) : null}
           </p>
         </div>
         <div className="flex items-center gap-1.5">
-          <Button size="sm" onClick={onReplace} disabled={isPreparing}>
+          <Button id={IMAGE_REPLACE_BUTTON_ID} size="sm" onClick={onReplace} disabled={isPreparing}>
             <ReplaceIcon />
             Replace
           </Button>
-          <Button size="sm" variant="ghost" onClick={clearImage}>
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={() => {
+              clearImage();
+              // The button goes away with the preview: keep focus in the panel.
+              focusAfterRender([IMAGE_DROP_ZONE_ID]);
+            }}
+          >
             <ClearIcon />
             Clear
           </Button>

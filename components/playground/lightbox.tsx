@@ -1,8 +1,10 @@
 "use client";
 
 import { type ReactNode, useCallback, useEffect, useMemo, useRef } from "react";
+import { useShallow } from "zustand/react/shallow";
 import { Icon } from "@/components/ui/icon";
-import { formatLabel, viewerItems, wrapIndex } from "./result-format";
+import { formatSize } from "./format";
+import { formatLabel, selectCompletedRunSlots, viewerItems, wrapIndex } from "./result-format";
 import { usePlaygroundStore } from "./store-provider";
 
 const VIEWER_BUTTON =
@@ -23,8 +25,9 @@ export function Lightbox({
   onNavigate: (key: string) => void;
   onClose: () => void;
 }) {
-  const runs = usePlaygroundStore((s) => s.runs);
-  const items = useMemo(() => viewerItems(runs, isRevealed), [runs, isRevealed]);
+  // Completed runs only (null slots for the rest): log lines of running runs do not re-render.
+  const slots = usePlaygroundStore(useShallow(selectCompletedRunSlots));
+  const items = useMemo(() => viewerItems(slots, isRevealed), [slots, isRevealed]);
   const position = items.findIndex((item) => item.key === activeKey);
   const item = items[position];
   const dialogRef = useRef<HTMLDialogElement>(null);
@@ -82,7 +85,7 @@ export function Lightbox({
         <div className="flex items-center justify-between gap-3 px-3 py-2 sm:px-4 sm:py-3">
           <p className="min-w-0 text-sm text-white tabular-nums">
             {item
-              ? `Result ${item.index + 1} of run ${item.runNumber} · ${item.image.width}×${item.image.height} · ${formatLabel(item.image.content_type)} · seed ${item.seed}`
+              ? `Result ${item.index + 1} of run ${item.runNumber} · ${formatSize(item.image)} · ${formatLabel(item.image.content_type)} · seed ${item.seed}`
               : ""}
           </p>
           <button type="button" aria-label="Close viewer" className={VIEWER_BUTTON} onClick={close}>

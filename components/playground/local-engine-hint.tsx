@@ -5,11 +5,38 @@ import { Button } from "@/components/ui/button";
 
 const DISMISSED_KEY = "kontext-playground:local-hint-dismissed";
 
+/**
+ * "Got it" for this page's lifetime, for when localStorage cannot be used (site data blocked,
+ * some private modes): the hint is shown again on the next visit, never remembered wrongly.
+ */
+let isDismissedForSession = false;
+
+/** Whether the hint was dismissed before; false when storage cannot be read. */
+function readDismissed(): boolean {
+  if (isDismissedForSession) return true;
+  try {
+    return window.localStorage.getItem(DISMISSED_KEY) === "1";
+  } catch {
+    // Reading `window.localStorage` itself throws a SecurityError when site data is blocked.
+    return false;
+  }
+}
+
+/** Remembers the dismissal; for this session only when storage cannot be written. */
+function writeDismissed(): void {
+  isDismissedForSession = true;
+  try {
+    window.localStorage.setItem(DISMISSED_KEY, "1");
+  } catch {
+    // Blocked or full storage: the hint stays hidden until the page is loaded again.
+  }
+}
+
 /** First-run hint on the local engine: what it is and how to connect fal. Dismissal is remembered. */
 export function LocalEngineHint() {
   const [isDismissed, setIsDismissed] = useState(true);
   useEffect(() => {
-    setIsDismissed(window.localStorage.getItem(DISMISSED_KEY) === "1");
+    setIsDismissed(readDismissed());
   }, []);
   if (isDismissed) return null;
   return (
@@ -26,7 +53,7 @@ export function LocalEngineHint() {
         size="sm"
         variant="ghost"
         onClick={() => {
-          window.localStorage.setItem(DISMISSED_KEY, "1");
+          writeDismissed();
           setIsDismissed(true);
         }}
       >

@@ -5,7 +5,7 @@ import { useShallow } from "zustand/react/shallow";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Field, INPUT_CLASS } from "@/components/ui/field";
 import { KNOWN_LORAS, type KnownLora } from "@/lib/kontext/known-loras";
-import { focusAfterRender } from "./lora-focus";
+import { focusAfterRender } from "./focus";
 import { ADD_LORA_BUTTON_ID, filterKnownLoras, loraDomId } from "./lora-format";
 import { ChevronIcon, PlusIcon } from "./lora-icons";
 import { LoraKnownList } from "./lora-known-list";

@@ -4,7 +4,6 @@ import {
   addTriggerToPrompt,
   filterKnownLoras,
   formatActiveCount,
-  formatScale,
   loraDomId,
   parseScaleDraft,
   promptHasTrigger,
@@ -23,14 +22,7 @@ describe("formatActiveCount", () => {
   });
 });
 
-describe("formatScale and parseScaleDraft", () => {
-  it("shows scales without trailing zeros or float noise", () => {
-    expect(formatScale(1)).toBe("1");
-    expect(formatScale(0.9)).toBe("0.9");
-    expect(formatScale(0.05)).toBe("0.05");
-    expect(formatScale(0.1 + 0.2)).toBe("0.3");
-  });
-
+describe("parseScaleDraft", () => {
   it("reads numbers and ignores what is not one yet", () => {
     expect(parseScaleDraft(" 2.5 ")).toBe(2.5);
     expect(parseScaleDraft("0")).toBe(0);

@@ -14,11 +14,6 @@ export function formatActiveCount(total: number, enabled: number): string | null
   return enabled === total ? `${total} active` : `${enabled} of ${total} active`;
 }
 
-/** A scale without trailing zeros: 1 → "1", 0.9 → "0.9", 0.05 → "0.05". */
-export function formatScale(scale: number): string {
-  return String(Number(scale.toFixed(2)));
-}
-
 /** The number typed in a scale box, or null while it is not a number yet ("", "-", "."). */
 export function parseScaleDraft(text: string): number | null {
   const value = text.trim();

@@ -2,13 +2,8 @@
 
 import { Button } from "@/components/ui/button";
 import { findKnownLora } from "@/lib/kontext/known-loras";
-import {
-  addTriggerToPrompt,
-  formatScale,
-  loraDomId,
-  promptHasTrigger,
-  triggerButtonLabel,
-} from "./lora-format";
+import { formatScale } from "./format";
+import { addTriggerToPrompt, loraDomId, promptHasTrigger, triggerButtonLabel } from "./lora-format";
 import { usePlaygroundStore } from "./store-provider";
 
 /** Names a known LoRA and offers its trigger when the prompt lacks it; nothing otherwise. */

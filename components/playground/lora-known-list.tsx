@@ -2,7 +2,7 @@
 
 import type { KeyboardEvent } from "react";
 import type { KnownLora } from "@/lib/kontext/known-loras";
-import { formatScale } from "./lora-format";
+import { formatScale } from "./format";
 
 /** The known LoRAs that match the search, one button each. */
 export function LoraKnownList({

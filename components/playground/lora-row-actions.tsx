@@ -3,7 +3,7 @@
 import type { ReactNode } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { Button } from "@/components/ui/button";
-import { focusAfterRender } from "./lora-focus";
+import { focusAfterRender } from "./focus";
 import { ADD_LORA_BUTTON_ID, loraDomId } from "./lora-format";
 import { ArrowDownIcon, ArrowUpIcon, DuplicateIcon, RemoveIcon } from "./lora-icons";
 import { usePlaygroundStore } from "./store-provider";

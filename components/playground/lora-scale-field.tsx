@@ -3,11 +3,11 @@
 import { useState } from "react";
 import { describedBy, Field, INPUT_CLASS } from "@/components/ui/field";
 import { LIMITS } from "@/lib/kontext/endpoint";
-import { formatScale, loraDomId, parseScaleDraft } from "./lora-format";
+import { formatScale, LORA_SCALE_DESCRIPTION, LORA_SCALE_STEP } from "./format";
+import { loraDomId, parseScaleDraft } from "./lora-format";
 import { usePlaygroundStore } from "./store-provider";
 
 const { min, max } = LIMITS.loraScale;
-const STEP = 0.05;
 
 /** How strongly one LoRA is merged: a slider and a number box bound to the same scale. */
 export function LoraScaleField({ id }: { id: string }) {
@@ -20,10 +20,10 @@ export function LoraScaleField({ id }: { id: string }) {
   // What is typed in the number box while it has focus ("", "0.") before it is a number.
   const [draft, setDraft] = useState<string | null>(null);
   const sliderId = loraDomId(id, "scale");
-  const describedIds = describedBy(sliderId, false, error);
+  const describedIds = describedBy(sliderId, true, error);
 
   return (
-    <Field id={sliderId} label="Scale" error={error}>
+    <Field id={sliderId} label="Scale" description={LORA_SCALE_DESCRIPTION} error={error}>
       <div className="flex items-center gap-3">
         <input
           id={sliderId}
@@ -31,7 +31,7 @@ export function LoraScaleField({ id }: { id: string }) {
           aria-label={`LoRA ${position} scale`}
           min={min}
           max={max}
-          step={STEP}
+          step={LORA_SCALE_STEP}
           value={scale}
           onChange={(event) => updateLora(id, { scale: Number(event.target.value) })}
           aria-invalid={error ? true : undefined}
@@ -46,7 +46,7 @@ export function LoraScaleField({ id }: { id: string }) {
             aria-label={`LoRA ${position} scale value`}
             min={min}
             max={max}
-            step={STEP}
+            step={LORA_SCALE_STEP}
             value={draft ?? formatScale(scale)}
             onChange={(event) => {
               setDraft(event.target.value);

@@ -1,7 +1,8 @@
 "use client";
 
 import { AlertBanner } from "./alert-banner";
-import { GenerateBar } from "./generate-bar";
+import { PLAYGROUND_ROOT_ID } from "./focus";
+import { GenerateBar, type PlaygroundBackend } from "./generate-bar";
 import { ImageInputPanel } from "./image-input-panel";
 import { LoraPanel } from "./lora-panel";
 import { PromptField } from "./prompt-field";
@@ -9,17 +10,23 @@ import { ResultsPanel } from "./results-panel";
 import { SettingsPanel } from "./settings-panel";
 import { PlaygroundStoreProvider } from "./store-provider";
 
-/** The playground: compose on the left (stacked on phones), results on the right. */
-export function Playground() {
+/**
+ * The playground: compose on the left (stacked on phones), results on the right. `backend` is
+ * what the server runs edits on, repeated in the sticky generate bar.
+ */
+export function Playground({ backend = null }: { backend?: PlaygroundBackend }) {
   return (
     <PlaygroundStoreProvider>
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,28rem)_minmax(0,1fr)] xl:grid-cols-[minmax(0,32rem)_minmax(0,1fr)]">
+      <div
+        id={PLAYGROUND_ROOT_ID}
+        className="grid gap-6 lg:grid-cols-[minmax(0,28rem)_minmax(0,1fr)] xl:grid-cols-[minmax(0,32rem)_minmax(0,1fr)]"
+      >
         <div className="flex min-w-0 flex-col gap-4">
           <ImageInputPanel />
           <PromptField />
           <LoraPanel />
           <SettingsPanel />
-          <GenerateBar />
+          <GenerateBar backend={backend} />
         </div>
         <div className="flex min-w-0 flex-col gap-4">
           <AlertBanner />

@@ -4,6 +4,7 @@ import { describedBy, Field, INPUT_CLASS } from "@/components/ui/field";
 import { Panel } from "@/components/ui/panel";
 import { PLAYGROUND_LIMITS } from "@/lib/kontext/endpoint";
 import { usePlaygroundStore } from "./store-provider";
+import { useStartRunFocusingErrors } from "./use-focus-first-error";
 
 const EXAMPLES = [
   "Turn this image into the Ghibli style.",
@@ -16,7 +17,7 @@ const EXAMPLES = [
 export function PromptField() {
   const prompt = usePlaygroundStore((s) => s.prompt);
   const setPrompt = usePlaygroundStore((s) => s.setPrompt);
-  const startRun = usePlaygroundStore((s) => s.startRun);
+  const startRun = useStartRunFocusingErrors();
   const error = usePlaygroundStore((s) => s.fieldErrors.prompt);
   const max = PLAYGROUND_LIMITS.maxPromptChars;
   return (

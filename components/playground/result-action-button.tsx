@@ -1,7 +1,9 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Icon } from "@/components/ui/icon";
+import { isHttpUrl } from "./result-format";
 
 export type ActionIcon = "download" | "copy" | "edit" | "reuse";
 
@@ -18,40 +20,45 @@ const ICON_PATHS: Record<ActionIcon, string[]> = {
   ],
 };
 
-/** A small action under a result; its name is its text plus the image number. */
+/**
+ * A small action under a result. Its content is its name: the visible words plus hidden ones
+ * that say which result it acts on (`Download<Hidden> result 1 of run 2</Hidden>`), so the name
+ * holds the visible label and never changes; how the action went is said beside the buttons.
+ */
 export function ResultActionButton({
   icon,
-  label,
-  number,
   onClick,
+  children,
 }: {
   icon: ActionIcon;
-  label: string;
-  number: number;
   onClick: () => void;
+  children: ReactNode;
 }) {
   return (
-    <Button
-      size="sm"
-      variant="secondary"
-      aria-label={`${label}, result ${number}`}
-      onClick={onClick}
-    >
+    <Button size="sm" variant="secondary" onClick={onClick}>
       <Icon className="size-3.5">
         {ICON_PATHS[icon].map((d) => (
           <path key={d} d={d} />
         ))}
       </Icon>
-      {label}
+      <span>{children}</span>
     </Button>
   );
 }
 
+/** Words for screen readers only, inside a visible name. */
+export function Hidden({ children }: { children: ReactNode }) {
+  return <span className="sr-only">{children}</span>;
+}
+
+/** How a download went: saved under its name, opened in a new tab instead, or neither. */
+export type DownloadOutcome = "saved" | "opened" | "failed";
+
 /**
  * Saves an image under `filename`: fetched into a blob so the name sticks even across origins
- * (data URIs included). Returns false when it had to open the URL in a new tab instead.
+ * (data URIs included). When that fails, an http(s) image is opened in a new tab instead.
  */
-export async function downloadImage(url: string, filename: string): Promise<boolean> {
+export async function downloadImage(url: string, filename: string): Promise<DownloadOutcome> {
   try {
     const response = await fetch(url);
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
@@ -64,9 +71,28 @@ export async function downloadImage(url: string, filename: string): Promise<bool
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(objectUrl), 10_000);
+    return "saved";
+  } catch {
+    return openInNewTab(url) ? "opened" : "failed";
+  }
+}
+
+/**
+ * Opens an http(s) URL in a new tab that cannot reach back through `window.opener`. False when
+ * the URL is not http(s) (a data URI or script URL is never opened) or the browser blocked the
+ * popup. `window.open` with "noopener" always returns null, so the tab is opened blank, cut off
+ * from its opener, then sent to the URL.
+ */
+export function openInNewTab(url: string): boolean {
+  if (!isHttpUrl(url)) return false;
+  const tab = window.open("", "_blank");
+  if (!tab) return false;
+  try {
+    tab.opener = null;
+    tab.location.href = url;
     return true;
   } catch {
-    window.open(url, "_blank", "noopener,noreferrer");
+    tab.close();
     return false;
   }
 }

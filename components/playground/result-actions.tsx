@@ -2,49 +2,58 @@
 
 import { useEffect, useState } from "react";
 import type { KontextImage } from "@/lib/kontext/schema";
-import { downloadImage, ResultActionButton } from "./result-action-button";
+import { downloadImage, Hidden, ResultActionButton } from "./result-action-button";
 import { downloadFilename, isDataUri } from "./result-format";
 import { usePlaygroundStore } from "./store-provider";
 
-type Flash = "idle" | "busy" | "done" | "failed";
+type Outcome =
+  | "downloading"
+  | "download-failed"
+  | "opened"
+  | "copied"
+  | "copy-failed"
+  | "used"
+  | "reused";
 
 /** Download, copy, edit further and reuse settings for one result image. */
 export function ResultActions({
   runId,
+  runNumber,
   index,
   image,
   seed,
 }: {
   runId: string;
+  runNumber: number;
   index: number;
   image: KontextImage;
   seed: number;
 }) {
   const setInputFromResult = usePlaygroundStore((s) => s.useResultAsInput);
   const reuseSettings = usePlaygroundStore((s) => s.reuseSettings);
-  const [download, setDownload] = useFlash();
-  const [copy, setCopy] = useFlash();
-  const [reuse, setReuse] = useFlash();
-  const number = index + 1;
+  const [outcome, setOutcome] = useOutcome();
+  const result = ` result ${index + 1} of run ${runNumber}`;
+  const copyWhat = isDataUri(image.url) ? "data URI" : "URL";
 
   async function onDownload() {
-    if (download === "busy") return;
-    setDownload("busy");
-    const ok = await downloadImage(image.url, downloadFilename(seed, index, image.content_type));
-    setDownload(ok ? "idle" : "failed");
+    if (outcome === "downloading") return;
+    setOutcome("downloading");
+    const done = await downloadImage(image.url, downloadFilename(seed, index, image.content_type));
+    setOutcome(done === "saved" ? null : done === "opened" ? "opened" : "download-failed");
   }
 
   async function onCopy() {
     try {
       await navigator.clipboard.writeText(image.url);
-      setCopy("done");
+      setOutcome("copied");
     } catch {
-      setCopy("failed");
+      setOutcome("copy-failed");
     }
   }
 
   function onUseAsInput() {
     setInputFromResult(image);
+    setOutcome("used");
     document
       .getElementById("image-panel-title")
       ?.scrollIntoView({ behavior: "smooth", block: "center" });
@@ -52,44 +61,63 @@ export function ResultActions({
 
   function onReuse() {
     reuseSettings(runId, { withSeed: true });
-    setReuse("done");
+    setOutcome("reused");
   }
 
-  const downloadLabel =
-    download === "busy" ? "Downloading…" : download === "failed" ? "Opened in new tab" : "Download";
-  const copyLabel = isDataUri(image.url) ? "Copy data URI" : "Copy URL";
+  const message: Record<Outcome, string> = {
+    downloading: "Downloading…",
+    "download-failed": "Download failed",
+    opened: "Opened in new tab",
+    copied: `Copied the ${copyWhat}`,
+    "copy-failed": "Copy failed",
+    used: "Now the input image",
+    reused: "Settings reused",
+  };
+
   return (
-    <div className="flex flex-wrap gap-1.5">
-      <ResultActionButton
-        icon="download"
-        number={number}
-        label={downloadLabel}
-        onClick={() => void onDownload()}
-      />
-      <ResultActionButton
-        icon="copy"
-        number={number}
-        label={copy === "done" ? "Copied" : copy === "failed" ? "Copy failed" : copyLabel}
-        onClick={() => void onCopy()}
-      />
-      <ResultActionButton icon="edit" number={number} label="Use as input" onClick={onUseAsInput} />
-      <ResultActionButton
-        icon="reuse"
-        number={number}
-        label={reuse === "done" ? "Settings reused" : "Reuse settings"}
-        onClick={onReuse}
-      />
+    <div className="flex flex-wrap items-center gap-1.5">
+      <ResultActionButton icon="download" onClick={() => void onDownload()}>
+        Download<Hidden>{result}</Hidden>
+      </ResultActionButton>
+      <ResultActionButton icon="copy" onClick={() => void onCopy()}>
+        Copy {copyWhat}
+        <Hidden> of{result}</Hidden>
+      </ResultActionButton>
+      <ResultActionButton icon="edit" onClick={onUseAsInput}>
+        Use<Hidden>{result}</Hidden> as input
+      </ResultActionButton>
+      <ResultActionButton icon="reuse" onClick={onReuse}>
+        Reuse settings<Hidden> of run {runNumber}</Hidden>
+      </ResultActionButton>
+      {/* Always rendered, so what an action did is announced as well as shown. */}
+      <p
+        aria-live="polite"
+        className={`text-xs ${
+          outcome === "download-failed" || outcome === "copy-failed"
+            ? "font-medium text-red-700 dark:text-red-400"
+            : "text-neutral-600 dark:text-neutral-400"
+        }`}
+      >
+        {outcome ? (
+          <>
+            <Hidden>
+              Result {index + 1} of run {runNumber}:{" "}
+            </Hidden>
+            {message[outcome]}
+          </>
+        ) : null}
+      </p>
     </div>
   );
 }
 
-/** A short-lived state that falls back to `idle` 2 s after it is set (except while busy). */
-function useFlash(): [Flash, (value: Flash) => void] {
-  const [state, setState] = useState<Flash>("idle");
+/** What the last action did; cleared 2.5 s after it is set (except while downloading). */
+function useOutcome(): [Outcome | null, (value: Outcome | null) => void] {
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
   useEffect(() => {
-    if (state === "idle" || state === "busy") return;
-    const timer = setTimeout(() => setState("idle"), 2000);
+    if (outcome === null || outcome === "downloading") return;
+    const timer = setTimeout(() => setOutcome(null), 2500);
     return () => clearTimeout(timer);
-  }, [state]);
-  return [state, setState];
+  }, [outcome]);
+  return [outcome, setOutcome];
 }

@@ -10,17 +10,22 @@ import {
   formatImageMeta,
   formatLabel,
   formatResolutionMode,
-  formatScale,
   formatSettings,
+  inferenceSeconds,
   isActivePhase,
   isDataUri,
+  isFlaggedImage,
+  isHttpUrl,
   loraChip,
   loraLabel,
+  outputImages,
+  phaseAnnouncement,
   phaseStatus,
   phaseWord,
   pricePerImage,
   resultKey,
   runElapsed,
+  selectCompletedRunSlots,
   selectRun,
   viewerItems,
   wrapIndex,
@@ -67,6 +72,8 @@ function run(id: string, patch: Partial<Run> = {}): Run {
     startedAt: 1_000,
     finishedAt: 5_200,
     request: REQUEST,
+    upload: null,
+    loraIds: [],
     inputPreviewUrl: "",
     predictedSize: { width: 1024, height: 768 },
     price: { megapixelsPerImage: 1, megapixels: 1, usd: 0.035 },
@@ -102,11 +109,9 @@ describe("loraLabel", () => {
 });
 
 describe("formatting", () => {
-  it("formats LoRA scales and chips", () => {
-    expect(formatScale(1)).toBe("×1");
-    expect(formatScale(0.75)).toBe("×0.75");
-    expect(formatScale(0.1 + 0.2)).toBe("×0.3");
+  it("formats LoRA chips", () => {
     expect(loraChip({ path: "https://x.com/a/b.safetensors", scale: 1.5 })).toBe("b ×1.5");
+    expect(loraChip({ path: "https://x.com/a/b.safetensors", scale: 0.1 + 0.2 })).toBe("b ×0.3");
   });
 
   it("formats the settings line", () => {
@@ -143,6 +148,18 @@ describe("formatting", () => {
     expect(downloadFilename(7, 2, "image/png")).toBe("kontext-7-3.png");
   });
 
+  it("treats a missing content type as an unknown image", () => {
+    expect(formatLabel(undefined)).toBe("Image");
+    expect(formatLabel(null)).toBe("Image");
+    expect(fileExtension(undefined)).toBe("png");
+    expect(downloadFilename(7, 0, undefined)).toBe("kontext-7-1.png");
+    expect(formatImageMeta({ image: { width: 64, height: 48 }, seed: 7, priceUsd: null })).toBe(
+      "64×48 · Image · seed 7",
+    );
+    // What a malformed result may carry at run time, whatever the types say.
+    expect(formatLabel(42 as unknown as string)).toBe("Image");
+  });
+
   it("formats an image's meta line", () => {
     const image = { width: 1392, height: 752, content_type: "image/png" };
     expect(
@@ -154,6 +171,9 @@ describe("formatting", () => {
       }),
     ).toBe("1392×752 · PNG · seed 1234 · 3.1 s · $0.035");
     expect(formatImageMeta({ image, seed: 1, priceUsd: null })).toBe("1392×752 · PNG · seed 1");
+    expect(formatImageMeta({ image, seed: 1, inferenceSeconds: null, priceUsd: null })).toBe(
+      "1392×752 · PNG · seed 1",
+    );
     expect(pricePerImage(0.14, 4)).toBeCloseTo(0.035);
     expect(pricePerImage(0.14, 0)).toBeNull();
   });
@@ -162,6 +182,16 @@ describe("formatting", () => {
     expect(isDataUri("data:image/png;base64,AAAA")).toBe(true);
     expect(isDataUri("DATA:image/png,x")).toBe(true);
     expect(isDataUri("https://cdn.example/a.png")).toBe(false);
+  });
+
+  it("recognises http(s) URLs, the only ones opened in a new tab", () => {
+    expect(isHttpUrl("https://cdn.example/a.png")).toBe(true);
+    expect(isHttpUrl("http://127.0.0.1:3000/api/engine/files/a.png")).toBe(true);
+    expect(isHttpUrl("data:image/png;base64,AAAA")).toBe(false);
+    expect(isHttpUrl("javascript:alert(1)")).toBe(false);
+    expect(isHttpUrl("blob:https://x/1")).toBe(false);
+    expect(isHttpUrl("/relative.png")).toBe(false);
+    expect(isHttpUrl("")).toBe(false);
   });
 });
 
@@ -181,6 +211,15 @@ describe("run status", () => {
     expect(phaseStatus(run("a"))).toBe("Done in 4.2 s");
     expect(phaseStatus(run("a", { phase: "failed" }))).toBe("Failed");
     expect(phaseStatus(run("a", { phase: "cancelled" }))).toBe("Cancelled");
+  });
+
+  it("announces only the phase, with the run number", () => {
+    expect(phaseAnnouncement(2, "uploading")).toBe("Run 2 uploading");
+    expect(phaseAnnouncement(2, "queued")).toBe("Run 2 in queue");
+    expect(phaseAnnouncement(2, "running")).toBe("Run 2 running");
+    expect(phaseAnnouncement(2, "completed")).toBe("Run 2 done");
+    expect(phaseAnnouncement(1, "failed")).toBe("Run 1 failed");
+    expect(phaseAnnouncement(1, "cancelled")).toBe("Run 1 cancelled");
   });
 
   it("names phases and knows which are active", () => {
@@ -226,6 +265,33 @@ describe("viewer items", () => {
     expect(viewerItems(runs, () => false).map((item) => item.index)).toEqual([0]);
     const revealed = new Set([resultKey("a", 2)]);
     expect(viewerItems(runs, (key) => revealed.has(key)).map((item) => item.index)).toEqual([0, 2]);
+  });
+
+  it("tolerates outputs without safety flags, timings or images", () => {
+    const bare = { ...output(2), has_nsfw_concepts: undefined, timings: undefined };
+    const runs = [run("a", { output: bare as unknown as KontextOutput })];
+    expect(viewerItems(runs, () => false).map((item) => item.index)).toEqual([0, 1]);
+    expect(isFlaggedImage(bare as unknown as KontextOutput, 0)).toBe(false);
+    expect(isFlaggedImage(output(2, [false, true]), 1)).toBe(true);
+    expect(isFlaggedImage(output(1, [true]), 5)).toBe(false);
+    expect(isFlaggedImage(null, 0)).toBe(false);
+    expect(inferenceSeconds(bare as unknown as KontextOutput)).toBeUndefined();
+    expect(inferenceSeconds(output(1))).toBe(3.1);
+    expect(inferenceSeconds({ timings: {} })).toBeUndefined();
+    expect(outputImages({ images: undefined } as unknown as KontextOutput)).toEqual([]);
+    expect(outputImages(null)).toEqual([]);
+  });
+
+  it("keeps completed runs in their slots and numbers them by position", () => {
+    const done = run("done", { output: output(1) });
+    const busy = run("busy", { phase: "running", finishedAt: null, output: null });
+    const state = { runs: [busy, done] } as unknown as PlaygroundState;
+    const slots = selectCompletedRunSlots(state);
+    expect(slots).toEqual([null, done]);
+    expect(slots[1]).toBe(done);
+    expect(viewerItems(slots, () => false).map((item) => [item.runId, item.runNumber])).toEqual([
+      ["done", 1],
+    ]);
   });
 
   it("wraps indexes at both ends", () => {

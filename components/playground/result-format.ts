@@ -1,8 +1,9 @@
 import { findKnownLora } from "@/lib/kontext/known-loras";
 import { formatUsd } from "@/lib/kontext/pricing";
-import type { KontextImage, KontextRequest, LoraWeight } from "@/lib/kontext/schema";
+import type { KontextImage, KontextOutput, KontextRequest, LoraWeight } from "@/lib/kontext/schema";
 import type { PlaygroundState } from "@/lib/store/playground-store";
 import type { Run, RunPhase } from "@/lib/store/types";
+import { formatScale, formatSize } from "./format";
 
 /** Picks one run by id (for `usePlaygroundStore`). */
 export function selectRun(runId: string): (state: PlaygroundState) => Run | undefined {
@@ -30,14 +31,9 @@ export function loraLabel(path: string): string {
   return name || trimmed;
 }
 
-/** `×1`, `×0.75`: a LoRA scale without float noise. */
-export function formatScale(scale: number): string {
-  return `×${Number(scale.toFixed(2))}`;
-}
-
 /** `Ghibli style ×1`. */
 export function loraChip(lora: LoraWeight): string {
-  return `${loraLabel(lora.path)} ${formatScale(lora.scale)}`;
+  return `${loraLabel(lora.path)} ×${formatScale(lora.scale)}`;
 }
 
 /** `Match input`, `Auto`, `16:9`. */
@@ -68,27 +64,34 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(whole / 60)} min ${String(whole % 60).padStart(2, "0")} s`;
 }
 
-/** The subtype of an image content type: `png`, `jpeg`, `webp`. */
-function subtype(contentType: string): string {
+/**
+ * A result's content type as it came back. The schema fills in a default, but results are shown
+ * as they arrive, so a missing or odd value is treated as unknown rather than trusted.
+ */
+type ContentType = string | null | undefined;
+
+/** The subtype of an image content type: `png`, `jpeg`, `webp` (empty when unknown). */
+function subtype(contentType: ContentType): string {
+  if (typeof contentType !== "string") return "";
   const match = contentType.toLowerCase().match(/^image\/([a-z0-9.+-]+)/);
   return match?.[1] ?? "";
 }
 
-/** `PNG`, `JPEG`, or `Image` when the type is unknown. */
-export function formatLabel(contentType: string): string {
+/** `PNG`, `JPEG`, or `Image` when the type is unknown or missing. */
+export function formatLabel(contentType: ContentType): string {
   const sub = subtype(contentType);
   return sub ? sub.replace(/\+.*$/, "").toUpperCase() : "Image";
 }
 
-/** File extension for a content type: `png`, `jpg`, `webp` (`png` when unknown). */
-export function fileExtension(contentType: string): string {
+/** File extension for a content type: `png`, `jpg`, `webp` (`png` when unknown or missing). */
+export function fileExtension(contentType: ContentType): string {
   const sub = subtype(contentType).replace(/\+.*$/, "");
   if (sub === "jpeg" || sub === "pjpeg") return "jpg";
   return /^[a-z0-9]+$/.test(sub) ? sub : "png";
 }
 
 /** `kontext-1234-1.png`. */
-export function downloadFilename(seed: number, index: number, contentType: string): string {
+export function downloadFilename(seed: number, index: number, contentType: ContentType): string {
   return `kontext-${seed}-${index + 1}.${fileExtension(contentType)}`;
 }
 
@@ -99,17 +102,13 @@ export function pricePerImage(usd: number, imageCount: number): number | null {
 
 /** `1392×752 · PNG · seed 1234 · 3.1 s · $0.035`; missing parts are left out. */
 export function formatImageMeta(meta: {
-  image: Pick<KontextImage, "width" | "height" | "content_type">;
+  image: Pick<KontextImage, "width" | "height"> & { content_type?: ContentType };
   seed: number;
-  inferenceSeconds?: number;
+  inferenceSeconds?: number | null;
   priceUsd: number | null;
 }): string {
-  const parts = [
-    `${meta.image.width}×${meta.image.height}`,
-    formatLabel(meta.image.content_type),
-    `seed ${meta.seed}`,
-  ];
-  if (meta.inferenceSeconds !== undefined && Number.isFinite(meta.inferenceSeconds)) {
+  const parts = [formatSize(meta.image), formatLabel(meta.image.content_type), `seed ${meta.seed}`];
+  if (typeof meta.inferenceSeconds === "number" && Number.isFinite(meta.inferenceSeconds)) {
     parts.push(formatDuration(meta.inferenceSeconds * 1000));
   }
   if (meta.priceUsd !== null) parts.push(formatUsd(meta.priceUsd));
@@ -140,6 +139,14 @@ export function phaseStatus(run: RunTiming): string {
   }
 }
 
+/**
+ * What a run's live region says: only the phase (`Run 2 running`, `Run 2 done`), so screen
+ * readers hear each phase change once rather than every step and queue position.
+ */
+export function phaseAnnouncement(runNumber: number, phase: RunPhase): string {
+  return `Run ${runNumber} ${phaseWord(phase)}`;
+}
+
 /** One word for a run's heading: `running`, `done`. */
 export function phaseWord(phase: RunPhase): string {
   return phase === "completed" ? "done" : phase === "queued" ? "in queue" : phase;
@@ -167,19 +174,58 @@ export interface ViewerItem {
 }
 
 /**
+ * Whether the safety checker flagged a result image. A missing or short `has_nsfw_concepts`
+ * means not flagged (the images are shown as they came).
+ */
+export function isFlaggedImage(
+  output: Pick<KontextOutput, "has_nsfw_concepts"> | null | undefined,
+  index: number,
+): boolean {
+  const flags: unknown = output?.has_nsfw_concepts;
+  return Array.isArray(flags) && flags[index] === true;
+}
+
+/** Seconds of inference fal reports for a result, or undefined when `timings` lacks it. */
+export function inferenceSeconds(
+  output: Pick<KontextOutput, "timings"> | null | undefined,
+): number | undefined {
+  const timings: unknown = output?.timings;
+  if (!timings || typeof timings !== "object") return undefined;
+  const value = (timings as Record<string, unknown>).inference;
+  return typeof value === "number" && Number.isFinite(value) ? value : undefined;
+}
+
+/** A result's images; empty when the output is missing or malformed. */
+export function outputImages(
+  output: Pick<KontextOutput, "images"> | null | undefined,
+): KontextImage[] {
+  const images: unknown = output?.images;
+  return Array.isArray(images) ? (images as KontextImage[]) : [];
+}
+
+/**
+ * Each run's slot, newest first: the run once it completed, else null. For `useShallow`: the
+ * slots only change when a run completes or starts, not on every log line of a running one.
+ */
+export function selectCompletedRunSlots(state: PlaygroundState): (Run | null)[] {
+  return state.runs.map((run) => (run.phase === "completed" && run.output ? run : null));
+}
+
+/**
  * Every image of every completed run, newest run first, that may be shown: images flagged by
- * the safety checker are left out unless revealed.
+ * the safety checker are left out unless revealed. `runs` may hold null slots (runs that have
+ * not completed, see {@link selectCompletedRunSlots}); they count for the run numbers.
  */
 export function viewerItems(
-  runs: readonly Run[],
+  runs: readonly (Run | null)[],
   isRevealed: (key: string) => boolean,
 ): ViewerItem[] {
   return runs.flatMap((run, runIndex) => {
-    const output = run.phase === "completed" ? run.output : null;
-    if (!output) return [];
-    return output.images.flatMap((image, index) => {
+    const output = run?.phase === "completed" ? run.output : null;
+    if (!run || !output) return [];
+    return outputImages(output).flatMap((image, index) => {
       const key = resultKey(run.id, index);
-      if (output.has_nsfw_concepts[index] === true && !isRevealed(key)) return [];
+      if (isFlaggedImage(output, index) && !isRevealed(key)) return [];
       return [
         {
           key,
@@ -199,6 +245,16 @@ export function viewerItems(
 export function wrapIndex(index: number, delta: number, length: number): number {
   if (length <= 0) return 0;
   return (((index + delta) % length) + length) % length;
+}
+
+/** Whether a URL is absolute http(s): the only kind the playground opens in a new tab. */
+export function isHttpUrl(url: string): boolean {
+  try {
+    const { protocol } = new URL(url);
+    return protocol === "http:" || protocol === "https:";
+  } catch {
+    return false;
+  }
 }
 
 /** Whether a URL is a data URI (sync mode results). */

@@ -1,7 +1,7 @@
 "use client";
 
 import { useShallow } from "zustand/react/shallow";
-import { isActivePhase, selectRun } from "./result-format";
+import { isActivePhase, outputImages, selectRun } from "./result-format";
 import { ResultTile } from "./result-tile";
 import { usePlaygroundStore } from "./store-provider";
 
@@ -13,7 +13,7 @@ export function ResultGrid({ runId, runNumber }: { runId: string; runNumber: num
       if (!run) return null;
       return {
         phase: run.phase,
-        imageCount: run.output?.images.length ?? 0,
+        imageCount: outputImages(run.output).length,
         expectedCount: run.request.num_images,
         width: run.predictedSize.width,
         height: run.predictedSize.height,

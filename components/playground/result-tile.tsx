@@ -2,10 +2,24 @@
 
 import { useShallow } from "zustand/react/shallow";
 import { Button } from "@/components/ui/button";
+import { focusAfterRender } from "./focus";
 import { ResultActions } from "./result-actions";
 import { useResultViewer } from "./result-context";
-import { formatImageMeta, pricePerImage, resultKey, selectRun } from "./result-format";
+import {
+  formatImageMeta,
+  inferenceSeconds,
+  isFlaggedImage,
+  outputImages,
+  pricePerImage,
+  resultKey,
+  selectRun,
+} from "./result-format";
 import { usePlaygroundStore } from "./store-provider";
+
+/** The id of a result's "Open … full size" button, where focus goes once it is revealed. */
+function openButtonId(runId: string, index: number): string {
+  return `result-${runId}-${index}-open`;
+}
 
 /** One result image (hidden when flagged), its details and its actions. */
 export function ResultTile({
@@ -21,14 +35,15 @@ export function ResultTile({
     useShallow((s) => {
       const run = selectRun(runId)(s);
       const output = run?.output;
-      const image = output?.images[index];
+      const images = outputImages(output);
+      const image = images[index];
       if (!run || !output || !image) return null;
       return {
         image,
         seed: output.seed,
-        isFlagged: output.has_nsfw_concepts[index] === true,
-        inferenceSeconds: output.timings.inference,
-        priceUsd: pricePerImage(run.price.usd, output.images.length),
+        isFlagged: isFlaggedImage(output, index),
+        inferenceSeconds: inferenceSeconds(output),
+        priceUsd: pricePerImage(run.price.usd, images.length),
         prompt: run.request.prompt,
       };
     }),
@@ -37,6 +52,7 @@ export function ResultTile({
   if (!tile) return null;
   const key = resultKey(runId, index);
   const number = index + 1;
+  const openId = openButtonId(runId, index);
   const isHidden = tile.isFlagged && !viewer.isRevealed(key);
   const { image } = tile;
 
@@ -52,16 +68,27 @@ export function ResultTile({
           </p>
           <Button
             size="sm"
-            aria-label={`Show anyway, result ${number}`}
-            onClick={() => viewer.reveal(key)}
+            onClick={() => {
+              viewer.reveal(key);
+              // This button goes away: focus the image that takes its place.
+              focusAfterRender([openId]);
+            }}
           >
-            Show anyway
+            <span>
+              Show
+              <span className="sr-only">
+                {" "}
+                result {number} of run {runNumber}
+              </span>{" "}
+              anyway
+            </span>
           </Button>
         </div>
       ) : (
         <button
+          id={openId}
           type="button"
-          aria-label={`Open result ${number} full size`}
+          aria-label={`Open result ${number} of run ${runNumber} full size`}
           onClick={(event) => viewer.open(key, event.currentTarget)}
           className="group relative mx-auto block w-fit max-w-full cursor-zoom-in overflow-hidden rounded-md bg-neutral-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500 dark:bg-neutral-800"
         >
@@ -86,7 +113,13 @@ export function ResultTile({
           priceUsd: tile.priceUsd,
         })}
       </p>
-      <ResultActions runId={runId} index={index} image={image} seed={tile.seed} />
+      <ResultActions
+        runId={runId}
+        runNumber={runNumber}
+        index={index}
+        image={image}
+        seed={tile.seed}
+      />
     </li>
   );
 }

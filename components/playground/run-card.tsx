@@ -1,5 +1,7 @@
 "use client";
 
+import { catchError, type ErrorInfo } from "next/error";
+import { Button } from "@/components/ui/button";
 import { ResultGrid } from "./result-grid";
 import { RunFailure } from "./run-failure";
 import { RunLogs } from "./run-logs";
@@ -10,15 +12,39 @@ import { RunSummary } from "./run-summary";
 export function RunCard({ runId, runNumber }: { runId: string; runNumber: number }) {
   const titleId = `run-${runId}-title`;
   return (
-    <article
-      aria-labelledby={titleId}
-      className="flex flex-col gap-3 rounded-lg border border-neutral-200 bg-neutral-50/60 p-3 sm:p-4 dark:border-neutral-800 dark:bg-neutral-950/40"
-    >
-      <RunStatus runId={runId} runNumber={runNumber} titleId={titleId} />
-      <RunSummary runId={runId} />
-      <RunFailure runId={runId} runNumber={runNumber} />
-      <ResultGrid runId={runId} runNumber={runNumber} />
-      <RunLogs runId={runId} />
-    </article>
+    <RunCardBoundary runNumber={runNumber}>
+      <article
+        aria-labelledby={titleId}
+        className="flex flex-col gap-3 rounded-lg border border-neutral-200 bg-neutral-50/60 p-3 sm:p-4 dark:border-neutral-800 dark:bg-neutral-950/40"
+      >
+        <RunStatus runId={runId} runNumber={runNumber} titleId={titleId} />
+        <RunSummary runId={runId} runNumber={runNumber} />
+        <RunFailure runId={runId} runNumber={runNumber} />
+        <ResultGrid runId={runId} runNumber={runNumber} />
+        <RunLogs runId={runId} runNumber={runNumber} />
+      </article>
+    </RunCardBoundary>
   );
 }
+
+/**
+ * Keeps a run whose result cannot be shown (a malformed output) from taking the whole
+ * playground down: that run alone says so, the form and the other runs carry on.
+ */
+const RunCardBoundary = catchError(function RunCardFallback(
+  { runNumber }: { runNumber: number },
+  { reset }: ErrorInfo,
+) {
+  // React reports the error itself (console.error); this only replaces the broken card.
+  return (
+    <div
+      role="alert"
+      className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950/40 dark:text-red-300"
+    >
+      <p className="min-w-0 flex-1">Run {runNumber} could not be shown.</p>
+      <Button size="sm" variant="danger" onClick={() => reset()}>
+        Try again<span className="sr-only"> to show run {runNumber}</span>
+      </Button>
+    </div>
+  );
+});

@@ -3,6 +3,7 @@
 import { useShallow } from "zustand/react/shallow";
 import { Button } from "@/components/ui/button";
 import { Icon } from "@/components/ui/icon";
+import { canRetryRun } from "@/lib/store/playground-store";
 import { selectRun } from "./result-format";
 import { usePlaygroundStore } from "./store-provider";
 
@@ -14,7 +15,7 @@ export function RunFailure({ runId, runNumber }: { runId: string; runNumber: num
       if (run?.phase !== "failed") return null;
       return {
         message: run.error?.message ?? "The run failed.",
-        canRetry: run.request.image_url.length > 0,
+        canRetry: canRetryRun(run),
       };
     }),
   );

@@ -1,9 +1,17 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { Button } from "@/components/ui/button";
-import { isActivePhase, phaseStatus, phaseWord, runElapsed, selectRun } from "./result-format";
+import { focusAfterRender } from "./focus";
+import {
+  isActivePhase,
+  phaseAnnouncement,
+  phaseStatus,
+  phaseWord,
+  runElapsed,
+  selectRun,
+} from "./result-format";
 import { usePlaygroundStore } from "./store-provider";
 
 const BADGE: Record<"active" | "completed" | "failed" | "cancelled", string> = {
@@ -16,7 +24,10 @@ const BADGE: Record<"active" | "completed" | "failed" | "cancelled", string> = {
 const PROGRESS_CLASS =
   "h-1.5 w-full appearance-none overflow-hidden rounded-full bg-neutral-200 dark:bg-neutral-800 [&::-moz-progress-bar]:bg-accent-500 [&::-webkit-progress-bar]:bg-neutral-200 dark:[&::-webkit-progress-bar]:bg-neutral-800 [&::-webkit-progress-value]:bg-accent-500 [&::-webkit-progress-value]:transition-[width]";
 
-/** A run's heading, live status, elapsed time, progress bar and Cancel button. */
+/**
+ * A run's heading, status, elapsed time, progress bar and Cancel button. The visible status
+ * follows every step; screen readers hear only phase changes, from a separate live region.
+ */
 export function RunStatus({
   runId,
   runNumber,
@@ -42,6 +53,17 @@ export function RunStatus({
     }),
   );
   const cancelRun = usePlaygroundStore((s) => s.cancelRun);
+  // Cancel goes away when the run ends: if it had focus, focus the run's heading instead of
+  // letting it fall to <body>. The ref cleanup runs before the button leaves the document.
+  const cancelRef = useCallback(
+    (button: HTMLButtonElement | null) => {
+      if (!button) return;
+      return () => {
+        if (document.activeElement === button) focusAfterRender([titleId]);
+      };
+    },
+    [titleId],
+  );
   if (!run) return null;
   const isActive = isActivePhase(run.phase) && run.finishedAt === null;
   const tone = isActive
@@ -54,7 +76,11 @@ export function RunStatus({
   return (
     <header className="flex flex-col gap-2">
       <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-2">
-        <h3 id={titleId} className="flex items-center gap-2 text-sm font-semibold">
+        <h3
+          id={titleId}
+          tabIndex={-1}
+          className="flex items-center gap-2 rounded-sm text-sm font-semibold focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500"
+        >
           Run {runNumber}
           <span className="sr-only"> · </span>
           <span className={`rounded-full px-2 py-0.5 text-[11px] font-medium ${badge}`}>
@@ -62,24 +88,31 @@ export function RunStatus({
           </span>
         </h3>
         <div className="flex min-w-0 flex-wrap items-center gap-x-3 gap-y-1 text-sm">
-          <output
-            aria-live="polite"
-            className="whitespace-nowrap text-neutral-700 tabular-nums dark:text-neutral-300"
-          >
+          <span className="whitespace-nowrap text-neutral-700 tabular-nums dark:text-neutral-300">
             {phaseStatus(run)}
-          </output>
+          </span>
+          <PhaseAnnouncement text={phaseAnnouncement(runNumber, run.phase)} />
           {run.phase !== "completed" ? (
             <RunElapsed startedAt={run.startedAt} finishedAt={run.finishedAt} />
           ) : null}
           {isActive ? (
             <Button
+              ref={cancelRef}
               size="sm"
               variant="secondary"
-              aria-label={run.isCancelRequested ? "Cancelling run" : "Cancel run"}
-              disabled={run.isCancelRequested}
-              onClick={() => void cancelRun(runId)}
+              // aria-disabled, not disabled: a disabled button drops focus to <body>.
+              aria-disabled={run.isCancelRequested || undefined}
+              onClick={() => {
+                if (!run.isCancelRequested) void cancelRun(runId);
+              }}
+              className="aria-disabled:cursor-not-allowed aria-disabled:opacity-60"
             >
-              {run.isCancelRequested ? "Cancelling…" : "Cancel"}
+              {/* Named "Cancel run N" / "Cancelling run N": the visible word plus the run. */}
+              <span>
+                {run.isCancelRequested ? "Cancelling" : "Cancel"}
+                <span className="sr-only"> run {runNumber}</span>
+                {run.isCancelRequested ? <span aria-hidden="true">…</span> : null}
+              </span>
             </Button>
           ) : null}
         </div>
@@ -87,16 +120,30 @@ export function RunStatus({
       {isActive ? (
         run.step && run.phase === "running" ? (
           <progress
-            aria-label="Run progress"
+            aria-label={`Progress of run ${runNumber}`}
             className={PROGRESS_CLASS}
             value={run.step.current}
             max={run.step.total}
           />
         ) : (
-          <progress aria-label="Run progress" className={PROGRESS_CLASS} />
+          <progress aria-label={`Progress of run ${runNumber}`} className={PROGRESS_CLASS} />
         )
       ) : null}
     </header>
+  );
+}
+
+/**
+ * A visually hidden polite live region for a run's phase. It starts empty and takes the text
+ * after mounting, so the first phase of a new run is announced too.
+ */
+function PhaseAnnouncement({ text }: { text: string }) {
+  const [spoken, setSpoken] = useState("");
+  useEffect(() => setSpoken(text), [text]);
+  return (
+    <span aria-live="polite" aria-atomic="true" className="sr-only">
+      {spoken}
+    </span>
   );
 }
 

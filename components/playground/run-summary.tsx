@@ -4,7 +4,7 @@ import { formatSettings, loraChip, selectRun } from "./result-format";
 import { usePlaygroundStore } from "./store-provider";
 
 /** What a run asked for: the prompt, its LoRAs and its settings, on a few compact lines. */
-export function RunSummary({ runId }: { runId: string }) {
+export function RunSummary({ runId, runNumber }: { runId: string; runNumber: number }) {
   const request = usePlaygroundStore((s) => selectRun(runId)(s)?.request);
   if (!request) return null;
   return (
@@ -13,7 +13,7 @@ export function RunSummary({ runId }: { runId: string }) {
         {request.prompt}
       </p>
       {request.loras.length > 0 ? (
-        <ul aria-label="LoRAs" className="flex flex-wrap gap-1.5">
+        <ul aria-label={`LoRAs of run ${runNumber}`} className="flex flex-wrap gap-1.5">
           {request.loras.map((lora, index) => (
             <li
               // biome-ignore lint/suspicious/noArrayIndexKey: a run's LoRA list never changes.

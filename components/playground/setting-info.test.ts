@@ -57,7 +57,42 @@ describe("SETTING_INFO", () => {
     expect(SETTING_INFO.guidance_scale.description).toBe(
       "How closely the edit follows the prompt (0–20, default 2.5).",
     );
-    expect(SETTING_INFO.num_images.description).toBe("Images per run (1–4); each is billed.");
+    expect(SETTING_INFO.num_images.description).toBe(
+      "Images per run (1–4, default 1); each is billed.",
+    );
+    expect(SETTING_INFO.seed.description).toBe(
+      "Same seed + same settings → the same image (0–4294967295, default random).",
+    );
+  });
+
+  it("states every setting's default in its explanation, and the range of numeric ones", () => {
+    for (const info of Object.values(SETTING_INFO)) {
+      if (info.kind === "number") {
+        expect(info.description).toContain(`(${info.min}–${info.max}, default `);
+      }
+      expect(info.description).toMatch(/\(.*default [^)]+\)/);
+    }
+    for (const key of ["num_inference_steps", "guidance_scale", "num_images"] as const) {
+      expect(SETTING_INFO[key].description).toContain(`default ${DEFAULT_SETTINGS[key]})`);
+    }
+    expect(DEFAULT_SETTINGS.seedMode).toBe("random");
+    expect(SETTING_INFO.seed.description).toContain(
+      `0–${PLAYGROUND_LIMITS.maxSeed}, default random`,
+    );
+  });
+
+  it("names the default option of enum settings and the default state of toggles", () => {
+    const { output_format, acceleration, resolution_mode } = SETTING_INFO;
+    for (const info of [output_format, acceleration, resolution_mode]) {
+      const options: readonly { value: string; label: string }[] = info.options;
+      const chosen = options.find((option) => option.value === info.default);
+      expect(info.description).toContain(`(default ${chosen?.label})`);
+    }
+    expect(output_format.description).toBe("PNG is lossless; JPEG is smaller (default PNG).");
+    expect(acceleration.description).toContain("(default None)");
+    expect(resolution_mode.description).toContain("(default match_input)");
+    expect(SETTING_INFO.enable_safety_checker.description).toContain("(default on)");
+    expect(SETTING_INFO.sync_mode.description).toContain("(default off)");
   });
 
   it("lists all 13 resolution modes in fal's order, with sizes for the fixed ratios", () => {

@@ -17,6 +17,7 @@ import {
 } from "@/lib/kontext/resolution";
 import { DEFAULT_SETTINGS } from "@/lib/store/settings-slice";
 import type { Settings } from "@/lib/store/types";
+import { formatSize } from "./format";
 
 /** Every setting the panel shows (seedMode lives inside the seed control). */
 export type SettingKey = Exclude<keyof Settings, "seedMode">;
@@ -63,11 +64,6 @@ type InfoFor<T> = [T] extends [number]
 
 const MEGAPIXEL = 1024 * 1024;
 
-/** "1360×768". */
-export function formatSize(size: Size): string {
-  return `${size.width}×${size.height}`;
-}
-
 const RESOLUTION_NOTES: Record<"auto" | "match_input", string> = {
   auto: "closest trained size (~1 MP)",
   match_input: `keep the input size (max ${MATCH_INPUT_MAX_AREA / MEGAPIXEL} MP, multiples of ${SIZE_MULTIPLE})`,
@@ -93,13 +89,28 @@ const OUTPUT_FORMAT_OPTIONS: Record<OutputFormat, Omit<EnumOption<OutputFormat>,
 };
 
 const { steps, guidance, numImages } = LIMITS;
+const SEED_MIN = 0;
+
+/** "(10–50, default 30)": a numeric setting's range and default, for its explanation. */
+function rangeNote(min: number, max: number, fallback: number | string): string {
+  return `(${min}–${max}, default ${fallback})`;
+}
+
+/** "(default on)" / "(default off)". */
+function toggleNote(value: boolean): string {
+  return `(default ${value ? "on" : "off"})`;
+}
+
+/** The seed's default as people see it: "random" unless the form starts with a fixed seed. */
+const SEED_DEFAULT =
+  DEFAULT_SETTINGS.seedMode === "random" ? "random" : String(DEFAULT_SETTINGS.seed);
 
 /** Label, one-line explanation, range or options and default of every setting. */
 export const SETTING_INFO: { [K in SettingKey]: InfoFor<Settings[K]> } = {
   num_inference_steps: {
     kind: "number",
     label: "Steps",
-    description: `More steps refine detail but take longer (${steps.min}–${steps.max}, default ${steps.default}).`,
+    description: `More steps refine detail but take longer ${rangeNote(steps.min, steps.max, DEFAULT_SETTINGS.num_inference_steps)}.`,
     min: steps.min,
     max: steps.max,
     step: 1,
@@ -109,7 +120,7 @@ export const SETTING_INFO: { [K in SettingKey]: InfoFor<Settings[K]> } = {
   guidance_scale: {
     kind: "number",
     label: "Guidance",
-    description: `How closely the edit follows the prompt (${guidance.min}–${guidance.max}, default ${guidance.default}).`,
+    description: `How closely the edit follows the prompt ${rangeNote(guidance.min, guidance.max, DEFAULT_SETTINGS.guidance_scale)}.`,
     min: guidance.min,
     max: guidance.max,
     step: 0.1,
@@ -119,7 +130,7 @@ export const SETTING_INFO: { [K in SettingKey]: InfoFor<Settings[K]> } = {
   num_images: {
     kind: "number",
     label: "Number of images",
-    description: `Images per run (${numImages.min}–${numImages.max}); each is billed.`,
+    description: `Images per run ${rangeNote(numImages.min, numImages.max, DEFAULT_SETTINGS.num_images)}; each is billed.`,
     min: numImages.min,
     max: numImages.max,
     step: 1,
@@ -129,8 +140,8 @@ export const SETTING_INFO: { [K in SettingKey]: InfoFor<Settings[K]> } = {
   seed: {
     kind: "number",
     label: "Seed",
-    description: "Same seed + same settings → the same image.",
-    min: 0,
+    description: `Same seed + same settings → the same image ${rangeNote(SEED_MIN, PLAYGROUND_LIMITS.maxSeed, SEED_DEFAULT)}.`,
+    min: SEED_MIN,
     max: PLAYGROUND_LIMITS.maxSeed,
     step: 1,
     default: DEFAULT_SETTINGS.seed,
@@ -139,35 +150,34 @@ export const SETTING_INFO: { [K in SettingKey]: InfoFor<Settings[K]> } = {
   output_format: {
     kind: "enum",
     label: "Output format",
-    description: "PNG is lossless; JPEG is smaller.",
+    description: `PNG is lossless; JPEG is smaller (default ${OUTPUT_FORMAT_OPTIONS[DEFAULT_SETTINGS.output_format].label}).`,
     options: OUTPUT_FORMATS.map((value) => ({ value, ...OUTPUT_FORMAT_OPTIONS[value] })),
     default: DEFAULT_SETTINGS.output_format,
   },
   acceleration: {
     kind: "enum",
     label: "Acceleration",
-    description: "Faster generation at some cost in quality.",
+    description: `Faster generation at some cost in quality (default ${ACCELERATION_OPTIONS[DEFAULT_SETTINGS.acceleration].label}).`,
     options: ACCELERATIONS.map((value) => ({ value, ...ACCELERATION_OPTIONS[value] })),
     default: DEFAULT_SETTINGS.acceleration,
   },
   resolution_mode: {
     kind: "enum",
     label: "Resolution mode",
-    description: "The output size: the closest trained size, your input's size, or a fixed ratio.",
+    description: `The output size: the closest trained size, your input's size, or a fixed ratio (default ${resolutionOption(DEFAULT_SETTINGS.resolution_mode).label}).`,
     options: RESOLUTION_MODES.map(resolutionOption),
     default: DEFAULT_SETTINGS.resolution_mode,
   },
   enable_safety_checker: {
     kind: "boolean",
     label: "Safety checker",
-    description: "Flagged images come back black; off lets everything through.",
+    description: `Flagged images come back black; off lets everything through ${toggleNote(DEFAULT_SETTINGS.enable_safety_checker)}.`,
     default: DEFAULT_SETTINGS.enable_safety_checker,
   },
   sync_mode: {
     kind: "boolean",
     label: "Sync mode",
-    description:
-      "Return images inline as data URIs; fal then keeps no copy in your request history.",
+    description: `Return images inline as data URIs; fal then keeps no copy in your request history ${toggleNote(DEFAULT_SETTINGS.sync_mode)}.`,
     default: DEFAULT_SETTINGS.sync_mode,
   },
 };
@@ -201,7 +211,7 @@ export function syncNumberText(text: string, value: number): string {
 /** A random seed in the accepted range, 0 to 2³² − 1. */
 export function randomSeed(random: () => number = Math.random): number {
   const max = PLAYGROUND_LIMITS.maxSeed;
-  return Math.min(max, Math.max(0, Math.floor(random() * (max + 1))));
+  return Math.min(max, Math.max(SEED_MIN, Math.floor(random() * (max + 1))));
 }
 
 /**

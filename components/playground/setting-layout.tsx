@@ -1,7 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { describedBy } from "@/components/ui/field";
+import { describedBy, FieldError } from "@/components/ui/field";
 
 /** A setting's one-line explanation and its error, with the ids `describedBy` points at. */
 export function SettingMessages({
@@ -18,11 +18,7 @@ export function SettingMessages({
       <p id={`${id}-description`} className="text-xs text-neutral-600 dark:text-neutral-400">
         {description}
       </p>
-      {error ? (
-        <p id={`${id}-error`} className="text-xs font-medium text-red-700 dark:text-red-400">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={id} error={error} />
     </>
   );
 }

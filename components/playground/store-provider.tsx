@@ -19,7 +19,15 @@ export function PlaygroundStoreProvider({ children }: { children: ReactNode }) {
 
 /** Reads from the playground store; pass a selector that picks exactly what you need. */
 export function usePlaygroundStore<T>(selector: (state: PlaygroundState) => T): T {
+  return useStore(usePlaygroundStoreApi(), selector);
+}
+
+/**
+ * The store itself, for reading the latest state in an event handler after an action resolved
+ * (without subscribing the component to it).
+ */
+export function usePlaygroundStoreApi(): PlaygroundStore {
   const store = useContext(StoreContext);
   if (!store) throw new Error("usePlaygroundStore must be used inside <PlaygroundStoreProvider>");
-  return useStore(store, selector);
+  return store;
 }

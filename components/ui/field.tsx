@@ -41,6 +41,19 @@ export function Field({ id, label, description, error, aside, children }: FieldP
           {description}
         </p>
       ) : null}
+      <FieldError id={id} error={error} />
+    </div>
+  );
+}
+
+/**
+ * A field's error in a polite live region that is always rendered (a region added together
+ * with its text is often not announced), so an error is read out when it appears. Empty, it
+ * takes no room: the negative margin cancels the parent's flex gap.
+ */
+export function FieldError({ id, error }: { id: string; error?: string }) {
+  return (
+    <div aria-live="polite" className="empty:-mt-1.5">
       {error ? (
         <p id={`${id}-error`} className="text-xs font-medium text-red-700 dark:text-red-400">
           {error}

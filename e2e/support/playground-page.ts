@@ -52,6 +52,11 @@ export class PlaygroundPage {
     await this.page.getByRole("button", { name: "Generate" }).click();
   }
 
+  /** The empty image drop zone (a button that opens the file chooser). */
+  dropZone() {
+    return this.page.getByRole("button", { name: /^Drop an image, click to browse/ });
+  }
+
   resultImages() {
     return this.page.getByRole("img", { name: /^Result \d+ of run \d+/ });
   }

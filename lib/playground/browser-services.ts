@@ -1,43 +1,61 @@
-import { ApiError, type QueueStatus } from "@fal-ai/client";
+import type { FalClient, QueueStatus } from "@fal-ai/client";
 import { createPlaygroundFalClient } from "@/lib/fal/client";
 import { ENDPOINT_ID } from "@/lib/kontext/endpoint";
-import type { KontextOutput } from "@/lib/kontext/schema";
+import { type KontextOutput, kontextOutputSchema } from "@/lib/kontext/schema";
 import type { PlaygroundServices, RunUpdate } from "@/lib/store/types";
 import { prepareImageFile, probeImageUrl } from "./browser-image";
+import { isRequestNotFound, raceAbort, throwIfAborted } from "./errors";
 
-/** The real services: fal through the proxy, the browser's image decoding, the clock. */
-export function createBrowserServices(): PlaygroundServices {
-  const fal = createPlaygroundFalClient();
+/**
+ * How long the status stream may stay silent before polling takes over (our own watchdog: the
+ * fal client's 15 s stall check never fires).
+ */
+export const STREAM_IDLE_MS = 20_000;
+/** How often the polling fallback asks for the status. */
+export const POLL_INTERVAL_MS = 500;
+
+/**
+ * The real services: fal through the proxy, the browser's image decoding, the clock. Tests may
+ * pass a fake fal client.
+ */
+export function createBrowserServices(
+  fal: FalClient = createPlaygroundFalClient(),
+): PlaygroundServices {
   return {
-    upload: (file) => fal.storage.upload(file),
+    // fal's storage upload takes no signal: stop waiting for it when the run is cancelled.
+    upload: async (file, signal) => {
+      throwIfAborted(signal);
+      return raceAbort(fal.storage.upload(file), signal);
+    },
     submit: async (input) => (await fal.queue.submit(ENDPOINT_ID, { input })).request_id,
-    watch: async (requestId, onUpdate) => {
-      const onQueueUpdate = (status: QueueStatus) => {
-        const update = toRunUpdate(status);
-        if (update) onUpdate(update);
-      };
-      try {
-        // The SSE status stream shows a finished result sooner than polling every 500 ms…
-        await fal.queue.subscribeToStatus(ENDPOINT_ID, {
-          requestId,
-          logs: true,
-          mode: "streaming",
-          onQueueUpdate,
-        });
-      } catch (error) {
-        if (error instanceof ApiError && error.status < 500) throw error;
-        // …and polling takes over where streaming does not get through (proxies that buffer).
-        await fal.queue.subscribeToStatus(ENDPOINT_ID, {
+    watch: async (requestId, onUpdate, signal) => {
+      throwIfAborted(signal);
+      // The SSE status stream shows a finished result sooner than polling every 500 ms…
+      if (await streamStatus(fal, requestId, onUpdate, signal)) return;
+      throwIfAborted(signal);
+      // …and polling takes over where streaming does not get through (proxies that buffer or cut
+      // the stream, a stream that ends or stalls before COMPLETED).
+      await raceAbort(
+        fal.queue.subscribeToStatus(ENDPOINT_ID, {
           requestId,
           logs: true,
           mode: "polling",
-          pollInterval: 500,
-          onQueueUpdate,
-        });
-      }
+          pollInterval: POLL_INTERVAL_MS,
+          abortSignal: signal,
+          onQueueUpdate: (status) => {
+            // A polled status carries every log line so far.
+            const update = toRunUpdate(status, logMessages(status));
+            if (update && !signal?.aborted) onUpdate(update);
+          },
+        }),
+        signal,
+      );
     },
-    result: async (requestId) =>
-      (await fal.queue.result(ENDPOINT_ID, { requestId })).data as KontextOutput,
+    result: async (requestId, signal) => {
+      const { data } = await fal.queue.result(ENDPOINT_ID, { requestId, abortSignal: signal });
+      throwIfAborted(signal);
+      return parseKontextOutput(data);
+    },
     cancel: (requestId) => fal.queue.cancel(ENDPOINT_ID, { requestId }),
     prepareFile: prepareImageFile,
     probeUrl: probeImageUrl,
@@ -48,11 +66,112 @@ export function createBrowserServices(): PlaygroundServices {
   };
 }
 
-function toRunUpdate(status: QueueStatus): RunUpdate | null {
-  if (status.status === "IN_QUEUE")
-    return { status: "IN_QUEUE", queuePosition: status.queue_position };
-  if (status.status === "IN_PROGRESS") {
-    return { status: "IN_PROGRESS", logs: status.logs.map((log) => log.message) };
+/**
+ * Follows the status stream. Resolves true once a COMPLETED event arrived; false when polling
+ * should take over: the stream could not be opened, failed (anything but a 404 for the request
+ * itself, which is thrown), ended without COMPLETED, or sent nothing for {@link STREAM_IDLE_MS}.
+ * Throws an AbortError when `signal` aborts.
+ */
+async function streamStatus(
+  fal: FalClient,
+  requestId: string,
+  onUpdate: (update: RunUpdate) => void,
+  signal: AbortSignal | undefined,
+): Promise<boolean> {
+  // `streamStatus` takes no signal (nor does `subscribeToStatus` pass one on): abort it ourselves.
+  let stream: Awaited<ReturnType<FalClient["queue"]["streamStatus"]>>;
+  try {
+    stream = await fal.queue.streamStatus(ENDPOINT_ID, { requestId, logs: true });
+  } catch (error) {
+    if (isRequestNotFound(error, requestId)) throw error;
+    throwIfAborted(signal);
+    return false;
   }
+  const logs: string[] = [];
+  let isCompleted = false;
+  let idleTimer: ReturnType<typeof setTimeout> | undefined;
+  const armWatchdog = () => {
+    clearTimeout(idleTimer);
+    idleTimer = setTimeout(() => stream.abort(), STREAM_IDLE_MS);
+  };
+  const onAbort = () => stream.abort();
+  signal?.addEventListener("abort", onAbort, { once: true });
+  if (signal?.aborted) stream.abort();
+  stream.on("data", (data: unknown) => {
+    armWatchdog();
+    if (!isQueueStatus(data)) return;
+    if (data.status === "COMPLETED") isCompleted = true;
+    // The stream sends each event's new log lines only; fal's own client adds them up too.
+    logs.push(...logMessages(data));
+    const update = toRunUpdate(data, [...logs]);
+    if (update && !signal?.aborted) onUpdate(update);
+  });
+  armWatchdog();
+  try {
+    // Also resolves (with the last event) when the stream is aborted: check the signal after.
+    await stream.done();
+  } catch (error) {
+    if (isRequestNotFound(error, requestId)) throw error;
+    throwIfAborted(signal);
+    return false;
+  } finally {
+    clearTimeout(idleTimer);
+    signal?.removeEventListener("abort", onAbort);
+  }
+  throwIfAborted(signal);
+  return isCompleted;
+}
+
+function isQueueStatus(data: unknown): data is QueueStatus {
+  if (typeof data !== "object" || data === null || !("status" in data)) return false;
+  const { status } = data as { status: unknown };
+  return status === "IN_QUEUE" || status === "IN_PROGRESS" || status === "COMPLETED";
+}
+
+function logMessages(status: QueueStatus): string[] {
+  if (!("logs" in status) || !Array.isArray(status.logs)) return [];
+  return status.logs.map((log) => log.message);
+}
+
+function toRunUpdate(status: QueueStatus, logs: string[]): RunUpdate | null {
+  if (status.status === "IN_QUEUE") {
+    return { status: "IN_QUEUE", queuePosition: status.queue_position };
+  }
+  if (status.status === "IN_PROGRESS") return { status: "IN_PROGRESS", logs };
   return null;
+}
+
+/**
+ * Checks a result against the endpoint's output schema and refuses image URLs that are neither
+ * http(s) nor `data:image/…` (they would end up in `<img src>` and download links). Throws an
+ * Error with a reason (an `upstream` failure for the store).
+ */
+export function parseKontextOutput(data: unknown): KontextOutput {
+  const parsed = kontextOutputSchema.safeParse(data);
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .slice(0, 3)
+      .map((issue) => `${issue.path.join(".") || "output"}: ${issue.message}`)
+      .join("; ");
+    throw new Error(`The server sent a result this playground cannot read (${problems})`);
+  }
+  parsed.data.images.forEach((image, index) => {
+    if (!isSafeImageUrl(image.url)) {
+      const shown = image.url.length > 60 ? `${image.url.slice(0, 60)}…` : image.url;
+      throw new Error(
+        `The server sent image ${index + 1} with a URL that is neither http(s) nor a data:image URI (${shown})`,
+      );
+    }
+  });
+  return parsed.data;
+}
+
+function isSafeImageUrl(url: string): boolean {
+  if (/^data:image\/[a-z0-9.+-]+[;,]/i.test(url)) return true;
+  try {
+    const { protocol } = new URL(url);
+    return protocol === "https:" || protocol === "http:";
+  } catch {
+    return false;
+  }
 }

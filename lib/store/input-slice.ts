@@ -1,28 +1,77 @@
 import type { StateCreator } from "zustand";
 import { imageUrlSchema, type KontextImage } from "@/lib/kontext/schema";
+import { ACCEPTED_IMAGE_TYPES } from "@/lib/playground/image-file";
 import type { PlaygroundState } from "./playground-store";
 import { withoutKey } from "./settings-slice";
 import type { InputImage } from "./types";
+
+/** The `image_url` field error `startRun` sets while an image is still being read. */
+export const WAIT_FOR_IMAGE = "Wait until the image has been read";
 
 export interface InputSlice {
   image: InputImage | null;
   /** Why the last image could not be used (the previous image, if any, is kept). */
   imageError: string | null;
+  /** A file or URL is being read; only the newest read may replace `image`. */
   isPreparingImage: boolean;
   /** Downscale very large photos in the browser before upload (on by default). */
   shouldDownscale: boolean;
   prompt: string;
+  /**
+   * Reads a chosen file (checks, size, optional downscale) and makes it the image. A newer
+   * `setImageFile`/`setImageUrl`/`useResultAsInput`/`clearImage` wins over a read in progress,
+   * whose result is then dropped.
+   */
   setImageFile: (file: File) => Promise<void>;
+  /**
+   * Uses the image at an http(s) URL after reading its size. A `data:` URI is turned into a
+   * file and read by {@link InputSlice.setImageFile} (checked, downscaled, uploaded — never
+   * inlined in a request); a malformed one sets `imageError`.
+   */
   setImageUrl: (url: string) => Promise<void>;
-  /** Edits a result further: it becomes the input image. */
+  /** Edits a result further: it becomes the input image (and cancels a read in progress). */
   useResultAsInput: (image: KontextImage) => void;
+  /** Removes the image and cancels a read in progress. */
   clearImage: () => void;
-  setShouldDownscale: (value: boolean) => void;
+  /**
+   * Turns downscaling on or off and prepares the chosen file again with the new setting (the
+   * current image's `originalFile`, or the file still being read). Resolves once it is read.
+   */
+  setShouldDownscale: (value: boolean) => Promise<void>;
   setPrompt: (prompt: string) => void;
 }
 
 export const createInputSlice: StateCreator<PlaygroundState, [], [], InputSlice> = (set, get) => {
+  /** Bumped by every new read and by anything that supersedes one; a read keeps its value. */
+  let loadToken = 0;
+  /** The file the current read is preparing (null for URL reads or when nothing is read). */
+  let pendingFile: File | null = null;
+
+  function beginLoad(file: File | null): number {
+    pendingFile = file;
+    loadToken += 1;
+    set({ isPreparingImage: true, imageError: null });
+    return loadToken;
+  }
+
+  /** Supersedes any read in progress, so its result is dropped. */
+  function cancelLoad(): void {
+    loadToken += 1;
+    pendingFile = null;
+    set((state) => ({ isPreparingImage: false, fieldErrors: withoutWaitError(state) }));
+  }
+
+  function failLoad(message: string): void {
+    pendingFile = null;
+    set((state) => ({
+      isPreparingImage: false,
+      imageError: message,
+      fieldErrors: withoutWaitError(state),
+    }));
+  }
+
   function replaceImage(image: InputImage): void {
+    pendingFile = null;
     const previous = get().image;
     if (previous?.source === "file") get().services.revokeObjectUrl(previous.previewUrl);
     set((state) => ({
@@ -40,10 +89,19 @@ export const createInputSlice: StateCreator<PlaygroundState, [], [], InputSlice>
     shouldDownscale: true,
     prompt: "",
     setImageFile: async (file) => {
+      const token = beginLoad(file);
       const { services, shouldDownscale } = get();
-      set({ isPreparingImage: true, imageError: null });
       try {
         const prepared = await services.prepareFile(file, { downscale: shouldDownscale });
+        if (token !== loadToken) return;
+        const current = get().image;
+        if (current?.originalFile === file && current.file === prepared.file) {
+          // Prepared again to the very same upload (e.g. the downscale setting did not matter):
+          // keep the image, its preview and its uploaded URL.
+          pendingFile = null;
+          set((state) => ({ isPreparingImage: false, fieldErrors: withoutWaitError(state) }));
+          return;
+        }
         replaceImage({
           source: "file",
           name: file.name || "pasted image",
@@ -54,47 +112,65 @@ export const createInputSlice: StateCreator<PlaygroundState, [], [], InputSlice>
           uploadBytes: prepared.file.size,
           originalSize: prepared.originalSize,
           file: prepared.file,
+          originalFile: file,
           remoteUrl: null,
         });
       } catch (error) {
-        set({
-          isPreparingImage: false,
-          imageError: error instanceof Error ? error.message : "The image could not be read",
-        });
+        if (token !== loadToken) return;
+        failLoad(error instanceof Error ? error.message : "The image could not be read");
       }
     },
     setImageUrl: async (url) => {
-      const checked = imageUrlSchema.safeParse(url);
+      const value = url.trim();
+      if (/^data:/i.test(value)) {
+        const converted = dataUriToFile(value);
+        if (!converted.ok) {
+          cancelLoad();
+          set({ imageError: converted.message });
+          return;
+        }
+        return get().setImageFile(converted.file);
+      }
+      const checked = imageUrlSchema.safeParse(value);
       if (!checked.success) {
+        cancelLoad();
         set({ imageError: checked.error.issues[0]?.message ?? "Invalid image URL" });
         return;
       }
-      set({ isPreparingImage: true, imageError: null });
+      const token = beginLoad(null);
       try {
         const size = await get().services.probeUrl(checked.data);
+        if (token !== loadToken) return;
         replaceImage({
           source: "url",
           name: new URL(checked.data).pathname.split("/").pop() || checked.data,
           previewUrl: checked.data,
-          ...size,
+          width: size.width,
+          height: size.height,
           originalBytes: null,
           uploadBytes: null,
           originalSize: null,
           file: null,
+          originalFile: null,
           remoteUrl: checked.data,
         });
       } catch (error) {
-        set({
-          isPreparingImage: false,
-          imageError:
-            error instanceof Error ? error.message : "The image at that URL could not be read",
-        });
+        if (token !== loadToken) return;
+        failLoad(
+          error instanceof Error ? error.message : "The image at that URL could not be read",
+        );
       }
     },
     useResultAsInput: (image) => {
+      cancelLoad();
       const isDataUri = image.url.startsWith("data:");
       // A data URI (sync mode) is uploaded like a file rather than inlined in the next request.
-      const file = isDataUri ? dataUriToBlob(image.url) : null;
+      const decoded = isDataUri ? dataUriToBlob(image.url) : null;
+      if (decoded && !decoded.ok) {
+        set({ imageError: decoded.message });
+        return;
+      }
+      const file = decoded?.blob ?? null;
       replaceImage({
         source: "result",
         name: "previous result",
@@ -105,25 +181,99 @@ export const createInputSlice: StateCreator<PlaygroundState, [], [], InputSlice>
         uploadBytes: file?.size ?? null,
         originalSize: null,
         file,
+        originalFile: null,
         remoteUrl: isDataUri ? null : image.url,
       });
     },
     clearImage: () => {
+      cancelLoad();
       const previous = get().image;
       if (previous?.source === "file") get().services.revokeObjectUrl(previous.previewUrl);
       set({ image: null, imageError: null });
     },
-    setShouldDownscale: (value) => set({ shouldDownscale: value }),
+    setShouldDownscale: async (value) => {
+      if (value === get().shouldDownscale) return;
+      set({ shouldDownscale: value });
+      const { isPreparingImage, image } = get();
+      // A URL being read is not affected; a file being read is read again with the new setting.
+      const file = isPreparingImage ? pendingFile : (image?.originalFile ?? null);
+      if (file) await get().setImageFile(file);
+    },
     setPrompt: (prompt) =>
       set((state) => ({ prompt, fieldErrors: withoutKey(state.fieldErrors, "prompt") })),
   };
 };
 
-function dataUriToBlob(uri: string): Blob {
+function withoutWaitError(state: PlaygroundState): Record<string, string> {
+  return state.fieldErrors.image_url === WAIT_FOR_IMAGE
+    ? withoutKey(state.fieldErrors, "image_url")
+    : state.fieldErrors;
+}
+
+/** A decoded data URI, or why it could not be decoded. */
+export type DecodedDataUri = { ok: true; blob: Blob } | { ok: false; message: string };
+
+/**
+ * Decodes a `data:` URI (base64 or percent-encoded) into a Blob of its media type (`text/plain`
+ * when none is given, as RFC 2397 says). Never throws: a malformed URI gives a message.
+ */
+export function dataUriToBlob(uri: string): DecodedDataUri {
   const comma = uri.indexOf(",");
-  const type = uri.slice(5, comma).split(";")[0] || "application/octet-stream";
-  const binary = atob(uri.slice(comma + 1));
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return new Blob([bytes], { type });
+  if (!/^data:/i.test(uri) || comma < 0) {
+    return { ok: false, message: "That data URI is malformed: it has no comma before its data" };
+  }
+  const [rawType = "", ...parameters] = uri.slice(5, comma).split(";");
+  const type = rawType.trim().toLowerCase() || "text/plain";
+  const isBase64 = parameters.some((part) => part.trim().toLowerCase() === "base64");
+  let bytes: Uint8Array<ArrayBuffer>;
+  try {
+    const payload = uri.slice(comma + 1);
+    if (isBase64) {
+      const text = payload.replace(/%([0-9a-f]{2})/gi, (_, hex: string) =>
+        String.fromCharCode(Number.parseInt(hex, 16)),
+      );
+      const binary = atob(text.replace(/\s+/g, ""));
+      bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
+    } else {
+      bytes = percentDecode(payload);
+    }
+  } catch {
+    return {
+      ok: false,
+      message: `That data URI could not be decoded: its ${isBase64 ? "base64" : "percent-encoded"} data is malformed`,
+    };
+  }
+  if (bytes.length === 0) return { ok: false, message: "That data URI holds no data" };
+  return { ok: true, blob: new Blob([bytes], { type }) };
+}
+
+/** A data URI as a File named after its type, ready for `setImageFile`. */
+function dataUriToFile(uri: string): { ok: true; file: File } | { ok: false; message: string } {
+  const decoded = dataUriToBlob(uri);
+  if (!decoded.ok) return decoded;
+  const extension = ACCEPTED_IMAGE_TYPES[decoded.blob.type]?.[0] ?? "";
+  const file = new File([decoded.blob], `pasted data URI${extension}`, { type: decoded.blob.type });
+  return { ok: true, file };
+}
+
+/** `%XX` escapes to bytes; other characters as UTF-8. Throws on a malformed escape. */
+function percentDecode(text: string): Uint8Array<ArrayBuffer> {
+  const out: number[] = [];
+  const encoder = new TextEncoder();
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x25) {
+      const hex = text.slice(i + 1, i + 3);
+      if (!/^[0-9a-f]{2}$/i.test(hex)) throw new URIError(`Malformed escape at ${i}`);
+      out.push(Number.parseInt(hex, 16));
+      i += 2;
+    } else if (code < 0x80) {
+      out.push(code);
+    } else {
+      const point = text.codePointAt(i) ?? code;
+      for (const byte of encoder.encode(String.fromCodePoint(point))) out.push(byte);
+      if (point > 0xffff) i += 1;
+    }
+  }
+  return Uint8Array.from(out);
 }

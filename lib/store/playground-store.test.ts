@@ -1,7 +1,12 @@
-import { ApiError, ValidationError } from "@fal-ai/client";
-import { describe, expect, it } from "vitest";
+import { ApiError, type FalClient, ValidationError } from "@fal-ai/client";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { KontextOutput, KontextRequest } from "@/lib/kontext/schema";
+import { prepareImageFile, probeImageUrl } from "@/lib/playground/browser-image";
+import { createBrowserServices, STREAM_IDLE_MS } from "@/lib/playground/browser-services";
+import { toAppError } from "@/lib/playground/errors";
+import { dataUriToBlob } from "./input-slice";
 import {
+  canRetryRun,
   createPlaygroundStore,
   selectActiveRunCount,
   selectPredictedSize,
@@ -47,27 +52,36 @@ function fakeServices(overrides: Partial<PlaygroundServices> = {}) {
   let counter = 0;
   const calls = {
     uploads: 0,
+    uploadSignals: [] as (AbortSignal | undefined)[],
     submitted: [] as KontextRequest[],
     cancelled: [] as string[],
     revoked: [] as string[],
+    results: [] as string[],
+    prepared: [] as { file: File; downscale: boolean }[],
   };
-  const watchers = new Map<string, { onUpdate: (u: RunUpdate) => void; done: Deferred<void> }>();
+  const watchers = new Map<
+    string,
+    { onUpdate: (u: RunUpdate) => void; done: Deferred<void>; signal: AbortSignal | undefined }
+  >();
   const services: PlaygroundServices = {
-    upload: async () => {
+    upload: async (_file, signal) => {
       calls.uploads++;
+      calls.uploadSignals.push(signal);
       return `https://storage.example/upload-${calls.uploads}.png`;
     },
     submit: async (input) => {
       calls.submitted.push(input);
       return `req-${calls.submitted.length}`;
     },
-    watch: (requestId, onUpdate) => {
+    watch: (requestId, onUpdate, signal) => {
       const done = deferred<void>();
-      watchers.set(requestId, { onUpdate, done });
+      watchers.set(requestId, { onUpdate, done, signal });
       return done.promise;
     },
-    result: async (requestId) =>
-      output(calls.submitted[Number(requestId.slice(4)) - 1] as KontextRequest),
+    result: async (requestId) => {
+      calls.results.push(requestId);
+      return output(calls.submitted[Number(requestId.slice(4)) - 1] as KontextRequest);
+    },
     cancel: async (requestId) => {
       calls.cancelled.push(requestId);
       watchers.get(requestId)?.done.reject(
@@ -78,13 +92,16 @@ function fakeServices(overrides: Partial<PlaygroundServices> = {}) {
         }),
       );
     },
-    prepareFile: async (file): Promise<PreparedFile> => ({
-      file,
-      width: 1920,
-      height: 1080,
-      originalBytes: file.size,
-      originalSize: null,
-    }),
+    prepareFile: async (file, options): Promise<PreparedFile> => {
+      calls.prepared.push({ file, downscale: options.downscale });
+      return {
+        file,
+        width: 1920,
+        height: 1080,
+        originalBytes: file.size,
+        originalSize: null,
+      };
+    },
     probeUrl: async () => ({ width: 800, height: 600 }),
     createObjectUrl: () => `blob:preview-${++counter}`,
     revokeObjectUrl: (url) => calls.revoked.push(url),
@@ -467,5 +484,848 @@ describe("running", () => {
     await tick();
     store.getState().reuseLastSeed();
     expect(store.getState().settings).toMatchObject({ seedMode: "fixed", seed: 77 });
+  });
+});
+
+function photo(name = "photo.png", bytes = [1, 2, 3]): File {
+  return new File([new Uint8Array(bytes)], name, { type: "image/png" });
+}
+
+const runById = (store: ReturnType<typeof createPlaygroundStore>, id: string | null) =>
+  store.getState().runs.find((run) => run.id === id);
+
+describe("retry after a failed upload (1)", () => {
+  it("keeps the image of a run whose upload failed, so Retry uploads it again", async () => {
+    let attempts = 0;
+    const { store, calls } = readyStore({
+      upload: async () => {
+        attempts++;
+        if (attempts === 1) throw new TypeError("Failed to fetch");
+        return "https://storage.example/again.png";
+      },
+    });
+    await withImage(store);
+    const runId = await store.getState().startRun();
+    await tick();
+    const failed = runById(store, runId);
+    expect(failed?.phase).toBe("failed");
+    expect(failed?.request.image_url).toBe("");
+    expect(failed && canRetryRun(failed)).toBe(true);
+    expect(store.getState().alert).toMatchObject({ runId, topic: "run" });
+    const retried = await store.getState().retryRun(runId as string);
+    expect(retried).not.toBeNull();
+    await tick();
+    expect(attempts).toBe(2);
+    expect(calls.submitted[0]?.image_url).toBe("https://storage.example/again.png");
+    expect(runById(store, retried)?.upload).toBeNull();
+  });
+
+  it("offers Retry only for failed runs with a retryable error and an image", () => {
+    const base = {
+      phase: "failed" as const,
+      error: toAppError(new TypeError("Failed to fetch")),
+      request: { image_url: "https://storage.example/a.png" } as KontextRequest,
+      upload: null,
+    };
+    expect(canRetryRun(base)).toBe(true);
+    expect(canRetryRun({ ...base, phase: "running" })).toBe(false);
+    expect(canRetryRun({ ...base, request: { ...base.request, image_url: "" } })).toBe(false);
+    expect(
+      canRetryRun({ ...base, request: { ...base.request, image_url: "" }, upload: photo() }),
+    ).toBe(true);
+    const invalid = new ValidationError({
+      message: "Unprocessable Entity",
+      status: 422,
+      body: { detail: [{ loc: ["body", "prompt"], msg: "bad", type: "value_error" }] },
+    });
+    expect(canRetryRun({ ...base, error: toAppError(invalid) })).toBe(false);
+  });
+});
+
+describe("cancel answers (2)", () => {
+  const alreadyCompleted = () =>
+    new ApiError({ message: "Bad Request", status: 400, body: { status: "ALREADY_COMPLETED" } });
+  const notFound = () =>
+    new ApiError({ message: "Not Found", status: 404, body: { status: "NOT_FOUND" } });
+
+  it("lets a run keep its result when the cancel arrives after it finished", async () => {
+    const { store, watchers } = readyStore({
+      cancel: async () => {
+        throw alreadyCompleted();
+      },
+    });
+    await withImage(store);
+    const runId = (await store.getState().startRun()) as string;
+    await tick();
+    await store.getState().cancelRun(runId);
+    expect(runById(store, runId)?.isCancelRequested).toBe(false);
+    expect(store.getState().alert).toBeNull();
+    watchers.get("req-1")?.done.resolve();
+    await tick();
+    expect(runById(store, runId)).toMatchObject({ phase: "completed", error: null });
+    expect(store.getState().alert).toBeNull();
+  });
+
+  it("reports a later failure after a NOT_FOUND cancel instead of calling it cancelled", async () => {
+    const { store, watchers } = readyStore({
+      cancel: async () => {
+        throw notFound();
+      },
+    });
+    await withImage(store);
+    const runId = (await store.getState().startRun()) as string;
+    await tick();
+    await store.getState().cancelRun(runId);
+    watchers
+      .get("req-1")
+      ?.done.reject(
+        new ApiError({ message: "Bad Gateway", status: 502, body: { detail: "down" } }),
+      );
+    await tick();
+    expect(runById(store, runId)?.phase).toBe("failed");
+    expect(store.getState().alert).toMatchObject({ runId, topic: "run" });
+    expect(store.getState().alert?.error.message).toBe("down (HTTP 502)");
+  });
+
+  it("shows any other cancel failure as a cancel alert, without Retry, and keeps following the run", async () => {
+    const { store, watchers } = readyStore({
+      cancel: async () => {
+        throw new ApiError({ message: "Bad Gateway", status: 502, body: { detail: "proxy down" } });
+      },
+    });
+    await withImage(store);
+    const runId = (await store.getState().startRun()) as string;
+    await tick();
+    await store.getState().cancelRun(runId);
+    const { alert } = store.getState();
+    expect(alert).toMatchObject({ runId, topic: "cancel" });
+    expect(alert?.error.message).toBe("proxy down (HTTP 502)");
+    expect(runById(store, runId)).toMatchObject({ isCancelRequested: false, finishedAt: null });
+    watchers.get("req-1")?.done.resolve();
+    await tick();
+    expect(runById(store, runId)?.phase).toBe("completed");
+  });
+});
+
+describe("cancel stops the client (3)", () => {
+  it("marks the run cancelled once the cancel is accepted and aborts its watch", async () => {
+    const { store, calls, watchers } = readyStore({
+      cancel: async (requestId) => {
+        calls.cancelled.push(requestId);
+      },
+    });
+    await withImage(store);
+    const runId = (await store.getState().startRun()) as string;
+    await tick();
+    await store.getState().cancelRun(runId);
+    expect(runById(store, runId)).toMatchObject({ phase: "cancelled", finishedAt: 1_000 });
+    expect(watchers.get("req-1")?.signal?.aborted).toBe(true);
+    // A watch that ignores the signal: its result is not fetched and the run stays cancelled.
+    watchers.get("req-1")?.done.resolve();
+    await tick();
+    expect(calls.results).toEqual([]);
+    expect(runById(store, runId)).toMatchObject({ phase: "cancelled", output: null });
+    expect(store.getState().lastSeed).toBeNull();
+  });
+
+  it("ignores a result that arrives while an accepted cancel is being answered", async () => {
+    const answer = deferred<void>();
+    const { store, watchers } = readyStore({ cancel: () => answer.promise });
+    await withImage(store);
+    const runId = (await store.getState().startRun()) as string;
+    await tick();
+    const cancelling = store.getState().cancelRun(runId);
+    watchers.get("req-1")?.done.resolve();
+    await tick();
+    expect(runById(store, runId)?.phase).not.toBe("completed");
+    answer.resolve();
+    await cancelling;
+    await tick();
+    expect(runById(store, runId)).toMatchObject({ phase: "cancelled", output: null });
+  });
+
+  it("aborts the upload of a run cancelled while it uploads", async () => {
+    const upload = deferred<string>();
+    const signals: (AbortSignal | undefined)[] = [];
+    const { store } = readyStore({
+      upload: (_file, signal) => {
+        signals.push(signal);
+        return upload.promise;
+      },
+    });
+    await withImage(store);
+    const runId = (await store.getState().startRun()) as string;
+    await store.getState().cancelRun(runId);
+    expect(signals[0]?.aborted).toBe(true);
+    expect(runById(store, runId)?.phase).toBe("cancelled");
+  });
+
+  it("cancels on the server a request whose cancel came while it was being submitted", async () => {
+    const submitted = deferred<string>();
+    const { store, calls } = readyStore({ submit: () => submitted.promise });
+    await withImage(store);
+    const runId = (await store.getState().startRun()) as string;
+    await tick();
+    await store.getState().cancelRun(runId);
+    expect(runById(store, runId)?.isCancelRequested).toBe(true);
+    submitted.resolve("req-9");
+    await tick();
+    expect(calls.cancelled).toEqual(["req-9"]);
+    expect(runById(store, runId)?.phase).toBe("cancelled");
+  });
+});
+
+describe("image input races (4)", () => {
+  function slowPrepare() {
+    const pending = new Map<string, Deferred<PreparedFile>>();
+    const prepareFile = (file: File) => {
+      const step = deferred<PreparedFile>();
+      pending.set(file.name, step);
+      return step.promise;
+    };
+    const ready = (file: File, width = 100): PreparedFile => ({
+      file,
+      width,
+      height: 100,
+      originalBytes: file.size,
+      originalSize: null,
+    });
+    return { pending, prepareFile, ready };
+  }
+
+  it("keeps the newest image when an earlier, slower read finishes last", async () => {
+    const slow = slowPrepare();
+    const { store } = readyStore({ prepareFile: slow.prepareFile });
+    const a = photo("a.png");
+    const b = photo("b.png");
+    const first = store.getState().setImageFile(a);
+    const second = store.getState().setImageFile(b);
+    slow.pending.get("b.png")?.resolve(slow.ready(b, 200));
+    await second;
+    slow.pending.get("a.png")?.resolve(slow.ready(a, 300));
+    await first;
+    expect(store.getState().image).toMatchObject({ name: "b.png", width: 200 });
+    expect(store.getState().isPreparingImage).toBe(false);
+  });
+
+  it("stays preparing while a newer read runs, and never makes a preview for a stale one", async () => {
+    const slow = slowPrepare();
+    const created: Blob[] = [];
+    const { store } = readyStore({
+      prepareFile: slow.prepareFile,
+      createObjectUrl: (blob) => {
+        created.push(blob);
+        return `blob:${created.length}`;
+      },
+    });
+    const a = photo("a.png");
+    const b = photo("b.png");
+    const first = store.getState().setImageFile(a);
+    const second = store.getState().setImageFile(b);
+    slow.pending.get("a.png")?.resolve(slow.ready(a));
+    await first;
+    expect(store.getState().isPreparingImage).toBe(true);
+    expect(store.getState().image).toBeNull();
+    expect(created).toEqual([]);
+    slow.pending.get("b.png")?.resolve(slow.ready(b));
+    await second;
+    expect(created).toEqual([b]);
+  });
+
+  it("drops a URL read that finishes after a newer file", async () => {
+    const probe = deferred<{ width: number; height: number }>();
+    const { store } = readyStore({ probeUrl: () => probe.promise });
+    const reading = store.getState().setImageUrl("https://example.com/cat.png");
+    await store.getState().setImageFile(photo("new.png"));
+    probe.resolve({ width: 10, height: 10 });
+    await reading;
+    expect(store.getState().image?.name).toBe("new.png");
+  });
+
+  it("lets clearImage cancel a read in progress", async () => {
+    const slow = slowPrepare();
+    const { store } = readyStore({ prepareFile: slow.prepareFile });
+    const a = photo("a.png");
+    const reading = store.getState().setImageFile(a);
+    store.getState().clearImage();
+    expect(store.getState().isPreparingImage).toBe(false);
+    slow.pending.get("a.png")?.resolve(slow.ready(a));
+    await reading;
+    expect(store.getState().image).toBeNull();
+  });
+
+  it("refuses to start a run while the image is being read", async () => {
+    const slow = slowPrepare();
+    const { store, calls } = readyStore({ prepareFile: slow.prepareFile });
+    const a = photo("a.png");
+    const first = store.getState().setImageFile(a);
+    slow.pending.get("a.png")?.resolve(slow.ready(a));
+    await first;
+    store.getState().setPrompt("make it snow");
+    const b = photo("b.png");
+    const reading = store.getState().setImageFile(b);
+    expect(await store.getState().startRun()).toBeNull();
+    expect(store.getState().fieldErrors.image_url).toBe("Wait until the image has been read");
+    expect(store.getState().runs).toHaveLength(0);
+    expect(calls.uploads).toBe(0);
+    slow.pending.get("b.png")?.resolve(slow.ready(b));
+    await reading;
+    expect(store.getState().fieldErrors.image_url).toBeUndefined();
+  });
+});
+
+describe("unusable image sizes (5)", () => {
+  it("refuses a 0×0 image instead of throwing, and predicts no size for it", async () => {
+    const { store } = readyStore({ probeUrl: async () => ({ width: 0, height: 0 }) });
+    await store.getState().setImageUrl("https://example.com/odd.png");
+    store.getState().setPrompt("x");
+    expect(selectPredictedSize(store.getState())).toBeNull();
+    await expect(store.getState().startRun()).resolves.toBeNull();
+    expect(store.getState().fieldErrors.image_url).toMatch(/no usable size/);
+    expect(store.getState().runs).toHaveLength(0);
+  });
+
+  it("turns an unexpected exception in startRun into the alert", async () => {
+    const { store } = readyStore();
+    await withImage(store);
+    store.setState({
+      services: {
+        ...store.getState().services,
+        newId: () => {
+          throw new Error("no ids left");
+        },
+      },
+    });
+    await expect(store.getState().startRun()).resolves.toBeNull();
+    expect(store.getState().alert).toMatchObject({ runId: null, topic: "run" });
+    expect(store.getState().alert?.error.message).toBe("no ids left");
+  });
+});
+
+describe("data URIs typed as a URL (6)", () => {
+  it("reads a data URI as a file to upload, never as an image_url", async () => {
+    const { store, calls } = readyStore();
+    await store.getState().setImageUrl("  data:image/png;base64,AQID  ");
+    const prepared = calls.prepared[0];
+    expect(prepared?.file.type).toBe("image/png");
+    expect(prepared?.file.size).toBe(3);
+    expect(store.getState().image).toMatchObject({ source: "file", remoteUrl: null });
+    store.getState().setPrompt("x");
+    await store.getState().startRun();
+    await tick();
+    expect(calls.uploads).toBe(1);
+    expect(calls.submitted[0]?.image_url).toBe("https://storage.example/upload-1.png");
+  });
+
+  it("explains a malformed data URI instead of throwing", async () => {
+    const { store } = readyStore();
+    await expect(
+      store.getState().setImageUrl("data:image/png;base64,@@@"),
+    ).resolves.toBeUndefined();
+    expect(store.getState().imageError).toMatch(/could not be decoded/);
+    await store.getState().setImageUrl("data:image/png;base64");
+    expect(store.getState().imageError).toMatch(/malformed/);
+    store.getState().useResultAsInput({
+      url: "data:image/png;base64,%%%",
+      width: 4,
+      height: 4,
+      content_type: "image/png",
+    });
+    expect(store.getState().imageError).toMatch(/could not be decoded/);
+    expect(store.getState().image).toBeNull();
+  });
+
+  it("decodes percent-encoded data URIs", () => {
+    const decoded = dataUriToBlob("data:image/gif,GIF89a%01%02");
+    expect(decoded.ok && decoded.blob.size).toBe(8);
+    expect(decoded.ok && decoded.blob.type).toBe("image/gif");
+  });
+});
+
+describe("cancel is decided by the user, not the error text (7)", () => {
+  it("reports a 400 that mentions cancel when nobody cancelled", async () => {
+    const { store, watchers } = readyStore();
+    await withImage(store);
+    const runId = (await store.getState().startRun()) as string;
+    await tick();
+    watchers.get("req-1")?.done.reject(
+      new ApiError({
+        message: "Bad Request",
+        status: 400,
+        body: { detail: "The request was cancelled by the operator" },
+      }),
+    );
+    await tick();
+    expect(runById(store, runId)?.phase).toBe("failed");
+    expect(store.getState().alert?.error).toMatchObject({ kind: "upstream" });
+  });
+});
+
+describe("422s land on the rows that were sent (8)", () => {
+  function failWith(detail: { loc: (string | number)[]; msg: string; type: string }[]) {
+    return async () => {
+      throw new ValidationError({ message: "Unprocessable Entity", status: 422, body: { detail } });
+    };
+  }
+
+  it("maps loras.<i> through the run's LoRA ids, even after the form was reordered", async () => {
+    const { store, watchers } = readyStore({
+      result: failWith([{ loc: ["body", "loras", 0, "scale"], msg: "too strong", type: "x" }]),
+    });
+    await withImage(store);
+    const a = store.getState().addLora({ path: "https://x/a.safetensors" });
+    const b = store.getState().addLora({ path: "https://x/b.safetensors" });
+    const runId = (await store.getState().startRun()) as string;
+    expect(runById(store, runId)?.loraIds).toEqual([a, b]);
+    await tick();
+    store.getState().moveLora(b, -1);
+    watchers.get("req-1")?.done.resolve();
+    await tick();
+    expect(store.getState().fieldErrors).toEqual({ [`lora:${a}:scale`]: "too strong" });
+    expect(store.getState().alert).toBeNull();
+  });
+
+  it("puts errors that match no form field in the alert", async () => {
+    const { store, watchers } = readyStore({
+      result: failWith([
+        { loc: ["body", "prompt"], msg: "too long", type: "x" },
+        { loc: ["body", "loras"], msg: "at most 3 LoRAs", type: "x" },
+        { loc: ["body", "content_type"], msg: "unsupported", type: "x" },
+      ]),
+    });
+    await withImage(store);
+    const runId = (await store.getState().startRun()) as string;
+    await tick();
+    watchers.get("req-1")?.done.resolve();
+    await tick();
+    expect(store.getState().fieldErrors).toEqual({ prompt: "too long" });
+    const { alert } = store.getState();
+    expect(alert).toMatchObject({ runId, topic: "run" });
+    expect(alert?.error.message).toBe("loras: at most 3 LoRAs; content_type: unsupported");
+  });
+
+  it("shows a 422 without field paths (`input`) in the alert", async () => {
+    const { store, watchers } = readyStore({
+      result: async () => {
+        throw new ValidationError({
+          message: "Unprocessable Entity",
+          status: 422,
+          body: { detail: "The image could not be decoded" },
+        });
+      },
+    });
+    await withImage(store);
+    await store.getState().startRun();
+    await tick();
+    watchers.get("req-1")?.done.resolve();
+    await tick();
+    expect(store.getState().alert?.error.message).toBe("input: The image could not be decoded");
+  });
+});
+
+describe("one upload per image (9)", () => {
+  it("shares an upload in flight between runs started before it finished", async () => {
+    const upload = deferred<string>();
+    const signals: (AbortSignal | undefined)[] = [];
+    const { store, calls } = readyStore({
+      upload: (_file, signal) => {
+        signals.push(signal);
+        return upload.promise;
+      },
+    });
+    await withImage(store);
+    const first = (await store.getState().startRun()) as string;
+    const second = (await store.getState().startRun()) as string;
+    const third = (await store.getState().startRun()) as string;
+    expect(signals).toHaveLength(1);
+    // Cancelling one run stops only its own wait; the others still need the upload.
+    await store.getState().cancelRun(first);
+    expect(signals[0]?.aborted).toBe(false);
+    upload.resolve("https://storage.example/shared.png");
+    await tick();
+    expect(calls.submitted.map((request) => request.image_url)).toEqual([
+      "https://storage.example/shared.png",
+      "https://storage.example/shared.png",
+    ]);
+    expect(runById(store, second)?.requestId).not.toBeNull();
+    expect(runById(store, third)?.requestId).not.toBeNull();
+    expect(store.getState().image?.remoteUrl).toBe("https://storage.example/shared.png");
+  });
+
+  it("aborts a shared upload once every run waiting for it is cancelled", async () => {
+    const signals: (AbortSignal | undefined)[] = [];
+    const { store } = readyStore({
+      upload: (_file, signal) => {
+        signals.push(signal);
+        return new Promise<string>(() => {});
+      },
+    });
+    await withImage(store);
+    const first = (await store.getState().startRun()) as string;
+    const second = (await store.getState().startRun()) as string;
+    await store.getState().cancelRun(first);
+    expect(signals[0]?.aborted).toBe(false);
+    await store.getState().cancelRun(second);
+    expect(signals[0]?.aborted).toBe(true);
+    // The next run uploads again rather than joining the aborted upload.
+    await store.getState().startRun();
+    expect(signals).toHaveLength(2);
+  });
+});
+
+describe("downscale setting (12)", () => {
+  it("prepares the chosen photo again when the setting changes", async () => {
+    const { store, calls, watchers } = readyStore({
+      prepareFile: async (file, options) => {
+        calls.prepared.push({ file, downscale: options.downscale });
+        const redrawn = new File([new Uint8Array([1])], "small.webp", { type: "image/webp" });
+        return options.downscale
+          ? {
+              file: redrawn,
+              width: 2000,
+              height: 1500,
+              originalBytes: file.size,
+              originalSize: { width: 4000, height: 3000 },
+            }
+          : { file, width: 4000, height: 3000, originalBytes: file.size, originalSize: null };
+      },
+    });
+    await withImage(store);
+    const chosen = calls.prepared[0]?.file;
+    expect(store.getState().image).toMatchObject({ width: 2000, originalFile: chosen });
+    await store.getState().startRun();
+    await tick();
+    watchers.get("req-1")?.done.resolve();
+    await tick();
+    expect(store.getState().image?.remoteUrl).not.toBeNull();
+    await store.getState().setShouldDownscale(false);
+    expect(calls.prepared.at(-1)).toEqual({ file: chosen, downscale: false });
+    expect(store.getState().image).toMatchObject({
+      width: 4000,
+      file: chosen,
+      originalSize: null,
+      remoteUrl: null,
+    });
+  });
+
+  it("re-reads a photo still being read with the new setting", async () => {
+    const steps: Deferred<PreparedFile>[] = [];
+    const { store, calls } = readyStore({
+      prepareFile: (file, options) => {
+        calls.prepared.push({ file, downscale: options.downscale });
+        const step = deferred<PreparedFile>();
+        steps.push(step);
+        return step.promise;
+      },
+    });
+    const a = photo("a.png");
+    const reading = store.getState().setImageFile(a);
+    const toggled = store.getState().setShouldDownscale(false);
+    expect(calls.prepared).toEqual([
+      { file: a, downscale: true },
+      { file: a, downscale: false },
+    ]);
+    const result = { file: a, width: 5, height: 5, originalBytes: 3, originalSize: null };
+    steps[0]?.resolve({ ...result, width: 1 });
+    steps[1]?.resolve(result);
+    await Promise.all([reading, toggled]);
+    expect(store.getState().image?.width).toBe(5);
+  });
+});
+
+/** A FalStream stand-in: the test emits events, ends or fails it. */
+function fakeStream() {
+  const listeners: ((data: unknown) => void)[] = [];
+  const done = deferred<unknown>();
+  const state = { aborted: false };
+  return {
+    state,
+    stream: {
+      on: (type: string, listener: (data: unknown) => void) => {
+        if (type === "data") listeners.push(listener);
+      },
+      done: () => done.promise,
+      abort: () => {
+        state.aborted = true;
+        // Like fal's FalStream: an aborted stream's done() resolves with the last event.
+        done.resolve({});
+      },
+    },
+    emit: (data: unknown) => {
+      for (const listener of listeners) listener(data);
+    },
+    end: () => done.resolve(undefined),
+    fail: (error: unknown) => done.reject(error),
+  };
+}
+
+type PollOptions = { mode?: string; pollInterval?: number; abortSignal?: AbortSignal };
+
+/** A fake fal client for the browser services: one status stream, polling and results. */
+function fakeFal(options: { result?: unknown; streamError?: unknown } = {}) {
+  const stream = fakeStream();
+  const polls: PollOptions[] = [];
+  const poll = deferred<void>();
+  const upload = deferred<string>();
+  const fal = {
+    storage: { upload: () => upload.promise },
+    queue: {
+      streamStatus: async () => {
+        if (options.streamError) throw options.streamError;
+        return stream.stream;
+      },
+      subscribeToStatus: async (_endpoint: string, pollOptions: PollOptions) => {
+        polls.push(pollOptions);
+        await poll.promise;
+        return { status: "COMPLETED" };
+      },
+      result: async () => ({ data: options.result, requestId: "req-1" }),
+    },
+  } as unknown as FalClient;
+  return { services: createBrowserServices(fal), stream, polls, poll, upload };
+}
+
+const flush = async () => {
+  for (let i = 0; i < 5; i++) await Promise.resolve();
+};
+
+describe("browser services: status stream with polling fallback (3, 10)", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("follows the stream to COMPLETED, adding up its log deltas, without polling", async () => {
+    const fal = fakeFal();
+    const updates: RunUpdate[] = [];
+    const watching = fal.services.watch("req-1", (update) => updates.push(update));
+    await flush();
+    fal.stream.emit({ status: "IN_QUEUE", queue_position: 1 });
+    fal.stream.emit({ status: "IN_PROGRESS", logs: [{ message: "Step 1/2" }] });
+    fal.stream.emit({ status: "IN_PROGRESS", logs: [{ message: "Step 2/2" }] });
+    fal.stream.emit({ status: "COMPLETED", logs: [] });
+    fal.stream.end();
+    await watching;
+    expect(updates).toEqual([
+      { status: "IN_QUEUE", queuePosition: 1 },
+      { status: "IN_PROGRESS", logs: ["Step 1/2"] },
+      { status: "IN_PROGRESS", logs: ["Step 1/2", "Step 2/2"] },
+    ]);
+    expect(fal.polls).toEqual([]);
+  });
+
+  it("polls when the stream ends before COMPLETED", async () => {
+    const fal = fakeFal();
+    const controller = new AbortController();
+    const watching = fal.services.watch("req-1", () => {}, controller.signal);
+    await flush();
+    fal.stream.emit({ status: "IN_PROGRESS", logs: [] });
+    fal.stream.end();
+    await flush();
+    expect(fal.polls).toEqual([
+      expect.objectContaining({
+        mode: "polling",
+        pollInterval: 500,
+        abortSignal: controller.signal,
+      }),
+    ]);
+    fal.poll.resolve();
+    await watching;
+  });
+
+  it("polls when the stream stays silent for 20 s", async () => {
+    vi.useFakeTimers();
+    const fal = fakeFal();
+    const watching = fal.services.watch("req-1", () => {});
+    await flush();
+    fal.stream.emit({ status: "IN_QUEUE", queue_position: 3 });
+    await vi.advanceTimersByTimeAsync(STREAM_IDLE_MS - 1);
+    expect(fal.polls).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(fal.stream.state.aborted).toBe(true);
+    expect(fal.polls).toHaveLength(1);
+    fal.poll.resolve();
+    await watching;
+  });
+
+  it("polls after a 4xx from the stream path, but not after a 404 for the request", async () => {
+    const routeMissing = fakeFal({
+      streamError: new ApiError({ message: "Method Not Allowed", status: 405, body: {} }),
+    });
+    const watching = routeMissing.services.watch("req-1", () => {});
+    await flush();
+    expect(routeMissing.polls).toHaveLength(1);
+    routeMissing.poll.resolve();
+    await watching;
+
+    const gone = fakeFal();
+    const failing = gone.services.watch("req-1", () => {});
+    await flush();
+    gone.stream.fail(
+      new ApiError({
+        message: "Not Found",
+        status: 404,
+        body: { detail: "Request req-1 not found" },
+      }),
+    );
+    await expect(failing).rejects.toBeInstanceOf(ApiError);
+    expect(gone.polls).toHaveLength(0);
+  });
+
+  it("aborts the stream when the run is cancelled, and does not poll", async () => {
+    const fal = fakeFal();
+    const controller = new AbortController();
+    const watching = fal.services.watch("req-1", () => {}, controller.signal);
+    await flush();
+    controller.abort();
+    await expect(watching).rejects.toMatchObject({ name: "AbortError" });
+    expect(fal.stream.state.aborted).toBe(true);
+    expect(fal.polls).toHaveLength(0);
+  });
+
+  it("stops waiting for an upload when the run is cancelled", async () => {
+    const fal = fakeFal();
+    const controller = new AbortController();
+    const uploading = fal.services.upload(photo(), controller.signal);
+    controller.abort();
+    await expect(uploading).rejects.toMatchObject({ name: "AbortError" });
+  });
+});
+
+describe("browser services: results are checked (11)", () => {
+  const image = {
+    url: "https://cdn.example/a.png",
+    width: 8,
+    height: 8,
+    content_type: "image/png",
+  };
+  const good = { images: [image], timings: {}, seed: 1, has_nsfw_concepts: [false], prompt: "p" };
+
+  it("accepts http(s) and data:image URLs", async () => {
+    await expect(fakeFal({ result: good }).services.result("req-1")).resolves.toMatchObject(good);
+    const inline = { ...good, images: [{ ...image, url: "data:image/png;base64,AQID" }] };
+    await expect(fakeFal({ result: inline }).services.result("req-1")).resolves.toBeTruthy();
+  });
+
+  it("refuses malformed results and unsafe image URLs as upstream failures", async () => {
+    const missing = fakeFal({ result: { images: "nope" } }).services.result("req-1");
+    await expect(missing).rejects.toThrow(/cannot read/);
+    for (const url of ["javascript:alert(1)", "data:text/html,<b>x</b>", "blob:https://x/y"]) {
+      const bad = { ...good, images: [{ ...image, url }] };
+      const error = await fakeFal({ result: bad })
+        .services.result("req-1")
+        .catch((thrown: unknown) => thrown);
+      expect(toAppError(error)).toMatchObject({ kind: "upstream" });
+      expect(toAppError(error).message).toMatch(/neither http\(s\) nor a data:image URI/);
+    }
+  });
+});
+
+describe("browser image: probing URLs (5)", () => {
+  class FakeImage {
+    static last: FakeImage | null = null;
+    onload: (() => void) | null = null;
+    onerror: (() => void) | null = null;
+    naturalWidth = 0;
+    naturalHeight = 0;
+    src = "";
+    constructor() {
+      FakeImage.last = this;
+    }
+  }
+
+  beforeEach(() => {
+    FakeImage.last = null;
+    vi.stubGlobal("Image", FakeImage);
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.useRealTimers();
+  });
+
+  it("gives up after 20 s and clears the image", async () => {
+    vi.useFakeTimers();
+    const probing = probeImageUrl("https://example.com/slow.png");
+    const outcome = probing.catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(await outcome).toMatchObject({ message: expect.stringMatching(/within 20 s/) });
+    expect(FakeImage.last).toMatchObject({ src: "", onload: null, onerror: null });
+  });
+
+  it("refuses SVG URLs by extension and images that report 0×0", async () => {
+    await expect(probeImageUrl("https://example.com/logo.svg?v=2")).rejects.toThrow(/SVG/);
+    expect(FakeImage.last).toBeNull();
+    const probing = probeImageUrl("https://example.com/icon");
+    FakeImage.last?.onload?.();
+    await expect(probing).rejects.toThrow(/SVG/);
+  });
+
+  it("reads the size of a loaded image", async () => {
+    const probing = probeImageUrl("https://example.com/cat.png");
+    const image = FakeImage.last as FakeImage;
+    image.naturalWidth = 640;
+    image.naturalHeight = 480;
+    image.onload?.();
+    await expect(probing).resolves.toEqual({ width: 640, height: 480 });
+    expect(image.src).toBe("");
+  });
+});
+
+describe("browser image: downscaling (12)", () => {
+  function stubCanvas(options: { webp: boolean; bytes: number }) {
+    const requested: { type: string; quality?: number }[] = [];
+    class FakeCanvas {
+      getContext() {
+        return { imageSmoothingQuality: "low", drawImage: () => {} };
+      }
+      async convertToBlob(request: { type: string; quality?: number }) {
+        requested.push(request);
+        const type = request.type === "image/webp" && !options.webp ? "image/png" : request.type;
+        return new Blob([new Uint8Array(options.bytes)], { type });
+      }
+    }
+    vi.stubGlobal("OffscreenCanvas", FakeCanvas);
+    vi.stubGlobal("createImageBitmap", async () => ({
+      width: 4000,
+      height: 3000,
+      close: () => {},
+    }));
+    return requested;
+  }
+  const big = (type: string, name: string) => new File([new Uint8Array(10_000)], name, { type });
+
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it("redraws PNG input as WebP at quality 0.95 when the browser encodes WebP", async () => {
+    const requested = stubCanvas({ webp: true, bytes: 100 });
+    const prepared = await prepareImageFile(big("image/png", "shot.png"), { downscale: true });
+    expect(requested).toEqual([{ type: "image/webp", quality: 0.95 }]);
+    expect(prepared.file.type).toBe("image/webp");
+    expect((prepared.file as File).name).toMatch(/^shot-\d+x\d+\.webp$/);
+    expect(prepared.originalSize).toEqual({ width: 4000, height: 3000 });
+  });
+
+  it("falls back to PNG without WebP, and keeps JPEG as JPEG", async () => {
+    stubCanvas({ webp: false, bytes: 100 });
+    const png = await prepareImageFile(big("image/png", "a.png"), { downscale: true });
+    expect(png.file.type).toBe("image/png");
+    const requested = stubCanvas({ webp: true, bytes: 100 });
+    const jpeg = await prepareImageFile(big("image/jpeg", "b.jpg"), { downscale: true });
+    expect(jpeg.file.type).toBe("image/jpeg");
+    expect(requested[0]?.type).toBe("image/jpeg");
+  });
+
+  it("uploads the chosen file when the redrawn one is not smaller", async () => {
+    stubCanvas({ webp: true, bytes: 20_000 });
+    const chosen = big("image/png", "tiny.png");
+    const prepared = await prepareImageFile(chosen, { downscale: true });
+    expect(prepared).toEqual({
+      file: chosen,
+      width: 4000,
+      height: 3000,
+      originalBytes: 10_000,
+      originalSize: null,
+    });
   });
 });

@@ -3,7 +3,7 @@ import { estimatePrice, type PriceEstimate } from "@/lib/kontext/pricing";
 import { outputSize, type Size } from "@/lib/kontext/resolution";
 import { createInputSlice, type InputSlice } from "./input-slice";
 import { createLoraSlice, type LoraSlice } from "./lora-slice";
-import { createRunsSlice, type RunsSlice } from "./runs-slice";
+import { createRunsSlice, hasPixels, type RunsSlice } from "./runs-slice";
 import { createSettingsSlice, type SettingsSlice } from "./settings-slice";
 import type { PlaygroundServices } from "./types";
 
@@ -18,6 +18,8 @@ export type PlaygroundState = InputSlice &
 
 export type PlaygroundStore = StoreApi<PlaygroundState>;
 
+export { type AlertTopic, canRetryRun, type RunAlert } from "./runs-slice";
+
 /** Creates a store per mount (never a module-global one: Next renders on the server too). */
 export function createPlaygroundStore(services: PlaygroundServices): PlaygroundStore {
   return createStore<PlaygroundState>()((...args) => ({
@@ -29,11 +31,14 @@ export function createPlaygroundStore(services: PlaygroundServices): PlaygroundS
   }));
 }
 
-/** The output size the next run will have, or null until an image is chosen (or a fixed ratio). */
+/**
+ * The output size the next run will have, or null until an image with a usable size is chosen
+ * (a fixed ratio needs none).
+ */
 export function selectPredictedSize(state: PlaygroundState): Size | null {
   const mode = state.settings.resolution_mode;
   if (mode !== "auto" && mode !== "match_input") return outputSize(mode, { width: 1, height: 1 });
-  return state.image ? outputSize(mode, state.image) : null;
+  return state.image && hasPixels(state.image) ? outputSize(mode, state.image) : null;
 }
 
 /** The estimated price of the next run, or null while the size is unknown. */

@@ -2,14 +2,43 @@ import type { StateCreator } from "zustand";
 import { estimatePrice } from "@/lib/kontext/pricing";
 import { outputSize } from "@/lib/kontext/resolution";
 import { type KontextRequest, kontextInputSchema } from "@/lib/kontext/schema";
-import { type AppError, toAppError } from "@/lib/playground/errors";
+import {
+  type AppError,
+  isNothingToCancel,
+  raceAbort,
+  summarizeFieldErrors,
+  toAppError,
+} from "@/lib/playground/errors";
 import { normalizeLoraPath } from "@/lib/playground/lora-path";
+import { WAIT_FOR_IMAGE } from "./input-slice";
 import type { PlaygroundState } from "./playground-store";
+import { DEFAULT_SETTINGS } from "./settings-slice";
 import type { Run, RunUpdate } from "./types";
 
 const STEP = /Step (\d+)\/(\d+)/;
 // Checks every field but image_url, which exists only once the file is uploaded.
 const formSchema = kontextInputSchema.omit({ image_url: true });
+/** Request fields the form shows errors for (besides `lora:<id>:path|scale`). */
+const FORM_FIELDS: ReadonlySet<string> = new Set([
+  "image_url",
+  "prompt",
+  ...Object.keys(DEFAULT_SETTINGS).filter((key) => key !== "seedMode"),
+]);
+
+/** What an alert is about: a run that failed, or a cancel that did not go through. */
+export type AlertTopic = "run" | "cancel";
+
+/** The one failure shown in the alert banner. */
+export interface RunAlert {
+  /** The run it came from; null for a failure before any run started. */
+  runId: string | null;
+  /**
+   * `run`: "The run failed: …" (with Retry when {@link canRetryRun});
+   * `cancel`: "Could not cancel run: …" (never with Retry).
+   */
+  topic: AlertTopic;
+  error: AppError;
+}
 
 export interface RunsSlice {
   /** Newest first. */
@@ -17,18 +46,61 @@ export interface RunsSlice {
   /** Field errors from our checks or a 422: `prompt`, `num_images`, `lora:<id>:path` … */
   fieldErrors: Record<string, string>;
   /** The one failure that is not a field error, with the run it came from. */
-  alert: { runId: string | null; error: AppError } | null;
-  /** Checks the form and starts a run; returns its id, or null when the form has errors. */
+  alert: RunAlert | null;
+  /**
+   * Checks the form and starts a run; returns its id, or null when the form has errors (also
+   * while an image is still being read: `fieldErrors.image_url` says to wait). Never throws: an
+   * unexpected failure becomes the alert.
+   */
   startRun: () => Promise<string | null>;
+  /**
+   * Cancels a run: at once while it uploads; once the server accepts the cancel when it is queued
+   * or running (the run is marked cancelled then, its client calls are aborted, and a result that
+   * still arrives is ignored). When the request had already finished (`ALREADY_COMPLETED` /
+   * `NOT_FOUND`) the run keeps its real outcome; any other failure sets a `cancel` alert. Either
+   * way `isCancelRequested` is reset, so later failures are reported.
+   */
   cancelRun: (runId: string) => Promise<void>;
-  /** Runs a finished or failed run's exact request again. */
+  /**
+   * Runs a finished run's exact request again, uploading its image again when the first upload
+   * failed. Returns the new run's id, or null when the run is unknown, active or has no image.
+   */
   retryRun: (runId: string) => Promise<string | null>;
   dismissAlert: () => void;
   /** Puts a run's settings, prompt and LoRAs back in the form (its seed when `withSeed`). */
   reuseSettings: (runId: string, options?: { withSeed?: boolean }) => void;
 }
 
+/**
+ * Whether Retry should be offered for a run — the alert and the run card both ask this: it
+ * failed with an error that trying again may fix, and its image is uploaded (`request.image_url`)
+ * or still in memory to upload (`upload`).
+ */
+export function canRetryRun(run: Pick<Run, "phase" | "error" | "request" | "upload">): boolean {
+  return (
+    run.phase === "failed" &&
+    run.error?.isRetryable !== false &&
+    (run.request.image_url.length > 0 || run.upload !== null)
+  );
+}
+
+/** One upload of one image, shared by every run that needs it. */
+interface SharedUpload {
+  url: Promise<string>;
+  /** Aborts the upload itself, once no run waits for it any more. */
+  controller: AbortController;
+  waiters: number;
+  isSettled: boolean;
+}
+
 export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> = (set, get) => {
+  /** Each active run's abort controller, aborted when it is cancelled (not state: never rendered). */
+  const controllers = new Map<string, AbortController>();
+  /** Cancels sent to the server and not answered yet: whether the server accepted them. */
+  const cancels = new Map<string, Promise<boolean>>();
+  /** Uploads in flight (and done) per image, so concurrent runs upload an image once. */
+  const uploads = new WeakMap<Blob, SharedUpload>();
+
   function patchRun(id: string, patch: Partial<Run> | ((run: Run) => Partial<Run>)): void {
     set((state) => ({
       runs: state.runs.map((run) =>
@@ -42,6 +114,7 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
   }
 
   function applyUpdate(id: string, update: RunUpdate): void {
+    if (runOf(id)?.finishedAt !== null) return;
     if (update.status === "IN_QUEUE") {
       patchRun(id, { phase: "queued", queuePosition: update.queuePosition });
       return;
@@ -59,38 +132,150 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
     patchRun(id, { ...patch, finishedAt: get().services.now() });
   }
 
+  /** Ends a run as cancelled by its user and stops its client calls. */
+  function markCancelled(id: string): void {
+    controllers.get(id)?.abort();
+    if (runOf(id)?.finishedAt === null) finish(id, { phase: "cancelled", queuePosition: null });
+  }
+
+  /** Waits for a pending cancel, then tells whether the run ended as cancelled (or is gone). */
+  async function isEndedByCancel(id: string): Promise<boolean> {
+    await cancels.get(id);
+    const run = runOf(id);
+    return !run || run.phase === "cancelled";
+  }
+
+  /** Asks the server to cancel; resolves true once accepted (the run is then cancelled). */
+  function requestCancel(id: string, requestId: string): Promise<boolean> {
+    const existing = cancels.get(id);
+    if (existing) return existing;
+    const pending = (async () => {
+      try {
+        await get().services.cancel(requestId);
+      } catch (error) {
+        // Nothing to cancel (already finished or unknown): the run keeps its real outcome.
+        patchRun(id, { isCancelRequested: false });
+        if (!isNothingToCancel(error)) {
+          set({ alert: { runId: id, topic: "cancel", error: toAppError(error) } });
+        }
+        return false;
+      }
+      markCancelled(id);
+      return true;
+    })().finally(() => cancels.delete(id));
+    cancels.set(id, pending);
+    return pending;
+  }
+
+  /** Uploads `blob` once for every run that needs it; a run's abort only stops its own wait. */
+  async function uploadOnce(blob: Blob, signal: AbortSignal): Promise<string> {
+    let entry = uploads.get(blob);
+    if (!entry) {
+      const controller = new AbortController();
+      const created: SharedUpload = {
+        url: get().services.upload(blob, controller.signal),
+        controller,
+        waiters: 0,
+        isSettled: false,
+      };
+      created.url.then(
+        () => {
+          created.isSettled = true;
+        },
+        () => {
+          // A failed upload is forgotten, so the next run or a retry uploads again.
+          created.isSettled = true;
+          if (uploads.get(blob) === created) uploads.delete(blob);
+        },
+      );
+      uploads.set(blob, created);
+      entry = created;
+    }
+    const shared = entry;
+    shared.waiters += 1;
+    const onAbort = () => {
+      shared.waiters -= 1;
+      if (shared.waiters > 0 || shared.isSettled) return;
+      if (uploads.get(blob) === shared) uploads.delete(blob);
+      shared.controller.abort();
+    };
+    signal.addEventListener("abort", onAbort, { once: true });
+    try {
+      return await raceAbort(shared.url, signal);
+    } finally {
+      signal.removeEventListener("abort", onAbort);
+      if (!signal.aborted) shared.waiters -= 1;
+    }
+  }
+
+  /** The form still shows this image: remember its URL so the next run skips the upload. */
+  function rememberUpload(blob: Blob, url: string): void {
+    const image = get().image;
+    if (image?.file === blob && image.remoteUrl === null)
+      set({ image: { ...image, remoteUrl: url } });
+  }
+
+  /** A failed run: field errors beside their fields, everything else in the alert. */
+  function reportFailure(id: string, error: AppError): void {
+    finish(id, { phase: "failed", error, queuePosition: null });
+    if (error.kind !== "validation") {
+      set({ alert: { runId: id, topic: "run", error } });
+      return;
+    }
+    const { matched, unmatched } = mapServerFieldErrors(
+      error.fieldErrors,
+      runOf(id)?.loraIds ?? [],
+      get(),
+    );
+    if (Object.keys(matched).length > 0) {
+      set((state) => ({ fieldErrors: { ...state.fieldErrors, ...matched } }));
+    }
+    if (Object.keys(matched).length > 0 && Object.keys(unmatched).length === 0) return;
+    const shown =
+      Object.keys(unmatched).length > 0 && Object.keys(matched).length > 0
+        ? { ...error, message: summarizeFieldErrors(unmatched), fieldErrors: unmatched }
+        : error;
+    set({ alert: { runId: id, topic: "run", error: shown } });
+  }
+
   /** Drives one run through upload → queue → result. */
-  async function execute(id: string, upload: Blob | null): Promise<void> {
+  async function execute(id: string): Promise<void> {
+    const controller = new AbortController();
+    controllers.set(id, controller);
+    const { signal } = controller;
     const { services } = get();
     try {
-      let imageUrl = runOf(id)?.request.image_url ?? "";
-      if (upload) {
-        imageUrl = await services.upload(upload);
-        const image = get().image;
-        // The form still shows this image: remember its URL so the next run skips the upload.
-        if (image?.file === upload) set({ image: { ...image, remoteUrl: imageUrl, file: null } });
+      let request = runOf(id)?.request;
+      if (!request) return;
+      if (!request.image_url) {
+        const blob = runOf(id)?.upload;
+        if (!blob) throw new Error("This run has no image to upload; choose the image again");
+        const imageUrl = await uploadOnce(blob, signal);
+        rememberUpload(blob, imageUrl);
+        request = { ...request, image_url: imageUrl };
+        patchRun(id, { request, upload: null });
       }
-      if (runOf(id)?.isCancelRequested) return finish(id, { phase: "cancelled" });
-      const request = { ...(runOf(id)?.request as KontextRequest), image_url: imageUrl };
-      patchRun(id, { request, phase: "queued" });
+      if (await isEndedByCancel(id)) return;
+      patchRun(id, { phase: "queued" });
       const requestId = await services.submit(request);
       patchRun(id, { requestId });
-      if (runOf(id)?.isCancelRequested) await services.cancel(requestId).catch(() => undefined);
-      await services.watch(requestId, (update) => applyUpdate(id, update));
-      const output = await services.result(requestId);
+      // Cancelled while it was being submitted: cancel it now that it has an id.
+      if (runOf(id)?.isCancelRequested && (await requestCancel(id, requestId))) return;
+      await services.watch(requestId, (update) => applyUpdate(id, update), signal);
+      if (await isEndedByCancel(id)) return;
+      const output = await services.result(requestId, signal);
+      // A result that arrives for a run its user cancelled is ignored.
+      if (await isEndedByCancel(id)) return;
       finish(id, { phase: "completed", output, queuePosition: null });
       set({ lastSeed: output.seed });
     } catch (thrown) {
-      const error = toAppError(thrown);
-      if (runOf(id)?.isCancelRequested || error.kind === "cancelled") {
-        return finish(id, { phase: "cancelled" });
-      }
-      finish(id, { phase: "failed", error });
-      if (error.kind === "validation" && Object.keys(error.fieldErrors).length > 0) {
-        set({ fieldErrors: mapServerFieldErrors(error.fieldErrors, get()) });
-      } else {
-        set({ alert: { runId: id, error } });
-      }
+      if (await isEndedByCancel(id)) return;
+      // Only the user's cancel ends a run as cancelled; any other failure is reported.
+      if (runOf(id)?.isCancelRequested)
+        return finish(id, { phase: "cancelled", queuePosition: null });
+      reportFailure(id, toAppError(thrown));
+    } finally {
+      controllers.delete(id);
     }
   }
 
@@ -99,12 +284,13 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
     upload: Blob | null,
     inputPreviewUrl: string,
     size: Run["predictedSize"],
-  ) {
+    loraIds: string[],
+  ): string {
     const { services } = get();
     const id = services.newId();
     const run: Run = {
       id,
-      phase: upload ? "uploading" : "queued",
+      phase: request.image_url ? "queued" : "uploading",
       requestId: null,
       queuePosition: null,
       logs: [],
@@ -112,6 +298,8 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
       startedAt: services.now(),
       finishedAt: null,
       request,
+      upload: request.image_url ? null : upload,
+      loraIds,
       inputPreviewUrl,
       predictedSize: size,
       price: estimatePrice(size, request.num_images),
@@ -120,7 +308,9 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
       isCancelRequested: false,
     };
     set((state) => ({ runs: [run, ...state.runs], alert: null }));
-    void execute(id, upload);
+    execute(id).catch((error: unknown) =>
+      set({ alert: { runId: id, topic: "run", error: toAppError(error) } }),
+    );
     return id;
   }
 
@@ -129,33 +319,52 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
     fieldErrors: {},
     alert: null,
     startRun: async () => {
-      const state = get();
-      const { fieldErrors, request } = checkForm(state);
-      set({ fieldErrors });
-      if (!request || !state.image) return null;
-      const size = outputSize(request.resolution_mode, state.image);
-      const upload = state.image.remoteUrl ? null : state.image.file;
-      return launch(
-        { ...request, image_url: state.image.remoteUrl ?? "" },
-        upload,
-        state.image.previewUrl,
-        size,
-      );
+      try {
+        const state = get();
+        if (state.isPreparingImage) {
+          set((current) => ({
+            fieldErrors: { ...current.fieldErrors, image_url: WAIT_FOR_IMAGE },
+          }));
+          return null;
+        }
+        const { fieldErrors, request, loraIds } = checkForm(state);
+        set({ fieldErrors });
+        const { image } = state;
+        if (!request || !image) return null;
+        const size = outputSize(request.resolution_mode, image);
+        return launch(
+          { ...request, image_url: image.remoteUrl ?? "" },
+          image.remoteUrl ? null : image.file,
+          image.previewUrl,
+          size,
+          loraIds,
+        );
+      } catch (error) {
+        set({ alert: { runId: null, topic: "run", error: toAppError(error) } });
+        return null;
+      }
     },
     cancelRun: async (runId) => {
       const run = runOf(runId);
       if (!run || run.finishedAt !== null) return;
+      if (run.isCancelRequested) {
+        await cancels.get(runId);
+        return;
+      }
       patchRun(runId, { isCancelRequested: true });
       if (run.requestId) {
-        await get()
-          .services.cancel(run.requestId)
-          .catch((error: unknown) => set({ alert: { runId, error: toAppError(error) } }));
+        await requestCancel(runId, run.requestId);
+        return;
       }
+      // Nothing is queued yet: stop the upload at once. (While the request is being submitted,
+      // `execute` cancels it as soon as it has an id.)
+      if (run.phase === "uploading") markCancelled(runId);
     },
     retryRun: async (runId) => {
       const run = runOf(runId);
-      if (!run?.request.image_url) return null;
-      return launch(run.request, null, run.inputPreviewUrl, run.predictedSize);
+      if (!run || run.finishedAt === null) return null;
+      if (!run.request.image_url && !run.upload) return null;
+      return launch(run.request, run.upload, run.inputPreviewUrl, run.predictedSize, run.loraIds);
     },
     dismissAlert: () => set({ alert: null }),
     reuseSettings: (runId, options = {}) => {
@@ -192,15 +401,22 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
 function checkForm(state: PlaygroundState): {
   fieldErrors: Record<string, string>;
   request: KontextRequest | null;
+  /** The enabled LoRA rows' ids, in the order of `request.loras`. */
+  loraIds: string[];
 } {
   const fieldErrors: Record<string, string> = {};
-  if (!state.image) fieldErrors.image_url = "Add an image to edit";
+  const { image } = state;
+  if (!image) fieldErrors.image_url = "Add an image to edit";
+  else if (!hasPixels(image)) {
+    fieldErrors.image_url = `The image reports no usable size (${image.width}×${image.height}); use a JPEG, PNG, WebP, GIF or AVIF image`;
+  }
   const enabled = state.loras.filter((lora) => lora.isEnabled);
   const loras = enabled.map((lora) => {
     const checked = normalizeLoraPath(lora.path);
     if (!checked.ok) fieldErrors[`lora:${lora.id}:path`] = checked.message;
     return { path: checked.ok ? checked.path : lora.path, scale: lora.scale };
   });
+  const loraIds = enabled.map((lora) => lora.id);
   const { seedMode, seed, ...settings } = state.settings;
   const parsed = formSchema.safeParse({
     prompt: state.prompt,
@@ -218,21 +434,44 @@ function checkForm(state: PlaygroundState): {
       fieldErrors[key] ??= issue.message;
     }
   }
-  if (Object.keys(fieldErrors).length > 0 || !parsed.success) return { fieldErrors, request: null };
-  return { fieldErrors, request: { ...parsed.data, image_url: "" } };
+  if (Object.keys(fieldErrors).length > 0 || !parsed.success) {
+    return { fieldErrors, request: null, loraIds };
+  }
+  return { fieldErrors, request: { ...parsed.data, image_url: "" }, loraIds };
 }
 
-/** Maps a 422's `loras.<i>.<field>` to the form's LoRA row ids. */
+/** Whether a size can be used for a run (both sides at least 1 px). */
+export function hasPixels(size: { width: number; height: number }): boolean {
+  return (
+    Number.isFinite(size.width) &&
+    Number.isFinite(size.height) &&
+    size.width >= 1 &&
+    size.height >= 1
+  );
+}
+
+/**
+ * Splits a 422's field errors into those the form shows — `loras.<i>.path|scale` mapped through
+ * the run's submitted `loraIds` to `lora:<id>:…` (when that row still exists), and the form's
+ * own fields — and the rest (`input`, `loras`, unknown fields…), which belong in the alert.
+ */
 function mapServerFieldErrors(
   errors: Record<string, string>,
+  loraIds: readonly string[],
   state: PlaygroundState,
-): Record<string, string> {
-  const enabled = state.loras.filter((lora) => lora.isEnabled);
-  const mapped: Record<string, string> = {};
+): { matched: Record<string, string>; unmatched: Record<string, string> } {
+  const matched: Record<string, string> = {};
+  const unmatched: Record<string, string> = {};
   for (const [key, message] of Object.entries(errors)) {
-    const match = key.match(/^loras\.(\d+)\.?(\w*)$/);
-    const lora = match ? enabled[Number(match[1])] : undefined;
-    mapped[lora ? `lora:${lora.id}:${match?.[2] || "path"}` : key] = message;
+    const lora = key.match(/^loras\.(\d+)(?:\.(path|scale))?$/);
+    const loraId = lora ? loraIds[Number(lora[1])] : undefined;
+    if (lora && loraId && state.loras.some((row) => row.id === loraId)) {
+      matched[`lora:${loraId}:${lora[2] ?? "path"}`] = message;
+    } else if (!lora && FORM_FIELDS.has(key)) {
+      matched[key] = message;
+    } else {
+      unmatched[key] = message;
+    }
   }
-  return mapped;
+  return { matched, unmatched };
 }

@@ -18,8 +18,16 @@ export interface InputImage {
   uploadBytes: number | null;
   /** Size before downscaling, when the photo was downscaled. */
   originalSize: Size | null;
-  /** The file to upload; null once uploaded or for URL inputs. */
+  /**
+   * The file to upload (kept after the upload, for reuse checks: `remoteUrl` says whether it is
+   * uploaded); null for URL inputs.
+   */
   file: Blob | null;
+  /**
+   * The file the person chose, before any downscaling, so the image can be prepared again when
+   * the downscale setting changes; null for URL and result inputs.
+   */
+  originalFile: File | null;
   /** The URL sent as `image_url`, once known (uploaded, typed or a previous result). */
   remoteUrl: string | null;
 }
@@ -63,11 +71,22 @@ export interface Run {
   finishedAt: number | null;
   /** The request as sent (image_url filled once uploaded). */
   request: KontextRequest;
+  /**
+   * The image this run uploads, kept in memory (never persisted) until the upload succeeds, so a
+   * retry after a failed upload can upload it again; null once uploaded or for URL inputs.
+   */
+  upload: Blob | null;
+  /** The form's LoRA row ids in submission order (`request.loras[i]` came from `loraIds[i]`). */
+  loraIds: string[];
   inputPreviewUrl: string;
   predictedSize: Size;
   price: PriceEstimate;
   output: KontextOutput | null;
   error: AppError | null;
+  /**
+   * The user asked to cancel this run. Reset when the cancel found nothing to cancel or failed,
+   * so the run's real outcome (and any later failure) is reported.
+   */
   isCancelRequested: boolean;
 }
 
@@ -76,19 +95,34 @@ export type RunUpdate =
   | { status: "IN_QUEUE"; queuePosition: number }
   | { status: "IN_PROGRESS"; logs: string[] };
 
-/** The outside world the store talks to; tests pass fakes. */
+/**
+ * The outside world the store talks to; tests pass fakes. Calls that take a `signal` reject with
+ * an `AbortError` soon after it aborts (the store aborts a run's signal when it is cancelled).
+ */
 export interface PlaygroundServices {
   /** Uploads a file to storage and returns its URL. */
-  upload: (file: Blob) => Promise<string>;
+  upload: (file: Blob, signal?: AbortSignal) => Promise<string>;
   /** Queues a request and returns its request id. */
   submit: (input: KontextRequest) => Promise<string>;
   /** Follows a request until it completes, calling `onUpdate` along the way. */
-  watch: (requestId: string, onUpdate: (update: RunUpdate) => void) => Promise<void>;
-  result: (requestId: string) => Promise<KontextOutput>;
+  watch: (
+    requestId: string,
+    onUpdate: (update: RunUpdate) => void,
+    signal?: AbortSignal,
+  ) => Promise<void>;
+  /** The checked output of a completed request; throws when the server sent something unusable. */
+  result: (requestId: string, signal?: AbortSignal) => Promise<KontextOutput>;
+  /**
+   * Asks the server to cancel a request. Throws fal's errors as they are: a finished or unknown
+   * request answers 400 `ALREADY_COMPLETED` / 404 `NOT_FOUND` (see `isNothingToCancel`).
+   */
   cancel: (requestId: string) => Promise<void>;
   /** Reads a chosen file: checks, EXIF-oriented size, optional downscale. Throws Error with a reason. */
   prepareFile: (file: File, options: { downscale: boolean }) => Promise<PreparedFile>;
-  /** Reads the size of an image at a URL. Throws Error with a reason. */
+  /**
+   * Reads the size of an image at a URL, refusing SVG and 0×0 images and giving up after 20 s.
+   * Throws Error with a reason.
+   */
   probeUrl: (url: string) => Promise<Size>;
   /** Makes and revokes object URLs for previews. */
   createObjectUrl: (blob: Blob) => string;
@@ -99,6 +133,7 @@ export interface PlaygroundServices {
 
 /** A chosen file, ready to upload. */
 export interface PreparedFile {
+  /** What to upload: the redrawn photo, or the chosen file itself when that is as small. */
   file: Blob;
   width: number;
   height: number;

@@ -1,0 +1,129 @@
+import { ApiError, ValidationError } from "@fal-ai/client";
+import { describe, expect, it } from "vitest";
+import {
+  appError,
+  isNothingToCancel,
+  isRequestNotFound,
+  raceAbort,
+  summarizeFieldErrors,
+  toAppError,
+} from "./errors";
+
+const api = (status: number, body: unknown, message = "HTTP error") =>
+  new ApiError({ message, status, body, requestId: "req-1" });
+
+describe("toAppError", () => {
+  it("turns a 422 into field errors keyed by path without `body`", () => {
+    const error = toAppError(
+      new ValidationError({
+        message: "Unprocessable Entity",
+        status: 422,
+        body: {
+          detail: [
+            { loc: ["body", "loras", 0, "scale"], msg: "scale must be at most 4", type: "x" },
+            { loc: ["body", "prompt"], msg: "prompt is required", type: "x" },
+            { loc: ["body", "prompt"], msg: "a second prompt error", type: "x" },
+          ],
+        },
+        requestId: "req-9",
+      }),
+    );
+    expect(error).toEqual({
+      kind: "validation",
+      message: "loras.0.scale: scale must be at most 4; prompt is required",
+      fieldErrors: {
+        "loras.0.scale": "scale must be at most 4",
+        prompt: "prompt is required",
+      },
+      requestId: "req-9",
+      isRetryable: false,
+    });
+  });
+
+  it("keys a 422 without field paths as `input`", () => {
+    const error = toAppError(
+      new ValidationError({ message: "Unprocessable", status: 422, body: { detail: "Bad image" } }),
+    );
+    expect(error.fieldErrors).toEqual({ input: "Bad image" });
+  });
+
+  it("maps statuses to kinds", () => {
+    expect(toAppError(api(401, {}))).toMatchObject({ kind: "auth", isRetryable: true });
+    expect(toAppError(api(403, {})).kind).toBe("auth");
+    expect(toAppError(api(429, {})).kind).toBe("rate_limit");
+    expect(toAppError(api(503, { detail: "FAL_KEY is not set on the server" }))).toMatchObject({
+      kind: "config",
+      isRetryable: false,
+    });
+    expect(toAppError(api(503, { detail: "Overloaded" })).kind).toBe("upstream");
+    expect(toAppError(api(500, {})).kind).toBe("upstream");
+  });
+
+  it("never guesses a cancel from a 400's text", () => {
+    const error = toAppError(api(400, { detail: "The request was cancelled" }));
+    expect(error.kind).toBe("upstream");
+    expect(error.message).toBe("The request was cancelled (HTTP 400)");
+  });
+
+  it("maps AbortError to cancelled and TypeError to network", () => {
+    expect(toAppError(new DOMException("Aborted", "AbortError")).kind).toBe("cancelled");
+    expect(toAppError(new TypeError("Failed to fetch"))).toMatchObject({
+      kind: "network",
+      message: "Could not reach the server: Failed to fetch",
+    });
+    expect(toAppError(new Error("odd"))).toMatchObject({ kind: "upstream", message: "odd" });
+    expect(toAppError("thrown string").message).toBe("Something went wrong");
+  });
+
+  it("takes the message from body.message, else a string body.detail, else the error", () => {
+    expect(toAppError(api(502, { message: "from message", detail: "from detail" })).message).toBe(
+      "from message (HTTP 502)",
+    );
+    expect(toAppError(api(502, { detail: "from detail" })).message).toBe("from detail (HTTP 502)");
+    expect(toAppError(api(502, { detail: [{ msg: "x" }] }, "Bad Gateway")).message).toBe(
+      "Bad Gateway (HTTP 502)",
+    );
+    expect(toAppError(api(502, undefined, "Bad Gateway")).message).toBe("Bad Gateway (HTTP 502)");
+    expect(toAppError(api(502, {})).requestId).toBe("req-1");
+  });
+});
+
+describe("cancel answers", () => {
+  it("recognizes ALREADY_COMPLETED and NOT_FOUND as nothing to cancel", () => {
+    expect(isNothingToCancel(api(400, { status: "ALREADY_COMPLETED" }))).toBe(true);
+    expect(isNothingToCancel(api(404, { status: "NOT_FOUND" }))).toBe(true);
+    expect(isNothingToCancel(api(400, { detail: "bad" }))).toBe(false);
+    expect(isNothingToCancel(api(500, { status: "ALREADY_COMPLETED" }))).toBe(false);
+    expect(isNothingToCancel(new TypeError("Failed to fetch"))).toBe(false);
+  });
+
+  it("tells a 404 for the request from a 404 for a route", () => {
+    expect(isRequestNotFound(api(404, { detail: "Request req-1 not found" }), "req-1")).toBe(true);
+    expect(isRequestNotFound(api(404, { status: "NOT_FOUND" }), "req-1")).toBe(true);
+    expect(isRequestNotFound(api(404, undefined, "HTTP 404: Not Found"), "req-1")).toBe(false);
+    expect(isRequestNotFound(api(400, { detail: "Request req-1 not found" }), "req-1")).toBe(false);
+  });
+});
+
+describe("helpers", () => {
+  it("builds errors and summaries", () => {
+    expect(appError("validation", "x").isRetryable).toBe(false);
+    expect(appError("network", "x").isRetryable).toBe(true);
+    expect(summarizeFieldErrors({ prompt: "prompt is required", seed: "too big" })).toBe(
+      "prompt is required; seed: too big",
+    );
+  });
+
+  it("stops waiting when the signal aborts", async () => {
+    const controller = new AbortController();
+    const waiting = raceAbort(new Promise<string>(() => {}), controller.signal);
+    controller.abort();
+    await expect(waiting).rejects.toMatchObject({ name: "AbortError" });
+    await expect(raceAbort(Promise.resolve("ok"), new AbortController().signal)).resolves.toBe(
+      "ok",
+    );
+    await expect(raceAbort(Promise.resolve("ok"), controller.signal)).rejects.toMatchObject({
+      name: "AbortError",
+    });
+  });
+});
