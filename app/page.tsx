@@ -14,7 +14,13 @@ export default function HomePage() {
     <main className="mx-auto flex w-full max-w-[1600px] flex-col gap-4 px-3 py-4 sm:px-6 sm:py-6 lg:[&_*]:scroll-mt-24">
       <header className="flex flex-wrap items-center justify-between gap-3 lg:sticky lg:top-0 lg:z-20 lg:-mx-6 lg:-mt-6 lg:border-b lg:border-neutral-200 lg:bg-neutral-50/95 lg:px-6 lg:py-3 lg:backdrop-blur dark:lg:border-neutral-800 dark:lg:bg-neutral-950/95">
         <div>
-          <h1 className="text-xl font-semibold tracking-tight">Kontext Playground</h1>
+          <h1
+            id="page-title"
+            tabIndex={-1}
+            className="text-xl font-semibold tracking-tight outline-none"
+          >
+            Kontext Playground
+          </h1>
           <p className="text-sm text-neutral-600 dark:text-neutral-400">
             Edit images with FLUX.1 Kontext [dev] and LoRAs.
           </p>

@@ -7,6 +7,7 @@ test("shows that the local engine is active and how to connect fal", async ({ pa
   await expect(hint).toContainText("start the server with FAL_KEY");
   await hint.getByRole("button", { name: "Got it" }).click();
   await expect(hint).toBeHidden();
+  await expect(page.getByRole("heading", { name: "Kontext Playground", level: 1 })).toBeFocused();
   await page.reload();
   await expect(page.getByText("Local engine — a preview, not FLUX")).toBeVisible();
   await expect(page.getByRole("complementary", { name: "About the local engine" })).toBeHidden();

@@ -1,10 +1,7 @@
-import { LIMITS } from "@/lib/kontext/endpoint";
+import { LIMITS, PLAYGROUND_LIMITS } from "@/lib/kontext/endpoint";
 
-/**
- * The LoRA scale grid: the slider's and number box's step. `clampScale` in
- * lib/store/lora-slice.ts rounds to the same grid (its own `* 20`); the tests check they agree.
- */
-export const LORA_SCALE_STEP = 0.05;
+/** The LoRA scale grid: the slider's and number box's step; the store rounds to the same grid. */
+export const LORA_SCALE_STEP = PLAYGROUND_LIMITS.loraScaleStep;
 
 /** A scale without trailing zeros or float noise: 1 → "1", 0.9 → "0.9", 0.1 + 0.2 → "0.3". */
 export function formatScale(scale: number): string {

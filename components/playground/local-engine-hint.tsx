@@ -55,6 +55,8 @@ export function LocalEngineHint() {
         onClick={() => {
           writeDismissed();
           setIsDismissed(true);
+          // The button disappears with the hint: keep keyboard focus at the top of the page.
+          document.getElementById("page-title")?.focus();
         }}
       >
         Got it

@@ -24,6 +24,8 @@ export const PLAYGROUND_LIMITS = {
   maxUrlChars: 4_096,
   /** Longest accepted LoRA path. */
   maxLoraPathChars: 2_048,
+  /** The LoRA scale's step in the form (the endpoint takes any number in 0–4). */
+  loraScaleStep: 0.05,
   /** Largest accepted seed: seeds are unsigned 32-bit integers in FLUX pipelines. */
   maxSeed: 2 ** 32 - 1,
 } as const;

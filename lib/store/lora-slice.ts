@@ -1,5 +1,5 @@
 import type { StateCreator } from "zustand";
-import { LIMITS } from "@/lib/kontext/endpoint";
+import { LIMITS, PLAYGROUND_LIMITS } from "@/lib/kontext/endpoint";
 import type { PlaygroundState } from "./playground-store";
 import { withoutKey } from "./settings-slice";
 import type { LoraEntry } from "./types";
@@ -20,7 +20,9 @@ export interface LoraSlice {
 export function clampScale(scale: number): number {
   if (!Number.isFinite(scale)) return LIMITS.loraScale.default;
   const bounded = Math.min(LIMITS.loraScale.max, Math.max(LIMITS.loraScale.min, scale));
-  return Math.round(bounded * 20) / 20;
+  // Divide by the inverse (20) rather than multiply by 0.05, so 0.15 stays 0.15.
+  const perUnit = Math.round(1 / PLAYGROUND_LIMITS.loraScaleStep);
+  return Math.round(bounded * perUnit) / perUnit;
 }
 
 export const createLoraSlice: StateCreator<PlaygroundState, [], [], LoraSlice> = (set, get) => ({
