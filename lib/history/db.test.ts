@@ -1,0 +1,263 @@
+import "fake-indexeddb/auto";
+import { describe, expect, it, vi } from "vitest";
+import { kontextInputSchema } from "@/lib/kontext/schema";
+import { DEFAULT_SETTINGS } from "@/lib/store/settings-slice";
+import {
+  createHistoryDb,
+  DRAFT_KEY,
+  isQuotaExceededError,
+  type KeyValueStore,
+  type OpenStore,
+  openIdbStore,
+  StorageFullError,
+} from "./db";
+import { HistoryFormatError } from "./records";
+import { type Draft, HISTORY_VERSION, type HistoryRun } from "./types";
+
+let dbCount = 0;
+function uniqueDbName(): string {
+  dbCount += 1;
+  return `history-db-test-${dbCount}-${Math.random().toString(36).slice(2)}`;
+}
+
+function makeRun(id: string, createdAt: number, overrides: Partial<HistoryRun> = {}): HistoryRun {
+  return {
+    id,
+    createdAt,
+    finishedAt: createdAt + 5_000,
+    status: "completed",
+    requestId: `req-${id}`,
+    request: kontextInputSchema.parse({
+      image_url: "https://example.com/in.png",
+      prompt: `Prompt of ${id}`,
+    }),
+    output: {
+      images: [
+        {
+          url: `https://cdn.example.com/${id}.png`,
+          width: 512,
+          height: 512,
+          content_type: "image/png",
+        },
+      ],
+      timings: { inference: 1.5 },
+      seed: 1,
+      has_nsfw_concepts: [false],
+      prompt: `Prompt of ${id}`,
+    },
+    error: null,
+    predictedSize: { width: 512, height: 512 },
+    priceUsd: 0.035,
+    inputThumbnail: null,
+    parentId: null,
+    isFavourite: false,
+    backend: "fal",
+    ...overrides,
+  };
+}
+
+const draft: Draft = {
+  prompt: "Make it snow",
+  loras: [{ path: "https://example.com/lora.safetensors", scale: 1.2, isEnabled: true }],
+  settings: { ...DEFAULT_SETTINGS, seedMode: "fixed", seed: 9 },
+};
+
+function quotaError(): DOMException {
+  return new DOMException("The quota has been exceeded.", "QuotaExceededError");
+}
+
+/** The real stores, with `set` failing (with `error`) while `isFailing()` says so. */
+function failingSets(isFailing: () => boolean, error: () => unknown): OpenStore {
+  return (dbName, storeName) => {
+    const real = openIdbStore(dbName, storeName);
+    const store: KeyValueStore = {
+      ...real,
+      set: async (key, value) => {
+        if (isFailing()) throw error();
+        await real.set(key, value);
+      },
+    };
+    return store;
+  };
+}
+
+describe("createHistoryDb", () => {
+  it("round-trips a run in a versioned envelope", async () => {
+    const dbName = uniqueDbName();
+    const db = createHistoryDb({ dbName, now: () => 42 });
+    const run = makeRun("a", 1_000, { parentId: "p", isFavourite: true, backend: "local" });
+    await db.putRun(run);
+    expect(await db.getRun("a")).toEqual(run);
+    expect(await db.getRun("missing")).toBeNull();
+    // On disk: the envelope, in its own database.
+    expect(await openIdbStore(dbName, "runs").get("a")).toEqual({
+      version: HISTORY_VERSION,
+      data: run,
+      savedAt: 42,
+    });
+    // A second handle on the same database sees it (it really is persisted).
+    expect(await createHistoryDb({ dbName }).listRuns()).toEqual([run]);
+  });
+
+  it("lists runs newest first, and deletes and clears them", async () => {
+    const db = createHistoryDb({ dbName: uniqueDbName() });
+    await db.putRun(makeRun("middle", 2_000));
+    await db.putRun(makeRun("oldest", 1_000));
+    await db.putRun(makeRun("newest", 3_000));
+    expect((await db.listRuns()).map((run) => run.id)).toEqual(["newest", "middle", "oldest"]);
+
+    await db.putRun(makeRun("middle", 2_000, { isFavourite: true }));
+    expect((await db.getRun("middle"))?.isFavourite).toBe(true);
+    expect(await db.listRuns()).toHaveLength(3);
+
+    await db.deleteRun("middle");
+    expect((await db.listRuns()).map((run) => run.id)).toEqual(["newest", "oldest"]);
+
+    await db.putDraft(draft);
+    await db.clearRuns();
+    expect(await db.listRuns()).toEqual([]);
+    expect(await db.getDraft()).toEqual(draft); // clearing runs keeps the draft
+  });
+
+  it("migrates version 0 runs on read", async () => {
+    const dbName = uniqueDbName();
+    const { isFavourite: _f, parentId: _p, backend: _b, ...rest } = makeRun("old", 1_000);
+    await openIdbStore(dbName, "runs").set("old", {
+      version: 0,
+      data: { ...rest, favourite: true },
+    });
+    const db = createHistoryDb({ dbName });
+    const expected = makeRun("old", 1_000, { isFavourite: true, parentId: null, backend: "fal" });
+    expect(await db.getRun("old")).toEqual(expected);
+    expect(await db.listRuns()).toEqual([expected]);
+  });
+
+  it("skips and reports unreadable runs, keeps them stored, and lists the rest", async () => {
+    const dbName = uniqueDbName();
+    const raw = openIdbStore(dbName, "runs");
+    const future = { version: HISTORY_VERSION + 1, data: { id: "future", somethingNew: true } };
+    await raw.set("future", future);
+    await raw.set("damaged", { version: 1, data: { ...makeRun("damaged", 5), status: 12 } });
+    await raw.set("bare", makeRun("bare", 6)); // no envelope
+    const onCorrupt = vi.fn<(id: string, error: HistoryFormatError) => void>();
+    const db = createHistoryDb({ dbName, onCorrupt });
+    await db.putRun(makeRun("good-1", 1_000));
+    await db.putRun(makeRun("good-2", 2_000));
+
+    expect((await db.listRuns()).map((run) => run.id)).toEqual(["good-2", "good-1"]);
+    const reports = new Map(onCorrupt.mock.calls.map(([id, error]) => [id, error]));
+    expect([...reports.keys()].sort()).toEqual(["bare", "damaged", "future"]);
+    expect(reports.get("future")?.problem).toBe("newer-version");
+    expect(reports.get("future")?.message).toMatch(/newer version of Kontext Playground/);
+    expect(reports.get("damaged")?.message).toMatch(/status/);
+    expect(reports.get("bare")?.problem).toBe("not-a-record");
+    for (const error of reports.values()) expect(error).toBeInstanceOf(HistoryFormatError);
+
+    // Never thrown away: the records are still stored exactly as they were.
+    expect(await raw.get("future")).toEqual(future);
+
+    // Asking for one by id throws (after reporting), so it is never mistaken for a missing run.
+    onCorrupt.mockClear();
+    await expect(db.getRun("future")).rejects.toThrow(/newer version of Kontext Playground/);
+    expect(onCorrupt).toHaveBeenCalledWith("future", expect.any(HistoryFormatError));
+  });
+
+  it("still lists when onCorrupt itself throws", async () => {
+    const dbName = uniqueDbName();
+    await openIdbStore(dbName, "runs").set("bad", { version: 1, data: {} });
+    const consoleError = vi.spyOn(console, "error").mockImplementation(() => {});
+    const db = createHistoryDb({
+      dbName,
+      onCorrupt: () => {
+        throw new Error("callback bug");
+      },
+    });
+    await db.putRun(makeRun("good", 1));
+    expect((await db.listRuns()).map((run) => run.id)).toEqual(["good"]);
+    expect(consoleError).toHaveBeenCalled();
+    consoleError.mockRestore();
+  });
+
+  it("refuses to save a run that could not be read back", async () => {
+    const db = createHistoryDb({ dbName: uniqueDbName() });
+    const bad = { ...makeRun("bad", 1), backend: "gpu" } as unknown as HistoryRun;
+    await expect(db.putRun(bad)).rejects.toThrow(HistoryFormatError);
+    expect(await db.listRuns()).toEqual([]);
+  });
+
+  it("round-trips the draft and migrates a version 0 draft", async () => {
+    const dbName = uniqueDbName();
+    const db = createHistoryDb({ dbName });
+    expect(await db.getDraft()).toBeNull();
+    await db.putDraft(draft);
+    expect(await db.getDraft()).toEqual(draft);
+
+    const { seedMode: _m, seed: _s, ...v0Settings } = DEFAULT_SETTINGS;
+    await openIdbStore(dbName, "drafts").set(DRAFT_KEY, {
+      version: 0,
+      data: {
+        prompt: "Old",
+        loras: [{ path: "x", scale: 2, enabled: false }],
+        settings: v0Settings,
+      },
+    });
+    expect(await db.getDraft()).toEqual({
+      prompt: "Old",
+      loras: [{ path: "x", scale: 2, isEnabled: false }],
+      settings: DEFAULT_SETTINGS,
+    });
+  });
+
+  it("reports an unreadable draft and returns null", async () => {
+    const dbName = uniqueDbName();
+    await openIdbStore(dbName, "drafts").set(DRAFT_KEY, { version: 1, data: { prompt: 3 } });
+    const onCorrupt = vi.fn();
+    expect(await createHistoryDb({ dbName, onCorrupt }).getDraft()).toBeNull();
+    expect(onCorrupt).toHaveBeenCalledWith(DRAFT_KEY, expect.any(HistoryFormatError));
+    expect(String(onCorrupt.mock.calls[0]?.[1])).toMatch(/prompt/);
+  });
+
+  it("turns a full disk into StorageFullError, for runs and drafts", async () => {
+    let isFull = true;
+    const db = createHistoryDb({
+      dbName: uniqueDbName(),
+      openStore: failingSets(() => isFull, quotaError),
+    });
+    const putRun = db.putRun(makeRun("a", 1));
+    await expect(putRun).rejects.toBeInstanceOf(StorageFullError);
+    await expect(db.putRun(makeRun("a", 1))).rejects.toThrow(
+      /Could not save the run: the browser's storage for this site is full/,
+    );
+    await expect(db.putDraft(draft)).rejects.toThrow(/Could not save the draft/);
+    const error = await db.putDraft(draft).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(StorageFullError);
+    expect((error as StorageFullError).cause).toBeInstanceOf(DOMException);
+
+    isFull = false;
+    await db.putRun(makeRun("a", 1));
+    expect(await db.listRuns()).toHaveLength(1);
+  });
+
+  it("rethrows other write errors as they are", async () => {
+    const boom = new Error("disk on fire");
+    const db = createHistoryDb({
+      dbName: uniqueDbName(),
+      openStore: failingSets(
+        () => true,
+        () => boom,
+      ),
+    });
+    await expect(db.putRun(makeRun("a", 1))).rejects.toBe(boom);
+  });
+});
+
+describe("isQuotaExceededError", () => {
+  it("recognises the browsers' quota errors and nothing else", () => {
+    expect(isQuotaExceededError(quotaError())).toBe(true);
+    expect(isQuotaExceededError({ name: "NS_ERROR_DOM_QUOTA_REACHED" })).toBe(true);
+    expect(isQuotaExceededError({ name: "Error", code: 22 })).toBe(true);
+    expect(isQuotaExceededError(new DOMException("gone", "NotFoundError"))).toBe(false);
+    expect(isQuotaExceededError(new Error("QuotaExceededError"))).toBe(false);
+    expect(isQuotaExceededError(null)).toBe(false);
+  });
+});

@@ -1,0 +1,215 @@
+import { clear, createStore, del, entries, get, set } from "idb-keyval";
+import {
+  HistoryFormatError,
+  migrateDraft,
+  migrateRun,
+  toStoredDraft,
+  toStoredRun,
+} from "./records";
+import type { Draft, HistoryRun } from "./types";
+
+/**
+ * The browser's history store: runs and the form draft in IndexedDB (through idb-keyval), each
+ * written in a versioned envelope and migrated on every read (see `./records`).
+ *
+ * Layout: one IndexedDB database per store, named `${dbName}-${storeName}` (`kontext-playground-runs`,
+ * `kontext-playground-drafts`; the image cache uses `…-images`). idb-keyval's `createStore` only
+ * creates its object store when it creates the database, so two stores in one database would fail
+ * with `NotFoundError`; separate databases also mean clearing or evicting one can never touch
+ * another.
+ */
+
+/**
+ * The few key-value operations the history needs. This is the test seam: production uses
+ * {@link openIdbStore}; tests wrap it to simulate failures such as a full disk.
+ */
+export interface KeyValueStore {
+  get: (key: string) => Promise<unknown>;
+  set: (key: string, value: unknown) => Promise<void>;
+  del: (key: string) => Promise<void>;
+  entries: () => Promise<[string, unknown][]>;
+  clear: () => Promise<void>;
+}
+
+/** Opens the key-value store `storeName` of the history database `dbName`. */
+export type OpenStore = (dbName: string, storeName: string) => KeyValueStore;
+
+/** The real store: the idb-keyval store `storeName` in the IndexedDB database `${dbName}-${storeName}`. */
+export const openIdbStore: OpenStore = (dbName, storeName) => {
+  const store = createStore(`${dbName}-${storeName}`, storeName);
+  return {
+    get: (key) => get<unknown>(key, store),
+    set: (key, value) => set(key, value, store),
+    del: (key) => del(key, store),
+    entries: async () => {
+      const all = await entries<IDBValidKey, unknown>(store);
+      return all.map(([key, value]): [string, unknown] => [String(key), value]);
+    },
+    clear: () => clear(store),
+  };
+};
+
+/** The browser refused a write because its storage for this site is full. */
+export class StorageFullError extends Error {
+  override readonly name = "StorageFullError";
+
+  constructor(what: string, options?: { cause?: unknown }) {
+    super(
+      `Could not save ${what}: the browser's storage for this site is full. ` +
+        "Delete some history or cached images, or free up disk space, and try again.",
+      options,
+    );
+  }
+}
+
+/**
+ * Whether `error` is the browser's "storage is full" error: a `QuotaExceededError` DOMException
+ * (legacy code 22), or Firefox's older `NS_ERROR_DOM_QUOTA_REACHED`.
+ */
+export function isQuotaExceededError(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const { name, code } = error as { name?: unknown; code?: unknown };
+  return name === "QuotaExceededError" || name === "NS_ERROR_DOM_QUOTA_REACHED" || code === 22;
+}
+
+/** Runs a write, turning a quota error into a {@link StorageFullError}. */
+export async function quotaSafeWrite(what: string, write: () => Promise<void>): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    if (isQuotaExceededError(error)) throw new StorageFullError(what, { cause: error });
+    throw error;
+  }
+}
+
+/** Options of {@link createHistoryDb}. */
+export interface HistoryDbOptions {
+  /** Prefix of the IndexedDB database names; use a unique one per test. */
+  dbName?: string;
+  /** Clock for the envelopes' `savedAt`; `Date.now` by default. */
+  now?: () => number;
+  /**
+   * Called for every stored record that cannot be read (newer format, damaged…), with its key
+   * (the run id, or `"draft"`). The record stays stored untouched; only this read skips it.
+   */
+  onCorrupt?: (id: string, error: HistoryFormatError) => void;
+  /** Test seam: how stores are opened; {@link openIdbStore} by default. */
+  openStore?: OpenStore;
+}
+
+/** The runs and the draft, persisted in the browser. */
+export interface HistoryDb {
+  /**
+   * Saves a run (replacing the one with the same id). Throws a {@link HistoryFormatError} for a run
+   * that could not be read back, and a {@link StorageFullError} when the browser's storage is full.
+   */
+  putRun: (run: HistoryRun) => Promise<void>;
+  /**
+   * The run with this id, or null when there is none. Throws a {@link HistoryFormatError} (after
+   * reporting it to `onCorrupt`) when the stored record cannot be read, so a caller never mistakes
+   * an unreadable run for a missing one and overwrites it.
+   */
+  getRun: (id: string) => Promise<HistoryRun | null>;
+  /** Every readable run, newest first (by `createdAt`); unreadable ones go to `onCorrupt`. */
+  listRuns: () => Promise<HistoryRun[]>;
+  deleteRun: (id: string) => Promise<void>;
+  /** Deletes every run (the draft and cached images stay). */
+  clearRuns: () => Promise<void>;
+  /** Saves the form draft. Throws like {@link HistoryDb.putRun}. */
+  putDraft: (draft: Draft) => Promise<void>;
+  /** The saved draft, or null when there is none or it cannot be read (reported to `onCorrupt`). */
+  getDraft: () => Promise<Draft | null>;
+}
+
+/** Key of the one draft in the drafts store. */
+export const DRAFT_KEY = "draft";
+
+/** Opens the history in IndexedDB database(s) prefixed `dbName` (see the module comment). */
+export function createHistoryDb(options: HistoryDbOptions = {}): HistoryDb {
+  const {
+    dbName = "kontext-playground",
+    now = Date.now,
+    onCorrupt,
+    openStore = openIdbStore,
+  } = options;
+  const runs = openStore(dbName, "runs");
+  const drafts = openStore(dbName, "drafts");
+
+  /** Tells `onCorrupt`; a throwing callback must not break the read that reports. */
+  function report(id: string, error: HistoryFormatError): void {
+    try {
+      onCorrupt?.(id, error);
+    } catch (callbackError) {
+      console.error("history: onCorrupt threw", callbackError);
+    }
+  }
+
+  /** Migrates a stored run, reporting (not throwing) when it cannot be read. */
+  function readRun(id: string, raw: unknown): HistoryRun | HistoryFormatError {
+    try {
+      return migrateRun(raw);
+    } catch (error) {
+      const formatError = asFormatError(error);
+      report(id, formatError);
+      return formatError;
+    }
+  }
+
+  return {
+    putRun: async (run) => {
+      const stored = toStoredRun(run, now());
+      await quotaSafeWrite("the run", () => runs.set(run.id, stored));
+    },
+    getRun: async (id) => {
+      const raw = await runs.get(id);
+      if (raw === undefined) return null;
+      const run = readRun(id, raw);
+      if (run instanceof HistoryFormatError) throw run;
+      return run;
+    },
+    listRuns: async () => {
+      const all = await runs.entries();
+      const readable: HistoryRun[] = [];
+      for (const [id, raw] of all) {
+        const run = readRun(id, raw);
+        if (!(run instanceof HistoryFormatError)) readable.push(run);
+      }
+      return readable.sort(newestFirst);
+    },
+    deleteRun: (id) => runs.del(id),
+    clearRuns: () => runs.clear(),
+    putDraft: async (draft) => {
+      const stored = toStoredDraft(draft, now());
+      await quotaSafeWrite("the draft", () => drafts.set(DRAFT_KEY, stored));
+    },
+    getDraft: async () => {
+      const raw = await drafts.get(DRAFT_KEY);
+      if (raw === undefined) return null;
+      try {
+        return migrateDraft(raw);
+      } catch (error) {
+        report(DRAFT_KEY, asFormatError(error));
+        return null;
+      }
+    },
+  };
+}
+
+/** Newest `createdAt` first; ties by id, descending, so the order is stable. */
+function newestFirst(a: HistoryRun, b: HistoryRun): number {
+  if (a.createdAt !== b.createdAt) return b.createdAt - a.createdAt;
+  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+}
+
+function asFormatError(error: unknown): HistoryFormatError {
+  if (error instanceof HistoryFormatError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new HistoryFormatError(
+    `The stored record could not be read: ${message}`,
+    "malformed",
+    null,
+    {
+      cause: error,
+    },
+  );
+}
