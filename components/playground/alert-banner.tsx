@@ -4,7 +4,12 @@ import { Button } from "@/components/ui/button";
 import { canRetryRun } from "@/lib/store/playground-store";
 import { usePlaygroundStore } from "./store-provider";
 
-const TITLES = { run: "The run failed: ", cancel: "Could not cancel run: " } as const;
+const TITLES = {
+  run: "The run failed: ",
+  cancel: "Could not cancel run: ",
+  // The message says it all ("Your browser's storage is full: history could not be saved …").
+  history: "",
+} as const;
 
 /** The one place for failures that are not field errors, with a retry when it may help. */
 export function AlertBanner() {

@@ -16,7 +16,7 @@ import { PlaygroundStoreProvider } from "./store-provider";
  */
 export function Playground({ backend = null }: { backend?: PlaygroundBackend }) {
   return (
-    <PlaygroundStoreProvider>
+    <PlaygroundStoreProvider backend={backend ?? "local"}>
       <div
         id={PLAYGROUND_ROOT_ID}
         className="grid gap-6 lg:grid-cols-[minmax(0,28rem)_minmax(0,1fr)] xl:grid-cols-[minmax(0,32rem)_minmax(0,1fr)]"

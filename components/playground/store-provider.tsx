@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, type ReactNode, useContext, useState } from "react";
+import { createContext, type ReactNode, useContext, useEffect, useState } from "react";
 import { useStore } from "zustand";
 import { createBrowserServices } from "@/lib/playground/browser-services";
 import {
@@ -11,9 +11,22 @@ import {
 
 const StoreContext = createContext<PlaygroundStore | null>(null);
 
-/** Creates the playground's store once per mount. */
-export function PlaygroundStoreProvider({ children }: { children: ReactNode }) {
-  const [store] = useState(() => createPlaygroundStore(createBrowserServices()));
+/**
+ * Creates the playground's store once per mount, and loads the saved history into it (the draft,
+ * the runs, resuming those still in flight) once mounted.
+ */
+export function PlaygroundStoreProvider({
+  children,
+  backend = "local",
+}: {
+  children: ReactNode;
+  /** What the server runs edits on, recorded with every saved run. */
+  backend?: "fal" | "local";
+}) {
+  const [store] = useState(() => createPlaygroundStore(createBrowserServices(), { backend }));
+  useEffect(() => {
+    void store.getState().hydrate();
+  }, [store]);
   return <StoreContext.Provider value={store}>{children}</StoreContext.Provider>;
 }
 

@@ -1,8 +1,9 @@
 import type { FalClient, QueueStatus } from "@fal-ai/client";
 import { createPlaygroundFalClient } from "@/lib/fal/client";
+import { createHistoryDb, type HistoryDb } from "@/lib/history/db";
 import { ENDPOINT_ID } from "@/lib/kontext/endpoint";
 import { type KontextOutput, kontextOutputSchema } from "@/lib/kontext/schema";
-import type { PlaygroundServices, RunUpdate } from "@/lib/store/types";
+import type { HistoryService, PlaygroundServices, RunUpdate } from "@/lib/store/types";
 import { prepareImageFile, probeImageUrl } from "./browser-image";
 import { isRequestNotFound, raceAbort, throwIfAborted } from "./errors";
 
@@ -63,6 +64,27 @@ export function createBrowserServices(
     revokeObjectUrl: (url) => URL.revokeObjectURL(url),
     now: () => Date.now(),
     newId: () => crypto.randomUUID(),
+    history: createBrowserHistory(),
+  };
+}
+
+/**
+ * The history service over IndexedDB (see `createHistoryDb`). The database is opened lazily, on
+ * the first call, so creating the services never touches IndexedDB (e.g. while rendering).
+ */
+export function createBrowserHistory(
+  open: () => HistoryDb = () => createHistoryDb(),
+): HistoryService {
+  let db: HistoryDb | null = null;
+  const history = () => {
+    db ??= open();
+    return db;
+  };
+  return {
+    saveRun: (run) => history().putRun(run),
+    loadRuns: () => history().listRuns(),
+    saveDraft: (draft) => history().putDraft(draft),
+    loadDraft: () => history().getDraft(),
   };
 }
 

@@ -1,5 +1,8 @@
 import { ApiError, type FalClient, ValidationError } from "@fal-ai/client";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { StorageFullError } from "@/lib/history/db";
+import { toStoredDraft, toStoredRun } from "@/lib/history/records";
+import type { Draft, HistoryRun } from "@/lib/history/types";
 import type { KontextOutput, KontextRequest } from "@/lib/kontext/schema";
 import { prepareImageFile, probeImageUrl } from "@/lib/playground/browser-image";
 import { createBrowserServices, STREAM_IDLE_MS } from "@/lib/playground/browser-services";
@@ -8,11 +11,13 @@ import { dataUriToBlob } from "./input-slice";
 import {
   canRetryRun,
   createPlaygroundStore,
+  DRAFT_SAVE_DELAY_MS,
   selectActiveRunCount,
   selectPredictedSize,
   selectPrice,
 } from "./playground-store";
-import type { PlaygroundServices, PreparedFile, RunUpdate } from "./types";
+import { DEFAULT_SETTINGS } from "./settings-slice";
+import type { HistoryService, PlaygroundServices, PreparedFile, RunUpdate } from "./types";
 
 interface Deferred<T> {
   promise: Promise<T>;
@@ -1327,5 +1332,268 @@ describe("browser image: downscaling (12)", () => {
       originalBytes: 10_000,
       originalSize: null,
     });
+  });
+});
+
+/** An in-memory history that checks every record as the real one does before keeping it. */
+function fakeHistory(initial: { runs?: HistoryRun[]; draft?: Draft | null } = {}) {
+  const runs = new Map<string, HistoryRun>((initial.runs ?? []).map((run) => [run.id, run]));
+  const saves: HistoryRun[] = [];
+  const drafts: Draft[] = [];
+  let draft = initial.draft ?? null;
+  const history: HistoryService = {
+    saveRun: async (run) => {
+      toStoredRun(run);
+      saves.push(run);
+      runs.set(run.id, run);
+    },
+    loadRuns: async () => [...runs.values()].sort((a, b) => b.createdAt - a.createdAt),
+    saveDraft: async (value) => {
+      toStoredDraft(value);
+      drafts.push(value);
+      draft = value;
+    },
+    loadDraft: async () => draft,
+  };
+  return { history, runs, saves, drafts, draft: () => draft };
+}
+
+function savedRun(overrides: Partial<HistoryRun> = {}): HistoryRun {
+  const request: KontextRequest = {
+    image_url: "https://storage.example/in.png",
+    prompt: "saved prompt",
+    loras: [],
+    num_inference_steps: 30,
+    guidance_scale: 2.5,
+    num_images: 1,
+    output_format: "png",
+    acceleration: "none",
+    resolution_mode: "match_input",
+    enable_safety_checker: true,
+    sync_mode: false,
+    seed: undefined,
+  };
+  return {
+    id: "saved-1",
+    createdAt: 500,
+    finishedAt: 600,
+    status: "completed",
+    requestId: "req-old",
+    request,
+    output: output(request, 9),
+    error: null,
+    predictedSize: { width: 1024, height: 768 },
+    priceUsd: 0.03,
+    inputThumbnail: null,
+    parentId: null,
+    isFavourite: false,
+    backend: "local",
+    ...overrides,
+  };
+}
+
+describe("history", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("saves a run with its request id as soon as it is queued, before watching it", async () => {
+    const saved = fakeHistory();
+    const { store, watchers } = readyStore({ history: saved.history });
+    await withImage(store);
+    const runId = await store.getState().startRun();
+    await tick();
+    expect(watchers.has("req-1")).toBe(true);
+    expect(saved.saves[0]).toMatchObject({
+      id: runId,
+      status: "queued",
+      requestId: "req-1",
+      finishedAt: null,
+      output: null,
+      backend: "local",
+      parentId: null,
+      inputThumbnail: null,
+    });
+    expect(saved.saves[0]?.request.image_url).toBe("https://storage.example/upload-1.png");
+    // Nothing was saved while it uploaded (it could not be resumed).
+    expect(saved.saves.every((run) => run.requestId !== null)).toBe(true);
+  });
+
+  it("saves each phase change and the completed run with its output", async () => {
+    const saved = fakeHistory();
+    const { store, watchers } = readyStore({ history: saved.history });
+    await withImage(store);
+    const runId = (await store.getState().startRun()) as string;
+    await tick();
+    watchers.get("req-1")?.onUpdate({ status: "IN_PROGRESS", logs: ["Step 1/30"] });
+    watchers.get("req-1")?.onUpdate({ status: "IN_PROGRESS", logs: ["Step 1/30", "Step 2/30"] });
+    watchers.get("req-1")?.done.resolve();
+    await tick();
+    await tick();
+    expect(saved.saves.map((run) => run.status)).toEqual(["queued", "running", "completed"]);
+    expect(saved.runs.get(runId)).toMatchObject({
+      status: "completed",
+      finishedAt: 1_000,
+      output: { seed: 77 },
+      error: null,
+    });
+  });
+
+  it("saves a failed run with its error and a cancelled one", async () => {
+    const saved = fakeHistory();
+    const { store, watchers } = readyStore({ history: saved.history });
+    await withImage(store);
+    const failedId = (await store.getState().startRun()) as string;
+    const cancelledId = (await store.getState().startRun()) as string;
+    await tick();
+    watchers.get("req-1")?.done.reject(new Error("engine exploded"));
+    await store.getState().cancelRun(cancelledId);
+    await tick();
+    expect(saved.runs.get(failedId)).toMatchObject({
+      status: "failed",
+      error: { kind: "upstream", message: "engine exploded" },
+    });
+    expect(saved.runs.get(cancelledId)?.status).toBe("cancelled");
+  });
+
+  it("restores the draft and the saved runs, newest first, with their results", async () => {
+    const older = savedRun({ id: "old", createdAt: 100 });
+    const newer = savedRun({ id: "new", createdAt: 200 });
+    const saved = fakeHistory({
+      runs: [older, newer],
+      draft: {
+        prompt: "from the draft",
+        loras: [{ path: "https://x/a.safetensors", scale: 0.5, isEnabled: false }],
+        settings: { ...DEFAULT_SETTINGS, num_inference_steps: 12, seedMode: "fixed", seed: 5 },
+      },
+    });
+    const { store } = readyStore({ history: saved.history });
+    await store.getState().hydrate();
+    const state = store.getState();
+    expect(state.isHistoryLoaded).toBe(true);
+    expect(state.prompt).toBe("from the draft");
+    expect(state.loras).toMatchObject([
+      { path: "https://x/a.safetensors", scale: 0.5, isEnabled: false },
+    ]);
+    expect(state.settings).toMatchObject({ num_inference_steps: 12, seedMode: "fixed", seed: 5 });
+    expect(state.runs.map((run) => run.id)).toEqual(["new", "old"]);
+    expect(state.runs[0]).toMatchObject({
+      phase: "completed",
+      finishedAt: 600,
+      output: { seed: 9 },
+      inputPreviewUrl: "https://storage.example/in.png",
+    });
+  });
+
+  it("resumes a run that was in flight and completes it", async () => {
+    const saved = fakeHistory({
+      runs: [savedRun({ id: "flying", status: "running", finishedAt: null, output: null })],
+    });
+    const { store, watchers } = readyStore({
+      history: saved.history,
+      result: async () => output(savedRun().request, 31),
+    });
+    await store.getState().hydrate();
+    expect(store.getState().runs[0]).toMatchObject({ id: "flying", phase: "running" });
+    expect(watchers.has("req-old")).toBe(true);
+    watchers.get("req-old")?.onUpdate({ status: "IN_PROGRESS", logs: ["Step 20/30"] });
+    expect(store.getState().runs[0]?.step).toEqual({ current: 20, total: 30 });
+    watchers.get("req-old")?.done.resolve();
+    await tick();
+    await tick();
+    expect(store.getState().runs[0]).toMatchObject({ phase: "completed", output: { seed: 31 } });
+    expect(saved.runs.get("flying")).toMatchObject({
+      status: "completed",
+      output: { seed: 31 },
+    });
+  });
+
+  it("fails a resumed run the server no longer knows", async () => {
+    const saved = fakeHistory({
+      runs: [savedRun({ id: "lost", status: "queued", finishedAt: null, output: null })],
+    });
+    const { store, watchers } = readyStore({ history: saved.history });
+    await store.getState().hydrate();
+    watchers
+      .get("req-old")
+      ?.done.reject(
+        new ApiError({ message: "not found", status: 404, body: { status: "NOT_FOUND" } }),
+      );
+    await tick();
+    await tick();
+    expect(store.getState().runs[0]?.phase).toBe("failed");
+    expect(saved.runs.get("lost")?.status).toBe("failed");
+  });
+
+  it("saves the draft once the form has been still for a moment, after hydrating", async () => {
+    vi.useFakeTimers();
+    const saved = fakeHistory();
+    const { store } = readyStore({ history: saved.history });
+    store.getState().setPrompt("before hydrating");
+    await store.getState().hydrate();
+    store.getState().setPrompt("a");
+    store.getState().setPrompt("ab");
+    store.getState().addLora({ path: "https://x/b.safetensors", scale: 2 });
+    store.getState().setSetting("num_inference_steps", 40);
+    await vi.advanceTimersByTimeAsync(DRAFT_SAVE_DELAY_MS - 1);
+    expect(saved.drafts).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(saved.drafts).toHaveLength(1);
+    expect(saved.draft()).toMatchObject({
+      prompt: "ab",
+      loras: [{ path: "https://x/b.safetensors", scale: 2, isEnabled: true }],
+      settings: { num_inference_steps: 40 },
+    });
+  });
+
+  it("saves a pending draft at once when a run starts", async () => {
+    vi.useFakeTimers();
+    const saved = fakeHistory();
+    const { store } = readyStore({ history: saved.history });
+    await store.getState().hydrate();
+    await withImage(store);
+    store.getState().setSetting("num_inference_steps", 50);
+    await store.getState().startRun();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(saved.drafts).toHaveLength(1);
+    expect(saved.draft()?.settings.num_inference_steps).toBe(50);
+    await vi.advanceTimersByTimeAsync(DRAFT_SAVE_DELAY_MS);
+    expect(saved.drafts).toHaveLength(1);
+  });
+
+  it("reports a full storage in the alert when a run cannot be saved", async () => {
+    const saved = fakeHistory();
+    const { store } = readyStore({
+      history: {
+        ...saved.history,
+        saveRun: async () => {
+          throw new StorageFullError("the run");
+        },
+      },
+    });
+    await withImage(store);
+    await store.getState().startRun();
+    await tick();
+    await tick();
+    expect(store.getState().alert).toMatchObject({ topic: "history", runId: null });
+    expect(store.getState().alert?.error.message).toMatch(
+      /^Your browser's storage is full: history could not be saved/,
+    );
+  });
+
+  it("reports a draft that cannot be saved in the alert", async () => {
+    const saved = fakeHistory();
+    const { store } = readyStore({
+      history: {
+        ...saved.history,
+        saveDraft: async () => {
+          throw new Error("disk on fire");
+        },
+      },
+    });
+    await store.getState().hydrate();
+    await store.getState().saveDraft();
+    expect(store.getState().alert).toMatchObject({ topic: "history" });
+    expect(store.getState().alert?.error.message).toBe("History could not be saved: disk on fire");
   });
 });

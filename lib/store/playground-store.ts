@@ -14,21 +14,61 @@ export type PlaygroundState = InputSlice &
   RunsSlice & {
     /** Side effects (fal, files, clock), injected so tests can pass fakes. */
     services: PlaygroundServices;
+    /** What the server runs edits on, as the page was told; recorded with every saved run. */
+    backend: "fal" | "local";
   };
 
 export type PlaygroundStore = StoreApi<PlaygroundState>;
 
 export { type AlertTopic, canRetryRun, type RunAlert } from "./runs-slice";
 
-/** Creates a store per mount (never a module-global one: Next renders on the server too). */
-export function createPlaygroundStore(services: PlaygroundServices): PlaygroundStore {
-  return createStore<PlaygroundState>()((...args) => ({
+/** How long the form must stay unchanged before its draft is saved. */
+export const DRAFT_SAVE_DELAY_MS = 400;
+
+export interface PlaygroundStoreOptions {
+  /** What the server runs edits on; `local` unless told. */
+  backend?: "fal" | "local";
+}
+
+/**
+ * Creates a store per mount (never a module-global one: Next renders on the server too). With a
+ * history service, the form's draft (prompt, LoRAs, settings) is saved {@link DRAFT_SAVE_DELAY_MS}
+ * after it last changed (at once when a run starts), once the history has been loaded (so a saved
+ * draft is never overwritten before it is read).
+ */
+export function createPlaygroundStore(
+  services: PlaygroundServices,
+  options: PlaygroundStoreOptions = {},
+): PlaygroundStore {
+  const store = createStore<PlaygroundState>()((...args) => ({
     services,
+    backend: options.backend ?? "local",
     ...createInputSlice(...args),
     ...createLoraSlice(...args),
     ...createSettingsSlice(...args),
     ...createRunsSlice(...args),
   }));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const saveNow = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    void store.getState().saveDraft();
+  };
+  store.subscribe((state, previous) => {
+    if (!state.services.history || !state.isHistoryLoaded) return;
+    const isFormChanged =
+      state.prompt !== previous.prompt ||
+      state.loras !== previous.loras ||
+      state.settings !== previous.settings;
+    if (isFormChanged) {
+      clearTimeout(timer);
+      timer = setTimeout(saveNow, DRAFT_SAVE_DELAY_MS);
+    }
+    // A run starting saves a pending draft at once: the form it ran with is worth keeping.
+    const isRunStarted = state.runs.length > previous.runs.length;
+    if (isRunStarted && timer !== undefined) saveNow();
+  });
+  return store;
 }
 
 /**

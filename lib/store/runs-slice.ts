@@ -1,9 +1,13 @@
 import type { StateCreator } from "zustand";
+import { StorageFullError } from "@/lib/history/db";
+import type { Draft, HistoryRun } from "@/lib/history/types";
 import { estimatePrice } from "@/lib/kontext/pricing";
 import { outputSize } from "@/lib/kontext/resolution";
 import { type KontextRequest, kontextInputSchema } from "@/lib/kontext/schema";
 import {
   type AppError,
+  type AppErrorKind,
+  appError,
   isNothingToCancel,
   raceAbort,
   summarizeFieldErrors,
@@ -13,7 +17,7 @@ import { normalizeLoraPath } from "@/lib/playground/lora-path";
 import { WAIT_FOR_IMAGE } from "./input-slice";
 import type { PlaygroundState } from "./playground-store";
 import { DEFAULT_SETTINGS } from "./settings-slice";
-import type { Run, RunUpdate } from "./types";
+import type { LoraEntry, Run, RunUpdate, Settings } from "./types";
 
 const STEP = /Step (\d+)\/(\d+)/;
 // Checks every field but image_url, which exists only once the file is uploaded.
@@ -25,8 +29,11 @@ const FORM_FIELDS: ReadonlySet<string> = new Set([
   ...Object.keys(DEFAULT_SETTINGS).filter((key) => key !== "seedMode"),
 ]);
 
-/** What an alert is about: a run that failed, or a cancel that did not go through. */
-export type AlertTopic = "run" | "cancel";
+/**
+ * What an alert is about: a run that failed, a cancel that did not go through, or history that
+ * could not be saved.
+ */
+export type AlertTopic = "run" | "cancel" | "history";
 
 /** The one failure shown in the alert banner. */
 export interface RunAlert {
@@ -34,7 +41,8 @@ export interface RunAlert {
   runId: string | null;
   /**
    * `run`: "The run failed: …" (with Retry when {@link canRetryRun});
-   * `cancel`: "Could not cancel run: …" (never with Retry).
+   * `cancel`: "Could not cancel run: …" (never with Retry);
+   * `history`: a run or the draft could not be saved (the message says why).
    */
   topic: AlertTopic;
   error: AppError;
@@ -69,6 +77,16 @@ export interface RunsSlice {
   dismissAlert: () => void;
   /** Puts a run's settings, prompt and LoRAs back in the form (its seed when `withSeed`). */
   reuseSettings: (runId: string, options?: { withSeed?: boolean }) => void;
+  /**
+   * Loads the saved draft into the form and the saved runs into `runs` (after any run already
+   * there), then resumes every saved run that was queued or running. Runs once per store (later
+   * calls return the first call's promise); never throws: a failure becomes the alert.
+   */
+  hydrate: () => Promise<void>;
+  /** Whether {@link RunsSlice.hydrate} has finished (the draft is saved only after that). */
+  isHistoryLoaded: boolean;
+  /** Saves the form draft now (the store calls it, debounced, when the form changes). */
+  saveDraft: () => Promise<void>;
 }
 
 /**
@@ -114,13 +132,19 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
   }
 
   function applyUpdate(id: string, update: RunUpdate): void {
-    if (runOf(id)?.finishedAt !== null) return;
+    const before = runOf(id);
+    if (before?.finishedAt !== null) return;
     if (update.status === "IN_QUEUE") {
       patchRun(id, { phase: "queued", queuePosition: update.queuePosition });
-      return;
+    } else {
+      applyProgress(id, update.logs);
     }
+    if (runOf(id)?.phase !== before?.phase) persist(id);
+  }
+
+  function applyProgress(id: string, updateLogs: string[]): void {
     patchRun(id, (run) => {
-      const logs = update.logs.length >= run.logs.length ? update.logs : run.logs;
+      const logs = updateLogs.length >= run.logs.length ? updateLogs : run.logs;
       const last = [...logs].reverse().find((line) => STEP.test(line));
       const match = last?.match(STEP);
       const step = match ? { current: Number(match[1]), total: Number(match[2]) } : run.step;
@@ -130,6 +154,7 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
 
   function finish(id: string, patch: Partial<Run>): void {
     patchRun(id, { ...patch, finishedAt: get().services.now() });
+    persist(id);
   }
 
   /** Ends a run as cancelled by its user and stops its client calls. */
@@ -215,6 +240,42 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
       set({ image: { ...image, remoteUrl: url } });
   }
 
+  /** Saved runs' fields the store does not track itself, kept so a save does not lose them. */
+  const savedExtras = new Map<
+    string,
+    Pick<HistoryRun, "inputThumbnail" | "parentId" | "isFavourite" | "backend">
+  >();
+  /** Each run's last save, so saves of one run are written in order. */
+  const saving = new Map<string, Promise<void>>();
+
+  /** Reports a failed save in the alert (never silently), unless a run's failure is shown. */
+  function reportSaveFailure(error: unknown): void {
+    const message =
+      error instanceof StorageFullError
+        ? "Your browser's storage is full: history could not be saved. Delete some history or cached images, or free up disk space."
+        : `History could not be saved: ${error instanceof Error ? error.message : String(error)}`;
+    set({ alert: { runId: null, topic: "history", error: appError("upstream", message) } });
+  }
+
+  /**
+   * Saves a run's record, once it has a request id (a run still uploading cannot be resumed, so
+   * it is never saved). Saves of one run are chained, so the last one written is the latest.
+   */
+  function persist(id: string): void {
+    const history = get().services.history;
+    const run = runOf(id);
+    if (!history || !run || run.requestId === null || run.phase === "uploading") return;
+    const record = toHistoryRun(run, savedExtras.get(id) ?? defaultExtras(get().backend));
+    const previous = saving.get(id) ?? Promise.resolve();
+    const next = previous
+      .then(() => history.saveRun(record))
+      .catch(reportSaveFailure)
+      .finally(() => {
+        if (saving.get(id) === next) saving.delete(id);
+      });
+    saving.set(id, next);
+  }
+
   /** A failed run: field errors beside their fields, everything else in the alert. */
   function reportFailure(id: string, error: AppError): void {
     finish(id, { phase: "failed", error, queuePosition: null });
@@ -238,13 +299,30 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
     set({ alert: { runId: id, topic: "run", error: shown } });
   }
 
-  /** Drives one run through upload → queue → result. */
-  async function execute(id: string): Promise<void> {
+  /**
+   * Runs `steps` for a run with its abort controller, ending the run as failed (or cancelled,
+   * when its user asked) when they throw.
+   */
+  async function drive(id: string, steps: (signal: AbortSignal) => Promise<void>): Promise<void> {
     const controller = new AbortController();
     controllers.set(id, controller);
-    const { signal } = controller;
-    const { services } = get();
     try {
+      await steps(controller.signal);
+    } catch (thrown) {
+      if (await isEndedByCancel(id)) return;
+      // Only the user's cancel ends a run as cancelled; any other failure is reported.
+      if (runOf(id)?.isCancelRequested)
+        return finish(id, { phase: "cancelled", queuePosition: null });
+      reportFailure(id, toAppError(thrown));
+    } finally {
+      controllers.delete(id);
+    }
+  }
+
+  /** Drives one run through upload → queue → result. */
+  function execute(id: string): Promise<void> {
+    return drive(id, async (signal) => {
+      const { services } = get();
       let request = runOf(id)?.request;
       if (!request) return;
       if (!request.image_url) {
@@ -259,24 +337,78 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
       patchRun(id, { phase: "queued" });
       const requestId = await services.submit(request);
       patchRun(id, { requestId });
+      // Saved the moment it has an id, so a reload can resume it.
+      persist(id);
       // Cancelled while it was being submitted: cancel it now that it has an id.
       if (runOf(id)?.isCancelRequested && (await requestCancel(id, requestId))) return;
-      await services.watch(requestId, (update) => applyUpdate(id, update), signal);
-      if (await isEndedByCancel(id)) return;
-      const output = await services.result(requestId, signal);
-      // A result that arrives for a run its user cancelled is ignored.
-      if (await isEndedByCancel(id)) return;
-      finish(id, { phase: "completed", output, queuePosition: null });
-      set({ lastSeed: output.seed });
-    } catch (thrown) {
-      if (await isEndedByCancel(id)) return;
-      // Only the user's cancel ends a run as cancelled; any other failure is reported.
-      if (runOf(id)?.isCancelRequested)
-        return finish(id, { phase: "cancelled", queuePosition: null });
-      reportFailure(id, toAppError(thrown));
+      await follow(id, requestId, signal);
+    });
+  }
+
+  /** Follows a queued request to its result: watch → result → completed. */
+  async function follow(id: string, requestId: string, signal: AbortSignal): Promise<void> {
+    const { services } = get();
+    await services.watch(requestId, (update) => applyUpdate(id, update), signal);
+    if (await isEndedByCancel(id)) return;
+    const output = await services.result(requestId, signal);
+    // A result that arrives for a run its user cancelled is ignored.
+    if (await isEndedByCancel(id)) return;
+    finish(id, { phase: "completed", output, queuePosition: null });
+    set({ lastSeed: output.seed });
+  }
+
+  /** Picks up a run restored from history that was queued or running when the page closed. */
+  function resume(id: string, requestId: string): Promise<void> {
+    return drive(id, (signal) => follow(id, requestId, signal));
+  }
+
+  let hydration: Promise<void> | null = null;
+
+  async function loadHistory(): Promise<void> {
+    const history = get().services.history;
+    if (!history) return;
+    try {
+      const [draft, saved] = await Promise.all([history.loadDraft(), history.loadRuns()]);
+      if (draft) applyDraft(draft);
+      const known = new Set(get().runs.map((run) => run.id));
+      const restored = saved.filter((record) => !known.has(record.id));
+      for (const record of restored) {
+        const { inputThumbnail, parentId, isFavourite, backend } = record;
+        savedExtras.set(record.id, { inputThumbnail, parentId, isFavourite, backend });
+      }
+      if (restored.length > 0) {
+        set((state) => ({ runs: [...state.runs, ...restored.map(fromHistoryRun)] }));
+      }
+      for (const record of restored) {
+        if (record.requestId && (record.status === "queued" || record.status === "running")) {
+          const { requestId } = record;
+          resume(record.id, requestId).catch((error: unknown) =>
+            set({ alert: { runId: record.id, topic: "run", error: toAppError(error) } }),
+          );
+        }
+      }
+    } catch (error) {
+      set({
+        alert: {
+          runId: null,
+          topic: "history",
+          error: appError(
+            "upstream",
+            `History could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+          ),
+        },
+      });
     } finally {
-      controllers.delete(id);
+      set({ isHistoryLoaded: true });
     }
+  }
+
+  /** Puts a saved draft in the form. */
+  function applyDraft(draft: Draft): void {
+    const { services } = get();
+    const loras: LoraEntry[] = draft.loras.map((lora) => ({ ...lora, id: services.newId() }));
+    const settings: Settings = { ...DEFAULT_SETTINGS, ...draft.settings };
+    set({ prompt: draft.prompt, loras, settings });
   }
 
   function launch(
@@ -367,6 +499,20 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
       return launch(run.request, run.upload, run.inputPreviewUrl, run.predictedSize, run.loraIds);
     },
     dismissAlert: () => set({ alert: null }),
+    isHistoryLoaded: false,
+    hydrate: () => {
+      hydration ??= loadHistory();
+      return hydration;
+    },
+    saveDraft: async () => {
+      const { services, prompt, loras, settings } = get();
+      if (!services.history) return;
+      try {
+        await services.history.saveDraft(toDraft({ prompt, loras, settings }));
+      } catch (error) {
+        reportSaveFailure(error);
+      }
+    },
     reuseSettings: (runId, options = {}) => {
       const run = runOf(runId);
       if (!run) return;
@@ -474,4 +620,78 @@ function mapServerFieldErrors(
     }
   }
   return { matched, unmatched };
+}
+
+/** The form as a {@link Draft}. */
+export function toDraft(form: { prompt: string; loras: LoraEntry[]; settings: Settings }): Draft {
+  return {
+    prompt: form.prompt,
+    loras: form.loras.map(({ path, scale, isEnabled }) => ({ path, scale, isEnabled })),
+    settings: { ...form.settings },
+  };
+}
+
+type HistoryExtras = Pick<HistoryRun, "inputThumbnail" | "parentId" | "isFavourite" | "backend">;
+
+function defaultExtras(backend: HistoryRun["backend"]): HistoryExtras {
+  return { inputThumbnail: null, parentId: null, isFavourite: false, backend };
+}
+
+/** A run as the history keeps it (the caller checks it has a request id). */
+export function toHistoryRun(run: Run, extras: HistoryExtras): HistoryRun {
+  const status: HistoryRun["status"] = run.phase === "uploading" ? "queued" : run.phase;
+  return {
+    id: run.id,
+    createdAt: run.startedAt,
+    finishedAt: run.finishedAt,
+    status,
+    requestId: run.requestId,
+    request: run.request,
+    output: run.output,
+    error: run.error ? { kind: run.error.kind, message: run.error.message } : null,
+    predictedSize: run.predictedSize,
+    priceUsd: run.price.usd,
+    ...extras,
+  };
+}
+
+const ERROR_KINDS: ReadonlySet<string> = new Set<AppErrorKind>([
+  "validation",
+  "config",
+  "auth",
+  "rate_limit",
+  "network",
+  "upstream",
+  "cancelled",
+]);
+
+/** A run restored from history, as the store shows it. */
+export function fromHistoryRun(record: HistoryRun): Run {
+  const kind = ERROR_KINDS.has(record.error?.kind ?? "")
+    ? (record.error?.kind as AppErrorKind)
+    : "upstream";
+  return {
+    id: record.id,
+    phase: record.status,
+    requestId: record.requestId,
+    queuePosition: null,
+    logs: [],
+    step: null,
+    startedAt: record.createdAt,
+    finishedAt: record.finishedAt,
+    request: record.request,
+    upload: null,
+    loraIds: [],
+    inputPreviewUrl: record.inputThumbnail ?? record.request.image_url,
+    predictedSize: record.predictedSize,
+    price: estimatePrice(record.predictedSize, record.request.num_images),
+    output: record.output,
+    error: record.error
+      ? {
+          ...appError(kind, record.error.message),
+          ...(record.requestId ? { requestId: record.requestId } : {}),
+        }
+      : null,
+    isCancelRequested: false,
+  };
 }

@@ -1,3 +1,4 @@
+import type { Draft, HistoryRun } from "@/lib/history/types";
 import type { PriceEstimate } from "@/lib/kontext/pricing";
 import type { Size } from "@/lib/kontext/resolution";
 import type { KontextImage, KontextOutput, KontextRequest } from "@/lib/kontext/schema";
@@ -129,6 +130,20 @@ export interface PlaygroundServices {
   revokeObjectUrl: (url: string) => void;
   now: () => number;
   newId: () => string;
+  /** Where runs and the form draft are kept across reloads; none means nothing is kept. */
+  history?: HistoryService;
+}
+
+/**
+ * The browser's history of runs and the form draft. Saves reject with a `StorageFullError` when
+ * the browser's storage is full (or any other error); the store reports them in the alert.
+ */
+export interface HistoryService {
+  saveRun: (run: HistoryRun) => Promise<void>;
+  /** Every saved run, newest first. */
+  loadRuns: () => Promise<HistoryRun[]>;
+  saveDraft: (draft: Draft) => Promise<void>;
+  loadDraft: () => Promise<Draft | null>;
 }
 
 /** A chosen file, ready to upload. */
