@@ -10,6 +10,7 @@ test("keeps runs, their images and the form across a reload", async ({ playgroun
   await playground.addLora(PLUSHIE, 0.75);
   await playground.generate();
   await expect(playground.resultImages()).toHaveCount(1, { timeout: 30_000 });
+  await expect(page.getByAltText("Input of run 1", { exact: true })).toBeVisible();
   // The draft is saved once the form has been still for a moment (400 ms).
   await page.waitForTimeout(1_000);
 
@@ -24,6 +25,10 @@ test("keeps runs, their images and the form across a reload", async ({ playgroun
   await expect(page.getByLabel("Edit instruction")).toHaveValue("Make it a plushie.");
   await expect(page.getByLabel("LoRA 1 path")).toHaveValue(PLUSHIE);
   await expect(page.getByLabel("LoRA 1 scale value")).toHaveValue("0.75");
+  // The input's thumbnail was saved with the run (the form's object URL is long gone).
+  const thumbnail = page.getByAltText("Input of run 1", { exact: true });
+  await expect(thumbnail).toBeVisible();
+  await expect(thumbnail).toHaveAttribute("src", /^data:image\/jpeg;base64,/);
 });
 
 test("resumes a run that was in flight when the page reloaded", async ({ playground, page }) => {

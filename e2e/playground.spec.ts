@@ -58,6 +58,19 @@ test("edits an image with two LoRAs and the chosen settings, then downloads and 
   await page.getByLabel("Resolution mode").selectOption("match_input");
   await playground.generate();
   await expect(playground.resultImages()).toHaveCount(4, { timeout: 30_000 });
+  // Run 2 edited a result of run 1: its card links back to run 1's card.
+  const parentLink = page.getByRole("button", { name: "Edited from run 1", exact: true });
+  await expect(parentLink).toBeVisible();
+  await parentLink.click();
+  await expect(page.getByRole("heading", { name: /^Run 1\b/ })).toBeFocused();
+  await expect(page.getByAltText("Input of run 1", { exact: true })).toBeVisible();
+  await expect
+    .poll(() =>
+      page
+        .getByAltText("Input of run 1", { exact: true })
+        .evaluate((img: HTMLImageElement) => img.naturalWidth),
+    )
+    .toBeGreaterThan(0);
 });
 
 test("takes an image pasted from the clipboard and runs with Ctrl+Enter", async ({

@@ -52,7 +52,7 @@ export function ResultActions({
   }
 
   function onUseAsInput() {
-    setInputFromResult(image);
+    setInputFromResult(image, { runId });
     setOutcome("used");
     document
       .getElementById("image-panel-title")

@@ -127,3 +127,53 @@ export function probeImageUrl(url: string): Promise<Size> {
     image.src = url;
   });
 }
+
+/** The long side of an input thumbnail, in CSS pixels (enough for a 2× display at 96 px). */
+export const THUMBNAIL_MAX_SIDE = 192;
+const THUMBNAIL_QUALITY = 0.8;
+
+/**
+ * A small JPEG data URL of an image — a Blob, or a URL that is fetched first — at most
+ * {@link THUMBNAIL_MAX_SIDE} px on its long side (EXIF orientation applied). Resolves null when
+ * the image cannot be fetched, decoded or drawn; never rejects.
+ */
+export async function makeImageThumbnail(source: Blob | string): Promise<string | null> {
+  let bitmap: ImageBitmap | null = null;
+  try {
+    const blob = typeof source === "string" ? await fetchImage(source) : source;
+    if (!blob) return null;
+    bitmap = await createImageBitmap(blob, { imageOrientation: "from-image" });
+    if (bitmap.width < 1 || bitmap.height < 1) return null;
+    const scale = Math.min(1, THUMBNAIL_MAX_SIDE / Math.max(bitmap.width, bitmap.height));
+    const width = Math.max(1, Math.round(bitmap.width * scale));
+    const height = Math.max(1, Math.round(bitmap.height * scale));
+    const canvas = new OffscreenCanvas(width, height);
+    const context = canvas.getContext("2d");
+    if (!context) return null;
+    // JPEG has no alpha: a transparent image gets a white background rather than black.
+    context.fillStyle = "#fff";
+    context.fillRect(0, 0, width, height);
+    context.imageSmoothingQuality = "high";
+    context.drawImage(bitmap, 0, 0, width, height);
+    const jpeg = await canvas.convertToBlob({ type: "image/jpeg", quality: THUMBNAIL_QUALITY });
+    return await blobToDataUrl(jpeg);
+  } catch {
+    return null;
+  } finally {
+    bitmap?.close();
+  }
+}
+
+async function fetchImage(url: string): Promise<Blob | null> {
+  const response = await fetch(url);
+  return response.ok ? response.blob() : null;
+}
+
+function blobToDataUrl(blob: Blob): Promise<string | null> {
+  return new Promise((resolve) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(typeof reader.result === "string" ? reader.result : null);
+    reader.onerror = () => resolve(null);
+    reader.readAsDataURL(blob);
+  });
+}

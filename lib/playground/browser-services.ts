@@ -4,7 +4,7 @@ import { createHistoryDb, type HistoryDb } from "@/lib/history/db";
 import { ENDPOINT_ID } from "@/lib/kontext/endpoint";
 import { type KontextOutput, kontextOutputSchema } from "@/lib/kontext/schema";
 import type { HistoryService, PlaygroundServices, RunUpdate } from "@/lib/store/types";
-import { prepareImageFile, probeImageUrl } from "./browser-image";
+import { makeImageThumbnail, prepareImageFile, probeImageUrl } from "./browser-image";
 import { isRequestNotFound, raceAbort, throwIfAborted } from "./errors";
 
 /**
@@ -62,6 +62,7 @@ export function createBrowserServices(
     probeUrl: probeImageUrl,
     createObjectUrl: (blob) => URL.createObjectURL(blob),
     revokeObjectUrl: (url) => URL.revokeObjectURL(url),
+    makeThumbnail: makeImageThumbnail,
     now: () => Date.now(),
     newId: () => crypto.randomUUID(),
     history: createBrowserHistory(),

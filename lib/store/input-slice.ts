@@ -29,8 +29,11 @@ export interface InputSlice {
    * inlined in a request); a malformed one sets `imageError`.
    */
   setImageUrl: (url: string) => Promise<void>;
-  /** Edits a result further: it becomes the input image (and cancels a read in progress). */
-  useResultAsInput: (image: KontextImage) => void;
+  /**
+   * Edits a result further: it becomes the input image (and cancels a read in progress). With
+   * `source`, runs launched with it record that run as their parent (lineage).
+   */
+  useResultAsInput: (image: KontextImage, source?: { runId: string }) => void;
   /** Removes the image and cancels a read in progress. */
   clearImage: () => void;
   /**
@@ -114,6 +117,7 @@ export const createInputSlice: StateCreator<PlaygroundState, [], [], InputSlice>
           file: prepared.file,
           originalFile: file,
           remoteUrl: null,
+          parentRunId: null,
         });
       } catch (error) {
         if (token !== loadToken) return;
@@ -153,6 +157,7 @@ export const createInputSlice: StateCreator<PlaygroundState, [], [], InputSlice>
           file: null,
           originalFile: null,
           remoteUrl: checked.data,
+          parentRunId: null,
         });
       } catch (error) {
         if (token !== loadToken) return;
@@ -161,7 +166,7 @@ export const createInputSlice: StateCreator<PlaygroundState, [], [], InputSlice>
         );
       }
     },
-    useResultAsInput: (image) => {
+    useResultAsInput: (image, source) => {
       cancelLoad();
       const isDataUri = image.url.startsWith("data:");
       // A data URI (sync mode) is uploaded like a file rather than inlined in the next request.
@@ -183,6 +188,7 @@ export const createInputSlice: StateCreator<PlaygroundState, [], [], InputSlice>
         file,
         originalFile: null,
         remoteUrl: isDataUri ? null : image.url,
+        parentRunId: source?.runId ?? null,
       });
     },
     clearImage: () => {

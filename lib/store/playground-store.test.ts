@@ -1481,7 +1481,8 @@ describe("history", () => {
       phase: "completed",
       finishedAt: 600,
       output: { seed: 9 },
-      inputPreviewUrl: "https://storage.example/in.png",
+      inputThumbnail: null,
+      parentId: null,
     });
   });
 
@@ -1595,5 +1596,134 @@ describe("history", () => {
     await store.getState().saveDraft();
     expect(store.getState().alert).toMatchObject({ topic: "history" });
     expect(store.getState().alert?.error.message).toBe("History could not be saved: disk on fire");
+  });
+});
+
+describe("input thumbnails and lineage", () => {
+  const THUMB = "data:image/jpeg;base64,VEhVTUI=";
+  const RESULT = {
+    url: "https://cdn.example/r.png",
+    width: 1024,
+    height: 768,
+    content_type: "image/png",
+  };
+
+  it("makes a thumbnail of the chosen file in parallel with the upload and saves it", async () => {
+    const saved = fakeHistory();
+    const thumbnail = deferred<string | null>();
+    const makeThumbnail = vi.fn((_source: Blob | string) => thumbnail.promise);
+    const { store, watchers } = readyStore({ history: saved.history, makeThumbnail });
+    await withImage(store);
+    const runId = (await store.getState().startRun()) as string;
+    expect(makeThumbnail).toHaveBeenCalledTimes(1);
+    expect(makeThumbnail.mock.calls[0]?.[0]).toBe(store.getState().image?.file);
+    expect(store.getState().runs[0]?.inputThumbnail).toBeNull();
+    await tick();
+    // Queued (and saved) before the thumbnail is ready: it does not hold the run up.
+    expect(saved.saves[0]).toMatchObject({ requestId: "req-1", inputThumbnail: null });
+    thumbnail.resolve(THUMB);
+    await tick();
+    expect(store.getState().runs[0]?.inputThumbnail).toBe(THUMB);
+    expect(saved.runs.get(runId)?.inputThumbnail).toBe(THUMB);
+    watchers.get("req-1")?.done.resolve();
+    await tick();
+    await tick();
+    expect(saved.runs.get(runId)).toMatchObject({ status: "completed", inputThumbnail: THUMB });
+  });
+
+  it("makes the thumbnail of a URL input from the URL", async () => {
+    const makeThumbnail = vi.fn(async () => THUMB);
+    const { store } = readyStore({ makeThumbnail });
+    await store.getState().setImageUrl("https://example.com/cat.png");
+    store.getState().setPrompt("make it snow");
+    await store.getState().startRun();
+    await tick();
+    expect(makeThumbnail).toHaveBeenCalledWith("https://example.com/cat.png");
+    expect(store.getState().runs[0]?.inputThumbnail).toBe(THUMB);
+  });
+
+  it("records the run a result came from as the parent of runs launched with it", async () => {
+    const saved = fakeHistory();
+    const { store, watchers } = readyStore({ history: saved.history });
+    store.getState().useResultAsInput(RESULT, { runId: "parent-run" });
+    expect(store.getState().image?.parentRunId).toBe("parent-run");
+    store.getState().setPrompt("make it snow");
+    const runId = (await store.getState().startRun()) as string;
+    await tick();
+    expect(store.getState().runs[0]?.parentId).toBe("parent-run");
+    expect(saved.runs.get(runId)?.parentId).toBe("parent-run");
+    watchers.get("req-1")?.done.resolve();
+    await tick();
+    await tick();
+    expect(saved.runs.get(runId)).toMatchObject({ status: "completed", parentId: "parent-run" });
+  });
+
+  it("has no parent for a result used without its run, nor for a chosen file", async () => {
+    const { store } = readyStore();
+    store.getState().useResultAsInput(RESULT);
+    expect(store.getState().image?.parentRunId).toBeNull();
+    await withImage(store);
+    expect(store.getState().image?.parentRunId).toBeNull();
+    await store.getState().startRun();
+    expect(store.getState().runs[0]?.parentId).toBeNull();
+  });
+
+  it("keeps the thumbnail and the parent when a run is retried", async () => {
+    const saved = fakeHistory();
+    let submits = 0;
+    const makeThumbnail = vi.fn(async () => THUMB);
+    const { store } = readyStore({
+      history: saved.history,
+      makeThumbnail,
+      submit: async () => {
+        submits++;
+        if (submits === 1) throw new Error("upstream unreachable");
+        return `req-${submits}`;
+      },
+    });
+    store.getState().useResultAsInput(RESULT, { runId: "parent-run" });
+    store.getState().setPrompt("make it snow");
+    const failedId = (await store.getState().startRun()) as string;
+    await tick();
+    await tick();
+    expect(store.getState().runs[0]).toMatchObject({ id: failedId, phase: "failed" });
+    const retryId = (await store.getState().retryRun(failedId)) as string;
+    await tick();
+    const retried = store.getState().runs.find((run) => run.id === retryId);
+    expect(retried).toMatchObject({ inputThumbnail: THUMB, parentId: "parent-run" });
+    expect(makeThumbnail).toHaveBeenCalledTimes(1);
+    expect(saved.runs.get(retryId)).toMatchObject({
+      inputThumbnail: THUMB,
+      parentId: "parent-run",
+    });
+  });
+
+  it("starts the run without a thumbnail when making one fails", async () => {
+    const { store, calls } = readyStore({
+      makeThumbnail: async () => {
+        throw new Error("cannot decode");
+      },
+    });
+    await withImage(store);
+    const runId = await store.getState().startRun();
+    await tick();
+    await tick();
+    expect(runId).not.toBeNull();
+    expect(calls.submitted).toHaveLength(1);
+    expect(store.getState().runs[0]).toMatchObject({ phase: "queued", inputThumbnail: null });
+    expect(store.getState().alert).toBeNull();
+  });
+
+  it("restores a saved run's thumbnail and parent", async () => {
+    const saved = fakeHistory({
+      runs: [savedRun({ id: "child", inputThumbnail: THUMB, parentId: "saved-parent" })],
+    });
+    const { store } = readyStore({ history: saved.history });
+    await store.getState().hydrate();
+    expect(store.getState().runs[0]).toMatchObject({
+      id: "child",
+      inputThumbnail: THUMB,
+      parentId: "saved-parent",
+    });
   });
 });

@@ -102,6 +102,11 @@ export function canRetryRun(run: Pick<Run, "phase" | "error" | "request" | "uplo
   );
 }
 
+/** A new run's input thumbnail: one already made (a retry), or what to make it from. */
+type ThumbnailSource =
+  | { kind: "reuse"; thumbnail: string | null }
+  | { kind: "make"; source: Blob | string };
+
 /** One upload of one image, shared by every run that needs it. */
 interface SharedUpload {
   url: Promise<string>;
@@ -265,7 +270,11 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
     const history = get().services.history;
     const run = runOf(id);
     if (!history || !run || run.requestId === null || run.phase === "uploading") return;
-    const record = toHistoryRun(run, savedExtras.get(id) ?? defaultExtras(get().backend));
+    const record = toHistoryRun(run, {
+      ...(savedExtras.get(id) ?? defaultExtras(get().backend)),
+      inputThumbnail: run.inputThumbnail,
+      parentId: run.parentId,
+    });
     const previous = saving.get(id) ?? Promise.resolve();
     const next = previous
       .then(() => history.saveRun(record))
@@ -411,10 +420,22 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
     set({ prompt: draft.prompt, loras, settings });
   }
 
+  /** Makes a thumbnail with the services (null when they cannot, or fail). Never rejects. */
+  async function makeThumbnail(source: Blob | string): Promise<string | null> {
+    const make = get().services.makeThumbnail;
+    if (!make) return null;
+    try {
+      return await make(source);
+    } catch {
+      return null;
+    }
+  }
+
   function launch(
     request: KontextRequest,
     upload: Blob | null,
-    inputPreviewUrl: string,
+    thumbnail: ThumbnailSource,
+    parentId: string | null,
     size: Run["predictedSize"],
     loraIds: string[],
   ): string {
@@ -432,7 +453,8 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
       request,
       upload: request.image_url ? null : upload,
       loraIds,
-      inputPreviewUrl,
+      inputThumbnail: thumbnail.kind === "reuse" ? thumbnail.thumbnail : null,
+      parentId,
       predictedSize: size,
       price: estimatePrice(size, request.num_images),
       output: null,
@@ -440,6 +462,14 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
       isCancelRequested: false,
     };
     set((state) => ({ runs: [run, ...state.runs], alert: null }));
+    if (thumbnail.kind === "make") {
+      // In parallel with the upload; saved with the record once it has one.
+      void makeThumbnail(thumbnail.source).then((inputThumbnail) => {
+        if (inputThumbnail === null || !runOf(id)) return;
+        patchRun(id, { inputThumbnail });
+        persist(id);
+      });
+    }
     execute(id).catch((error: unknown) =>
       set({ alert: { runId: id, topic: "run", error: toAppError(error) } }),
     );
@@ -464,10 +494,14 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
         const { image } = state;
         if (!request || !image) return null;
         const size = outputSize(request.resolution_mode, image);
+        const thumbnailSource = image.file ?? image.remoteUrl;
         return launch(
           { ...request, image_url: image.remoteUrl ?? "" },
           image.remoteUrl ? null : image.file,
-          image.previewUrl,
+          thumbnailSource === null
+            ? { kind: "reuse", thumbnail: null }
+            : { kind: "make", source: thumbnailSource },
+          image.parentRunId,
           size,
           loraIds,
         );
@@ -496,7 +530,14 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
       const run = runOf(runId);
       if (!run || run.finishedAt === null) return null;
       if (!run.request.image_url && !run.upload) return null;
-      return launch(run.request, run.upload, run.inputPreviewUrl, run.predictedSize, run.loraIds);
+      return launch(
+        run.request,
+        run.upload,
+        { kind: "reuse", thumbnail: run.inputThumbnail },
+        run.parentId,
+        run.predictedSize,
+        run.loraIds,
+      );
     },
     dismissAlert: () => set({ alert: null }),
     isHistoryLoaded: false,
@@ -682,7 +723,8 @@ export function fromHistoryRun(record: HistoryRun): Run {
     request: record.request,
     upload: null,
     loraIds: [],
-    inputPreviewUrl: record.inputThumbnail ?? record.request.image_url,
+    inputThumbnail: record.inputThumbnail,
+    parentId: record.parentId,
     predictedSize: record.predictedSize,
     price: estimatePrice(record.predictedSize, record.request.num_images),
     output: record.output,

@@ -31,6 +31,8 @@ export interface InputImage {
   originalFile: File | null;
   /** The URL sent as `image_url`, once known (uploaded, typed or a previous result). */
   remoteUrl: string | null;
+  /** The run whose result this image is ("use as input"); null otherwise. */
+  parentRunId: string | null;
 }
 
 /** One row of the LoRA stack. */
@@ -79,7 +81,13 @@ export interface Run {
   upload: Blob | null;
   /** The form's LoRA row ids in submission order (`request.loras[i]` came from `loraIds[i]`). */
   loraIds: string[];
-  inputPreviewUrl: string;
+  /**
+   * A small JPEG data URL of the input image (made in parallel with the upload, saved with the
+   * history record); null until it is made, or when it could not be.
+   */
+  inputThumbnail: string | null;
+  /** The run whose result was this run's input ("use as input"); null otherwise. */
+  parentId: string | null;
   predictedSize: Size;
   price: PriceEstimate;
   output: KontextOutput | null;
@@ -128,6 +136,11 @@ export interface PlaygroundServices {
   /** Makes and revokes object URLs for previews. */
   createObjectUrl: (blob: Blob) => string;
   revokeObjectUrl: (url: string) => void;
+  /**
+   * A small JPEG data URL of an image (a Blob, or a URL to fetch), for run cards and history.
+   * Resolves null when it cannot be made; never rejects. None means no thumbnails.
+   */
+  makeThumbnail?: (source: Blob | string) => Promise<string | null>;
   now: () => number;
   newId: () => string;
   /** Where runs and the form draft are kept across reloads; none means nothing is kept. */
