@@ -54,7 +54,8 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       KONTEXT_BACKEND: "local",
       PORT: String(PORT),
-      LOCAL_ENGINE_STEP_MS: "15",
+      // Slow enough that a 50-step run (2 s) can be cancelled or reloaded mid-run on a busy CI machine.
+      LOCAL_ENGINE_STEP_MS: "40",
       LOCAL_ENGINE_DATA_DIR: ".data/e2e-engine",
     },
   },
