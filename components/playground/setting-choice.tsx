@@ -3,7 +3,7 @@
 import { integerRange, SETTING_INFO } from "./setting-info";
 import { SegmentedRadios, SettingFieldset } from "./setting-layout";
 import { SettingReset } from "./setting-reset";
-import { usePlaygroundStore } from "./store-provider";
+import { useSetting } from "./use-setting";
 
 const IMAGES = SETTING_INFO.num_images;
 const IMAGE_OPTIONS = integerRange(IMAGES.min, IMAGES.max).map((count) => ({
@@ -14,10 +14,7 @@ const IMAGE_OPTIONS = integerRange(IMAGES.min, IMAGES.max).map((count) => ({
 
 /** Number of images: a segmented group of radios, 1 to 4. */
 export function SettingNumImages() {
-  const value = usePlaygroundStore((s) => s.settings.num_images);
-  const error = usePlaygroundStore((s) => s.fieldErrors.num_images);
-  const setSetting = usePlaygroundStore((s) => s.setSetting);
-  const id = "setting-num_images";
+  const { id, value, error, setValue } = useSetting("num_images");
   return (
     <SettingFieldset
       id={id}
@@ -30,7 +27,7 @@ export function SettingNumImages() {
         name={id}
         options={IMAGE_OPTIONS}
         value={String(value)}
-        onChange={(next) => setSetting("num_images", Number(next))}
+        onChange={(next) => setValue(Number(next))}
         invalid={Boolean(error)}
       />
     </SettingFieldset>
@@ -46,10 +43,7 @@ const FORMAT_OPTIONS = FORMAT.options.map((option) => ({
 
 /** Output format: PNG or JPEG. */
 export function SettingOutputFormat() {
-  const value = usePlaygroundStore((s) => s.settings.output_format);
-  const error = usePlaygroundStore((s) => s.fieldErrors.output_format);
-  const setSetting = usePlaygroundStore((s) => s.setSetting);
-  const id = "setting-output_format";
+  const { id, value, error, setValue } = useSetting("output_format");
   return (
     <SettingFieldset
       id={id}
@@ -64,7 +58,7 @@ export function SettingOutputFormat() {
         value={value}
         onChange={(next) => {
           const chosen = FORMAT.options.find((option) => option.value === next);
-          if (chosen) setSetting("output_format", chosen.value);
+          if (chosen) setValue(chosen.value);
         }}
         invalid={Boolean(error)}
       />

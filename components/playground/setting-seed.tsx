@@ -7,13 +7,14 @@ import { SegmentedRadios, SettingFieldset } from "./setting-layout";
 import { SettingNumberInput } from "./setting-number-input";
 import { SettingReset } from "./setting-reset";
 import { usePlaygroundStore } from "./store-provider";
+import { settingId } from "./use-setting";
 
 const SEED = SETTING_INFO.seed;
 const MODE_OPTIONS = [
   { value: "random", label: "Random", title: "A new seed every run" },
   { value: "fixed", label: "Fixed", title: "The seed below, every run" },
 ] as const;
-const ID = "setting-seed";
+const ID = settingId("seed");
 const VALUE_ID = "setting-seed-value";
 
 /** Seed: random or fixed, the fixed value, and shortcuts to reuse the last or roll a new one. */

@@ -3,15 +3,12 @@
 import { describedBy, Field, INPUT_CLASS } from "@/components/ui/field";
 import { optionText, SETTING_INFO } from "./setting-info";
 import { SettingReset } from "./setting-reset";
-import { usePlaygroundStore } from "./store-provider";
+import { useSetting } from "./use-setting";
 
 /** A `<select>` for an enum setting; each option shows its note ("16:9 — 1360×768"). */
 export function SettingSelect({ settingKey }: { settingKey: "acceleration" | "resolution_mode" }) {
   const info = SETTING_INFO[settingKey];
-  const id = `setting-${settingKey}`;
-  const value = usePlaygroundStore((s) => s.settings[settingKey]);
-  const error = usePlaygroundStore((s) => s.fieldErrors[settingKey]);
-  const setSetting = usePlaygroundStore((s) => s.setSetting);
+  const { id, value, error, setValue } = useSetting(settingKey);
   const options: readonly { value: string; label: string; note: string }[] = info.options;
   return (
     <Field
@@ -26,7 +23,7 @@ export function SettingSelect({ settingKey }: { settingKey: "acceleration" | "re
         value={value}
         onChange={(event) => {
           const chosen = info.options.find((option) => option.value === event.target.value);
-          if (chosen) setSetting(settingKey, chosen.value);
+          if (chosen) setValue(chosen.value);
         }}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, true, error)}

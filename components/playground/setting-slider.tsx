@@ -4,7 +4,7 @@ import { describedBy, Field } from "@/components/ui/field";
 import { SETTING_INFO } from "./setting-info";
 import { SettingNumberInput } from "./setting-number-input";
 import { SettingReset } from "./setting-reset";
-import { usePlaygroundStore } from "./store-provider";
+import { useSetting } from "./use-setting";
 
 /** A range slider with a number field beside it for typing exact values. */
 export function SettingSlider({
@@ -13,10 +13,7 @@ export function SettingSlider({
   settingKey: "num_inference_steps" | "guidance_scale";
 }) {
   const info = SETTING_INFO[settingKey];
-  const id = `setting-${settingKey}`;
-  const value = usePlaygroundStore((s) => s.settings[settingKey]);
-  const error = usePlaygroundStore((s) => s.fieldErrors[settingKey]);
-  const setSetting = usePlaygroundStore((s) => s.setSetting);
+  const { id, value, error, setValue } = useSetting(settingKey);
   const describedIds = describedBy(id, true, error);
   return (
     <Field
@@ -34,7 +31,7 @@ export function SettingSlider({
           max={info.max}
           step={info.step}
           value={value}
-          onChange={(event) => setSetting(settingKey, Number(event.target.value))}
+          onChange={(event) => setValue(Number(event.target.value))}
           aria-describedby={describedIds}
           className="h-2 min-w-0 flex-1 cursor-pointer accent-accent-600 focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-accent-500 dark:accent-accent-500"
         />

@@ -4,7 +4,7 @@ import { describedBy } from "@/components/ui/field";
 import { SETTING_INFO } from "./setting-info";
 import { SettingMessages } from "./setting-layout";
 import { SettingReset } from "./setting-reset";
-import { usePlaygroundStore } from "./store-provider";
+import { useSetting } from "./use-setting";
 
 /** A checkbox setting with its label beside it. */
 export function SettingToggle({
@@ -13,10 +13,7 @@ export function SettingToggle({
   settingKey: "enable_safety_checker" | "sync_mode";
 }) {
   const info = SETTING_INFO[settingKey];
-  const id = `setting-${settingKey}`;
-  const checked = usePlaygroundStore((s) => s.settings[settingKey]);
-  const error = usePlaygroundStore((s) => s.fieldErrors[settingKey]);
-  const setSetting = usePlaygroundStore((s) => s.setSetting);
+  const { id, value: checked, error, setValue } = useSetting(settingKey);
   return (
     <div className="flex flex-col gap-1.5">
       <div className="flex items-center justify-between gap-2">
@@ -25,7 +22,7 @@ export function SettingToggle({
             id={id}
             type="checkbox"
             checked={checked}
-            onChange={(event) => setSetting(settingKey, event.target.checked)}
+            onChange={(event) => setValue(event.target.checked)}
             aria-invalid={error ? true : undefined}
             aria-describedby={describedBy(id, true, error)}
             className="size-4 shrink-0 cursor-pointer rounded accent-accent-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500 dark:accent-accent-500"
