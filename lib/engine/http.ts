@@ -3,6 +3,7 @@ import { ENDPOINT_ID } from "@/lib/kontext/endpoint";
 import { readBodyWithLimit } from "@/lib/server/body";
 import { LOCAL_ENGINE_BASE_PATH } from "@/lib/server/config";
 import { callerOrigin } from "@/lib/server/origin";
+import { MAX_INITIATE_BODY_BYTES, parseUploadInitiate } from "@/lib/server/upload-initiate";
 import type { JobSnapshot, LocalEngine } from "./engine";
 import { type FileStore, INLINE_CONTENT_TYPES, isFileId, newFileId } from "./file-store";
 import { PUBLIC_ORIGIN_HEADER } from "./http-headers";
@@ -201,19 +202,11 @@ async function streamStatus(
 }
 
 async function handleInitiate(request: Request, origin: string, context: EngineContext) {
-  const body = await readJsonBody(request, 16 * 1024);
+  const body = await readJsonBody(request, MAX_INITIATE_BODY_BYTES);
   if (body instanceof Response) return body;
-  const { content_type: contentType, file_name: fileName } = (body ?? {}) as Record<
-    string,
-    unknown
-  >;
-  if (typeof contentType !== "string" || contentType.length > 255) {
-    return json(422, {
-      detail: [
-        { loc: ["body", "content_type"], msg: "content_type must be a string", type: "type_error" },
-      ],
-    });
-  }
+  const parsed = parseUploadInitiate(body);
+  if (!parsed.ok) return json(422, { detail: parsed.errors });
+  const { contentType, fileName } = parsed;
   const id = newFileId(contentType);
   const now = Date.now();
   for (const [key, upload] of context.pendingUploads) {
@@ -221,7 +214,7 @@ async function handleInitiate(request: Request, origin: string, context: EngineC
   }
   context.pendingUploads.set(id, {
     contentType,
-    fileName: typeof fileName === "string" ? fileName.slice(0, 255) : id,
+    fileName: fileName?.slice(0, 255) ?? id,
     expiresAt: now + UPLOAD_URL_TTL_MS,
   });
   return json(200, {

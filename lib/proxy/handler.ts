@@ -5,12 +5,11 @@ import { parseKontextInput, summarizeFieldErrors } from "@/lib/kontext/schema";
 import { readBodyWithLimit } from "@/lib/server/body";
 import { ConfigError, getFalKey, getUpstream, type Upstream } from "@/lib/server/config";
 import { callerOrigin } from "@/lib/server/origin";
+import { MAX_INITIATE_BODY_BYTES, parseUploadInitiate } from "@/lib/server/upload-initiate";
 import { type AllowedTarget, classifyTarget, isAllowed } from "./targets";
 
 /** Largest submit body the proxy forwards (4 MiB, under Vercel's 4.5 MB function limit). */
 export const MAX_SUBMIT_BODY_BYTES = 4 * 1024 * 1024;
-/** Largest storage-initiate body (it only names a file and its type). */
-export const MAX_INITIATE_BODY_BYTES = 16 * 1024;
 
 const TARGET_HEADER = "x-fal-target-url";
 const CALLER_KEY = /^Key [\x21-\x7e]{1,512}$/;
@@ -132,22 +131,12 @@ async function checkBody(request: Request, target: AllowedTarget): Promise<strin
     }
   }
   if (target.kind === "initiate") {
-    const { content_type: type, file_name: name } = (json ?? {}) as Record<string, unknown>;
-    if (
-      typeof type !== "string" ||
-      type.length > 255 ||
-      (name !== undefined && typeof name !== "string")
-    ) {
+    const parsed = parseUploadInitiate(json);
+    if (!parsed.ok) {
       return Response.json(
         {
-          message: "Invalid upload: content_type must be a string (and file_name, when given)",
-          detail: [
-            {
-              loc: ["body", "content_type"],
-              msg: "content_type must be a string",
-              type: "type_error",
-            },
-          ],
+          message: `Invalid upload: ${summarizeFieldErrors(parsed.errors)}`,
+          detail: parsed.errors,
         },
         { status: 422 },
       );
