@@ -80,7 +80,11 @@ describe("createImageCache", () => {
   it("round-trips a Blob with its type and bytes, and deletes it", async () => {
     const cache = createImageCache({ dbName: uniqueDbName(), maxBytes: 1_000 });
     const blob = new Blob([new Uint8Array([1, 2, 3, 250])], { type: "image/jpeg" });
-    expect(await cache.put(url("a"), blob)).toBe(true);
+    expect(await cache.put(url("a"), blob)).toEqual({
+      isStored: true,
+      evicted: [],
+      wasStorageFull: false,
+    });
     const back = await cache.get(url("a"));
     expect(back).toBeInstanceOf(Blob);
     expect(back?.type).toBe("image/jpeg");
@@ -115,7 +119,8 @@ describe("createImageCache", () => {
 
     // Reading does not refresh: "1" is still the oldest.
     expect(await cache.get(url("1"))).not.toBeNull();
-    await cache.put(url("4"), image(150)); // needs 150: evicts "1" and "2"
+    // needs 150: evicts "1" and "2", and says so
+    expect((await cache.put(url("4"), image(150))).evicted).toEqual([url("1"), url("2")]);
     expect(await cache.get(url("1"))).toBeNull();
     expect(await cache.get(url("2"))).toBeNull();
     expect(await cache.get(url("3"))).not.toBeNull();
@@ -124,6 +129,19 @@ describe("createImageCache", () => {
 
     await cache.put(url("5"), image(50)); // fits exactly: evicts nothing
     expect(await cache.usage()).toEqual({ count: 3, bytes: 300 });
+  });
+
+  it("lists the cached URLs oldest first", async () => {
+    const cache = createImageCache({
+      dbName: uniqueDbName(),
+      maxBytes: 1_000,
+      now: tickingClock(),
+    });
+    await cache.put(url("b"), image(10));
+    await cache.put(url("a"), image(10));
+    expect(await cache.urls()).toEqual([url("b"), url("a")]);
+    await cache.delete(url("b"));
+    expect(await cache.urls()).toEqual([url("a")]);
   });
 
   it("replacing an image does not evict others to make room for its old bytes", async () => {
@@ -153,7 +171,11 @@ describe("createImageCache", () => {
   it("refuses an image larger than the whole cache without evicting anything", async () => {
     const cache = createImageCache({ dbName: uniqueDbName(), maxBytes: 100, now: tickingClock() });
     await cache.put(url("small"), image(60));
-    expect(await cache.put(url("huge"), image(101))).toBe(false);
+    expect(await cache.put(url("huge"), image(101))).toEqual({
+      isStored: false,
+      evicted: [],
+      wasStorageFull: false,
+    });
     expect(await cache.get(url("huge"))).toBeNull();
     expect(await cache.usage()).toEqual({ count: 1, bytes: 60 });
   });
@@ -179,7 +201,11 @@ describe("createImageCache", () => {
     await cache.put(url("3"), image(100));
 
     failures.count = 1;
-    expect(await cache.put(url("new"), image(150))).toBe(true);
+    expect(await cache.put(url("new"), image(150))).toEqual({
+      isStored: true,
+      evicted: [url("1"), url("2")],
+      wasStorageFull: true,
+    });
     expect(deleted).toEqual([url("1"), url("2")]); // at least 150 bytes freed, oldest first
     expect(await cache.get(url("new"))).not.toBeNull();
     expect(await cache.usage()).toEqual({ count: 2, bytes: 250 });
@@ -204,7 +230,7 @@ describe("createImageCache", () => {
     expect(await cache.get(url("new"))).toBeNull();
 
     // The cache still works afterwards.
-    expect(await cache.put(url("later"), image(10))).toBe(true);
+    expect((await cache.put(url("later"), image(10))).isStored).toBe(true);
   });
 
   it("rethrows other write errors as they are", async () => {

@@ -39,18 +39,30 @@ export interface ImageCacheOptions {
   openStore?: OpenStore;
 }
 
+/** What {@link ImageCache.put} did. */
+export interface PutOutcome {
+  /** False, with nothing stored, for an image larger than `maxBytes`. */
+  isStored: boolean;
+  /** URLs of the older images evicted to make room, oldest first. */
+  evicted: string[];
+  /** The browser's storage was full: images were evicted to make room in it (not just the cap). */
+  wasStorageFull: boolean;
+}
+
 /** Output images kept in the browser, oldest evicted first. */
 export interface ImageCache {
   /**
    * Caches `blob` under `url` (replacing any image there), first evicting the oldest other images
    * so the cache stays within `maxBytes`. When the browser's storage is full, evicts the oldest
    * other images (at least the new image's size) and retries once, then throws a
-   * `StorageFullError`. Resolves false, storing nothing, for an image larger than `maxBytes`.
+   * `StorageFullError`. Stores nothing for an image larger than `maxBytes`.
    */
-  put: (url: string, blob: Blob) => Promise<boolean>;
+  put: (url: string, blob: Blob) => Promise<PutOutcome>;
   /** The cached image, or null. */
   get: (url: string) => Promise<Blob | null>;
   delete: (url: string) => Promise<void>;
+  /** Every cached URL, oldest stored first. */
+  urls: () => Promise<string[]>;
   usage: () => Promise<CacheUsage>;
   /**
    * Deletes the oldest-stored images until `bytesNeeded` more bytes fit within `maxBytes`, and
@@ -132,18 +144,19 @@ export function createImageCache(options: ImageCacheOptions): ImageCache {
     put: (url, blob) =>
       exclusive(async () => {
         const bytes = blob.size;
-        if (bytes > maxBytes) return false;
-        await makeRoom(bytes, url);
+        if (bytes > maxBytes) return { isStored: false, evicted: [], wasStorageFull: false };
+        const evicted = await makeRoom(bytes, url);
         const entry: CacheEntry = { blob, bytes, storedAt: now() };
         try {
           await store.set(url, entry);
         } catch (error) {
           if (!isQuotaExceededError(error)) throw error;
           // The browser's quota is shared with everything else, so free at least what we write.
-          await evictUntil(url, (_bytesLeft, bytesFreed) => bytesFreed >= bytes);
+          evicted.push(...(await evictUntil(url, (_bytesLeft, bytesFreed) => bytesFreed >= bytes)));
           await quotaSafeWrite("the image", () => store.set(url, entry));
+          return { isStored: true, evicted, wasStorageFull: true };
         }
-        return true;
+        return { isStored: true, evicted, wasStorageFull: false };
       }),
     get: (url) =>
       exclusive(async () => {
@@ -157,6 +170,7 @@ export function createImageCache(options: ImageCacheOptions): ImageCache {
         return entry.blob;
       }),
     delete: (url) => exclusive(() => store.del(url)),
+    urls: () => exclusive(async () => (await listOldestFirst(null)).map((entry) => entry.url)),
     usage: () =>
       exclusive(async () => {
         const listed = await listOldestFirst(null);

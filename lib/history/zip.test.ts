@@ -159,6 +159,26 @@ describe("export zip", () => {
     expect((await pixels(bytes)).equals(await pixels(big))).toBe(true);
   });
 
+  it("lists an image it could not get with no file, and imports the rest in their places", async () => {
+    const jpeg = await image("jpeg", "#08f");
+    const run = sampleRun("run-a", {}, 2);
+    const zip = await exportRunsZip([{ run, images: [null, { name: "b.jpg", bytes: jpeg }] }]);
+    const files = unzipSync(zip);
+    expect(Object.keys(files).filter((name) => name.startsWith("images/"))).toEqual([
+      "images/run-a-2.jpg",
+    ]);
+    const sidecar = JSON.parse(new TextDecoder().decode(files["runs/run-a.json"]));
+    expect(sidecar.images.map((entry: { file: string | null }) => entry.file)).toEqual([
+      null,
+      "images/run-a-2.jpg",
+    ]);
+    const result = await importRunsZip(zip);
+    if (!result.ok) throw new Error(result.message);
+    expect(result.runs[0]?.images.map(({ index, url }) => [index, url])).toEqual([
+      [1, run.output?.images[1]?.url],
+    ]);
+  });
+
   it("refuses duplicate or unsafe run ids", async () => {
     const run = sampleRun("same");
     await expect(
@@ -196,9 +216,11 @@ describe("import zip", () => {
       });
     });
     const [a, b, c] = result.runs;
-    expect(a?.images.map(({ name, contentType }) => [name, contentType])).toEqual([
-      ["run-a-1.png", "image/png"],
-      ["run-a-2.jpg", "image/jpeg"],
+    expect(
+      a?.images.map(({ name, index, url, contentType }) => [name, index, url, contentType]),
+    ).toEqual([
+      ["run-a-1.png", 0, entries[0]?.run.output?.images[0]?.url, "image/png"],
+      ["run-a-2.jpg", 1, entries[0]?.run.output?.images[1]?.url, "image/jpeg"],
     ]);
     expect(Buffer.from(a?.images[1]?.bytes ?? []).equals(Buffer.from(jpeg))).toBe(true);
     expect(await pixels(a?.images[0]?.bytes ?? new Uint8Array())).toEqual(await pixels(png));

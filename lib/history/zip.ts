@@ -38,15 +38,22 @@ export interface ExportManifest {
   runs: string[];
 }
 
-/** One run to export; `images[i]` holds the bytes of output image `i` (`name` gives a fallback extension). */
+/**
+ * One run to export; `images[i]` holds the bytes of output image `i` (`name` gives a fallback
+ * extension), or null when they could not be had (the sidecar then lists it with `file: null`).
+ */
 export interface ExportEntry {
   run: HistoryRun;
-  images: { name: string; bytes: Uint8Array }[];
+  images: ({ name: string; bytes: Uint8Array } | null)[];
 }
 
 /** One imported image: its file name in the export, bytes and MIME type. */
 export interface ImportedImage {
   name: string;
+  /** Which output image of the run it is (0-based). */
+  index: number;
+  /** The output image's URL in the run's response (the key it is cached under). */
+  url: string;
   bytes: Uint8Array;
   contentType: string;
 }
@@ -134,6 +141,7 @@ export async function exportRunsZip(
     seen.add(run.id);
     ids.push(run.id);
     const paths = images.map((image, index) => {
+      if (!image) return null;
       const extension = sniffImage(image.bytes)?.extension ?? extensionOf(image.name);
       const path = sidecarImagePath(run.id, index, extension);
       let bytes = image.bytes;
@@ -281,7 +289,7 @@ export async function importRunsZip(bytes: Uint8Array): Promise<ImportResult> {
       return { ok: false, message: `${path} holds run ${sidecar.run.id}, not ${id}` };
     }
     const images: ImportedImage[] = [];
-    for (const image of sidecar.images) {
+    for (const [index, image] of sidecar.images.entries()) {
       if (image.file === null) continue;
       const imageBytes = files[image.file];
       if (!imageBytes) {
@@ -293,7 +301,7 @@ export async function importRunsZip(bytes: Uint8Array): Promise<ImportResult> {
         sniffImage(imageBytes)?.contentType ??
         CONTENT_TYPES[extensionOf(name)] ??
         image.content_type;
-      images.push({ name, bytes: imageBytes, contentType });
+      images.push({ name, index, url: image.url, bytes: imageBytes, contentType });
     }
     runs.push({ run: sidecarToRun(sidecar), images });
   }

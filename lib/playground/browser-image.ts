@@ -164,9 +164,22 @@ export async function makeImageThumbnail(source: Blob | string): Promise<string 
   }
 }
 
-async function fetchImage(url: string): Promise<Blob | null> {
-  const response = await fetch(url);
-  return response.ok ? response.blob() : null;
+/** How long fetching an image to cache or thumbnail may take. */
+export const FETCH_IMAGE_TIMEOUT_MS = 60_000;
+
+/**
+ * The image at `url` as a Blob, or null when it cannot be fetched (network, CORS, an HTTP error,
+ * not an image, timeout). Never rejects.
+ */
+export async function fetchImage(url: string): Promise<Blob | null> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(FETCH_IMAGE_TIMEOUT_MS) });
+    if (!response.ok) return null;
+    const blob = await response.blob();
+    return blob.type.startsWith("image/") || /^data:image\//i.test(url) ? blob : null;
+  } catch {
+    return null;
+  }
 }
 
 function blobToDataUrl(blob: Blob): Promise<string | null> {

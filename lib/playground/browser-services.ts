@@ -5,6 +5,7 @@ import { ENDPOINT_ID } from "@/lib/kontext/endpoint";
 import { type KontextOutput, kontextOutputSchema } from "@/lib/kontext/schema";
 import type { HistoryService, PlaygroundServices, RunUpdate } from "@/lib/store/types";
 import { makeImageThumbnail, prepareImageFile, probeImageUrl } from "./browser-image";
+import { createBrowserImageStore } from "./browser-image-store";
 import { isRequestNotFound, raceAbort, throwIfAborted } from "./errors";
 
 /**
@@ -66,6 +67,7 @@ export function createBrowserServices(
     now: () => Date.now(),
     newId: () => crypto.randomUUID(),
     history: createBrowserHistory(),
+    images: createBrowserImageStore(),
   };
 }
 
@@ -84,6 +86,7 @@ export function createBrowserHistory(
   return {
     saveRun: (run) => history().putRun(run),
     loadRuns: () => history().listRuns(),
+    deleteRun: (id) => history().deleteRun(id),
     saveDraft: (draft) => history().putDraft(draft),
     loadDraft: () => history().getDraft(),
   };

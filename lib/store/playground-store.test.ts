@@ -1348,6 +1348,9 @@ function fakeHistory(initial: { runs?: HistoryRun[]; draft?: Draft | null } = {}
       runs.set(run.id, run);
     },
     loadRuns: async () => [...runs.values()].sort((a, b) => b.createdAt - a.createdAt),
+    deleteRun: async (id) => {
+      runs.delete(id);
+    },
     saveDraft: async (value) => {
       toStoredDraft(value);
       drafts.push(value);

@@ -245,11 +245,6 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
       set({ image: { ...image, remoteUrl: url } });
   }
 
-  /** Saved runs' fields the store does not track itself, kept so a save does not lose them. */
-  const savedExtras = new Map<
-    string,
-    Pick<HistoryRun, "inputThumbnail" | "parentId" | "isFavourite" | "backend">
-  >();
   /** Each run's last save, so saves of one run are written in order. */
   const saving = new Map<string, Promise<void>>();
 
@@ -270,11 +265,7 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
     const history = get().services.history;
     const run = runOf(id);
     if (!history || !run || run.requestId === null || run.phase === "uploading") return;
-    const record = toHistoryRun(run, {
-      ...(savedExtras.get(id) ?? defaultExtras(get().backend)),
-      inputThumbnail: run.inputThumbnail,
-      parentId: run.parentId,
-    });
+    const record = toHistoryRun(run);
     const previous = saving.get(id) ?? Promise.resolve();
     const next = previous
       .then(() => history.saveRun(record))
@@ -381,10 +372,6 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
       if (draft) applyDraft(draft);
       const known = new Set(get().runs.map((run) => run.id));
       const restored = saved.filter((record) => !known.has(record.id));
-      for (const record of restored) {
-        const { inputThumbnail, parentId, isFavourite, backend } = record;
-        savedExtras.set(record.id, { inputThumbnail, parentId, isFavourite, backend });
-      }
       if (restored.length > 0) {
         set((state) => ({ runs: [...state.runs, ...restored.map(fromHistoryRun)] }));
       }
@@ -455,6 +442,8 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
       loraIds,
       inputThumbnail: thumbnail.kind === "reuse" ? thumbnail.thumbnail : null,
       parentId,
+      isFavourite: false,
+      backend: get().backend,
       predictedSize: size,
       price: estimatePrice(size, request.num_images),
       output: null,
@@ -672,14 +661,8 @@ export function toDraft(form: { prompt: string; loras: LoraEntry[]; settings: Se
   };
 }
 
-type HistoryExtras = Pick<HistoryRun, "inputThumbnail" | "parentId" | "isFavourite" | "backend">;
-
-function defaultExtras(backend: HistoryRun["backend"]): HistoryExtras {
-  return { inputThumbnail: null, parentId: null, isFavourite: false, backend };
-}
-
 /** A run as the history keeps it (the caller checks it has a request id). */
-export function toHistoryRun(run: Run, extras: HistoryExtras): HistoryRun {
+export function toHistoryRun(run: Run): HistoryRun {
   const status: HistoryRun["status"] = run.phase === "uploading" ? "queued" : run.phase;
   return {
     id: run.id,
@@ -692,7 +675,10 @@ export function toHistoryRun(run: Run, extras: HistoryExtras): HistoryRun {
     error: run.error ? { kind: run.error.kind, message: run.error.message } : null,
     predictedSize: run.predictedSize,
     priceUsd: run.price.usd,
-    ...extras,
+    inputThumbnail: run.inputThumbnail,
+    parentId: run.parentId,
+    isFavourite: run.isFavourite,
+    backend: run.backend,
   };
 }
 
@@ -725,6 +711,8 @@ export function fromHistoryRun(record: HistoryRun): Run {
     loraIds: [],
     inputThumbnail: record.inputThumbnail,
     parentId: record.parentId,
+    isFavourite: record.isFavourite,
+    backend: record.backend,
     predictedSize: record.predictedSize,
     price: estimatePrice(record.predictedSize, record.request.num_images),
     output: record.output,

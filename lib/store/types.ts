@@ -88,6 +88,10 @@ export interface Run {
   inputThumbnail: string | null;
   /** The run whose result was this run's input ("use as input"); null otherwise. */
   parentId: string | null;
+  /** Starred in the gallery. */
+  isFavourite: boolean;
+  /** What the server ran it on (recorded with the history). */
+  backend: "fal" | "local";
   predictedSize: Size;
   price: PriceEstimate;
   output: KontextOutput | null;
@@ -145,6 +149,8 @@ export interface PlaygroundServices {
   newId: () => string;
   /** Where runs and the form draft are kept across reloads; none means nothing is kept. */
   history?: HistoryService;
+  /** Where output (and input) images are cached so they outlive their URLs; none means no cache. */
+  images?: ImageStore;
 }
 
 /**
@@ -155,8 +161,37 @@ export interface HistoryService {
   saveRun: (run: HistoryRun) => Promise<void>;
   /** Every saved run, newest first. */
   loadRuns: () => Promise<HistoryRun[]>;
+  /** Deletes a run's record (its cached images are the image store's business). */
+  deleteRun: (id: string) => Promise<void>;
   saveDraft: (draft: Draft) => Promise<void>;
   loadDraft: () => Promise<Draft | null>;
+}
+
+/** What caching one image did. */
+export interface CacheOutcome {
+  /** Older cached images evicted to make room, oldest first. */
+  evicted: string[];
+  /** The browser's storage itself was full (not just the cache's own cap). */
+  wasStorageFull: boolean;
+}
+
+/**
+ * Images kept in the browser under their URL, evicted oldest first (never run records). Puts
+ * reject with a `StorageFullError` when the browser's storage is full even after evicting.
+ */
+export interface ImageStore {
+  /** The cached image at `url`, or null. Never rejects. */
+  get: (url: string) => Promise<Blob | null>;
+  /** Caches `blob` under `url`. */
+  put: (url: string, blob: Blob) => Promise<CacheOutcome>;
+  /**
+   * Fetches the image at `url` and caches it, unless it is cached already (or a data URI).
+   * Resolves null when nothing was stored (cached already, not fetchable, not an image, too large).
+   */
+  keep: (url: string) => Promise<CacheOutcome | null>;
+  /** Every cached URL. */
+  urls: () => Promise<string[]>;
+  remove: (urls: readonly string[]) => Promise<void>;
 }
 
 /** A chosen file, ready to upload. */

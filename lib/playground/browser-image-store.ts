@@ -1,0 +1,58 @@
+import { createImageCache, type ImageCache } from "@/lib/history/image-cache";
+import type { ImageStore } from "@/lib/store/types";
+import { fetchImage } from "./browser-image";
+
+/** The most bytes of images the browser keeps (older ones are evicted first): 1 GiB. */
+export const IMAGE_CACHE_MAX_BYTES = 1024 ** 3;
+
+/**
+ * The image store over the IndexedDB image cache (see `createImageCache`), fetching images to
+ * cache with `fetchImage`. The cache is opened lazily, on the first call, so creating the
+ * services never touches IndexedDB (e.g. while rendering on the server).
+ */
+export function createBrowserImageStore(
+  open: () => ImageCache = () => createImageCache({ maxBytes: IMAGE_CACHE_MAX_BYTES }),
+  fetchBlob: (url: string) => Promise<Blob | null> = fetchImage,
+): ImageStore {
+  let cache: ImageCache | null = null;
+  const images = () => {
+    cache ??= open();
+    return cache;
+  };
+  /** URLs being fetched, so two callers never fetch the same image twice. */
+  const keeping = new Map<string, ReturnType<ImageStore["keep"]>>();
+
+  async function get(url: string): Promise<Blob | null> {
+    try {
+      return await images().get(url);
+    } catch {
+      return null;
+    }
+  }
+
+  async function put(url: string, blob: Blob) {
+    const { evicted, wasStorageFull } = await images().put(url, blob);
+    return { evicted, wasStorageFull };
+  }
+
+  return {
+    get,
+    put,
+    keep: (url) => {
+      if (/^data:/i.test(url) || url === "") return Promise.resolve(null);
+      const pending = keeping.get(url);
+      if (pending) return pending.then(() => null);
+      const started = (async () => {
+        if (await get(url)) return null;
+        const blob = await fetchBlob(url);
+        return blob ? put(url, blob) : null;
+      })().finally(() => keeping.delete(url));
+      keeping.set(url, started);
+      return started;
+    },
+    urls: () => images().urls(),
+    remove: async (urls) => {
+      for (const url of urls) await images().delete(url);
+    },
+  };
+}
