@@ -37,6 +37,14 @@ export interface InputSlice {
   /** Removes the image and cancels a read in progress. */
   clearImage: () => void;
   /**
+   * Puts a past run's input image back: the URL when it still loads, else the cached copy
+   * `fallback` (uploaded again), else an image error saying it is gone. Data URIs are decoded.
+   */
+  restoreImage: (
+    url: string,
+    options?: { fallback?: Blob | null; parentRunId?: string | null; name?: string },
+  ) => Promise<void>;
+  /**
    * Turns downscaling on or off and prepares the chosen file again with the new setting (the
    * current image's `originalFile`, or the file still being read). Resolves once it is read.
    */
@@ -190,6 +198,42 @@ export const createInputSlice: StateCreator<PlaygroundState, [], [], InputSlice>
         remoteUrl: isDataUri ? null : image.url,
         parentRunId: source?.runId ?? null,
       });
+    },
+    restoreImage: async (url, options = {}) => {
+      const { fallback = null, parentRunId = null, name = "earlier input" } = options;
+      if (/^data:/i.test(url)) return get().setImageUrl(url);
+      const token = beginLoad(null);
+      try {
+        const size = await get().services.probeUrl(url);
+        if (token !== loadToken) return;
+        replaceImage({
+          source: "url",
+          name,
+          previewUrl: url,
+          width: size.width,
+          height: size.height,
+          originalBytes: null,
+          uploadBytes: null,
+          originalSize: null,
+          file: null,
+          originalFile: null,
+          remoteUrl: url,
+          parentRunId,
+        });
+      } catch {
+        if (token !== loadToken) return;
+        if (!fallback) {
+          failLoad(
+            "The input image is no longer available (its URL expired and no copy was kept); choose the image again",
+          );
+          return;
+        }
+        const type = fallback.type || "image/png";
+        const extension = type.split("/")[1]?.replace("jpeg", "jpg") ?? "png";
+        await get().setImageFile(new File([fallback], `${name}.${extension}`, { type }));
+        const image = get().image;
+        if (image && image.file !== null && parentRunId) set({ image: { ...image, parentRunId } });
+      }
     },
     clearImage: () => {
       cancelLoad();

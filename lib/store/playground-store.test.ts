@@ -1,134 +1,31 @@
 import { ApiError, type FalClient, ValidationError } from "@fal-ai/client";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { StorageFullError } from "@/lib/history/db";
-import { toStoredDraft, toStoredRun } from "@/lib/history/records";
-import type { Draft, HistoryRun } from "@/lib/history/types";
-import type { KontextOutput, KontextRequest } from "@/lib/kontext/schema";
+import type { KontextRequest } from "@/lib/kontext/schema";
 import { prepareImageFile, probeImageUrl } from "@/lib/playground/browser-image";
 import { createBrowserServices, STREAM_IDLE_MS } from "@/lib/playground/browser-services";
 import { toAppError } from "@/lib/playground/errors";
 import { dataUriToBlob } from "./input-slice";
 import {
   canRetryRun,
-  createPlaygroundStore,
+  type createPlaygroundStore,
   DRAFT_SAVE_DELAY_MS,
   selectActiveRunCount,
   selectPredictedSize,
   selectPrice,
 } from "./playground-store";
 import { DEFAULT_SETTINGS } from "./settings-slice";
-import type { HistoryService, PlaygroundServices, PreparedFile, RunUpdate } from "./types";
-
-interface Deferred<T> {
-  promise: Promise<T>;
-  resolve: (value: T) => void;
-  reject: (error: unknown) => void;
-}
-
-function deferred<T>(): Deferred<T> {
-  let resolve: (value: T) => void = () => {};
-  let reject: (error: unknown) => void = () => {};
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
-
-const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
-
-function output(request: KontextRequest, seed = 77): KontextOutput {
-  return {
-    images: Array.from({ length: request.num_images }, (_, i) => ({
-      url: `https://cdn.example/out-${i}.png`,
-      width: 1024,
-      height: 768,
-      content_type: "image/png",
-    })),
-    timings: { inference: 1.5 },
-    seed,
-    has_nsfw_concepts: Array.from({ length: request.num_images }, () => false),
-    prompt: request.prompt,
-  };
-}
-
-/** Fake services whose steps the test releases one at a time. */
-function fakeServices(overrides: Partial<PlaygroundServices> = {}) {
-  let counter = 0;
-  const calls = {
-    uploads: 0,
-    uploadSignals: [] as (AbortSignal | undefined)[],
-    submitted: [] as KontextRequest[],
-    cancelled: [] as string[],
-    revoked: [] as string[],
-    results: [] as string[],
-    prepared: [] as { file: File; downscale: boolean }[],
-  };
-  const watchers = new Map<
-    string,
-    { onUpdate: (u: RunUpdate) => void; done: Deferred<void>; signal: AbortSignal | undefined }
-  >();
-  const services: PlaygroundServices = {
-    upload: async (_file, signal) => {
-      calls.uploads++;
-      calls.uploadSignals.push(signal);
-      return `https://storage.example/upload-${calls.uploads}.png`;
-    },
-    submit: async (input) => {
-      calls.submitted.push(input);
-      return `req-${calls.submitted.length}`;
-    },
-    watch: (requestId, onUpdate, signal) => {
-      const done = deferred<void>();
-      watchers.set(requestId, { onUpdate, done, signal });
-      return done.promise;
-    },
-    result: async (requestId) => {
-      calls.results.push(requestId);
-      return output(calls.submitted[Number(requestId.slice(4)) - 1] as KontextRequest);
-    },
-    cancel: async (requestId) => {
-      calls.cancelled.push(requestId);
-      watchers.get(requestId)?.done.reject(
-        new ApiError({
-          message: "cancelled",
-          status: 400,
-          body: { detail: "The request was cancelled" },
-        }),
-      );
-    },
-    prepareFile: async (file, options): Promise<PreparedFile> => {
-      calls.prepared.push({ file, downscale: options.downscale });
-      return {
-        file,
-        width: 1920,
-        height: 1080,
-        originalBytes: file.size,
-        originalSize: null,
-      };
-    },
-    probeUrl: async () => ({ width: 800, height: 600 }),
-    createObjectUrl: () => `blob:preview-${++counter}`,
-    revokeObjectUrl: (url) => calls.revoked.push(url),
-    now: () => 1_000,
-    newId: () => `id-${++counter}`,
-    ...overrides,
-  };
-  return { services, calls, watchers };
-}
-
-function readyStore(overrides: Partial<PlaygroundServices> = {}) {
-  const fake = fakeServices(overrides);
-  const store = createPlaygroundStore(fake.services);
-  return { store, ...fake };
-}
-
-async function withImage(store: ReturnType<typeof createPlaygroundStore>) {
-  await store
-    .getState()
-    .setImageFile(new File([new Uint8Array([1, 2, 3])], "photo.png", { type: "image/png" }));
-  store.getState().setPrompt("make it snow");
-}
+import {
+  type Deferred,
+  deferred,
+  fakeHistory,
+  output,
+  readyStore,
+  savedRun,
+  tick,
+  withImage,
+} from "./test-support";
+import type { PreparedFile, RunUpdate } from "./types";
 
 describe("input", () => {
   it("reads a chosen file into a preview with its size and bytes", async () => {
@@ -1336,64 +1233,6 @@ describe("browser image: downscaling (12)", () => {
 });
 
 /** An in-memory history that checks every record as the real one does before keeping it. */
-function fakeHistory(initial: { runs?: HistoryRun[]; draft?: Draft | null } = {}) {
-  const runs = new Map<string, HistoryRun>((initial.runs ?? []).map((run) => [run.id, run]));
-  const saves: HistoryRun[] = [];
-  const drafts: Draft[] = [];
-  let draft = initial.draft ?? null;
-  const history: HistoryService = {
-    saveRun: async (run) => {
-      toStoredRun(run);
-      saves.push(run);
-      runs.set(run.id, run);
-    },
-    loadRuns: async () => [...runs.values()].sort((a, b) => b.createdAt - a.createdAt),
-    deleteRun: async (id) => {
-      runs.delete(id);
-    },
-    saveDraft: async (value) => {
-      toStoredDraft(value);
-      drafts.push(value);
-      draft = value;
-    },
-    loadDraft: async () => draft,
-  };
-  return { history, runs, saves, drafts, draft: () => draft };
-}
-
-function savedRun(overrides: Partial<HistoryRun> = {}): HistoryRun {
-  const request: KontextRequest = {
-    image_url: "https://storage.example/in.png",
-    prompt: "saved prompt",
-    loras: [],
-    num_inference_steps: 30,
-    guidance_scale: 2.5,
-    num_images: 1,
-    output_format: "png",
-    acceleration: "none",
-    resolution_mode: "match_input",
-    enable_safety_checker: true,
-    sync_mode: false,
-    seed: undefined,
-  };
-  return {
-    id: "saved-1",
-    createdAt: 500,
-    finishedAt: 600,
-    status: "completed",
-    requestId: "req-old",
-    request,
-    output: output(request, 9),
-    error: null,
-    predictedSize: { width: 1024, height: 768 },
-    priceUsd: 0.03,
-    inputThumbnail: null,
-    parentId: null,
-    isFavourite: false,
-    backend: "local",
-    ...overrides,
-  };
-}
 
 describe("history", () => {
   afterEach(() => {

@@ -1,17 +1,19 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { estimatePrice, type PriceEstimate } from "@/lib/kontext/pricing";
 import { outputSize, type Size } from "@/lib/kontext/resolution";
+import { createHistorySlice, type HistorySlice } from "./history-slice";
 import { createInputSlice, type InputSlice } from "./input-slice";
 import { createLoraSlice, type LoraSlice } from "./lora-slice";
 import { createRunsSlice, hasPixels, type RunsSlice } from "./runs-slice";
 import { createSettingsSlice, type SettingsSlice } from "./settings-slice";
 import type { PlaygroundServices } from "./types";
 
-/** The playground's one store: input, LoRAs, settings and runs. */
+/** The playground's one store: input, LoRAs, settings, runs and their history. */
 export type PlaygroundState = InputSlice &
   LoraSlice &
   SettingsSlice &
-  RunsSlice & {
+  RunsSlice &
+  HistorySlice & {
     /** Side effects (fal, files, clock), injected so tests can pass fakes. */
     services: PlaygroundServices;
     /** What the server runs edits on, as the page was told; recorded with every saved run. */
@@ -47,6 +49,7 @@ export function createPlaygroundStore(
     ...createLoraSlice(...args),
     ...createSettingsSlice(...args),
     ...createRunsSlice(...args),
+    ...createHistorySlice(...args),
   }));
   let timer: ReturnType<typeof setTimeout> | undefined;
   const saveNow = () => {

@@ -75,8 +75,11 @@ export interface RunsSlice {
    */
   retryRun: (runId: string) => Promise<string | null>;
   dismissAlert: () => void;
-  /** Puts a run's settings, prompt and LoRAs back in the form (its seed when `withSeed`). */
-  reuseSettings: (runId: string, options?: { withSeed?: boolean }) => void;
+  /**
+   * Saves a run's record now (once it has a request id; saves of one run are written in order).
+   * Failures are reported in the alert.
+   */
+  saveRun: (runId: string) => void;
   /**
    * Loads the saved draft into the form and the saved runs into `runs` (after any run already
    * there), then resumes every saved run that was queued or running. Runs once per store (later
@@ -330,6 +333,8 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
         if (!blob) throw new Error("This run has no image to upload; choose the image again");
         const imageUrl = await uploadOnce(blob, signal);
         rememberUpload(blob, imageUrl);
+        // Kept so the run can still be compared and remixed once the uploaded file expires.
+        void get().cacheImage(imageUrl, blob);
         request = { ...request, image_url: imageUrl };
         patchRun(id, { request, upload: null });
       }
@@ -355,6 +360,7 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
     if (await isEndedByCancel(id)) return;
     finish(id, { phase: "completed", output, queuePosition: null });
     set({ lastSeed: output.seed });
+    void get().cacheRunImages(id);
   }
 
   /** Picks up a run restored from history that was queued or running when the page closed. */
@@ -397,6 +403,7 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
     } finally {
       set({ isHistoryLoaded: true });
     }
+    void get().syncImageCache();
   }
 
   /** Puts a saved draft in the form. */
@@ -483,6 +490,8 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
         const { image } = state;
         if (!request || !image) return null;
         const size = outputSize(request.resolution_mode, image);
+        // A typed URL may expire too: keep a copy for compare and remix.
+        if (image.source === "url" && image.remoteUrl) void get().cacheImage(image.remoteUrl);
         const thumbnailSource = image.file ?? image.remoteUrl;
         return launch(
           { ...request, image_url: image.remoteUrl ?? "" },
@@ -543,33 +552,7 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
         reportSaveFailure(error);
       }
     },
-    reuseSettings: (runId, options = {}) => {
-      const run = runOf(runId);
-      if (!run) return;
-      const { request } = run;
-      const seed = run.output?.seed ?? request.seed;
-      set((state) => ({
-        prompt: request.prompt,
-        loras: request.loras.map((lora) => ({
-          ...lora,
-          id: state.services.newId(),
-          isEnabled: true,
-        })),
-        settings: {
-          ...state.settings,
-          num_inference_steps: request.num_inference_steps,
-          guidance_scale: request.guidance_scale,
-          num_images: request.num_images,
-          output_format: request.output_format,
-          acceleration: request.acceleration,
-          resolution_mode: request.resolution_mode,
-          enable_safety_checker: request.enable_safety_checker,
-          sync_mode: request.sync_mode,
-          ...(options.withSeed && seed !== undefined ? { seedMode: "fixed" as const, seed } : {}),
-        },
-        fieldErrors: {},
-      }));
-    },
+    saveRun: persist,
   };
 };
 

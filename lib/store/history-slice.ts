@@ -1,0 +1,311 @@
+import type { StateCreator } from "zustand";
+import { StorageFullError } from "@/lib/history/db";
+import type { RecipeRequest } from "@/lib/history/recipe-png";
+import type { HistoryRun } from "@/lib/history/types";
+import type { ImportedRun } from "@/lib/history/zip";
+import { appError, toAppError } from "@/lib/playground/errors";
+import type { PlaygroundState } from "./playground-store";
+import { fromHistoryRun } from "./runs-slice";
+import type { CacheOutcome, Run } from "./types";
+
+/** Runs deleted last, kept in memory so the deletion can be undone. */
+export interface Deletion {
+  runs: Run[];
+}
+
+/** What an import added. */
+export interface ImportSummary {
+  added: number;
+  /** Runs already in the history (same id), left as they are. */
+  skipped: number;
+  /** Runs that had not finished when they were exported; they are not imported. */
+  unfinished: number;
+}
+
+export interface HistorySlice {
+  /** Something the person should know about the browser's storage (images evicted, not kept). */
+  storageNotice: string | null;
+  dismissStorageNotice: () => void;
+  /** The last deletion, until it is undone or forgotten. */
+  deletion: Deletion | null;
+  /** Stars or unstars a run (saved with the history). */
+  toggleFavourite: (runId: string) => void;
+  /**
+   * Deletes finished runs from the history (runs still in flight are left alone) and returns how
+   * many were deleted. They can be brought back with {@link HistorySlice.undoDelete} until the
+   * next deletion or {@link HistorySlice.forgetDeletion}; their cached images go only then.
+   */
+  deleteRuns: (runIds: readonly string[]) => Promise<number>;
+  /** Deletes every finished run (see {@link HistorySlice.deleteRuns}). */
+  clearHistory: () => Promise<number>;
+  /** Brings back the last deleted runs. */
+  undoDelete: () => Promise<void>;
+  /** Makes the last deletion final: the deleted runs' cached images are removed. */
+  forgetDeletion: () => Promise<void>;
+  /**
+   * Adds imported runs to the history (and their images to the cache). Runs already present and
+   * runs that had not finished are skipped. Throws when a run could not be saved (nothing of it
+   * is shown then); the runs saved before stay.
+   */
+  importRuns: (imported: readonly ImportedRun[]) => Promise<ImportSummary>;
+  /** Puts a run's prompt, LoRAs and settings back in the form (its seed when `withSeed`). */
+  reuseSettings: (runId: string, options?: { withSeed?: boolean }) => void;
+  /**
+   * Remix: everything of a run back in the form — its input image (from its URL, else the cached
+   * copy), prompt, LoRAs and settings, and its seed when `withSeed`.
+   */
+  remixRun: (runId: string, options?: { withSeed?: boolean }) => Promise<void>;
+  /**
+   * Puts a recipe (from a dropped PNG or sidecar JSON) in the form: its prompt, LoRAs, settings,
+   * its seed (`seed`, else the request's), and its input image when it names one.
+   */
+  applyRecipe: (recipe: { request: RecipeRequest; seed?: number }) => Promise<void>;
+  /**
+   * Caches an image (fetching it when no blob is given) so it outlives its URL; evictions and a
+   * full storage are reported in {@link HistorySlice.storageNotice}. Never rejects.
+   */
+  cacheImage: (url: string, blob?: Blob) => Promise<void>;
+  /** Caches a completed run's output images. Never rejects. */
+  cacheRunImages: (runId: string) => Promise<void>;
+  /**
+   * After the history is loaded: caches the images of completed runs not cached yet (while their
+   * URLs still work) and removes cached images no run refers to. Never rejects.
+   */
+  syncImageCache: () => Promise<void>;
+}
+
+const STORAGE_SHORT =
+  "Your browser's storage is short: older cached images were removed to make room. Their runs are kept, and those images show while their original URLs still work.";
+const STORAGE_FULL =
+  "Your browser's storage is full: new images could not be kept, so they show only while their URLs work. Delete some runs or free up disk space.";
+
+/** Every image URL a run refers to: its input and its outputs (data URIs are not cached). */
+export function runImageUrls(run: Pick<Run, "request" | "output">): string[] {
+  const urls = [run.request.image_url, ...(run.output?.images.map((image) => image.url) ?? [])];
+  return urls.filter((url) => url !== "" && !/^data:/i.test(url));
+}
+
+export const createHistorySlice: StateCreator<PlaygroundState, [], [], HistorySlice> = (
+  set,
+  get,
+) => {
+  function runOf(id: string): Run | undefined {
+    return get().runs.find((run) => run.id === id);
+  }
+
+  function reportCache(outcome: CacheOutcome | null): void {
+    if (!outcome || outcome.evicted.length === 0) return;
+    const count = outcome.evicted.length;
+    set({
+      storageNotice: outcome.wasStorageFull
+        ? STORAGE_SHORT
+        : `The image cache is full: the ${count === 1 ? "oldest cached image was" : `${count} oldest cached images were`} removed to make room. Their runs are kept, and those images show while their original URLs still work.`,
+    });
+  }
+
+  function reportCacheFailure(error: unknown): void {
+    if (error instanceof StorageFullError) set({ storageNotice: STORAGE_FULL });
+    else console.error("image cache:", error);
+  }
+
+  async function cacheImage(url: string, blob?: Blob): Promise<void> {
+    const images = get().services.images;
+    if (!images || url === "" || /^data:/i.test(url)) return;
+    try {
+      reportCache(blob ? await images.put(url, blob) : await images.keep(url));
+    } catch (error) {
+      reportCacheFailure(error);
+    }
+  }
+
+  /** Removes cached images no remaining run refers to. */
+  async function removeUnusedImages(urls: readonly string[]): Promise<void> {
+    const images = get().services.images;
+    if (!images || urls.length === 0) return;
+    const used = new Set(get().runs.flatMap(runImageUrls));
+    try {
+      await images.remove(urls.filter((url) => !used.has(url)));
+    } catch (error) {
+      console.error("image cache:", error);
+    }
+  }
+
+  function fillForm(request: RecipeRequest, seed: number | undefined, withSeed: boolean): void {
+    set((state) => ({
+      prompt: request.prompt,
+      loras: request.loras.map((lora) => ({
+        path: lora.path,
+        scale: lora.scale,
+        id: state.services.newId(),
+        isEnabled: true,
+      })),
+      settings: {
+        ...state.settings,
+        num_inference_steps: request.num_inference_steps,
+        guidance_scale: request.guidance_scale,
+        num_images: request.num_images,
+        output_format: request.output_format,
+        acceleration: request.acceleration,
+        resolution_mode: request.resolution_mode,
+        enable_safety_checker: request.enable_safety_checker,
+        sync_mode: request.sync_mode,
+        ...(withSeed && seed !== undefined ? { seedMode: "fixed" as const, seed } : {}),
+      },
+      fieldErrors: {},
+    }));
+  }
+
+  async function restoreInput(url: string, parentRunId: string | null): Promise<void> {
+    const fallback = /^data:/i.test(url) ? null : await get().services.images?.get(url);
+    await get().restoreImage(url, { fallback: fallback ?? null, parentRunId });
+  }
+
+  async function saveRecord(record: HistoryRun): Promise<void> {
+    await get().services.history?.saveRun(record);
+  }
+
+  return {
+    storageNotice: null,
+    dismissStorageNotice: () => set({ storageNotice: null }),
+    deletion: null,
+    toggleFavourite: (runId) => {
+      if (!runOf(runId)) return;
+      set((state) => ({
+        runs: state.runs.map((run) =>
+          run.id === runId ? { ...run, isFavourite: !run.isFavourite } : run,
+        ),
+      }));
+      get().saveRun(runId);
+    },
+    deleteRuns: async (runIds) => {
+      const wanted = new Set(runIds);
+      const deleted = get().runs.filter((run) => wanted.has(run.id) && run.finishedAt !== null);
+      if (deleted.length === 0) return 0;
+      // The previous deletion becomes final: only the last one can be undone.
+      await get().forgetDeletion();
+      const gone = new Set(deleted.map((run) => run.id));
+      set((state) => ({
+        runs: state.runs.filter((run) => !gone.has(run.id)),
+        deletion: { runs: deleted },
+        alert: state.alert?.runId && gone.has(state.alert.runId) ? null : state.alert,
+      }));
+      const history = get().services.history;
+      if (history) {
+        try {
+          for (const run of deleted) await history.deleteRun(run.id);
+        } catch (error) {
+          set({
+            alert: {
+              runId: null,
+              topic: "history",
+              error: appError(
+                "upstream",
+                `Deleted runs could not be removed from the browser's storage: ${toAppError(error).message}`,
+              ),
+            },
+          });
+        }
+      }
+      return deleted.length;
+    },
+    clearHistory: () =>
+      get().deleteRuns(
+        get()
+          .runs.filter((run) => run.finishedAt !== null)
+          .map((run) => run.id),
+      ),
+    undoDelete: async () => {
+      const { deletion } = get();
+      if (!deletion) return;
+      const present = new Set(get().runs.map((run) => run.id));
+      const back = deletion.runs.filter((run) => !present.has(run.id));
+      set((state) => ({ deletion: null, runs: newestFirst([...state.runs, ...back]) }));
+      for (const run of back) get().saveRun(run.id);
+    },
+    forgetDeletion: async () => {
+      const { deletion } = get();
+      if (!deletion) return;
+      set({ deletion: null });
+      await removeUnusedImages(deletion.runs.flatMap(runImageUrls));
+    },
+    importRuns: async (imported) => {
+      const present = new Set(get().runs.map((run) => run.id));
+      const summary: ImportSummary = { added: 0, skipped: 0, unfinished: 0 };
+      for (const { run: record, images } of imported) {
+        if (present.has(record.id)) {
+          summary.skipped += 1;
+          continue;
+        }
+        if (record.status === "queued" || record.status === "running") {
+          summary.unfinished += 1;
+          continue;
+        }
+        for (const image of images) {
+          if (image.url === "" || /^data:/i.test(image.url)) continue;
+          const blob = new Blob([image.bytes as Uint8Array<ArrayBuffer>], {
+            type: image.contentType,
+          });
+          await cacheImage(image.url, blob);
+        }
+        await saveRecord(record);
+        present.add(record.id);
+        summary.added += 1;
+        set((state) => ({ runs: newestFirst([...state.runs, fromHistoryRun(record)]) }));
+      }
+      return summary;
+    },
+    reuseSettings: (runId, options = {}) => {
+      const run = runOf(runId);
+      if (!run) return;
+      fillForm(run.request, run.output?.seed ?? run.request.seed, options.withSeed === true);
+    },
+    remixRun: async (runId, options = {}) => {
+      const run = runOf(runId);
+      if (!run) return;
+      fillForm(run.request, run.output?.seed ?? run.request.seed, options.withSeed === true);
+      if (run.request.image_url) await restoreInput(run.request.image_url, run.parentId);
+    },
+    applyRecipe: async ({ request, seed }) => {
+      fillForm(request, seed ?? request.seed, true);
+      if (request.image_url) await restoreInput(request.image_url, null);
+    },
+    cacheImage,
+    cacheRunImages: async (runId) => {
+      const run = runOf(runId);
+      if (!run?.output) return;
+      for (const image of run.output.images) await cacheImage(image.url);
+    },
+    syncImageCache: async () => {
+      const images = get().services.images;
+      if (!images) return;
+      let cached: Set<string>;
+      try {
+        cached = new Set(await images.urls());
+      } catch (error) {
+        console.error("image cache:", error);
+        return;
+      }
+      const used = new Set(get().runs.flatMap(runImageUrls));
+      await removeUnusedImages([...cached].filter((url) => !used.has(url)));
+      for (const run of get().runs) {
+        if (run.phase !== "completed") continue;
+        for (const url of runImageUrls(run)) {
+          if (!cached.has(url)) await cacheImage(url);
+        }
+      }
+    },
+  };
+};
+
+/** Runs newest first (by start time; ties by id, descending), as the history lists them. */
+function newestFirst(runs: Run[]): Run[] {
+  return [...runs].sort((a, b) =>
+    a.startedAt !== b.startedAt
+      ? b.startedAt - a.startedAt
+      : a.id < b.id
+        ? 1
+        : a.id > b.id
+          ? -1
+          : 0,
+  );
+}

@@ -1,0 +1,212 @@
+import { ApiError } from "@fal-ai/client";
+import { toStoredDraft, toStoredRun } from "@/lib/history/records";
+import type { Draft, HistoryRun } from "@/lib/history/types";
+import type { KontextOutput, KontextRequest } from "@/lib/kontext/schema";
+import { createPlaygroundStore } from "./playground-store";
+import type {
+  CacheOutcome,
+  HistoryService,
+  ImageStore,
+  PlaygroundServices,
+  PreparedFile,
+  RunUpdate,
+} from "./types";
+
+// Fakes shared by the store's tests: services whose steps a test releases one at a time, and an
+// in-memory history that checks records as the real one does.
+
+export interface Deferred<T> {
+  promise: Promise<T>;
+  resolve: (value: T) => void;
+  reject: (error: unknown) => void;
+}
+
+export function deferred<T>(): Deferred<T> {
+  let resolve: (value: T) => void = () => {};
+  let reject: (error: unknown) => void = () => {};
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+export const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+export function output(request: KontextRequest, seed = 77): KontextOutput {
+  return {
+    images: Array.from({ length: request.num_images }, (_, i) => ({
+      url: `https://cdn.example/out-${i}.png`,
+      width: 1024,
+      height: 768,
+      content_type: "image/png",
+    })),
+    timings: { inference: 1.5 },
+    seed,
+    has_nsfw_concepts: Array.from({ length: request.num_images }, () => false),
+    prompt: request.prompt,
+  };
+}
+
+/** Fake services whose steps the test releases one at a time. */
+export function fakeServices(overrides: Partial<PlaygroundServices> = {}) {
+  let counter = 0;
+  const calls = {
+    uploads: 0,
+    uploadSignals: [] as (AbortSignal | undefined)[],
+    submitted: [] as KontextRequest[],
+    cancelled: [] as string[],
+    revoked: [] as string[],
+    results: [] as string[],
+    prepared: [] as { file: File; downscale: boolean }[],
+  };
+  const watchers = new Map<
+    string,
+    { onUpdate: (u: RunUpdate) => void; done: Deferred<void>; signal: AbortSignal | undefined }
+  >();
+  const services: PlaygroundServices = {
+    upload: async (_file, signal) => {
+      calls.uploads++;
+      calls.uploadSignals.push(signal);
+      return `https://storage.example/upload-${calls.uploads}.png`;
+    },
+    submit: async (input) => {
+      calls.submitted.push(input);
+      return `req-${calls.submitted.length}`;
+    },
+    watch: (requestId, onUpdate, signal) => {
+      const done = deferred<void>();
+      watchers.set(requestId, { onUpdate, done, signal });
+      return done.promise;
+    },
+    result: async (requestId) => {
+      calls.results.push(requestId);
+      return output(calls.submitted[Number(requestId.slice(4)) - 1] as KontextRequest);
+    },
+    cancel: async (requestId) => {
+      calls.cancelled.push(requestId);
+      watchers.get(requestId)?.done.reject(
+        new ApiError({
+          message: "cancelled",
+          status: 400,
+          body: { detail: "The request was cancelled" },
+        }),
+      );
+    },
+    prepareFile: async (file, options): Promise<PreparedFile> => {
+      calls.prepared.push({ file, downscale: options.downscale });
+      return {
+        file,
+        width: 1920,
+        height: 1080,
+        originalBytes: file.size,
+        originalSize: null,
+      };
+    },
+    probeUrl: async () => ({ width: 800, height: 600 }),
+    createObjectUrl: () => `blob:preview-${++counter}`,
+    revokeObjectUrl: (url) => calls.revoked.push(url),
+    now: () => 1_000,
+    newId: () => `id-${++counter}`,
+    ...overrides,
+  };
+  return { services, calls, watchers };
+}
+
+export function readyStore(overrides: Partial<PlaygroundServices> = {}) {
+  const fake = fakeServices(overrides);
+  const store = createPlaygroundStore(fake.services);
+  return { store, ...fake };
+}
+
+export async function withImage(store: ReturnType<typeof createPlaygroundStore>) {
+  await store
+    .getState()
+    .setImageFile(new File([new Uint8Array([1, 2, 3])], "photo.png", { type: "image/png" }));
+  store.getState().setPrompt("make it snow");
+}
+
+export function fakeHistory(initial: { runs?: HistoryRun[]; draft?: Draft | null } = {}) {
+  const runs = new Map<string, HistoryRun>((initial.runs ?? []).map((run) => [run.id, run]));
+  const saves: HistoryRun[] = [];
+  const drafts: Draft[] = [];
+  let draft = initial.draft ?? null;
+  const history: HistoryService = {
+    saveRun: async (run) => {
+      toStoredRun(run);
+      saves.push(run);
+      runs.set(run.id, run);
+    },
+    loadRuns: async () => [...runs.values()].sort((a, b) => b.createdAt - a.createdAt),
+    deleteRun: async (id) => {
+      runs.delete(id);
+    },
+    saveDraft: async (value) => {
+      toStoredDraft(value);
+      drafts.push(value);
+      draft = value;
+    },
+    loadDraft: async () => draft,
+  };
+  return { history, runs, saves, drafts, draft: () => draft };
+}
+
+export function savedRun(overrides: Partial<HistoryRun> = {}): HistoryRun {
+  const request: KontextRequest = {
+    image_url: "https://storage.example/in.png",
+    prompt: "saved prompt",
+    loras: [],
+    num_inference_steps: 30,
+    guidance_scale: 2.5,
+    num_images: 1,
+    output_format: "png",
+    acceleration: "none",
+    resolution_mode: "match_input",
+    enable_safety_checker: true,
+    sync_mode: false,
+    seed: undefined,
+  };
+  return {
+    id: "saved-1",
+    createdAt: 500,
+    finishedAt: 600,
+    status: "completed",
+    requestId: "req-old",
+    request,
+    output: output(request, 9),
+    error: null,
+    predictedSize: { width: 1024, height: 768 },
+    priceUsd: 0.03,
+    inputThumbnail: null,
+    parentId: null,
+    isFavourite: false,
+    backend: "local",
+    ...overrides,
+  };
+}
+
+/** An in-memory image store; `remote` holds what "fetching" a URL returns. */
+export function fakeImages(remote: Record<string, Blob> = {}) {
+  const cached = new Map<string, Blob>();
+  const outcome: { next: CacheOutcome | Error | null } = { next: null };
+  const images: ImageStore = {
+    get: async (url) => cached.get(url) ?? null,
+    put: async (url, blob) => {
+      const next = outcome.next;
+      outcome.next = null;
+      if (next instanceof Error) throw next;
+      cached.set(url, blob);
+      return next ?? { evicted: [], wasStorageFull: false };
+    },
+    keep: async (url) => {
+      if (/^data:/i.test(url) || cached.has(url)) return null;
+      const blob = remote[url];
+      return blob ? images.put(url, blob) : null;
+    },
+    urls: async () => [...cached.keys()],
+    remove: async (urls) => {
+      for (const url of urls) cached.delete(url);
+    },
+  };
+  return { images, cached, outcome };
+}
