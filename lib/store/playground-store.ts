@@ -6,14 +6,16 @@ import { createInputSlice, type InputSlice } from "./input-slice";
 import { createLoraSlice, type LoraSlice } from "./lora-slice";
 import { createRunsSlice, hasPixels, type RunsSlice } from "./runs-slice";
 import { createSettingsSlice, type SettingsSlice } from "./settings-slice";
+import { createTransferSlice, type TransferSlice } from "./transfer-slice";
 import type { PlaygroundServices } from "./types";
 
-/** The playground's one store: input, LoRAs, settings, runs and their history. */
+/** The playground's one store: input, LoRAs, settings, runs, their history and its import/export. */
 export type PlaygroundState = InputSlice &
   LoraSlice &
   SettingsSlice &
   RunsSlice &
-  HistorySlice & {
+  HistorySlice &
+  TransferSlice & {
     /** Side effects (fal, files, clock), injected so tests can pass fakes. */
     services: PlaygroundServices;
     /** What the server runs edits on, as the page was told; recorded with every saved run. */
@@ -50,6 +52,7 @@ export function createPlaygroundStore(
     ...createSettingsSlice(...args),
     ...createRunsSlice(...args),
     ...createHistorySlice(...args),
+    ...createTransferSlice(...args),
   }));
   let timer: ReturnType<typeof setTimeout> | undefined;
   const saveNow = () => {

@@ -1,0 +1,200 @@
+import type { StateCreator } from "zustand";
+import { isPng } from "@/lib/history/png-metadata";
+import { embedRecipe, NO_RECIPE_MESSAGE, readRecipe } from "@/lib/history/recipe-png";
+import { parseSidecar } from "@/lib/history/sidecar";
+import { type ExportEntry, exportRunsZip, importRunsZip } from "@/lib/history/zip";
+import { dataUriToBlob } from "./input-slice";
+import type { PlaygroundState } from "./playground-store";
+import { toHistoryRun } from "./runs-slice";
+import type { Run } from "./types";
+
+/** The largest zip `openFile` reads (the import itself refuses more than 1 GiB unpacked). */
+export const MAX_IMPORT_ZIP_BYTES = 512 * 1024 ** 2;
+/** The largest JSON sidecar `openFile` reads. */
+export const MAX_SIDECAR_BYTES = 10 * 1024 ** 2;
+
+/** A message about an import, export or restored recipe, with an optional follow-up. */
+export interface TransferNotice {
+  tone: "success" | "error";
+  message: string;
+  /** A dropped PNG restored its settings; this offers to use it as the input image instead. */
+  imageFile?: File;
+}
+
+/** A file ready to save: its bytes and a name. */
+export interface DownloadFile {
+  blob: Blob;
+  filename: string;
+}
+
+export interface TransferSlice {
+  transferNotice: TransferNotice | null;
+  dismissTransferNotice: () => void;
+  /**
+   * Opens a file dropped on or chosen in the app: an export zip is imported into the history; a
+   * run's JSON sidecar or a PNG carrying settings puts them in the form; any other image becomes
+   * the input image. A corrupt or foreign zip, JSON or PNG changes nothing and says why.
+   */
+  openFile: (file: File) => Promise<void>;
+  /**
+   * The zip of runs (finished ones; others are left out) with their images — from the cache,
+   * else fetched, else listed without a file — and a JSON sidecar each. Null when none of the
+   * runs is finished. Never rejects: failures become the notice (and null).
+   */
+  exportRuns: (runIds: readonly string[]) => Promise<DownloadFile | null>;
+  /**
+   * One output image's bytes ready to save (from the cache, else fetched); a PNG carries its
+   * run's settings. Null when it cannot be had.
+   */
+  resultBlob: (runId: string, index: number) => Promise<Blob | null>;
+}
+
+const ZIP_TYPES = new Set(["application/zip", "application/x-zip-compressed"]);
+
+export const createTransferSlice: StateCreator<PlaygroundState, [], [], TransferSlice> = (
+  set,
+  get,
+) => {
+  function fail(message: string): void {
+    set({ transferNotice: { tone: "error", message } });
+  }
+
+  function succeed(message: string, imageFile?: File): void {
+    set({ transferNotice: { tone: "success", message, ...(imageFile ? { imageFile } : {}) } });
+  }
+
+  /** An output image's bytes: a data URI decoded, the cached copy, or fetched (and cached). */
+  async function imageBlob(url: string): Promise<Blob | null> {
+    if (/^data:/i.test(url)) {
+      const decoded = dataUriToBlob(url);
+      return decoded.ok ? decoded.blob : null;
+    }
+    const images = get().services.images;
+    if (!images) return null;
+    const cached = await images.get(url);
+    if (cached) return cached;
+    await get().cacheImage(url);
+    return images.get(url);
+  }
+
+  async function importZip(file: File): Promise<void> {
+    if (file.size > MAX_IMPORT_ZIP_BYTES) {
+      return fail(`${file.name} is too large to import (more than 512 MB)`);
+    }
+    const result = await importRunsZip(new Uint8Array(await file.arrayBuffer()));
+    if (!result.ok) return fail(`${file.name} was not imported: ${result.message}`);
+    try {
+      const { added, skipped, unfinished } = await get().importRuns(result.runs);
+      const parts = [`Imported ${added} ${added === 1 ? "run" : "runs"} from ${file.name}`];
+      if (skipped > 0) parts.push(`${skipped} already in your history`);
+      if (unfinished > 0) parts.push(`${unfinished} unfinished left out`);
+      succeed(parts.join("; "));
+    } catch (error) {
+      fail(
+        `${file.name} was only partly imported: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
+
+  async function applySidecar(file: File): Promise<void> {
+    if (file.size > MAX_SIDECAR_BYTES)
+      return fail(`${file.name} is too large for a run's settings`);
+    const parsed = parseSidecar(await file.text());
+    if (!parsed.ok) return fail(`${file.name} was not used: ${parsed.message}`);
+    const { run } = parsed.sidecar;
+    await get().applyRecipe({ request: run.request, seed: run.response?.seed });
+    succeed(`Settings restored from ${file.name}`);
+  }
+
+  return {
+    transferNotice: null,
+    dismissTransferNotice: () => set({ transferNotice: null }),
+    openFile: async (file) => {
+      try {
+        const head = new Uint8Array(await file.slice(0, 8).arrayBuffer());
+        const isZip = head[0] === 0x50 && head[1] === 0x4b;
+        if (isZip || ZIP_TYPES.has(file.type) || /\.zip$/i.test(file.name)) {
+          return await importZip(file);
+        }
+        if (file.type === "application/json" || /\.json$/i.test(file.name)) {
+          return await applySidecar(file);
+        }
+        if (isPng(head)) {
+          const recipe = readRecipe(new Uint8Array(await file.arrayBuffer()));
+          if (recipe.ok) {
+            await get().applyRecipe({ request: recipe.request, seed: recipe.response?.seed });
+            const note = recipe.note ? ` ${recipe.note}` : "";
+            return succeed(`Settings restored from ${file.name}.${note}`, file);
+          }
+          if (recipe.message !== NO_RECIPE_MESSAGE) {
+            return fail(`${file.name} was not used: ${recipe.message}`);
+          }
+        }
+        set({ transferNotice: null });
+        await get().setImageFile(file);
+      } catch (error) {
+        fail(
+          `${file.name} could not be read: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+    },
+    exportRuns: async (runIds) => {
+      const wanted = new Set(runIds);
+      const runs = get().runs.filter(
+        (run) => wanted.has(run.id) && run.finishedAt !== null && run.requestId !== null,
+      );
+      if (runs.length === 0) return null;
+      try {
+        const entries: ExportEntry[] = [];
+        let missing = 0;
+        for (const run of runs) {
+          const images: ExportEntry["images"] = [];
+          for (const [index, image] of (run.output?.images ?? []).entries()) {
+            const blob = await imageBlob(image.url);
+            if (!blob) missing += 1;
+            images.push(
+              blob
+                ? { name: `image-${index + 1}`, bytes: new Uint8Array(await blob.arrayBuffer()) }
+                : null,
+            );
+          }
+          entries.push({ run: toHistoryRun(run), images });
+        }
+        const bytes = await exportRunsZip(entries);
+        const count = runs.length;
+        succeed(
+          `Exported ${count} ${count === 1 ? "run" : "runs"}${missing > 0 ? `; ${missing} ${missing === 1 ? "image is" : "images are"} no longer available and listed without a file` : ""}`,
+        );
+        return {
+          blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: "application/zip" }),
+          filename: exportFilename(runs, get().services.now()),
+        };
+      } catch (error) {
+        fail(`The export failed: ${error instanceof Error ? error.message : String(error)}`);
+        return null;
+      }
+    },
+    resultBlob: async (runId, index) => {
+      const run = get().runs.find((candidate) => candidate.id === runId);
+      const image = run?.output?.images[index];
+      if (!run || !image) return null;
+      const blob = await imageBlob(image.url);
+      if (!blob || run.requestId === null) return blob;
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      if (!isPng(bytes)) return blob;
+      try {
+        const tagged = embedRecipe(bytes, toHistoryRun(run));
+        return new Blob([tagged as Uint8Array<ArrayBuffer>], { type: "image/png" });
+      } catch {
+        return blob; // a PNG we cannot parse is saved as it is
+      }
+    },
+  };
+};
+
+/** `kontext-runs-2026-11-23.zip`, or `kontext-run-<seed>.zip` for a single run. */
+function exportFilename(runs: readonly Run[], now: number): string {
+  const [only] = runs;
+  if (runs.length === 1 && only?.output) return `kontext-run-${only.output.seed}.zip`;
+  return `kontext-runs-${new Date(now).toISOString().slice(0, 10)}.zip`;
+}
