@@ -14,19 +14,21 @@ import { usePasteImage } from "./use-paste-image";
 
 /** The image to edit: drop, browse, paste or a URL; a preview; the downscale setting. */
 export function ImageInputPanel() {
-  const setImageFile = usePlaygroundStore((s) => s.setImageFile);
+  const openFile = usePlaygroundStore((s) => s.openFile);
   const hasImage = usePlaygroundStore((s) => s.image !== null);
   const hasImageError = usePlaygroundStore((s) => s.imageError !== null);
   const errorIds = useImageErrorIds();
   usePasteImage();
 
-  // Rejected files go to the store too: its checks say why a file cannot be used.
+  // Rejected files go to the store too: an export zip or a run's JSON is opened as such, and
+  // the image checks say why anything else cannot be used. A PNG carrying a run's settings
+  // restores them (the notice offers to use it as the input instead).
   const onDrop = useCallback(
     (accepted: File[], rejected: FileRejection[]) => {
       const file = accepted[0] ?? rejected[0]?.file;
-      if (file) void setImageFile(file);
+      if (file) void openFile(file);
     },
-    [setImageFile],
+    [openFile],
   );
   const { getRootProps, getInputProps, open, isDragActive } = useDropzone({
     onDrop,
@@ -35,6 +37,8 @@ export function ImageInputPanel() {
     noClick: true,
     noKeyboard: true,
     useFsAccessApi: false,
+    // The page-wide drop target (FileDropTarget) must not handle these drops a second time.
+    noDragEventsBubbling: true,
   });
 
   return (

@@ -5,6 +5,7 @@ import { useShallow } from "zustand/react/shallow";
 import { Icon } from "@/components/ui/icon";
 import { formatSize } from "./format";
 import { formatLabel, selectCompletedRunSlots, viewerItems, wrapIndex } from "./result-format";
+import { ResultImage } from "./result-image";
 import { usePlaygroundStore } from "./store-provider";
 
 const VIEWER_BUTTON =
@@ -99,13 +100,13 @@ export function Lightbox({
           className="flex min-h-0 flex-1 items-center justify-center px-2 sm:px-6"
         >
           {item ? (
-            // biome-ignore lint/performance/noImgElement: full-resolution remote result or data URI.
-            <img
+            <ResultImage
               key={item.key}
-              src={item.image.url}
+              url={item.image.url}
               alt={`Result ${item.index + 1} of run ${item.runNumber}: ${item.prompt}`}
               width={item.image.width}
               height={item.image.height}
+              loading="eager"
               className="block h-auto max-h-full w-auto max-w-full object-contain shadow-2xl"
             />
           ) : null}

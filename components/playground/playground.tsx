@@ -1,8 +1,10 @@
 "use client";
 
 import { AlertBanner } from "./alert-banner";
+import { FileDropTarget } from "./file-drop-target";
 import { PLAYGROUND_ROOT_ID } from "./focus";
 import { GenerateBar, type PlaygroundBackend } from "./generate-bar";
+import { HistoryNotices } from "./history-notices";
 import { ImageInputPanel } from "./image-input-panel";
 import { LoraPanel } from "./lora-panel";
 import { PromptField } from "./prompt-field";
@@ -17,6 +19,7 @@ import { PlaygroundStoreProvider } from "./store-provider";
 export function Playground({ backend = null }: { backend?: PlaygroundBackend }) {
   return (
     <PlaygroundStoreProvider backend={backend ?? "local"}>
+      <FileDropTarget />
       <div
         id={PLAYGROUND_ROOT_ID}
         className="grid gap-6 lg:grid-cols-[minmax(0,28rem)_minmax(0,1fr)] xl:grid-cols-[minmax(0,32rem)_minmax(0,1fr)]"
@@ -30,6 +33,7 @@ export function Playground({ backend = null }: { backend?: PlaygroundBackend }) 
         </div>
         <div className="flex min-w-0 flex-col gap-4">
           <AlertBanner />
+          <HistoryNotices />
           <ResultsPanel />
         </div>
       </div>

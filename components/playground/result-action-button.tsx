@@ -54,23 +54,37 @@ export function Hidden({ children }: { children: ReactNode }) {
 /** How a download went: saved under its name, opened in a new tab instead, or neither. */
 export type DownloadOutcome = "saved" | "opened" | "failed";
 
+/** Saves a blob under `filename` through a temporary download link. */
+export function saveBlob(blob: Blob, filename: string): void {
+  const objectUrl = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = objectUrl;
+  link.download = filename;
+  link.rel = "noopener";
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(objectUrl), 10_000);
+}
+
 /**
- * Saves an image under `filename`: fetched into a blob so the name sticks even across origins
- * (data URIs included). When that fails, an http(s) image is opened in a new tab instead.
+ * Saves an image under `filename`: `blob` (the cached copy, a PNG carrying its settings) when
+ * there is one, else fetched so the name sticks even across origins (data URIs included). When
+ * that fails, an http(s) image is opened in a new tab instead.
  */
-export async function downloadImage(url: string, filename: string): Promise<DownloadOutcome> {
+export async function downloadImage(
+  url: string,
+  filename: string,
+  blob: Blob | null = null,
+): Promise<DownloadOutcome> {
   try {
+    if (blob) {
+      saveBlob(blob, filename);
+      return "saved";
+    }
     const response = await fetch(url);
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    const objectUrl = URL.createObjectURL(await response.blob());
-    const link = document.createElement("a");
-    link.href = objectUrl;
-    link.download = filename;
-    link.rel = "noopener";
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(objectUrl), 10_000);
+    saveBlob(await response.blob(), filename);
     return "saved";
   } catch {
     return openInNewTab(url) ? "opened" : "failed";

@@ -31,6 +31,7 @@ export function ResultActions({
 }) {
   const setInputFromResult = usePlaygroundStore((s) => s.useResultAsInput);
   const reuseSettings = usePlaygroundStore((s) => s.reuseSettings);
+  const resultBlob = usePlaygroundStore((s) => s.resultBlob);
   const [outcome, setOutcome] = useOutcome();
   const result = ` result ${index + 1} of run ${runNumber}`;
   const copyWhat = isDataUri(image.url) ? "data URI" : "URL";
@@ -38,7 +39,13 @@ export function ResultActions({
   async function onDownload() {
     if (outcome === "downloading") return;
     setOutcome("downloading");
-    const done = await downloadImage(image.url, downloadFilename(seed, index, image.content_type));
+    // The cached copy (PNGs carry the run's settings), else the URL as it is.
+    const blob = await resultBlob(runId, index).catch(() => null);
+    const done = await downloadImage(
+      image.url,
+      downloadFilename(seed, index, blob?.type || image.content_type),
+      blob,
+    );
     setOutcome(done === "saved" ? null : done === "opened" ? "opened" : "download-failed");
   }
 

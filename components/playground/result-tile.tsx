@@ -14,6 +14,7 @@ import {
   resultKey,
   selectRun,
 } from "./result-format";
+import { ResultImage } from "./result-image";
 import { usePlaygroundStore } from "./store-provider";
 
 /** The id of a result's "Open … full size" button, where focus goes once it is revealed. */
@@ -92,14 +93,11 @@ export function ResultTile({
           onClick={(event) => viewer.open(key, event.currentTarget)}
           className="group relative mx-auto block w-fit max-w-full cursor-zoom-in overflow-hidden rounded-md bg-neutral-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500 dark:bg-neutral-800"
         >
-          {/* biome-ignore lint/performance/noImgElement: results are remote or data URIs at their own size. */}
-          <img
-            src={image.url}
+          <ResultImage
+            url={image.url}
             alt={`Result ${number} of run ${runNumber}: ${tile.prompt}`}
             width={image.width}
             height={image.height}
-            loading="lazy"
-            decoding="async"
             // The width/height attributes reserve the space before the lazy image loads.
             className="mx-auto block h-auto max-h-[70vh] max-w-full object-contain transition-opacity group-hover:opacity-95"
           />

@@ -4,6 +4,7 @@ import { useCallback, useMemo, useRef, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { Icon } from "@/components/ui/icon";
 import { Panel } from "@/components/ui/panel";
+import { HistoryTransfer } from "./history-transfer";
 import { Lightbox } from "./lightbox";
 import { type ResultViewer, ResultViewerProvider } from "./result-context";
 import { RunCard } from "./run-card";
@@ -37,7 +38,7 @@ export function ResultsPanel() {
   }, []);
 
   return (
-    <Panel title="Results" titleId="results-panel-title">
+    <Panel title="Results" titleId="results-panel-title" actions={<HistoryTransfer />}>
       <ResultViewerProvider value={viewer}>
         {runIds.length === 0 ? (
           <EmptyResults />

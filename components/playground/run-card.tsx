@@ -4,9 +4,11 @@ import { catchError, type ErrorInfo } from "next/error";
 import { Button } from "@/components/ui/button";
 import { ResultGrid } from "./result-grid";
 import { RunFailure } from "./run-failure";
+import { RunLineage } from "./run-lineage";
 import { RunLogs } from "./run-logs";
 import { RunStatus } from "./run-status";
 import { RunSummary } from "./run-summary";
+import { RunTools } from "./run-tools";
 
 /** One run: status, what was asked, the results (or why there are none) and its logs. */
 export function RunCard({ runId, runNumber }: { runId: string; runNumber: number }) {
@@ -19,6 +21,8 @@ export function RunCard({ runId, runNumber }: { runId: string; runNumber: number
       >
         <RunStatus runId={runId} runNumber={runNumber} titleId={titleId} />
         <RunSummary runId={runId} runNumber={runNumber} />
+        <RunTools runId={runId} runNumber={runNumber} />
+        <RunLineage runId={runId} runNumber={runNumber} />
         <RunFailure runId={runId} runNumber={runNumber} />
         <ResultGrid runId={runId} runNumber={runNumber} />
         <RunLogs runId={runId} runNumber={runNumber} />

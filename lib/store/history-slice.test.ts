@@ -300,3 +300,18 @@ describe("remix and recipes", () => {
     expect(store.getState().image).toBeNull();
   });
 });
+
+describe("choosing runs for export", () => {
+  it("toggles runs in and out of the choice, and forgets deleted ones", async () => {
+    const { store } = await loadedStore([finished("a", 100), finished("b", 200)]);
+    store.getState().toggleRunSelected("a");
+    store.getState().toggleRunSelected("b");
+    expect(store.getState().selectedRunIds).toEqual(["a", "b"]);
+    store.getState().toggleRunSelected("a");
+    expect(store.getState().selectedRunIds).toEqual(["b"]);
+    await store.getState().deleteRuns(["b"]);
+    expect(store.getState().selectedRunIds).toEqual([]);
+    store.getState().selectRuns(["a", "a"]);
+    expect(store.getState().selectedRunIds).toEqual(["a"]);
+  });
+});

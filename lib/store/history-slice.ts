@@ -28,6 +28,12 @@ export interface HistorySlice {
   dismissStorageNotice: () => void;
   /** The last deletion, until it is undone or forgotten. */
   deletion: Deletion | null;
+  /** Runs chosen for export, in the order they were chosen (not saved). */
+  selectedRunIds: string[];
+  /** Chooses a run for export, or unchooses it. */
+  toggleRunSelected: (runId: string) => void;
+  /** Chooses exactly these runs (none: clears the choice). */
+  selectRuns: (runIds: readonly string[]) => void;
   /** Stars or unstars a run (saved with the history). */
   toggleFavourite: (runId: string) => void;
   /**
@@ -168,6 +174,14 @@ export const createHistorySlice: StateCreator<PlaygroundState, [], [], HistorySl
     storageNotice: null,
     dismissStorageNotice: () => set({ storageNotice: null }),
     deletion: null,
+    selectedRunIds: [],
+    toggleRunSelected: (runId) =>
+      set((state) => ({
+        selectedRunIds: state.selectedRunIds.includes(runId)
+          ? state.selectedRunIds.filter((id) => id !== runId)
+          : [...state.selectedRunIds, runId],
+      })),
+    selectRuns: (runIds) => set({ selectedRunIds: [...new Set(runIds)] }),
     toggleFavourite: (runId) => {
       if (!runOf(runId)) return;
       set((state) => ({
@@ -187,6 +201,7 @@ export const createHistorySlice: StateCreator<PlaygroundState, [], [], HistorySl
       set((state) => ({
         runs: state.runs.filter((run) => !gone.has(run.id)),
         deletion: { runs: deleted },
+        selectedRunIds: state.selectedRunIds.filter((id) => !gone.has(id)),
         alert: state.alert?.runId && gone.has(state.alert.runId) ? null : state.alert,
       }));
       const history = get().services.history;
