@@ -16,7 +16,11 @@ export function createBrowserImageStore(
 ): ImageStore {
   let cache: ImageCache | null = null;
   const images = () => {
-    cache ??= open();
+    if (!cache) {
+      cache = open();
+      // Ask the browser not to clear the history under storage pressure (it may say no).
+      void globalThis.navigator?.storage?.persist?.().catch(() => false);
+    }
     return cache;
   };
   /** URLs being fetched, so two callers never fetch the same image twice. */
@@ -53,6 +57,16 @@ export function createBrowserImageStore(
     urls: () => images().urls(),
     remove: async (urls) => {
       for (const url of urls) await images().delete(url);
+    },
+    estimate: async () => {
+      try {
+        const { usage, quota } = await navigator.storage.estimate();
+        return typeof usage === "number" && typeof quota === "number" && quota > 0
+          ? { usage, quota }
+          : null;
+      } catch {
+        return null;
+      }
     },
   };
 }

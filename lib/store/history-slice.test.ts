@@ -315,3 +315,24 @@ describe("choosing runs for export", () => {
     expect(store.getState().selectedRunIds).toEqual(["a"]);
   });
 });
+
+describe("storage running short", () => {
+  it("says so on loading when the site uses more than 90% of its quota", async () => {
+    const cache = fakeImages();
+    const full = { ...cache.images, estimate: async () => ({ usage: 95, quota: 100 }) };
+    const store = createPlaygroundStore(
+      fakeServices({ history: fakeHistory().history, images: full }).services,
+    );
+    await store.getState().hydrate();
+    await tick();
+    expect(store.getState().storageNotice).toMatch(/95% full/);
+
+    const roomy = { ...cache.images, estimate: async () => ({ usage: 10, quota: 100 }) };
+    const other = createPlaygroundStore(
+      fakeServices({ history: fakeHistory().history, images: roomy }).services,
+    );
+    await other.getState().hydrate();
+    await tick();
+    expect(other.getState().storageNotice).toBeNull();
+  });
+});

@@ -82,6 +82,9 @@ export interface HistorySlice {
 
 const STORAGE_SHORT =
   "Your browser's storage is short: older cached images were removed to make room. Their runs are kept, and those images show while their original URLs still work.";
+/** Above this share of the browser's quota, the person is told storage is running short. */
+export const STORAGE_SHORT_SHARE = 0.9;
+
 const STORAGE_FULL =
   "Your browser's storage is full: new images could not be kept, so they show only while their URLs work. Delete some runs or free up disk space.";
 
@@ -293,6 +296,13 @@ export const createHistorySlice: StateCreator<PlaygroundState, [], [], HistorySl
     syncImageCache: async () => {
       const images = get().services.images;
       if (!images) return;
+      const estimate = await images.estimate?.().catch(() => null);
+      if (estimate && estimate.usage / estimate.quota > STORAGE_SHORT_SHARE) {
+        const percent = Math.round((estimate.usage / estimate.quota) * 100);
+        set({
+          storageNotice: `Your browser's storage for this site is ${percent}% full. New images may not be kept and older cached images will be removed first (runs are always kept). Export and delete old runs to make room.`,
+        });
+      }
       let cached: Set<string>;
       try {
         cached = new Set(await images.urls());

@@ -192,6 +192,11 @@ export interface ImageStore {
   /** Every cached URL. */
   urls: () => Promise<string[]>;
   remove: (urls: readonly string[]) => Promise<void>;
+  /**
+   * How much of the browser's storage this site uses, in bytes, or null when the browser does
+   * not say. Never rejects.
+   */
+  estimate?: () => Promise<{ usage: number; quota: number } | null>;
 }
 
 /** A chosen file, ready to upload. */
