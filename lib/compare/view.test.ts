@@ -13,6 +13,7 @@ import {
   positionAt,
   splitLayout,
   type View,
+  viewForKey,
   viewTransform,
   zoomAt,
   zoomBy,
@@ -146,6 +147,24 @@ describe("panStep", () => {
   it("is a no-op at the fitted zoom and at the edge", () => {
     expect(panStep(fit(), "left")).toEqual(fit());
     expect(panStep({ zoom: 2, x: 0.5, y: 0 }, "left")).toEqual({ zoom: 2, x: 0.5, y: 0 });
+  });
+});
+
+describe("viewForKey", () => {
+  it("zooms with plus and minus, fits with 0 and pans with the arrows", () => {
+    const view: View = { zoom: 2, x: 0, y: 0 };
+    expect(viewForKey(view, "+")).toEqual(zoomIn(view));
+    expect(viewForKey(view, "=")).toEqual(zoomIn(view));
+    expect(viewForKey(view, "-")).toEqual(zoomOut(view));
+    expect(viewForKey(view, "0")).toEqual(fit());
+    expect(viewForKey(view, "ArrowRight")).toEqual({ zoom: 2, x: -0.1, y: 0 });
+    expect(viewForKey(view, "ArrowUp")).toEqual({ zoom: 2, x: 0, y: 0.1 });
+  });
+
+  it("leaves every other key alone", () => {
+    expect(viewForKey(fit(), "Escape")).toBeNull();
+    expect(viewForKey(fit(), "Tab")).toBeNull();
+    expect(viewForKey(fit(), "a")).toBeNull();
   });
 });
 

@@ -115,6 +115,33 @@ export function panStep(view: View, direction: PanDirection): View {
   return clampView({ ...view, x: view.x + dx, y: view.y + dy });
 }
 
+/**
+ * The view after a key press on the compare stage: `+` (or `=`) zooms in, `-` (or `_`) zooms
+ * out, `0` fits, the arrow keys pan a step; null for any other key (let it through).
+ */
+export function viewForKey(view: View, key: string): View | null {
+  switch (key) {
+    case "+":
+    case "=":
+      return zoomIn(view);
+    case "-":
+    case "_":
+      return zoomOut(view);
+    case "0":
+      return fit();
+    case "ArrowLeft":
+      return panStep(view, "left");
+    case "ArrowRight":
+      return panStep(view, "right");
+    case "ArrowUp":
+      return panStep(view, "up");
+    case "ArrowDown":
+      return panStep(view, "down");
+    default:
+      return null;
+  }
+}
+
 /** `100%`, `125%`, `800%`: the zoom as a whole percentage. */
 export function formatZoom(zoom: number): string {
   return `${Math.round(clampZoom(zoom) * 100)}%`;
