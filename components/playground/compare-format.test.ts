@@ -4,6 +4,7 @@ import type { Run } from "@/lib/store/types";
 import {
   type CompareItem,
   compareView,
+  describePick,
   findRun,
   NO_PICKS,
   pickedSlot,
@@ -140,6 +141,27 @@ describe("compareView", () => {
     expect(compareView(runs, { kind: "pair", a: item("gone", 0), b: item("r2", 0) })).toBeNull();
     expect(compareView([run("r3", { output: null })], { kind: "input", item: item("r3", 0) })).toBe(
       null,
+    );
+  });
+});
+
+describe("describePick", () => {
+  const name = ({ runId, index }: CompareItem) => `Result ${index + 1} of ${runId}`;
+
+  it("says which slot a result went into, and which result it replaced", () => {
+    const one = togglePick(NO_PICKS, item("r1", 0));
+    expect(describePick(NO_PICKS, one, item("r1", 0), name)).toBe("Result 1 of r1 picked as A");
+    const full = togglePick(one, item("r1", 1));
+    const third = togglePick(full, item("r2", 0));
+    expect(describePick(full, third, item("r2", 0), name)).toBe(
+      "Result 1 of r2 picked as A in place of result 1 of r1",
+    );
+  });
+
+  it("says when a result was unpicked", () => {
+    const one = togglePick(NO_PICKS, item("r1", 0));
+    expect(describePick(one, NO_PICKS, item("r1", 0), name)).toBe(
+      "Result 1 of r1 removed from compare",
     );
   });
 });

@@ -144,3 +144,25 @@ export function compareView(runs: readonly Run[], target: CompareTarget): Compar
     title: `${resultName(a.runNumber, target.a.index)} against ${resultName(b.runNumber, target.b.index).toLowerCase()}`,
   };
 }
+
+/** The id of a result's "Add to compare" button, where focus goes when the tray is cleared. */
+export function pickButtonId(item: CompareItem): string {
+  return `compare-pick-${item.runId}-${item.index}`;
+}
+
+/**
+ * What a screen reader hears after a pick changed: `Result 1 of run 3 picked as A`, `… removed
+ * from compare`, or `… picked as A in place of result 2 of run 1`. `name` names an item.
+ */
+export function describePick(
+  previous: ComparePicks,
+  next: ComparePicks,
+  item: CompareItem,
+  name: (item: CompareItem) => string,
+): string {
+  const slot = pickedSlot(next, item);
+  if (!slot) return `${name(item)} removed from compare`;
+  const replaced = previous[slot];
+  const text = `${name(item)} picked as ${slot.toUpperCase()}`;
+  return replaced ? `${text} in place of ${name(replaced).toLowerCase()}` : text;
+}

@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import type { KontextImage } from "@/lib/kontext/schema";
+import { CompareActions } from "./compare-actions";
 import { downloadImage, Hidden, ResultActionButton } from "./result-action-button";
 import { downloadFilename, isDataUri } from "./result-format";
 import { usePlaygroundStore } from "./store-provider";
@@ -15,7 +16,7 @@ type Outcome =
   | "used"
   | "reused";
 
-/** Download, copy, edit further and reuse settings for one result image. */
+/** Download, copy, edit further, reuse settings and compare for one result image. */
 export function ResultActions({
   runId,
   runNumber,
@@ -89,6 +90,7 @@ export function ResultActions({
       <ResultActionButton icon="reuse" onClick={onReuse}>
         Reuse settings<Hidden> of run {runNumber}</Hidden>
       </ResultActionButton>
+      <CompareActions runId={runId} runNumber={runNumber} index={index} />
       {/* Always rendered, so what an action did is announced as well as shown. */}
       <p
         aria-live="polite"
