@@ -55,7 +55,7 @@ export function CompareLabel({
 }) {
   return (
     <p
-      className={`pointer-events-none absolute top-2 truncate rounded-md bg-black/70 px-2 py-1 text-xs font-medium text-white shadow-sm ring-1 ring-white/10 ${maxWidth} ${corner === "left" ? "left-2" : "right-2"}`}
+      className={`pointer-events-none absolute top-2 line-clamp-2 rounded-md text-balance bg-black/70 px-2 py-1 text-xs font-medium text-white shadow-sm ring-1 ring-white/10 ${maxWidth} ${corner === "left" ? "left-2" : "right-2 text-right"}`}
     >
       {children}
     </p>

@@ -5,9 +5,7 @@ import {
   type KeyboardEvent,
   type RefObject,
   type SetStateAction,
-  useEffect,
   useRef,
-  useState,
 } from "react";
 import {
   type Box,
@@ -22,6 +20,7 @@ import type { CompareSide } from "./compare-format";
 import { CompareImage, CompareLabel } from "./compare-image";
 import { PositionRange, SliderPane } from "./compare-slider";
 import { useCompareGestures } from "./use-compare-gestures";
+import { useElementSize } from "./use-element-size";
 
 export type CompareMode = "slider" | "side-by-side";
 
@@ -143,19 +142,4 @@ function SidePane({ side, transform, box }: { side: CompareSide; transform: stri
       </CompareLabel>
     </div>
   );
-}
-
-/** The content size of an element, kept up to date as it resizes. */
-function useElementSize(ref: RefObject<HTMLElement | null>): Box {
-  const [size, setSize] = useState<Box>({ width: 0, height: 0 });
-  useEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    const observer = new ResizeObserver(([entry]) => {
-      if (entry) setSize({ width: entry.contentRect.width, height: entry.contentRect.height });
-    });
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [ref]);
-  return size;
 }
