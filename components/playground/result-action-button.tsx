@@ -1,11 +1,11 @@
 "use client";
 
-import type { ReactNode } from "react";
+import type { MouseEvent, ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Icon } from "@/components/ui/icon";
 import { isHttpUrl } from "./result-format";
 
-export type ActionIcon = "download" | "copy" | "edit" | "reuse";
+export type ActionIcon = "download" | "copy" | "edit" | "reuse" | "compare" | "pick" | "picked";
 
 const ICON_PATHS: Record<ActionIcon, string[]> = {
   download: ["M8 2.5v8M4.5 7 8 10.5 11.5 7M3 13.5h10"],
@@ -18,24 +18,42 @@ const ICON_PATHS: Record<ActionIcon, string[]> = {
     "M2.5 8a5.5 5.5 0 0 1 9.4-3.9l1.6 1.4M13.5 2.5v3h-3",
     "M13.5 8a5.5 5.5 0 0 1-9.4 3.9l-1.6-1.4M2.5 13.5v-3h3",
   ],
+  compare: [
+    "M3.5 2.5h9a1 1 0 0 1 1 1v9a1 1 0 0 1-1 1h-9a1 1 0 0 1-1-1v-9a1 1 0 0 1 1-1Z",
+    "M8 1v14",
+  ],
+  pick: ["M8 3v10M3 8h10"],
+  picked: ["M3 8.5 6.5 12 13 4.5"],
 };
 
 /**
  * A small action under a result. Its content is its name: the visible words plus hidden ones
  * that say which result it acts on (`Download<Hidden> result 1 of run 2</Hidden>`), so the name
  * holds the visible label and never changes; how the action went is said beside the buttons.
+ * A toggle (`pressed` set) says its state through `aria-pressed` and its look, not its name.
  */
 export function ResultActionButton({
   icon,
   onClick,
+  pressed,
+  id,
   children,
 }: {
   icon: ActionIcon;
-  onClick: () => void;
+  onClick: (event: MouseEvent<HTMLButtonElement>) => void;
+  pressed?: boolean;
+  id?: string;
   children: ReactNode;
 }) {
   return (
-    <Button size="sm" variant="secondary" onClick={onClick}>
+    <Button
+      id={id}
+      size="sm"
+      variant="secondary"
+      aria-pressed={pressed}
+      className="aria-pressed:border-accent-500 aria-pressed:bg-accent-50 aria-pressed:text-accent-700 dark:aria-pressed:border-accent-400 dark:aria-pressed:bg-accent-500/15 dark:aria-pressed:text-accent-100"
+      onClick={onClick}
+    >
       <Icon className="size-3.5">
         {ICON_PATHS[icon].map((d) => (
           <path key={d} d={d} />

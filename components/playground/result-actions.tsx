@@ -2,20 +2,14 @@
 
 import { useEffect, useState } from "react";
 import type { KontextImage } from "@/lib/kontext/schema";
+import { CompareActions } from "./compare-actions";
 import { downloadImage, Hidden, ResultActionButton } from "./result-action-button";
 import { downloadFilename, isDataUri } from "./result-format";
 import { usePlaygroundStore } from "./store-provider";
 
-type Outcome =
-  | "downloading"
-  | "download-failed"
-  | "opened"
-  | "copied"
-  | "copy-failed"
-  | "used"
-  | "reused";
+type Outcome = "downloading" | "download-failed" | "opened" | "copied" | "copy-failed" | "used";
 
-/** Download, copy, edit further and reuse settings for one result image. */
+/** Download, copy, edit further and compare one result image (remix is on the run). */
 export function ResultActions({
   runId,
   runNumber,
@@ -30,7 +24,6 @@ export function ResultActions({
   seed: number;
 }) {
   const setInputFromResult = usePlaygroundStore((s) => s.useResultAsInput);
-  const reuseSettings = usePlaygroundStore((s) => s.reuseSettings);
   const resultBlob = usePlaygroundStore((s) => s.resultBlob);
   const [outcome, setOutcome] = useOutcome();
   const result = ` result ${index + 1} of run ${runNumber}`;
@@ -66,11 +59,6 @@ export function ResultActions({
       ?.scrollIntoView({ behavior: "smooth", block: "center" });
   }
 
-  function onReuse() {
-    reuseSettings(runId, { withSeed: true });
-    setOutcome("reused");
-  }
-
   const message: Record<Outcome, string> = {
     downloading: "Downloading…",
     "download-failed": "Download failed",
@@ -78,7 +66,6 @@ export function ResultActions({
     copied: `Copied the ${copyWhat}`,
     "copy-failed": "Copy failed",
     used: "Now the input image",
-    reused: "Settings reused",
   };
 
   return (
@@ -93,9 +80,7 @@ export function ResultActions({
       <ResultActionButton icon="edit" onClick={onUseAsInput}>
         Use<Hidden>{result}</Hidden> as input
       </ResultActionButton>
-      <ResultActionButton icon="reuse" onClick={onReuse}>
-        Reuse settings<Hidden> of run {runNumber}</Hidden>
-      </ResultActionButton>
+      <CompareActions runId={runId} runNumber={runNumber} index={index} />
       {/* Always rendered, so what an action did is announced as well as shown. */}
       <p
         aria-live="polite"

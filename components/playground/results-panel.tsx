@@ -4,14 +4,23 @@ import { useCallback, useMemo, useRef, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { Icon } from "@/components/ui/icon";
 import { Panel } from "@/components/ui/panel";
+import { CompareProvider } from "./compare-context";
 import { HistoryTransfer } from "./history-transfer";
 import { Lightbox } from "./lightbox";
 import { type ResultViewer, ResultViewerProvider } from "./result-context";
 import { RunCard } from "./run-card";
 import { usePlaygroundStore } from "./store-provider";
 
-/** Every run, newest first, with its status, results and actions. */
+/** Every run, newest first, with its status, results and actions; and the compare tray. */
 export function ResultsPanel() {
+  return (
+    <CompareProvider>
+      <RunsPanel />
+    </CompareProvider>
+  );
+}
+
+function RunsPanel() {
   const runIds = usePlaygroundStore(useShallow((s) => s.runs.map((run) => run.id)));
   const [revealed, setRevealed] = useState<ReadonlySet<string>>(() => new Set());
   const [viewerKey, setViewerKey] = useState<string | null>(null);

@@ -61,9 +61,10 @@ export class PlaygroundPage {
     return this.page.getByRole("img", { name: /^Result \d+ of run \d+/ });
   }
 
-  async screenshot(name: string): Promise<void> {
+  /** Saves and attaches a screenshot: the whole page, or only the viewport (for a modal dialog). */
+  async screenshot(name: string, { fullPage = true } = {}): Promise<void> {
     const path = this.testInfo.outputPath(`${name}.png`);
-    await this.page.screenshot({ path, fullPage: true });
+    await this.page.screenshot({ path, fullPage });
     await this.testInfo.attach(name, { path, contentType: "image/png" });
   }
 
