@@ -2,6 +2,7 @@ import "fake-indexeddb/auto";
 import { describe, expect, it, vi } from "vitest";
 import { kontextInputSchema } from "@/lib/kontext/schema";
 import { DEFAULT_SETTINGS } from "@/lib/store/settings-slice";
+import type { SweepRecord } from "@/lib/sweep/record";
 import {
   createHistoryDb,
   DRAFT_KEY,
@@ -259,5 +260,72 @@ describe("isQuotaExceededError", () => {
     expect(isQuotaExceededError(new DOMException("gone", "NotFoundError"))).toBe(false);
     expect(isQuotaExceededError(new Error("QuotaExceededError"))).toBe(false);
     expect(isQuotaExceededError(null)).toBe(false);
+  });
+});
+
+describe("sweeps", () => {
+  function makeSweep(id: string, createdAt: number): SweepRecord {
+    const request = kontextInputSchema.parse({
+      image_url: "https://example.com/in.png",
+      prompt: "Make it snow",
+      seed: 7,
+    });
+    return {
+      id,
+      createdAt,
+      axes: [{ kind: "guidance", text: "1, 2", labels: ["1", "2"] }],
+      columnLabels: ["1", "2"],
+      rowLabels: [""],
+      cells: [
+        {
+          row: 0,
+          column: 0,
+          request: { ...request, guidance_scale: 1 },
+          status: "started",
+          runId: "r1",
+        },
+        {
+          row: 0,
+          column: 1,
+          request: { ...request, guidance_scale: 2 },
+          status: "pending",
+          runId: null,
+        },
+      ],
+      concurrency: 2,
+      inputThumbnail: null,
+      predictedSize: { width: 1024, height: 768 },
+      backend: "local",
+    };
+  }
+
+  it("saves, lists newest first and deletes sweeps, apart from runs", async () => {
+    const db = createHistoryDb({ dbName: uniqueDbName() });
+    await db.putSweep(makeSweep("old", 1));
+    await db.putSweep(makeSweep("new", 2));
+    expect((await db.listSweeps()).map((sweep) => sweep.id)).toEqual(["new", "old"]);
+    expect(await db.listRuns()).toEqual([]);
+    expect((await db.listSweeps())[1]).toEqual(makeSweep("old", 1));
+    await db.deleteSweep("old");
+    expect((await db.listSweeps()).map((sweep) => sweep.id)).toEqual(["new"]);
+  });
+
+  it("skips and reports a damaged or newer sweep, keeping it stored", async () => {
+    const dbName = uniqueDbName();
+    const corrupt = vi.fn();
+    const db = createHistoryDb({ dbName, onCorrupt: corrupt });
+    await db.putSweep(makeSweep("good", 1));
+    await openIdbStore(dbName, "sweeps").set("bad", { version: 1, data: { id: "bad", cells: 3 } });
+    await openIdbStore(dbName, "sweeps").set("future", { version: HISTORY_VERSION + 1, data: {} });
+    expect((await db.listSweeps()).map((sweep) => sweep.id)).toEqual(["good"]);
+    expect(corrupt.mock.calls.map(([id]) => id).sort()).toEqual(["bad", "future"]);
+    expect(await openIdbStore(dbName, "sweeps").get("bad")).toBeDefined();
+  });
+
+  it("refuses to save a sweep that could not be read back", async () => {
+    const db = createHistoryDb({ dbName: uniqueDbName() });
+    await expect(db.putSweep({ ...makeSweep("x", 1), concurrency: 0 })).rejects.toBeInstanceOf(
+      HistoryFormatError,
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { clear, createStore, del, entries, get, set } from "idb-keyval";
+import { migrateSweep, type SweepRecord, toStoredSweep } from "@/lib/sweep/record";
 import {
   HistoryFormatError,
   migrateDraft,
@@ -115,6 +116,11 @@ export interface HistoryDb {
   deleteRun: (id: string) => Promise<void>;
   /** Deletes every run (the draft and cached images stay). */
   clearRuns: () => Promise<void>;
+  /** Saves a sweep (replacing the one with the same id). Throws like {@link HistoryDb.putRun}. */
+  putSweep: (sweep: SweepRecord) => Promise<void>;
+  /** Every readable sweep, newest first; unreadable ones go to `onCorrupt`. */
+  listSweeps: () => Promise<SweepRecord[]>;
+  deleteSweep: (id: string) => Promise<void>;
   /** Saves the form draft. Throws like {@link HistoryDb.putRun}. */
   putDraft: (draft: Draft) => Promise<void>;
   /** The saved draft, or null when there is none or it cannot be read (reported to `onCorrupt`). */
@@ -134,6 +140,7 @@ export function createHistoryDb(options: HistoryDbOptions = {}): HistoryDb {
   } = options;
   const runs = openStore(dbName, "runs");
   const drafts = openStore(dbName, "drafts");
+  const sweeps = openStore(dbName, "sweeps");
 
   /** Tells `onCorrupt`; a throwing callback must not break the read that reports. */
   function report(id: string, error: HistoryFormatError): void {
@@ -178,6 +185,22 @@ export function createHistoryDb(options: HistoryDbOptions = {}): HistoryDb {
     },
     deleteRun: (id) => runs.del(id),
     clearRuns: () => runs.clear(),
+    putSweep: async (sweep) => {
+      const stored = toStoredSweep(sweep, now());
+      await quotaSafeWrite("the sweep", () => sweeps.set(sweep.id, stored));
+    },
+    listSweeps: async () => {
+      const readable: SweepRecord[] = [];
+      for (const [id, raw] of await sweeps.entries()) {
+        try {
+          readable.push(migrateSweep(raw));
+        } catch (error) {
+          report(id, asFormatError(error));
+        }
+      }
+      return readable.sort((a, b) => b.createdAt - a.createdAt);
+    },
+    deleteSweep: (id) => sweeps.del(id),
     putDraft: async (draft) => {
       const stored = toStoredDraft(draft, now());
       await quotaSafeWrite("the draft", () => drafts.set(DRAFT_KEY, stored));

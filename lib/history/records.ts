@@ -67,7 +67,7 @@ export interface StoredEnvelope<T> {
   savedAt?: number;
 }
 
-const sizeSchema = z.object({
+export const sizeSchema = z.object({
   width: z.number().positive(),
   height: z.number().positive(),
 });
@@ -164,7 +164,7 @@ function describeIssues(error: z.ZodError): string {
 }
 
 /** Reads the envelope and checks its version, or throws a {@link HistoryFormatError}. */
-function openEnvelope(raw: unknown, what: string): { version: number; data: unknown } {
+export function openEnvelope(raw: unknown, what: string): { version: number; data: unknown } {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw) || !("version" in raw)) {
     throw new HistoryFormatError(
       `The stored ${what} is not a history record (expected { version, data }).`,
@@ -193,7 +193,8 @@ function openEnvelope(raw: unknown, what: string): { version: number; data: unkn
   return { version, data };
 }
 
-function parseData<S extends z.ZodType>(
+/** Parses a record's data with `schema`, or throws a {@link HistoryFormatError} naming the field. */
+export function parseData<S extends z.ZodType>(
   schema: S,
   data: unknown,
   what: string,
@@ -211,7 +212,8 @@ function parseData<S extends z.ZodType>(
   return result.data;
 }
 
-function checkBeforeSave(schema: z.ZodType, value: unknown, what: string): void {
+/** Throws a {@link HistoryFormatError} when `value` would not read back through `schema`. */
+export function checkBeforeSave(schema: z.ZodType, value: unknown, what: string): void {
   const result = schema.safeParse(value);
   if (!result.success) {
     throw new HistoryFormatError(
@@ -223,7 +225,8 @@ function checkBeforeSave(schema: z.ZodType, value: unknown, what: string): void 
   }
 }
 
-function unknownVersion(what: string, version: number): HistoryFormatError {
+/** The error for a record whose format version is not one this app knows. */
+export function unknownVersion(what: string, version: number): HistoryFormatError {
   return new HistoryFormatError(
     `The stored ${what} has an unknown format version ${version}.`,
     "unknown-version",

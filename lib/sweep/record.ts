@@ -1,0 +1,112 @@
+import { z } from "zod";
+import {
+  checkBeforeSave,
+  openEnvelope,
+  parseData,
+  type StoredEnvelope,
+  sizeSchema,
+  unknownVersion,
+} from "@/lib/history/records";
+import { HISTORY_VERSION } from "@/lib/history/types";
+import { kontextInputSchema } from "@/lib/kontext/schema";
+import type { AxisKind } from "./axis";
+import type { ScaleTarget } from "./cells";
+
+/** One axis of a saved sweep: what it varied, as typed, and its labels. */
+export interface SweepAxisRecord {
+  kind: AxisKind;
+  /** The values as the person typed them. */
+  text: string;
+  labels: string[];
+  target?: ScaleTarget;
+}
+
+/**
+ * One cell of a saved sweep: `pending` until it is started (then `runId` names its run, which
+ * the history keeps like any run), `cancelled` when the sweep was cancelled before it started.
+ */
+export interface SweepCellRecord {
+  row: number;
+  column: number;
+  /** The exact request (with the uploaded image's URL). */
+  request: z.output<typeof kontextInputSchema>;
+  status: "pending" | "started" | "cancelled";
+  runId: string | null;
+}
+
+/** A sweep as the history keeps it: the grid, its cells and how many run at once. */
+export interface SweepRecord {
+  id: string;
+  /** Milliseconds since the epoch. */
+  createdAt: number;
+  /** Columns first, then rows (when there are two axes). */
+  axes: SweepAxisRecord[];
+  columnLabels: string[];
+  rowLabels: string[];
+  cells: SweepCellRecord[];
+  /** How many cells run at once. */
+  concurrency: number;
+  inputThumbnail: string | null;
+  predictedSize: { width: number; height: number };
+  backend: "fal" | "local";
+}
+
+const targetSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("stack"), path: z.string() }),
+  z.object({ kind: z.literal("swept") }),
+]);
+
+export const sweepRecordSchema = z.object({
+  id: z.string().min(1),
+  createdAt: z.number(),
+  axes: z
+    .array(
+      z.object({
+        kind: z.enum(["lora_scale", "lora", "seed", "guidance", "steps", "prompt"]),
+        text: z.string(),
+        labels: z.array(z.string()),
+        target: targetSchema.optional(),
+      }),
+    )
+    .min(1)
+    .max(2),
+  columnLabels: z.array(z.string()),
+  rowLabels: z.array(z.string()),
+  cells: z.array(
+    z.object({
+      row: z.number().int().nonnegative(),
+      column: z.number().int().nonnegative(),
+      request: kontextInputSchema,
+      status: z.enum(["pending", "started", "cancelled"]),
+      runId: z.string().nullable(),
+    }),
+  ),
+  concurrency: z.number().int().min(1),
+  inputThumbnail: z.string().nullable(),
+  predictedSize: sizeSchema,
+  backend: z.enum(["fal", "local"]),
+});
+
+type Assert<T extends true> = T;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export type SweepSchemaMatchesType = Assert<
+  Same<z.output<typeof sweepRecordSchema>, SweepRecord>
+>;
+
+/**
+ * Reads a stored sweep envelope (sweeps exist since format 1). Throws a `HistoryFormatError` for
+ * a newer or unknown format or a damaged record, like `migrateRun`.
+ */
+export function migrateSweep(raw: unknown): SweepRecord {
+  const { version, data } = openEnvelope(raw, "sweep");
+  if (version !== 1) throw unknownVersion("sweep", version);
+  return parseData(sweepRecordSchema, data, "sweep", version);
+}
+
+/** Wraps a sweep in the current envelope, checking it first (nothing unreadable is written). */
+export function toStoredSweep(sweep: SweepRecord, savedAt?: number): StoredEnvelope<SweepRecord> {
+  checkBeforeSave(sweepRecordSchema, sweep, "sweep");
+  return savedAt === undefined
+    ? { version: HISTORY_VERSION, data: sweep }
+    : { version: HISTORY_VERSION, data: sweep, savedAt };
+}
