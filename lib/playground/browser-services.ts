@@ -87,6 +87,9 @@ export function createBrowserHistory(
     saveRun: (run) => history().putRun(run),
     loadRuns: () => history().listRuns(),
     deleteRun: (id) => history().deleteRun(id),
+    saveSweep: (sweep) => history().putSweep(sweep),
+    loadSweeps: () => history().listSweeps(),
+    deleteSweep: (id) => history().deleteSweep(id),
     saveDraft: (draft) => history().putDraft(draft),
     loadDraft: () => history().getDraft(),
   };

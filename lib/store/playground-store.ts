@@ -6,6 +6,7 @@ import { createInputSlice, type InputSlice } from "./input-slice";
 import { createLoraSlice, type LoraSlice } from "./lora-slice";
 import { createRunsSlice, hasPixels, type RunsSlice } from "./runs-slice";
 import { createSettingsSlice, type SettingsSlice } from "./settings-slice";
+import { createSweepSlice, type SweepSlice } from "./sweep-slice";
 import { createTransferSlice, type TransferSlice } from "./transfer-slice";
 import type { PlaygroundServices } from "./types";
 
@@ -15,7 +16,8 @@ export type PlaygroundState = InputSlice &
   SettingsSlice &
   RunsSlice &
   HistorySlice &
-  TransferSlice & {
+  TransferSlice &
+  SweepSlice & {
     /** Side effects (fal, files, clock), injected so tests can pass fakes. */
     services: PlaygroundServices;
     /** What the server runs edits on, as the page was told; recorded with every saved run. */
@@ -53,6 +55,7 @@ export function createPlaygroundStore(
     ...createRunsSlice(...args),
     ...createHistorySlice(...args),
     ...createTransferSlice(...args),
+    ...createSweepSlice(...args),
   }));
   let timer: ReturnType<typeof setTimeout> | undefined;
   const saveNow = () => {

@@ -81,6 +81,16 @@ export interface RunsSlice {
    */
   saveRun: (runId: string) => void;
   /**
+   * Starts a run of an exact request whose image is uploaded already (a sweep's cell), with the
+   * input thumbnail it shares; returns its id.
+   */
+  launchRun: (spec: {
+    request: KontextRequest;
+    inputThumbnail: string | null;
+    parentId: string | null;
+    size: Run["predictedSize"];
+  }) => string;
+  /**
    * Loads the saved draft into the form and the saved runs into `runs` (after any run already
    * there), then resumes every saved run that was queued or running. Runs once per store (later
    * calls return the first call's promise); never throws: a failure becomes the alert.
@@ -163,6 +173,8 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
   function finish(id: string, patch: Partial<Run>): void {
     patchRun(id, { ...patch, finishedAt: get().services.now() });
     persist(id);
+    // A sweep waiting for a free slot starts its next cell.
+    get().pumpSweeps();
   }
 
   /** Ends a run as cancelled by its user and stops its client calls. */
@@ -374,13 +386,19 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
     const history = get().services.history;
     if (!history) return;
     try {
-      const [draft, saved] = await Promise.all([history.loadDraft(), history.loadRuns()]);
+      const [draft, saved, sweeps] = await Promise.all([
+        history.loadDraft(),
+        history.loadRuns(),
+        history.loadSweeps?.() ?? [],
+      ]);
       if (draft) applyDraft(draft);
       const known = new Set(get().runs.map((run) => run.id));
       const restored = saved.filter((record) => !known.has(record.id));
       if (restored.length > 0) {
         set((state) => ({ runs: [...state.runs, ...restored.map(fromHistoryRun)] }));
       }
+      // In the same tick as the runs, so a sweep's runs never show as runs of their own.
+      get().restoreSweeps(sweeps);
       for (const record of restored) {
         if (record.requestId && (record.status === "queued" || record.status === "running")) {
           const { requestId } = record;
@@ -389,6 +407,8 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
           );
         }
       }
+      // Sweeps carry on where they stopped: their pending cells start as slots free up.
+      get().pumpSweeps();
     } catch (error) {
       set({
         alert: {
@@ -553,11 +573,13 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
       }
     },
     saveRun: persist,
+    launchRun: ({ request, inputThumbnail, parentId, size }) =>
+      launch(request, null, { kind: "reuse", thumbnail: inputThumbnail }, parentId, size, []),
   };
 };
 
 /** Client-side checks before anything is uploaded or paid for. */
-function checkForm(state: PlaygroundState): {
+export function checkForm(state: PlaygroundState): {
   fieldErrors: Record<string, string>;
   request: KontextRequest | null;
   /** The enabled LoRA rows' ids, in the order of `request.loras`. */

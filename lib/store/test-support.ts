@@ -2,6 +2,7 @@ import { ApiError } from "@fal-ai/client";
 import { toStoredDraft, toStoredRun } from "@/lib/history/records";
 import type { Draft, HistoryRun } from "@/lib/history/types";
 import type { KontextOutput, KontextRequest } from "@/lib/kontext/schema";
+import { type SweepRecord, toStoredSweep } from "@/lib/sweep/record";
 import { createPlaygroundStore } from "./playground-store";
 import type {
   CacheOutcome,
@@ -126,8 +127,13 @@ export async function withImage(store: ReturnType<typeof createPlaygroundStore>)
   store.getState().setPrompt("make it snow");
 }
 
-export function fakeHistory(initial: { runs?: HistoryRun[]; draft?: Draft | null } = {}) {
+export function fakeHistory(
+  initial: { runs?: HistoryRun[]; draft?: Draft | null; sweeps?: SweepRecord[] } = {},
+) {
   const runs = new Map<string, HistoryRun>((initial.runs ?? []).map((run) => [run.id, run]));
+  const sweeps = new Map<string, SweepRecord>(
+    (initial.sweeps ?? []).map((sweep) => [sweep.id, sweep]),
+  );
   const saves: HistoryRun[] = [];
   const drafts: Draft[] = [];
   let draft = initial.draft ?? null;
@@ -141,6 +147,14 @@ export function fakeHistory(initial: { runs?: HistoryRun[]; draft?: Draft | null
     deleteRun: async (id) => {
       runs.delete(id);
     },
+    saveSweep: async (sweep) => {
+      toStoredSweep(sweep);
+      sweeps.set(sweep.id, sweep);
+    },
+    loadSweeps: async () => [...sweeps.values()].sort((a, b) => b.createdAt - a.createdAt),
+    deleteSweep: async (id) => {
+      sweeps.delete(id);
+    },
     saveDraft: async (value) => {
       toStoredDraft(value);
       drafts.push(value);
@@ -148,7 +162,7 @@ export function fakeHistory(initial: { runs?: HistoryRun[]; draft?: Draft | null
     },
     loadDraft: async () => draft,
   };
-  return { history, runs, saves, drafts, draft: () => draft };
+  return { history, runs, sweeps, saves, drafts, draft: () => draft };
 }
 
 export function savedRun(overrides: Partial<HistoryRun> = {}): HistoryRun {

@@ -3,6 +3,7 @@ import type { PriceEstimate } from "@/lib/kontext/pricing";
 import type { Size } from "@/lib/kontext/resolution";
 import type { KontextImage, KontextOutput, KontextRequest } from "@/lib/kontext/schema";
 import type { AppError } from "@/lib/playground/errors";
+import type { SweepRecord } from "@/lib/sweep/record";
 
 /** The image a run edits. */
 export interface InputImage {
@@ -163,6 +164,11 @@ export interface HistoryService {
   loadRuns: () => Promise<HistoryRun[]>;
   /** Deletes a run's record (its cached images are the image store's business). */
   deleteRun: (id: string) => Promise<void>;
+  /** Saves a sweep (its cells' runs are saved as runs). None: sweeps are not kept. */
+  saveSweep?: (sweep: SweepRecord) => Promise<void>;
+  /** Every saved sweep, newest first. */
+  loadSweeps?: () => Promise<SweepRecord[]>;
+  deleteSweep?: (id: string) => Promise<void>;
   saveDraft: (draft: Draft) => Promise<void>;
   loadDraft: () => Promise<Draft | null>;
 }

@@ -89,9 +89,7 @@ export const sweepRecordSchema = z.object({
 
 type Assert<T extends true> = T;
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-export type SweepSchemaMatchesType = Assert<
-  Same<z.output<typeof sweepRecordSchema>, SweepRecord>
->;
+export type SweepSchemaMatchesType = Assert<Same<z.output<typeof sweepRecordSchema>, SweepRecord>>;
 
 /**
  * Reads a stored sweep envelope (sweeps exist since format 1). Throws a `HistoryFormatError` for

@@ -1,0 +1,331 @@
+import type { StateCreator } from "zustand";
+import { outputSize } from "@/lib/kontext/resolution";
+import { toAppError } from "@/lib/playground/errors";
+import { type AxisKind, parseAxis } from "@/lib/sweep/axis";
+import {
+  estimateSweep,
+  expandSweep,
+  type ScaleTarget,
+  type SweepEstimate,
+  type SweepGrid,
+} from "@/lib/sweep/cells";
+import type { SweepRecord } from "@/lib/sweep/record";
+import type { PlaygroundState } from "./playground-store";
+import { checkForm, hasPixels } from "./runs-slice";
+import type { Run } from "./types";
+
+/** One axis as the sweep form holds it. */
+export interface AxisInput {
+  kind: AxisKind;
+  text: string;
+  target?: ScaleTarget;
+}
+
+/** How many cells of a sweep run at once, unless the person chooses otherwise. */
+export const DEFAULT_SWEEP_CONCURRENCY = 2;
+/** The most cells a sweep may run at once. */
+export const MAX_SWEEP_CONCURRENCY = 8;
+
+/** A sweep ready to start: its grid and what it will cost, or why it cannot run. */
+export type SweepPlan =
+  | { ok: true; grid: SweepGrid; estimate: SweepEstimate; seed: number | undefined }
+  | {
+      ok: false;
+      message: string;
+      /** The axis the message is about (0: columns, 1: rows), or null for the form. */
+      axis: number | null;
+    };
+
+export interface SweepSlice {
+  /** Newest first. */
+  sweeps: SweepRecord[];
+  /**
+   * Checks the form and the axes and expands them into cells with their predicted cost. The
+   * seed is held: the form's fixed seed, else `seed` (a random one the caller drew once).
+   */
+  planSweep: (axes: readonly AxisInput[], seed: number) => SweepPlan;
+  /**
+   * Starts a sweep: uploads the image once, saves the sweep, then runs its cells `concurrency`
+   * at a time. Returns its id, or null when the plan fails (the message is in `sweepError`).
+   */
+  startSweep: (
+    axes: readonly AxisInput[],
+    options: { concurrency: number; seed: number },
+  ) => Promise<string | null>;
+  /** Why the last sweep could not start; null once one starts. */
+  sweepError: string | null;
+  /** Cancels a sweep's cells: pending ones never start, running ones are cancelled. */
+  cancelSweep: (sweepId: string) => Promise<void>;
+  /** Runs a sweep's failed cells again (their failed runs are replaced). */
+  retryFailedCells: (sweepId: string) => void;
+  /** Changes how many of a sweep's cells run at once (1–8). */
+  setSweepConcurrency: (sweepId: string, concurrency: number) => void;
+  /** Deletes a finished sweep and its runs from the history. */
+  deleteSweep: (sweepId: string) => Promise<void>;
+  /** Starts pending cells of every sweep while they have free slots (called as runs finish). */
+  pumpSweeps: () => void;
+  /**
+   * Puts saved sweeps in the store (while hydrating, once the saved runs are in): a started cell
+   * whose run was never saved (the page closed before it was queued) is pending again.
+   */
+  restoreSweeps: (records: readonly SweepRecord[]) => void;
+}
+
+/** The ids of every run that belongs to a sweep (shown in its grid, not as a run of its own). */
+export function selectSweepRunIds(state: Pick<PlaygroundState, "sweeps">): Set<string> {
+  const ids = new Set<string>();
+  for (const sweep of state.sweeps) {
+    for (const cell of sweep.cells) if (cell.runId) ids.add(cell.runId);
+  }
+  return ids;
+}
+
+export const createSweepSlice: StateCreator<PlaygroundState, [], [], SweepSlice> = (set, get) => {
+  function sweepOf(id: string): SweepRecord | undefined {
+    return get().sweeps.find((sweep) => sweep.id === id);
+  }
+
+  function runOf(id: string | null): Run | undefined {
+    return id ? get().runs.find((run) => run.id === id) : undefined;
+  }
+
+  function update(id: string, change: (sweep: SweepRecord) => SweepRecord): void {
+    set((state) => ({
+      sweeps: state.sweeps.map((sweep) => (sweep.id === id ? change(sweep) : sweep)),
+    }));
+    save(id);
+  }
+
+  const saving = new Map<string, Promise<void>>();
+  /** Saves a sweep; saves of one sweep are written in order, failures go to the alert. */
+  function save(id: string): void {
+    const history = get().services.history;
+    const sweep = sweepOf(id);
+    if (!history?.saveSweep || !sweep) return;
+    const write = history.saveSweep;
+    const next = (saving.get(id) ?? Promise.resolve())
+      .then(() => write(sweep))
+      .catch((error: unknown) =>
+        set({
+          alert: {
+            runId: null,
+            topic: "history",
+            error: {
+              ...toAppError(error),
+              message: `The sweep could not be saved: ${toAppError(error).message}`,
+            },
+          },
+        }),
+      );
+    saving.set(id, next);
+  }
+
+  function isActive(run: Run | undefined): boolean {
+    return run !== undefined && run.finishedAt === null;
+  }
+
+  function pump(id: string): void {
+    const sweep = sweepOf(id);
+    if (!sweep) return;
+    const running = sweep.cells.filter(
+      (cell) => cell.status === "started" && isActive(runOf(cell.runId)),
+    ).length;
+    const free = sweep.concurrency - running;
+    const next = sweep.cells
+      .map((cell, index) => ({ cell, index }))
+      .filter(({ cell }) => cell.status === "pending")
+      .slice(0, Math.max(0, free));
+    if (next.length === 0) return;
+    const started = new Map<number, string>();
+    for (const { cell, index } of next) {
+      const runId = get().launchRun({
+        request: cell.request,
+        inputThumbnail: sweep.inputThumbnail,
+        parentId: null,
+        size: sweep.predictedSize,
+      });
+      started.set(index, runId);
+    }
+    update(id, (current) => ({
+      ...current,
+      cells: current.cells.map((cell, index) => {
+        const runId = started.get(index);
+        return runId ? { ...cell, status: "started", runId } : cell;
+      }),
+    }));
+  }
+
+  /** Removes runs from the store and the history without offering an undo (replaced cells). */
+  async function discardRuns(ids: readonly string[]): Promise<void> {
+    const gone = new Set(ids);
+    set((state) => ({ runs: state.runs.filter((run) => !gone.has(run.id)) }));
+    const history = get().services.history;
+    for (const id of ids) await history?.deleteRun(id).catch(() => {});
+  }
+
+  return {
+    sweeps: [],
+    sweepError: null,
+    planSweep: (inputs, seed) => {
+      const state = get();
+      const { fieldErrors, request } = checkForm(state);
+      if (!request || !state.image || !hasPixels(state.image)) {
+        const first = Object.values(fieldErrors)[0] ?? "Add an image to edit";
+        return { ok: false, message: `Fix the form first: ${first}`, axis: null };
+      }
+      const axes = [];
+      for (const [index, input] of inputs.entries()) {
+        const parsed = parseAxis(input.kind, input.text);
+        if (!parsed.ok) return { ok: false, message: parsed.message, axis: index };
+        axes.push({
+          kind: input.kind,
+          values: parsed.values,
+          ...(input.target ? { target: input.target } : {}),
+        });
+      }
+      const fixedSeed = state.settings.seedMode === "fixed" ? state.settings.seed : seed;
+      const base = { ...request, seed: fixedSeed };
+      const expanded = expandSweep(base, axes);
+      if (!expanded.ok) return { ok: false, message: expanded.message, axis: null };
+      const size = outputSize(request.resolution_mode, state.image);
+      return {
+        ok: true,
+        grid: expanded.grid,
+        estimate: estimateSweep(expanded.grid.cells.length, size, request.num_images),
+        seed: fixedSeed,
+      };
+    },
+    startSweep: async (inputs, { concurrency, seed }) => {
+      const plan = get().planSweep(inputs, seed);
+      if (!plan.ok) {
+        set({ sweepError: plan.message });
+        return null;
+      }
+      set({ sweepError: null });
+      const { services, image } = get();
+      if (!image) return null;
+      let imageUrl = image.remoteUrl;
+      try {
+        if (!imageUrl) {
+          if (!image.file) throw new Error("The image has no file to upload; choose it again");
+          imageUrl = await services.upload(image.file);
+          const current = get().image;
+          if (current?.file === image.file) set({ image: { ...current, remoteUrl: imageUrl } });
+          void get().cacheImage(imageUrl, image.file);
+        }
+      } catch (error) {
+        set({ sweepError: `The image could not be uploaded: ${toAppError(error).message}` });
+        return null;
+      }
+      const thumbnailSource = image.file ?? imageUrl;
+      const inputThumbnail = services.makeThumbnail
+        ? await services.makeThumbnail(thumbnailSource).catch(() => null)
+        : null;
+      const sweep: SweepRecord = {
+        id: services.newId(),
+        createdAt: services.now(),
+        axes: inputs.map((input, index) => ({
+          kind: input.kind,
+          text: input.text,
+          labels: index === 0 ? plan.grid.columnLabels : plan.grid.rowLabels,
+          ...(input.target ? { target: input.target } : {}),
+        })),
+        columnLabels: plan.grid.columnLabels,
+        rowLabels: plan.grid.rowLabels,
+        cells: plan.grid.cells.map((cell) => ({
+          row: cell.row,
+          column: cell.column,
+          request: { ...cell.request, image_url: imageUrl },
+          status: "pending",
+          runId: null,
+        })),
+        concurrency: clampConcurrency(concurrency),
+        inputThumbnail,
+        predictedSize: outputSize(
+          plan.grid.cells[0]?.request.resolution_mode ?? "match_input",
+          image,
+        ),
+        backend: get().backend,
+      };
+      set((state) => ({ sweeps: [sweep, ...state.sweeps] }));
+      save(sweep.id);
+      pump(sweep.id);
+      return sweep.id;
+    },
+    cancelSweep: async (sweepId) => {
+      const sweep = sweepOf(sweepId);
+      if (!sweep) return;
+      update(sweepId, (current) => ({
+        ...current,
+        cells: current.cells.map((cell) =>
+          cell.status === "pending" ? { ...cell, status: "cancelled" } : cell,
+        ),
+      }));
+      await Promise.all(
+        sweep.cells
+          .filter((cell) => cell.status === "started" && isActive(runOf(cell.runId)))
+          .map((cell) => get().cancelRun(cell.runId as string)),
+      );
+    },
+    retryFailedCells: (sweepId) => {
+      const sweep = sweepOf(sweepId);
+      if (!sweep) return;
+      const failed = sweep.cells
+        .filter((cell) => cell.status === "started" && runOf(cell.runId)?.phase === "failed")
+        .map((cell) => cell.runId as string);
+      if (failed.length === 0) return;
+      const replaced = new Set(failed);
+      update(sweepId, (current) => ({
+        ...current,
+        cells: current.cells.map((cell) =>
+          cell.runId && replaced.has(cell.runId)
+            ? { ...cell, status: "pending", runId: null }
+            : cell,
+        ),
+      }));
+      void discardRuns(failed);
+      pump(sweepId);
+    },
+    setSweepConcurrency: (sweepId, concurrency) => {
+      if (!sweepOf(sweepId)) return;
+      update(sweepId, (current) => ({ ...current, concurrency: clampConcurrency(concurrency) }));
+      pump(sweepId);
+    },
+    deleteSweep: async (sweepId) => {
+      const sweep = sweepOf(sweepId);
+      if (!sweep) return;
+      const runIds = sweep.cells.flatMap((cell) => (cell.runId ? [cell.runId] : []));
+      if (runIds.some((id) => isActive(runOf(id)))) return;
+      set((state) => ({ sweeps: state.sweeps.filter((candidate) => candidate.id !== sweepId) }));
+      await discardRuns(runIds);
+      await get()
+        .services.history?.deleteSweep?.(sweepId)
+        .catch(() => {});
+    },
+    pumpSweeps: () => {
+      for (const sweep of get().sweeps) {
+        if (sweep.cells.some((cell) => cell.status === "pending")) pump(sweep.id);
+      }
+    },
+    restoreSweeps: (records) => {
+      const known = new Set(get().sweeps.map((sweep) => sweep.id));
+      const runIds = new Set(get().runs.map((run) => run.id));
+      const restored = records
+        .filter((sweep) => !known.has(sweep.id))
+        .map((sweep) => ({
+          ...sweep,
+          cells: sweep.cells.map((cell) =>
+            cell.status === "started" && (!cell.runId || !runIds.has(cell.runId))
+              ? { ...cell, status: "pending" as const, runId: null }
+              : cell,
+          ),
+        }));
+      if (restored.length > 0) set((state) => ({ sweeps: [...state.sweeps, ...restored] }));
+    },
+  };
+};
+
+function clampConcurrency(value: number): number {
+  if (!Number.isFinite(value)) return DEFAULT_SWEEP_CONCURRENCY;
+  return Math.min(MAX_SWEEP_CONCURRENCY, Math.max(1, Math.round(value)));
+}
