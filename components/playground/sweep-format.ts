@@ -1,0 +1,57 @@
+import type { Run } from "@/lib/store/types";
+import type { SweepRecord } from "@/lib/sweep/record";
+import { AXIS_KINDS } from "./sweep-axis-field";
+
+/** `LoRA scale × Prompt variants`: what a sweep varied. */
+export function sweepTitle(sweep: Pick<SweepRecord, "axes">): string {
+  return sweep.axes.map((axis) => AXIS_KINDS[axis.kind].label).join(" × ");
+}
+
+/** How a sweep's cells stand. */
+export interface SweepProgress {
+  total: number;
+  done: number;
+  failed: number;
+  cancelled: number;
+  /** Queued or running. */
+  active: number;
+  pending: number;
+}
+
+/** Counts a sweep's cells by where they are, given its runs. */
+export function sweepProgress(
+  sweep: Pick<SweepRecord, "cells">,
+  runOf: (id: string) => Pick<Run, "phase" | "finishedAt"> | undefined,
+): SweepProgress {
+  const progress: SweepProgress = {
+    total: sweep.cells.length,
+    done: 0,
+    failed: 0,
+    cancelled: 0,
+    active: 0,
+    pending: 0,
+  };
+  for (const cell of sweep.cells) {
+    if (cell.status === "pending") progress.pending += 1;
+    else if (cell.status === "cancelled") progress.cancelled += 1;
+    else {
+      const run = cell.runId ? runOf(cell.runId) : undefined;
+      if (!run) progress.pending += 1;
+      else if (run.finishedAt === null) progress.active += 1;
+      else if (run.phase === "completed") progress.done += 1;
+      else if (run.phase === "failed") progress.failed += 1;
+      else progress.cancelled += 1;
+    }
+  }
+  return progress;
+}
+
+/** `3 of 4 done · 1 failed`. */
+export function formatSweepProgress(progress: SweepProgress): string {
+  const parts = [`${progress.done} of ${progress.total} done`];
+  if (progress.active > 0) parts.push(`${progress.active} running`);
+  if (progress.pending > 0) parts.push(`${progress.pending} waiting`);
+  if (progress.failed > 0) parts.push(`${progress.failed} failed`);
+  if (progress.cancelled > 0) parts.push(`${progress.cancelled} cancelled`);
+  return parts.join(" · ");
+}
