@@ -11,6 +11,7 @@ import { PromptField } from "./prompt-field";
 import { ResultsPanel } from "./results-panel";
 import { SettingsPanel } from "./settings-panel";
 import { PlaygroundStoreProvider } from "./store-provider";
+import { SweepPanel } from "./sweep-panel";
 
 /**
  * The playground: compose on the left (stacked on phones), results on the right. `backend` is
@@ -29,6 +30,7 @@ export function Playground({ backend = null }: { backend?: PlaygroundBackend }) 
           <PromptField />
           <LoraPanel />
           <SettingsPanel />
+          <SweepPanel />
           <GenerateBar backend={backend} />
         </div>
         <div className="flex min-w-0 flex-col gap-4">

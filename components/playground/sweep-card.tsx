@@ -27,7 +27,7 @@ export function SweepCard({ sweepId, sweepNumber }: { sweepId: string; sweepNumb
   return (
     <article
       aria-labelledby={titleId}
-      className="flex flex-col gap-3 rounded-lg border border-accent-200 bg-accent-50/30 p-3 sm:p-4 dark:border-accent-900 dark:bg-accent-950/20"
+      className="flex flex-col gap-3 rounded-lg border border-accent-100 bg-accent-50/40 p-3 sm:p-4 dark:border-accent-700/50 dark:bg-accent-700/10"
     >
       <header className="flex flex-wrap items-center justify-between gap-2">
         <h3
