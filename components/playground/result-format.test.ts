@@ -76,6 +76,8 @@ function run(id: string, patch: Partial<Run> = {}): Run {
     loraIds: [],
     inputThumbnail: null,
     parentId: null,
+    isFavourite: false,
+    backend: "local",
     predictedSize: { width: 1024, height: 768 },
     price: { megapixelsPerImage: 1, megapixels: 1, usd: 0.035 },
     output: output(1),
