@@ -1,9 +1,11 @@
-import { findKnownLora } from "@/lib/kontext/known-loras";
+import { loraLabel } from "@/lib/kontext/known-loras";
 import { formatUsd } from "@/lib/kontext/pricing";
 import type { KontextImage, KontextOutput, KontextRequest, LoraWeight } from "@/lib/kontext/schema";
 import type { PlaygroundState } from "@/lib/store/playground-store";
 import type { Run, RunPhase } from "@/lib/store/types";
 import { formatScale, formatSize } from "./format";
+
+export { loraLabel };
 
 /** Picks one run by id (for `usePlaygroundStore`). */
 export function selectRun(runId: string): (state: PlaygroundState) => Run | undefined {
@@ -13,22 +15,6 @@ export function selectRun(runId: string): (state: PlaygroundState) => Run | unde
 /** Whether a run has not finished yet. */
 export function isActivePhase(phase: RunPhase): boolean {
   return phase === "uploading" || phase === "queued" || phase === "running";
-}
-
-/** A LoRA's short name: the known LoRA's name, else its file name without the extension. */
-export function loraLabel(path: string): string {
-  const known = findKnownLora(path);
-  if (known) return known.name;
-  const trimmed = path.trim();
-  let pathname = trimmed;
-  try {
-    pathname = new URL(trimmed).pathname;
-  } catch {
-    pathname = trimmed.split(/[?#]/)[0] ?? trimmed;
-  }
-  const segment = pathname.split("/").filter(Boolean).pop() ?? "";
-  const name = safeDecode(segment).replace(/\.[a-z0-9]{1,12}$/i, "");
-  return name || trimmed;
 }
 
 /** `Ghibli style ×1`. */
@@ -260,12 +246,4 @@ export function isHttpUrl(url: string): boolean {
 /** Whether a URL is a data URI (sync mode results). */
 export function isDataUri(url: string): boolean {
   return url.trimStart().slice(0, 5).toLowerCase() === "data:";
-}
-
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
 }

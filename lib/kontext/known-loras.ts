@@ -169,3 +169,30 @@ export const KNOWN_LORAS: readonly KnownLora[] = [
 export function findKnownLora(path: string): KnownLora | undefined {
   return KNOWN_LORAS.find((lora) => lora.path === path);
 }
+
+/**
+ * A LoRA's short name for people: the known LoRA's name, else its weight file's name without the
+ * extension (`Ghibli_lora_weights`), else the path as given.
+ */
+export function loraLabel(path: string): string {
+  const known = findKnownLora(path);
+  if (known) return known.name;
+  const trimmed = path.trim();
+  let pathname = trimmed;
+  try {
+    pathname = new URL(trimmed).pathname;
+  } catch {
+    pathname = trimmed.split(/[?#]/)[0] ?? trimmed;
+  }
+  const segment = pathname.split("/").filter(Boolean).pop() ?? "";
+  const name = safeDecode(segment).replace(/\.[a-z0-9]{1,12}$/i, "");
+  return name || trimmed;
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
