@@ -1,0 +1,170 @@
+import { loraLabel } from "@/lib/kontext/known-loras";
+import type { KontextRequest } from "@/lib/kontext/schema";
+import type { PlaygroundState } from "./playground-store";
+import type { Run } from "./types";
+
+/**
+ * The gallery's selectors: which runs it shows for a filter, the LoRAs it can filter by, and
+ * each run's number. All are pure and memoised on `state.runs` (the array the store replaces on
+ * every change), and return the previous result while it is unchanged — so a log line of a
+ * running run re-renders nothing, and components can subscribe to them directly (or through
+ * `useShallow`). Each costs one pass over the runs when they change (well under a millisecond
+ * for 1,000 runs).
+ */
+
+/** What the gallery shows. */
+export interface GalleryFilter {
+  /** Words the prompt must all contain, in any case and order; blank matches every run. */
+  query: string;
+  /** A LoRA path the run must have used; null for any. */
+  lora: string | null;
+  /** Only starred runs. */
+  isFavouritesOnly: boolean;
+}
+
+/** The filter that shows every run. */
+export const NO_FILTER: GalleryFilter = { query: "", lora: null, isFavouritesOnly: false };
+
+/** Whether a filter hides anything at all. */
+export function isFiltering(filter: GalleryFilter): boolean {
+  return queryWords(filter.query).length > 0 || filter.lora !== null || filter.isFavouritesOnly;
+}
+
+/** A query's words, lower-cased (`"  Make  IT "` → `["make", "it"]`). */
+export function queryWords(query: string): string[] {
+  return query.toLowerCase().split(/\s+/).filter(Boolean);
+}
+
+// A run's request object is kept as is while the run changes, so its lower-cased prompt is
+// worked out once per run rather than on every keystroke.
+const lowerPrompts = new WeakMap<KontextRequest, string>();
+
+function lowerPrompt(request: KontextRequest): string {
+  let lower = lowerPrompts.get(request);
+  if (lower === undefined) {
+    lower = request.prompt.toLowerCase();
+    lowerPrompts.set(request, lower);
+  }
+  return lower;
+}
+
+/** Whether a run passes a filter (`words` are the filter's {@link queryWords}). */
+export function matchesFilter(
+  run: Pick<Run, "request" | "isFavourite">,
+  filter: GalleryFilter,
+  words: readonly string[] = queryWords(filter.query),
+): boolean {
+  if (filter.isFavouritesOnly && !run.isFavourite) return false;
+  if (filter.lora !== null && !run.request.loras.some((lora) => lora.path === filter.lora)) {
+    return false;
+  }
+  if (words.length === 0) return true;
+  const prompt = lowerPrompt(run.request);
+  return words.every((word) => prompt.includes(word));
+}
+
+/**
+ * A selector over `state.runs` that recomputes only when the runs array changes, and keeps the
+ * previous result when the new one `isEqual` to it.
+ */
+function memoizeOnRuns<T>(
+  compute: (runs: readonly Run[]) => T,
+  isEqual: (a: T, b: T) => boolean,
+): (state: Pick<PlaygroundState, "runs">) => T {
+  let lastRuns: readonly Run[] | null = null;
+  let last: T | undefined;
+  return (state) => {
+    if (state.runs === lastRuns) return last as T;
+    const next = compute(state.runs);
+    lastRuns = state.runs;
+    if (last === undefined || !isEqual(last, next)) last = next;
+    return last;
+  };
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, index) => Object.is(item, b[index]));
+}
+
+/**
+ * The ids of the runs a filter shows, newest first. Create one selector per filter (e.g. in a
+ * `useMemo`): it keeps its own memo.
+ */
+export function selectGalleryRunIds(
+  filter: GalleryFilter,
+): (state: Pick<PlaygroundState, "runs">) => string[] {
+  const words = queryWords(filter.query);
+  return memoizeOnRuns(
+    (runs) => runs.filter((run) => matchesFilter(run, filter, words)).map((run) => run.id),
+    sameItems,
+  );
+}
+
+/** One choice of the LoRA filter. */
+export interface LoraOption {
+  path: string;
+  /** Its short name ({@link loraLabel}). */
+  label: string;
+  /** How many runs used it. */
+  count: number;
+}
+
+/** Every LoRA path any run used, with its label and how many runs used it, sorted by label. */
+export const selectLoraOptions = memoizeOnRuns(
+  (runs): LoraOption[] => {
+    const counts = new Map<string, number>();
+    for (const run of runs) {
+      for (const path of new Set(run.request.loras.map((lora) => lora.path))) {
+        counts.set(path, (counts.get(path) ?? 0) + 1);
+      }
+    }
+    return [...counts]
+      .map(([path, count]) => ({ path, label: loraLabel(path), count }))
+      .sort((a, b) => a.label.localeCompare(b.label, "en") || a.path.localeCompare(b.path, "en"));
+  },
+  (a, b) =>
+    a.length === b.length &&
+    a.every((option, index) => {
+      const other = b[index];
+      return other?.path === option.path && other.count === option.count;
+    }),
+);
+
+/**
+ * Each run's number, by id: the oldest run is 1. Counted over all runs, so numbers stay put while
+ * the gallery is filtered ("Run N" is the same everywhere).
+ */
+export const selectRunNumbers = memoizeOnRuns(
+  (runs): ReadonlyMap<string, number> =>
+    new Map(runs.map((run, index) => [run.id, runs.length - index])),
+  (a, b) => a.size === b.size && [...a].every(([id, number]) => b.get(id) === number),
+);
+
+/** Runs by id, for selecting one run without searching the list. */
+export const selectRunsById = memoizeOnRuns(
+  (runs): ReadonlyMap<string, Run> => new Map(runs.map((run) => [run.id, run])),
+  () => false,
+);
+
+/** How many runs have finished (what "clear all" deletes). */
+export function selectFinishedRunCount(state: Pick<PlaygroundState, "runs">): number {
+  let count = 0;
+  for (const run of state.runs) if (run.finishedAt !== null) count++;
+  return count;
+}
+
+/**
+ * What the last deletion did, for its undo notice: `Run 3 deleted` (the number the run had before
+ * it was deleted) or `12 runs deleted`; null when there is nothing to undo.
+ */
+export function selectDeletionMessage(
+  state: Pick<PlaygroundState, "runs" | "deletion">,
+): string | null {
+  const deleted = state.deletion?.runs ?? [];
+  const [only] = deleted;
+  if (!only) return null;
+  if (deleted.length > 1) return `${deleted.length.toLocaleString("en-US")} runs deleted`;
+  const isOlder = (run: Run) =>
+    run.startedAt < only.startedAt || (run.startedAt === only.startedAt && run.id < only.id);
+  return `Run ${state.runs.filter(isOlder).length + 1} deleted`;
+}
