@@ -4,7 +4,7 @@ import { useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { selectFinishedRunCount } from "@/lib/store/gallery";
 import { selectActiveRunCount } from "@/lib/store/playground-store";
-import { useGalleryNavigation } from "./gallery-context";
+import { useGalleryFilter, useGalleryNavigation } from "./gallery-context";
 import { usePlaygroundStore } from "./store-provider";
 
 const TITLE_ID = "clear-all-title";
@@ -19,6 +19,7 @@ export function GalleryClearAll() {
   const active = usePlaygroundStore(selectActiveRunCount);
   const clearHistory = usePlaygroundStore((s) => s.clearHistory);
   const { focusSearch } = useGalleryNavigation();
+  const { clearFilters } = useGalleryFilter();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const openerRef = useRef<HTMLButtonElement>(null);
   const keepRef = useRef<HTMLButtonElement>(null);
@@ -37,6 +38,8 @@ export function GalleryClearAll() {
     }
     dialog.returnValue = "";
     await clearHistory();
+    // Nothing finished is left to filter; runs in flight (and new ones) should all show.
+    clearFilters();
     focusSearch();
   }
 
@@ -59,7 +62,7 @@ export function GalleryClearAll() {
         aria-labelledby={TITLE_ID}
         aria-describedby={DESCRIPTION_ID}
         onClose={() => void onClose()}
-        className="m-auto w-[min(26rem,calc(100vw-2rem))] rounded-xl border border-neutral-200 bg-white p-5 text-neutral-900 shadow-xl backdrop:bg-black/50 dark:border-neutral-800 dark:bg-neutral-900 dark:text-neutral-100"
+        className="m-auto w-[min(26rem,calc(100vw-2rem))] rounded-xl border border-neutral-200 bg-white p-5 text-neutral-900 shadow-xl backdrop:bg-black/50 dark:border-neutral-700 dark:bg-neutral-800 dark:backdrop:bg-black/70 dark:text-neutral-100"
       >
         <form method="dialog" className="flex flex-col gap-4">
           <div className="flex flex-col gap-2">

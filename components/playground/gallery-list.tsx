@@ -10,6 +10,7 @@ import {
   useRef,
 } from "react";
 import { selectRunNumbers } from "@/lib/store/gallery";
+import { focusOnceInView, isInView } from "./focus";
 import { RunCard, runTitleId } from "./run-card";
 import { usePlaygroundStore } from "./store-provider";
 import { useDocumentTop } from "./use-document-top";
@@ -25,8 +26,6 @@ const OVERSCAN = 6;
  * `scroll-mt-24` leaves for focused controls.
  */
 const SCROLL_PADDING_PX = 96;
-/** How long a revealed run's card may take to render before focus goes to it anyway. */
-const REVEAL_FRAMES = 60;
 
 export interface GalleryListHandle {
   /** Scrolls to a run and focuses its heading; false when the list does not show that run. */
@@ -83,12 +82,12 @@ export function GalleryList({
         // Kept rendered from now on, wherever the scroll goes.
         focusedRunRef.current = runId;
         const heading = document.getElementById(runTitleId(runId));
-        if (heading && isInViewport(heading)) {
+        if (heading && isInView(heading, SCROLL_PADDING_PX)) {
           heading.focus();
           return true;
         }
         virtualizer.scrollToIndex(index, { align: "start" });
-        focusOnceInView(runTitleId(runId));
+        focusOnceInView(runTitleId(runId), SCROLL_PADDING_PX);
         return true;
       },
     }),
@@ -136,28 +135,4 @@ export function GalleryList({
       })}
     </ol>
   );
-}
-
-/** Whether an element is in view below the room {@link SCROLL_PADDING_PX} leaves for the header. */
-function isInViewport(element: HTMLElement): boolean {
-  const { top, bottom } = element.getBoundingClientRect();
-  return top >= SCROLL_PADDING_PX - 1 && bottom <= window.innerHeight;
-}
-
-/**
- * Focuses an element once it is rendered and has scrolled into view (the virtualizer settles its
- * scroll over a few frames as cards are measured), or after {@link REVEAL_FRAMES} frames anyway.
- */
-function focusOnceInView(id: string): void {
-  let frames = 0;
-  const attempt = () => {
-    frames++;
-    const element = document.getElementById(id);
-    if (element && (isInViewport(element) || frames >= REVEAL_FRAMES)) {
-      element.focus({ preventScroll: isInViewport(element) });
-      return;
-    }
-    if (frames < REVEAL_FRAMES * 2) requestAnimationFrame(attempt);
-  };
-  requestAnimationFrame(attempt);
 }

@@ -1,13 +1,22 @@
 "use client";
 
+import { useMemo } from "react";
 import { INPUT_CLASS } from "@/components/ui/field";
-import { isFiltering, type LoraOption, selectLoraOptions } from "@/lib/store/gallery";
+import { loraLabel } from "@/lib/kontext/known-loras";
+import {
+  isFiltering,
+  type LoraOption,
+  selectHiddenActiveRunCount,
+  selectLoraOptions,
+} from "@/lib/store/gallery";
 import { GalleryClearAll } from "./gallery-clear-all";
 import { GALLERY_SEARCH_ID, useGalleryFilter } from "./gallery-context";
 import { SearchIcon, StarIcon } from "./gallery-icons";
 import { usePlaygroundStore } from "./store-provider";
 
 const CONTROL_CLASS = `${INPUT_CLASS} h-10`;
+/** The id of "12 of 40 runs" (it describes the search box too). */
+export const GALLERY_COUNT_ID = "gallery-count";
 
 /**
  * Above the gallery: search the prompts, filter by LoRA and by star, how many runs are shown,
@@ -16,6 +25,8 @@ const CONTROL_CLASS = `${INPUT_CLASS} h-10`;
 export function GalleryToolbar({ shownCount }: { shownCount: number }) {
   const { filter, setFilter } = useGalleryFilter();
   const total = usePlaygroundStore((s) => s.runs.length);
+  const selectHidden = useMemo(() => selectHiddenActiveRunCount(filter), [filter]);
+  const hiddenActive = usePlaygroundStore(selectHidden);
   return (
     <div className="flex flex-col gap-2">
       <search aria-label="Filter runs" className="flex flex-wrap items-center gap-2">
@@ -34,6 +45,7 @@ export function GalleryToolbar({ shownCount }: { shownCount: number }) {
             placeholder="Search prompts"
             autoComplete="off"
             spellCheck={false}
+            aria-describedby={GALLERY_COUNT_ID}
             className={`${CONTROL_CLASS} pl-9`}
           />
         </div>
@@ -44,10 +56,14 @@ export function GalleryToolbar({ shownCount }: { shownCount: number }) {
       </search>
       <div className="flex min-h-8 items-center justify-between gap-3">
         <p
+          id={GALLERY_COUNT_ID}
           aria-live="polite"
           className="text-xs text-neutral-600 tabular-nums dark:text-neutral-400"
         >
           {countText(shownCount, total, isFiltering(filter))}
+          {hiddenActive > 0
+            ? ` · ${hiddenActive} in progress ${hiddenActive === 1 ? "is" : "are"} hidden by the filters`
+            : null}
         </p>
         <GalleryClearAll />
       </div>
@@ -59,7 +75,9 @@ export function GalleryToolbar({ shownCount }: { shownCount: number }) {
 function countText(shown: number, total: number, isFiltered: boolean): string {
   const format = (count: number) => count.toLocaleString("en-US");
   const noun = total === 1 ? "run" : "runs";
-  return isFiltered ? `${format(shown)} of ${format(total)} ${noun}` : `${format(total)} ${noun}`;
+  return isFiltered && total > 0
+    ? `${format(shown)} of ${format(total)} ${noun}`
+    : `${format(total)} ${noun}`;
 }
 
 /** A native select of every LoRA the runs used ("All LoRAs" first). */
@@ -69,7 +87,7 @@ function LoraFilter() {
   // The chosen LoRA stays listed after its last run is deleted, so the select never lies.
   const shown: LoraOption[] =
     filter.lora !== null && !options.some((option) => option.path === filter.lora)
-      ? [...options, { path: filter.lora, label: filter.lora, count: 0 }]
+      ? [...options, { path: filter.lora, label: loraLabel(filter.lora), count: 0 }]
       : options;
   return (
     <>

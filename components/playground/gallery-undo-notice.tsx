@@ -51,7 +51,8 @@ export function GalleryUndoNotice() {
     // biome-ignore lint/a11y/useSemanticElements: <output> takes phrasing content only, and this toast holds buttons.
     <div
       role="status"
-      className="pointer-events-none fixed inset-x-0 bottom-4 z-30 flex justify-center px-3 sm:bottom-6"
+      // Over the results column on wide screens, clear of the sticky Generate bar on the left.
+      className="pointer-events-none fixed inset-x-0 bottom-4 z-30 flex justify-center px-3 sm:bottom-6 lg:justify-end lg:px-6"
     >
       {message ? (
         <div

@@ -55,7 +55,10 @@ export function RunCardActions({ runId, runNumber }: { runId: string; runNumber:
           size="sm"
           aria-label={deleteLabel}
           title={deleteLabel}
-          onClick={() => void onDelete()}
+          onClick={(event) => {
+            // The next run's card slides under the pointer: a double click deletes one run only.
+            if (event.detail <= 1) void onDelete();
+          }}
           className="w-8 px-0 hover:text-red-700 dark:hover:text-red-400"
         >
           <RemoveIcon />

@@ -6,6 +6,7 @@ import {
   selectDeletionMessage,
   selectFinishedRunCount,
   selectGalleryRunIds,
+  selectHiddenActiveRunCount,
   selectLoraOptions,
   selectRunNumbers,
   selectRunsById,
@@ -87,6 +88,19 @@ describe("selectGalleryRunIds", () => {
     expect(select({ runs: logged })).toBe(first);
     const withoutC = RUNS.filter((r) => r.id !== "c");
     expect(select({ runs: withoutC })).toEqual(["e", "a"]);
+  });
+});
+
+describe("selectHiddenActiveRunCount", () => {
+  it("counts runs in flight the filter hides, not finished ones", () => {
+    const runs = [
+      run("y", 70, "a new edit", { isActive: true }),
+      run("x", 60, "make it snow again", { isActive: true }),
+      ...RUNS,
+    ];
+    expect(selectHiddenActiveRunCount(filter({ query: "snow" }))({ runs })).toBe(1);
+    expect(selectHiddenActiveRunCount(filter({ isFavouritesOnly: true }))({ runs })).toBe(2);
+    expect(selectHiddenActiveRunCount(NO_FILTER)({ runs })).toBe(0);
   });
 });
 

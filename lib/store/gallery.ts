@@ -100,6 +100,23 @@ export function selectGalleryRunIds(
   );
 }
 
+/**
+ * How many runs still in flight a filter hides (a run just started is not starred yet, and may
+ * not match the search), so the gallery can say where it went.
+ */
+export function selectHiddenActiveRunCount(
+  filter: GalleryFilter,
+): (state: Pick<PlaygroundState, "runs">) => number {
+  const words = queryWords(filter.query);
+  return (state) => {
+    let count = 0;
+    for (const run of state.runs) {
+      if (run.finishedAt === null && !matchesFilter(run, filter, words)) count++;
+    }
+    return count;
+  };
+}
+
 /** One choice of the LoRA filter. */
 export interface LoraOption {
   path: string;
