@@ -182,8 +182,11 @@ async function seededRecords() {
   });
 }
 
-/** Runs in the page before the app: notes when the first card is visible and when every run is counted. */
-function watchLoading(expectedCount) {
+/**
+ * Runs in the page before the app: notes when the first card is visible and when every run is
+ * counted (or, on a build without the gallery's count, when every run's card is rendered).
+ */
+function watchLoading({ expectedCount, expectedCards }) {
   const marks = { firstCard: null, allLoaded: null };
   window.__galleryBench = marks;
   const check = () => {
@@ -193,10 +196,11 @@ function watchLoading(expectedCount) {
         marks.firstCard = performance.now();
       }
     }
-    if (
-      marks.allLoaded === null &&
-      document.getElementById("gallery-count")?.textContent === expectedCount
-    ) {
+    const count = document.getElementById("gallery-count");
+    const isLoaded = count
+      ? count.textContent === expectedCount
+      : document.querySelectorAll("article").length >= expectedCards;
+    if (marks.allLoaded === null && isLoaded) {
       marks.allLoaded = performance.now();
     }
     if (marks.firstCard === null || marks.allLoaded === null) requestAnimationFrame(check);
@@ -356,12 +360,12 @@ try {
     { dbName: RUNS_DB, storeName: RUNS_STORE, records },
   );
 
-  await page.addInitScript(watchLoading, countText);
+  await page.addInitScript(watchLoading, { expectedCount: countText, expectedCards: RUN_COUNT });
   await page.addInitScript(watchKeystrokes);
   await page.reload();
   try {
     await page.waitForFunction(() => window.__galleryBench?.allLoaded != null, null, {
-      timeout: 60_000,
+      timeout: 180_000,
     });
   } catch {
     const shown = await page
@@ -390,11 +394,14 @@ try {
 
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.evaluate(nextFrame);
-  const search = await page.evaluate(searchFor, SEARCH_WORD);
-  const clear = await page.evaluate(searchFor, "");
-  await page.getByRole("searchbox", { name: "Search prompts" }).click();
-  await page.keyboard.type(SEARCH_WORD, { delay: 50 });
-  await page.waitForTimeout(200);
+  const hasSearch = (await page.locator("#gallery-search").count()) > 0;
+  const search = hasSearch ? await page.evaluate(searchFor, SEARCH_WORD) : null;
+  const clear = hasSearch ? await page.evaluate(searchFor, "") : null;
+  if (hasSearch) {
+    await page.getByRole("searchbox", { name: "Search prompts" }).click();
+    await page.keyboard.type(SEARCH_WORD, { delay: 50 });
+    await page.waitForTimeout(200);
+  }
   const keystrokes = await page.evaluate(() => window.__keystrokes);
   const browserVersion = browser.version();
 
