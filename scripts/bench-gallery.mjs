@@ -406,6 +406,10 @@ try {
   const browserVersion = browser.version();
 
   const ms = (value) => `${value.toFixed(1)} ms`;
+  const searchFigures = (result) =>
+    result
+      ? `count changed after ${ms(result.toCount)}, next frame ${ms(result.toFrame)} → "${result.text}"`
+      : "no search box";
   const fps = scroll.intervals.length / scroll.seconds;
   printTable(
     `Gallery benchmark — ${format(RUN_COUNT)} completed runs, ${WIDTH}×${HEIGHT}, Chromium ${browserVersion} (headless), load average ${os.loadavg()[0].toFixed(2)} on ${os.cpus().length} cores`,
@@ -434,14 +438,8 @@ try {
         "  most cards rendered at once",
         `${scroll.maxCards} (DOM elements after: ${format(domAfterScroll.elements)})`,
       ],
-      [
-        `search "${SEARCH_WORD}" (one input event)`,
-        `count changed after ${ms(search.toCount)}, next frame ${ms(search.toFrame)} → "${search.text}"`,
-      ],
-      [
-        "clear the search",
-        `count changed after ${ms(clear.toCount)}, next frame ${ms(clear.toFrame)} → "${clear.text}"`,
-      ],
+      [`search "${SEARCH_WORD}" (one input event)`, searchFigures(search)],
+      ["clear the search", searchFigures(clear)],
       [
         `type "${SEARCH_WORD}" key by key: key → next frame`,
         keystrokes.length > 0
