@@ -183,17 +183,19 @@ async function seededRecords() {
 }
 
 /**
- * Runs in the page before the app: notes when the first card is visible and when every run is
- * counted (or, on a build without the gallery's count, when every run's card is rendered).
+ * Runs in the page before the app: notes when the first card is rendered and when it is in the
+ * viewport (on phones the results sit below the form: never, without scrolling), and when every
+ * run is counted (or, on a build without the gallery's count, when every run's card is rendered).
  */
 function watchLoading({ expectedCount, expectedCards }) {
-  const marks = { firstCard: null, allLoaded: null };
+  const marks = { firstCard: null, firstCardVisible: null, allLoaded: null };
   window.__galleryBench = marks;
   const check = () => {
-    if (marks.firstCard === null) {
-      const card = document.querySelector("article");
-      if (card && card.getBoundingClientRect().top < window.innerHeight) {
-        marks.firstCard = performance.now();
+    const card = document.querySelector("article");
+    if (card && marks.firstCard === null) marks.firstCard = performance.now();
+    if (card && marks.firstCardVisible === null) {
+      if (card.getBoundingClientRect().top < window.innerHeight) {
+        marks.firstCardVisible = performance.now();
       }
     }
     const count = document.getElementById("gallery-count");
@@ -203,7 +205,8 @@ function watchLoading({ expectedCount, expectedCards }) {
     if (marks.allLoaded === null && isLoaded) {
       marks.allLoaded = performance.now();
     }
-    if (marks.firstCard === null || marks.allLoaded === null) requestAnimationFrame(check);
+    const isDone = marks.allLoaded !== null && marks.firstCardVisible !== null;
+    if (!isDone && performance.now() < 180_000) requestAnimationFrame(check);
   };
   requestAnimationFrame(check);
 }
@@ -414,7 +417,13 @@ try {
   printTable(
     `Gallery benchmark — ${format(RUN_COUNT)} completed runs, ${WIDTH}×${HEIGHT}, Chromium ${browserVersion} (headless), load average ${os.loadavg()[0].toFixed(2)} on ${os.cpus().length} cores`,
     [
-      ["first run card visible", `${format(loading.firstCard)} ms after navigation`],
+      ["first run card rendered", `${format(loading.firstCard)} ms after navigation`],
+      [
+        "first run card in the viewport",
+        loading.firstCardVisible === null
+          ? "not without scrolling (the results are below the form)"
+          : `${format(loading.firstCardVisible)} ms after navigation`,
+      ],
       [
         `all runs loaded (count reads "${countText}")`,
         `${format(loading.allLoaded)} ms after navigation`,
