@@ -180,6 +180,15 @@ test("renders only the runs near the viewport and still goes to one far away", a
   await expect(heading(page, 1)).toBeFocused();
   await expect(heading(page, 1)).toBeInViewport();
 
+  // Hidden by a search, it is shown again: the filters are cleared on the way.
+  const search = page.getByRole("searchbox", { name: "Search prompts" });
+  await search.fill("the last");
+  await expect(page.getByText("1 of 40 runs")).toBeVisible();
+  await page.getByRole("button", { name: "Edited from run 1", exact: true }).click();
+  await expect(heading(page, 1)).toBeFocused();
+  await expect(heading(page, 1)).toBeInViewport();
+  await expect(search).toHaveValue("");
+
   // Tabbing on from there reaches run 1's controls, which stay rendered while focused.
   await page.keyboard.press("Tab");
   await expect(page.getByRole("button", { name: "Star run 1" })).toBeFocused();
