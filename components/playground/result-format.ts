@@ -1,15 +1,16 @@
 import { loraLabel } from "@/lib/kontext/known-loras";
 import { formatUsd } from "@/lib/kontext/pricing";
 import type { KontextImage, KontextOutput, KontextRequest, LoraWeight } from "@/lib/kontext/schema";
+import { selectRunsById } from "@/lib/store/gallery";
 import type { PlaygroundState } from "@/lib/store/playground-store";
 import type { Run, RunPhase } from "@/lib/store/types";
 import { formatScale, formatSize } from "./format";
 
 export { loraLabel };
 
-/** Picks one run by id (for `usePlaygroundStore`). */
+/** Picks one run by id (for `usePlaygroundStore`), without searching the whole list. */
 export function selectRun(runId: string): (state: PlaygroundState) => Run | undefined {
-  return (state) => state.runs.find((run) => run.id === runId);
+  return (state) => selectRunsById(state).get(runId);
 }
 
 /** Whether a run has not finished yet. */

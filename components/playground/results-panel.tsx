@@ -1,89 +1,110 @@
 "use client";
 
-import { useCallback, useMemo, useRef, useState } from "react";
-import { useShallow } from "zustand/react/shallow";
-import { Icon } from "@/components/ui/icon";
+import { useLayoutEffect, useMemo, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import { Panel } from "@/components/ui/panel";
+import {
+  type GalleryFilter,
+  isFiltering,
+  NO_FILTER,
+  selectAllGalleryItems,
+  selectGalleryRunIds,
+} from "@/lib/store/gallery";
 import { CompareProvider } from "./compare-context";
+import { focusAfterRender } from "./focus";
+import {
+  GALLERY_SEARCH_ID,
+  GalleryFilterProvider,
+  type GalleryFilterState,
+  type GalleryNavigation,
+  GalleryNavigationProvider,
+} from "./gallery-context";
+import { EmptyResults, NoMatchingRuns } from "./gallery-empty";
+import { GalleryList, type GalleryListHandle } from "./gallery-list";
+import { GalleryToolbar } from "./gallery-toolbar";
+import { GalleryUndoNotice } from "./gallery-undo-notice";
 import { HistoryTransfer } from "./history-transfer";
-import { Lightbox } from "./lightbox";
-import { type ResultViewer, ResultViewerProvider } from "./result-context";
-import { RunCard } from "./run-card";
-import { usePlaygroundStore } from "./store-provider";
+import { ResultViewerProvider } from "./result-context";
+import { usePlaygroundStore, usePlaygroundStoreApi } from "./store-provider";
+import { useResultViewerState } from "./use-result-viewer";
 
-/** Every run, newest first, with its status, results and actions; and the compare tray. */
+/**
+ * The gallery: every run, newest first, searchable and filterable, with its status, results and
+ * actions (star, delete with undo, clear all), in a virtualised list that stays smooth with
+ * thousands of runs.
+ */
 export function ResultsPanel() {
   return (
     <CompareProvider>
-      <RunsPanel />
+      <GalleryPanel />
     </CompareProvider>
   );
 }
 
-function RunsPanel() {
-  const runIds = usePlaygroundStore(useShallow((s) => s.runs.map((run) => run.id)));
-  const [revealed, setRevealed] = useState<ReadonlySet<string>>(() => new Set());
-  const [viewerKey, setViewerKey] = useState<string | null>(null);
-  const openerRef = useRef<HTMLElement | null>(null);
+function GalleryPanel() {
+  const store = usePlaygroundStoreApi();
+  const [filter, setFilterState] = useState<GalleryFilter>(NO_FILTER);
+  const selectRunIds = useMemo(() => selectGalleryRunIds(filter), [filter]);
+  const runIds = usePlaygroundStore(selectRunIds);
+  const total = usePlaygroundStore((s) => selectAllGalleryItems(s).length);
+  const hasDeletion = usePlaygroundStore((s) => s.deletion !== null);
+  const listRef = useRef<GalleryListHandle>(null);
+  const { viewer, lightbox } = useResultViewerState();
+  // What the navigation's handlers (stable, called after renders) see of the filter.
+  const filterRef = useRef(filter);
+  useLayoutEffect(() => {
+    filterRef.current = filter;
+  }, [filter]);
 
-  const isRevealed = useCallback((key: string) => revealed.has(key), [revealed]);
-  const viewer = useMemo<ResultViewer>(
+  const filterState = useMemo<GalleryFilterState>(
     () => ({
-      isRevealed,
-      reveal: (key) => setRevealed((previous) => new Set(previous).add(key)),
-      open: (key, opener) => {
-        openerRef.current = opener;
-        setViewerKey(key);
-      },
+      filter,
+      setFilter: (patch) => setFilterState((previous) => ({ ...previous, ...patch })),
+      clearFilters: () => setFilterState(NO_FILTER),
     }),
-    [isRevealed],
+    [filter],
   );
 
-  const closeViewer = useCallback(() => {
-    setViewerKey(null);
-    const opener = openerRef.current;
-    openerRef.current = null;
-    if (opener?.isConnected) opener.focus();
-  }, []);
+  const navigation = useMemo<GalleryNavigation>(
+    () => ({
+      revealRun: (runId) => {
+        // Render what the store just changed (a run brought back by Undo), then go to the run;
+        // when the filters hide it, show every run first.
+        flushSync(() => {});
+        if (listRef.current?.scrollToRun(runId)) return;
+        const exists = store.getState().runs.some((run) => run.id === runId);
+        if (!exists || !isFiltering(filterRef.current)) return;
+        flushSync(() => setFilterState(NO_FILTER));
+        listRef.current?.scrollToRun(runId);
+      },
+      neighbourOf: (runId) => {
+        const ids = selectGalleryRunIds(filterRef.current)(store.getState());
+        const index = ids.indexOf(runId);
+        return index < 0 ? null : (ids[index + 1] ?? ids[index - 1] ?? null);
+      },
+      focusSearch: () => focusAfterRender([GALLERY_SEARCH_ID, "page-title"]),
+    }),
+    [store],
+  );
 
   return (
     <Panel title="Results" titleId="results-panel-title" actions={<HistoryTransfer />}>
-      <ResultViewerProvider value={viewer}>
-        {runIds.length === 0 ? (
-          <EmptyResults />
-        ) : (
-          <ol className="flex flex-col gap-4">
-            {runIds.map((id, index) => (
-              <li key={id}>
-                <RunCard runId={id} runNumber={runIds.length - index} />
-              </li>
-            ))}
-          </ol>
-        )}
-        {viewerKey ? (
-          <Lightbox
-            activeKey={viewerKey}
-            isRevealed={isRevealed}
-            onNavigate={setViewerKey}
-            onClose={closeViewer}
-          />
-        ) : null}
-      </ResultViewerProvider>
+      <GalleryFilterProvider value={filterState}>
+        <GalleryNavigationProvider value={navigation}>
+          <ResultViewerProvider value={viewer}>
+            {total > 0 || hasDeletion ? <GalleryToolbar shownCount={runIds.length} /> : null}
+            <GalleryUndoNotice />
+            {total === 0 ? (
+              <EmptyResults />
+            ) : runIds.length === 0 ? (
+              <NoMatchingRuns />
+            ) : (
+              <GalleryList ref={listRef} runIds={runIds} />
+            )}
+            {lightbox}
+          </ResultViewerProvider>
+        </GalleryNavigationProvider>
+      </GalleryFilterProvider>
     </Panel>
-  );
-}
-
-function EmptyResults() {
-  return (
-    <div className="flex flex-col items-center gap-3 rounded-lg border border-dashed border-neutral-300 px-4 py-10 text-center dark:border-neutral-700">
-      <Icon className="size-8 text-neutral-400 dark:text-neutral-600" viewBox="0 0 24 24">
-        <rect x="3" y="4" width="18" height="16" rx="2" />
-        <circle cx="9" cy="10" r="1.75" />
-        <path d="m21 16-5-5-9 9" />
-      </Icon>
-      <p className="max-w-xs text-sm text-neutral-600 dark:text-neutral-400">
-        Your edits appear here. Add an image, write an instruction and press Generate.
-      </p>
-    </div>
   );
 }

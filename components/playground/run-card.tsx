@@ -1,8 +1,10 @@
 "use client";
 
 import { catchError, type ErrorInfo } from "next/error";
+import { memo } from "react";
 import { Button } from "@/components/ui/button";
 import { ResultGrid } from "./result-grid";
+import { RunCardActions } from "./run-card-actions";
 import { RunFailure } from "./run-failure";
 import { RunLineage } from "./run-lineage";
 import { RunLogs } from "./run-logs";
@@ -10,16 +12,36 @@ import { RunStatus } from "./run-status";
 import { RunSummary } from "./run-summary";
 import { RunTools } from "./run-tools";
 
-/** One run: status, what was asked, the results (or why there are none) and its logs. */
-export function RunCard({ runId, runNumber }: { runId: string; runNumber: number }) {
-  const titleId = `run-${runId}-title`;
+/** The id of a run's heading (focusable: where "go to run N" puts focus). */
+export function runTitleId(runId: string): string {
+  return `run-${runId}-title`;
+}
+
+/**
+ * One run: status, star and delete, what was asked, the results (or why there are none) and its
+ * logs. Memoised: the gallery re-renders its list as it scrolls, and a card reads its run from the
+ * store itself.
+ */
+export const RunCard = memo(function RunCard({
+  runId,
+  runNumber,
+}: {
+  runId: string;
+  runNumber: number;
+}) {
+  const titleId = runTitleId(runId);
   return (
     <RunCardBoundary runNumber={runNumber}>
       <article
         aria-labelledby={titleId}
         className="flex flex-col gap-3 rounded-lg border border-neutral-200 bg-neutral-50/60 p-3 sm:p-4 dark:border-neutral-800 dark:bg-neutral-950/40"
       >
-        <RunStatus runId={runId} runNumber={runNumber} titleId={titleId} />
+        <RunStatus
+          runId={runId}
+          runNumber={runNumber}
+          titleId={titleId}
+          actions={<RunCardActions runId={runId} runNumber={runNumber} />}
+        />
         <RunSummary runId={runId} runNumber={runNumber} />
         <RunTools runId={runId} runNumber={runNumber} />
         <RunLineage runId={runId} runNumber={runNumber} />
@@ -29,7 +51,7 @@ export function RunCard({ runId, runNumber }: { runId: string; runNumber: number
       </article>
     </RunCardBoundary>
   );
-}
+});
 
 /**
  * Keeps a run whose result cannot be shown (a malformed output) from taking the whole

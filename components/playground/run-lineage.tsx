@@ -2,10 +2,11 @@
 
 import { useMemo } from "react";
 import { useShallow } from "zustand/react/shallow";
+import { selectRunNumbers } from "@/lib/store/gallery";
 import { lineageOf } from "@/lib/store/lineage";
+import { useGalleryNavigation } from "./gallery-context";
 import { selectRun } from "./result-format";
 import { ResultImage } from "./result-image";
-import { focusRun, selectRunNumber } from "./run-navigation";
 import { usePlaygroundStore } from "./store-provider";
 
 const LINK =
@@ -59,7 +60,8 @@ export function RunLineage({ runId, runNumber }: { runId: string; runNumber: num
 }
 
 function LineageStep({ runId, isCurrent }: { runId: string; isCurrent: boolean }) {
-  const number = usePlaygroundStore(selectRunNumber(runId));
+  const number = usePlaygroundStore((s) => selectRunNumbers(s).get(runId) ?? null);
+  const { revealRun } = useGalleryNavigation();
   const setInputFromResult = usePlaygroundStore((s) => s.useResultAsInput);
   const image = usePlaygroundStore((s) => selectRun(runId)(s)?.output?.images[0] ?? null);
   if (number === null) return null;
@@ -74,7 +76,7 @@ function LineageStep({ runId, isCurrent }: { runId: string; isCurrent: boolean }
     <div className="flex w-20 flex-col items-center gap-1 text-center">
       <button
         type="button"
-        onClick={() => focusRun(runId)}
+        onClick={() => revealRun(runId)}
         aria-current={isCurrent ? "step" : undefined}
         aria-label={isCurrent ? `Run ${number} (this run)` : `Go to run ${number}`}
         className={`block size-14 overflow-hidden rounded-md border bg-neutral-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500 dark:bg-neutral-800 ${
@@ -117,10 +119,11 @@ function EditedFurther({ childIds }: { childIds: string[] }) {
 }
 
 function ChildLink({ runId }: { runId: string }) {
-  const number = usePlaygroundStore(selectRunNumber(runId));
+  const number = usePlaygroundStore((s) => selectRunNumbers(s).get(runId) ?? null);
+  const { revealRun } = useGalleryNavigation();
   if (number === null) return null;
   return (
-    <button type="button" onClick={() => focusRun(runId)} className={LINK}>
+    <button type="button" onClick={() => revealRun(runId)} className={LINK}>
       run {number}
     </button>
   );

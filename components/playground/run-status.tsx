@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { Button } from "@/components/ui/button";
 import { focusAfterRender } from "./focus";
@@ -25,17 +25,20 @@ const PROGRESS_CLASS =
   "h-1.5 w-full appearance-none overflow-hidden rounded-full bg-neutral-200 dark:bg-neutral-800 [&::-moz-progress-bar]:bg-accent-500 [&::-webkit-progress-bar]:bg-neutral-200 dark:[&::-webkit-progress-bar]:bg-neutral-800 [&::-webkit-progress-value]:bg-accent-500 [&::-webkit-progress-value]:transition-[width]";
 
 /**
- * A run's heading, status, elapsed time, progress bar and Cancel button. The visible status
- * follows every step; screen readers hear only phase changes, from a separate live region.
+ * A run's heading, status, elapsed time, progress bar, Cancel button and `actions` (the card's
+ * star and delete, at the end of the status line). The visible status follows every step; screen
+ * readers hear only phase changes, from a separate live region.
  */
 export function RunStatus({
   runId,
   runNumber,
   titleId,
+  actions,
 }: {
   runId: string;
   runNumber: number;
   titleId: string;
+  actions?: ReactNode;
 }) {
   const run = usePlaygroundStore(
     useShallow((s) => {
@@ -115,6 +118,7 @@ export function RunStatus({
               </span>
             </Button>
           ) : null}
+          {actions}
         </div>
       </div>
       {isActive ? (

@@ -1,6 +1,8 @@
 "use client";
 
 import { useShallow } from "zustand/react/shallow";
+import { selectRunNumbers } from "@/lib/store/gallery";
+import { useGalleryNavigation } from "./gallery-context";
 import { formatSettings, loraChip, selectRun } from "./result-format";
 import { usePlaygroundStore } from "./store-provider";
 
@@ -77,29 +79,20 @@ function InputThumbnail({ src, runNumber }: { src: string | null; runNumber: num
 }
 
 /**
- * "Edited from run M": takes the person to the parent run's card (scrolled into view, its
- * heading focused); plain text when that run is no longer in the list.
+ * "Edited from run M": takes the person to the parent run's card (scrolled into view even when
+ * the gallery had not rendered it, its heading focused); plain text when that run is gone.
  */
 function ParentLink({ parentId }: { parentId: string }) {
-  const parentNumber = usePlaygroundStore((s) => {
-    const index = s.runs.findIndex((run) => run.id === parentId);
-    return index < 0 ? null : s.runs.length - index;
-  });
+  const parentNumber = usePlaygroundStore((s) => selectRunNumbers(s).get(parentId) ?? null);
+  const { revealRun } = useGalleryNavigation();
   const textClass = "text-xs text-neutral-600 dark:text-neutral-400";
   if (parentNumber === null) return <p className={textClass}>Edited from an earlier run</p>;
-
-  function goToParent() {
-    const heading = document.getElementById(`run-${parentId}-title`);
-    if (!heading) return;
-    heading.scrollIntoView({ behavior: "smooth", block: "center" });
-    heading.focus({ preventScroll: true });
-  }
 
   return (
     <p className={textClass}>
       <button
         type="button"
-        onClick={goToParent}
+        onClick={() => revealRun(parentId)}
         className="rounded-sm text-accent-700 underline underline-offset-2 hover:text-accent-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500 dark:text-accent-400 dark:hover:text-accent-100"
       >
         Edited from run {parentNumber}

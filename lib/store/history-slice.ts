@@ -42,7 +42,10 @@ export interface HistorySlice {
    * next deletion or {@link HistorySlice.forgetDeletion}; their cached images go only then.
    */
   deleteRuns: (runIds: readonly string[]) => Promise<number>;
-  /** Deletes every finished run (see {@link HistorySlice.deleteRuns}). */
+  /**
+   * Deletes every finished run (see {@link HistorySlice.deleteRuns}) but sweeps' runs: a sweep is
+   * deleted from its own card.
+   */
   clearHistory: () => Promise<number>;
   /** Brings back the last deleted runs. */
   undoDelete: () => Promise<void>;

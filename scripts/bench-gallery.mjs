@@ -1,0 +1,464 @@
+#!/usr/bin/env node
+// Benchmarks the gallery with a large history (1,000 completed runs unless --runs=N). Expects an
+// existing build (`npm run build`): starts it on a free port with the local engine and a
+// temporary data directory, opens it in Chromium, writes the runs straight into the browser's
+// history database in the envelope the app stores (see lib/history/records.ts and db.ts),
+// reloads, and prints figures. No pass/fail: it is a measurement.
+//
+//   npm run bench:gallery -- [--runs=1000] [--viewport=1280x800] [--step=400]
+//
+// --step is how far the page scrolls per animation frame while the whole list is scrolled
+// through (400 px/frame is a brisk fling: 24,000 px/s at 60 fps).
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { chromium } from "@playwright/test";
+import sharp from "sharp";
+
+const options = Object.fromEntries(
+  process.argv
+    .slice(2)
+    .map((arg) => arg.match(/^--([a-z]+)=(.+)$/))
+    .filter(Boolean)
+    .map((match) => [match[1], match[2]]),
+);
+const RUN_COUNT = Number(options.runs ?? 1000);
+const [WIDTH, HEIGHT] = (options.viewport ?? "1280x800").split("x").map(Number);
+const SCROLL_STEP = Number(options.step ?? 400);
+const SEARCH_WORD = "castle";
+
+// The stored formats: lib/history/db.ts (idb-keyval store `runs` in the database
+// `kontext-playground-runs`, keyed by run id) and lib/history/records.ts (HISTORY_VERSION 1).
+const RUNS_DB = "kontext-playground-runs";
+const RUNS_STORE = "runs";
+const HISTORY_VERSION = 1;
+
+const format = (n) => Math.round(n).toLocaleString("en-US");
+const countText = `${format(RUN_COUNT)} ${RUN_COUNT === 1 ? "run" : "runs"}`;
+
+if (!existsSync(".next/BUILD_ID")) {
+  console.error("No build found: run `npm run build` first.");
+  process.exit(1);
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(origin, child) {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the server exited (code ${child.exitCode})`);
+    try {
+      if ((await fetch(`${origin}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error("the server did not answer /api/health within 120 s");
+}
+
+function chromiumPath() {
+  return [process.env.CHROME_PATH, "/usr/bin/chromium"].find((p) => p && existsSync(p));
+}
+
+/** A few small PNG results (different shapes, so cards differ in height) as data URIs. */
+async function sampleImages() {
+  const shapes = [
+    [768, 512, "#d97706"],
+    [512, 768, "#2563eb"],
+    [640, 640, "#059669"],
+    [1024, 576, "#7c3aed"],
+  ];
+  return Promise.all(
+    shapes.map(async ([width, height, colour]) => {
+      const band = Buffer.from(
+        `<svg width="${width}" height="${height}"><rect y="${height - 40}" width="${width}" height="40" fill="#111"/></svg>`,
+      );
+      const png = await sharp({ create: { width, height, channels: 3, background: colour } })
+        .composite([{ input: band }])
+        .png()
+        .toBuffer();
+      return { url: `data:image/png;base64,${png.toString("base64")}`, width, height };
+    }),
+  );
+}
+
+/** `RUN_COUNT` completed runs as the app stores them, oldest first. */
+async function seededRecords() {
+  const images = await sampleImages();
+  const thumbnail = await sharp({
+    create: { width: 96, height: 72, channels: 3, background: "#94a3b8" },
+  })
+    .jpeg()
+    .toBuffer();
+  const thumbnailUrl = `data:image/jpeg;base64,${thumbnail.toString("base64")}`;
+  const edits = [
+    "Make it snow on",
+    "Turn into a watercolour",
+    "Add neon lights to",
+    "Make it night in",
+    "Paint in the Ghibli style",
+    "Make it autumn in",
+    "Turn into a plushie",
+    "Add fog over",
+  ];
+  const subjects = [
+    "a castle",
+    "the harbour",
+    "a cat on a sofa",
+    "the forest",
+    "a city street",
+    "the mountains",
+    "a portrait",
+    "the kitchen",
+  ];
+  const hf = "https://huggingface.co";
+  const ghibli = `${hf}/Owen777/Kontext-Style-Loras/resolve/main/Ghibli_lora_weights.safetensors`;
+  const plushie = `${hf}/fal/Plushie-Kontext-Dev-LoRA/resolve/main/plushie-kontext-dev-lora.safetensors`;
+  const custom = "https://example.com/loras/my-own-style.safetensors";
+  const loraSets = [
+    [],
+    [{ path: ghibli, scale: 1 }],
+    [
+      { path: plushie, scale: 0.8 },
+      { path: ghibli, scale: 0.5 },
+    ],
+    [{ path: custom, scale: 1.2 }],
+  ];
+  const start = Date.now() - RUN_COUNT * 60_000;
+  return Array.from({ length: RUN_COUNT }, (_, i) => {
+    const id = `bench-${String(i + 1).padStart(5, "0")}`;
+    const image = images[i % images.length];
+    const prompt = `${edits[i % edits.length]} ${subjects[Math.floor(i / edits.length) % subjects.length]}${i % 5 === 0 ? ", keep everything else the same" : ""}`;
+    const createdAt = start + i * 60_000;
+    const data = {
+      id,
+      createdAt,
+      finishedAt: createdAt + 4_000,
+      status: "completed",
+      requestId: `bench-request-${i + 1}`,
+      request: {
+        image_url: images[0].url,
+        prompt,
+        loras: loraSets[i % loraSets.length],
+        num_inference_steps: 30,
+        guidance_scale: 2.5,
+        num_images: 1,
+        output_format: "png",
+        acceleration: "none",
+        resolution_mode: "match_input",
+        enable_safety_checker: true,
+        sync_mode: true,
+      },
+      output: {
+        images: [
+          { url: image.url, width: image.width, height: image.height, content_type: "image/png" },
+        ],
+        timings: { inference: 3.2 },
+        seed: 1_000 + i,
+        has_nsfw_concepts: [false],
+        prompt,
+      },
+      error: null,
+      predictedSize: { width: image.width, height: image.height },
+      priceUsd: 0.035,
+      inputThumbnail: thumbnailUrl,
+      parentId: i % 10 === 9 ? `bench-${String(i).padStart(5, "0")}` : null,
+      isFavourite: i % 7 === 0,
+      backend: "local",
+    };
+    return { key: id, value: { version: HISTORY_VERSION, data, savedAt: createdAt + 4_000 } };
+  });
+}
+
+/**
+ * Runs in the page before the app: notes when the first card is rendered and when it is in the
+ * viewport (on phones the results sit below the form: never, without scrolling), and when every
+ * run is counted (or, on a build without the gallery's count, when every run's card is rendered).
+ */
+function watchLoading({ expectedCount, expectedCards }) {
+  const marks = { firstCard: null, firstCardVisible: null, allLoaded: null };
+  window.__galleryBench = marks;
+  const check = () => {
+    const card = document.querySelector("article");
+    if (card && marks.firstCard === null) marks.firstCard = performance.now();
+    if (card && marks.firstCardVisible === null) {
+      if (card.getBoundingClientRect().top < window.innerHeight) {
+        marks.firstCardVisible = performance.now();
+      }
+    }
+    const count = document.getElementById("gallery-count");
+    const isLoaded = count
+      ? count.textContent === expectedCount
+      : document.querySelectorAll("article").length >= expectedCards;
+    if (marks.allLoaded === null && isLoaded) {
+      marks.allLoaded = performance.now();
+    }
+    const isDone = marks.allLoaded !== null && marks.firstCardVisible !== null;
+    if (!isDone && performance.now() < 180_000) requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+}
+
+const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+
+/** Scrolls through the whole page `step` px per frame, timing every frame. Runs in the page. */
+async function scrollThrough(step) {
+  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+  window.scrollTo(0, 0);
+  await frame();
+  await frame();
+  let longTasks = 0;
+  const observer = new PerformanceObserver((list) => {
+    longTasks += list.getEntries().length;
+  });
+  observer.observe({ type: "longtask" });
+  const intervals = [];
+  let maxCards = 0;
+  let last = await frame();
+  const started = last;
+  for (let i = 0; i < 100_000; i++) {
+    const bottom = document.documentElement.scrollHeight - window.innerHeight;
+    if (window.scrollY >= bottom - 1) break;
+    window.scrollBy(0, step);
+    const now = await frame();
+    intervals.push(now - last);
+    last = now;
+    maxCards = Math.max(maxCards, document.querySelectorAll("article").length);
+  }
+  observer.disconnect();
+  const headings = [...document.querySelectorAll("article h3")].map((h) => h.textContent ?? "");
+  return {
+    intervals,
+    seconds: (last - started) / 1000,
+    maxCards,
+    longTasks,
+    reachedRunOne: headings.some((text) => /^Run 1\b/.test(text)),
+    scrollHeight: document.documentElement.scrollHeight,
+  };
+}
+
+/** Puts `text` in the search box as one input event; ms until the count changed and the next frame. */
+async function searchFor(text) {
+  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+  const input = document.getElementById("gallery-search");
+  const count = document.getElementById("gallery-count");
+  const before = count.textContent;
+  const changed = new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      if (count.textContent !== before) {
+        observer.disconnect();
+        resolve(performance.now());
+      }
+    });
+    observer.observe(count, { childList: true, characterData: true, subtree: true });
+  });
+  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set;
+  const started = performance.now();
+  setValue.call(input, text);
+  input.dispatchEvent(new Event("input", { bubbles: true }));
+  const countChanged = await changed;
+  await frame();
+  // performance.now(), not the frame's timestamp: that is when the frame began, which can be
+  // before the count changed.
+  const painted = performance.now();
+  return { toCount: countChanged - started, toFrame: painted - started, text: count.textContent };
+}
+
+/** Notes, per key typed, the time from keydown to the next animation frame after its input. */
+function watchKeystrokes() {
+  const latencies = [];
+  let keyAt = null;
+  window.__keystrokes = latencies;
+  window.addEventListener("keydown", (event) => {
+    keyAt = event.timeStamp;
+  });
+  window.addEventListener("input", () => {
+    const at = keyAt;
+    if (at === null) return;
+    keyAt = null;
+    requestAnimationFrame(() => latencies.push(performance.now() - at));
+  });
+}
+
+function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+function printTable(title, rows) {
+  const width = Math.max(...rows.map(([label]) => label.length));
+  console.log(`\n${title}\n${"─".repeat(Math.min(100, title.length))}`);
+  for (const [label, value] of rows) console.log(`  ${label.padEnd(width)}   ${value}`);
+}
+
+const port = await freePort();
+const origin = `http://127.0.0.1:${port}`;
+const dataDir = mkdtempSync(path.join(os.tmpdir(), "kontext-bench-"));
+const server = spawn(process.execPath, ["scripts/serve.mjs", "start"], {
+  env: {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    KONTEXT_BACKEND: "local",
+    PORT: String(port),
+    LOCAL_ENGINE_DATA_DIR: dataDir,
+  },
+  stdio: ["ignore", "ignore", "inherit"],
+});
+const stopServer = () =>
+  new Promise((resolve) => {
+    if (server.exitCode !== null) return resolve();
+    server.once("exit", resolve);
+    server.kill("SIGTERM");
+  });
+
+let browser;
+try {
+  await waitForHealth(origin, server);
+  browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  const context = await browser.newContext({ viewport: { width: WIDTH, height: HEIGHT } });
+  const page = await context.newPage();
+  await page.goto(origin);
+  await page.getByRole("button", { name: "Generate" }).waitFor();
+
+  const records = await seededRecords();
+  await page.evaluate(
+    async ({ dbName, storeName, records }) => {
+      const db = await new Promise((resolve, reject) => {
+        const request = indexedDB.open(dbName);
+        request.onupgradeneeded = () => request.result.createObjectStore(storeName);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      await new Promise((resolve, reject) => {
+        const transaction = db.transaction(storeName, "readwrite");
+        for (const { key, value } of records) transaction.objectStore(storeName).put(value, key);
+        transaction.oncomplete = resolve;
+        transaction.onerror = () => reject(transaction.error);
+      });
+      db.close();
+    },
+    { dbName: RUNS_DB, storeName: RUNS_STORE, records },
+  );
+
+  await page.addInitScript(watchLoading, { expectedCount: countText, expectedCards: RUN_COUNT });
+  await page.addInitScript(watchKeystrokes);
+  await page.reload();
+  try {
+    await page.waitForFunction(() => window.__galleryBench?.allLoaded != null, null, {
+      timeout: 180_000,
+    });
+  } catch {
+    const shown = await page
+      .locator("#gallery-count")
+      .textContent()
+      .catch(() => null);
+    throw new Error(
+      `the gallery never showed "${countText}" (it shows "${shown}"): did the stored run format change? See lib/history/records.ts`,
+    );
+  }
+  await page.evaluate(nextFrame);
+  const loading = await page.evaluate(() => window.__galleryBench);
+  const dom = await page.evaluate(() => ({
+    elements: document.getElementsByTagName("*").length,
+    cards: document.querySelectorAll("article").length,
+  }));
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("HeapProfiler.collectGarbage");
+  const heap = await cdp.send("Runtime.getHeapUsage");
+
+  const scroll = await page.evaluate(scrollThrough, SCROLL_STEP);
+  const domAfterScroll = await page.evaluate(() => ({
+    elements: document.getElementsByTagName("*").length,
+    cards: document.querySelectorAll("article").length,
+  }));
+
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate(nextFrame);
+  const hasSearch = (await page.locator("#gallery-search").count()) > 0;
+  const search = hasSearch ? await page.evaluate(searchFor, SEARCH_WORD) : null;
+  const clear = hasSearch ? await page.evaluate(searchFor, "") : null;
+  if (hasSearch) {
+    await page.getByRole("searchbox", { name: "Search prompts" }).click();
+    await page.keyboard.type(SEARCH_WORD, { delay: 50 });
+    await page.waitForTimeout(200);
+  }
+  const keystrokes = await page.evaluate(() => window.__keystrokes);
+  const browserVersion = browser.version();
+
+  const ms = (value) => `${value.toFixed(1)} ms`;
+  const searchFigures = (result) =>
+    result
+      ? `count changed after ${ms(result.toCount)}, next frame ${ms(result.toFrame)} → "${result.text}"`
+      : "no search box";
+  const fps = scroll.intervals.length / scroll.seconds;
+  printTable(
+    `Gallery benchmark — ${format(RUN_COUNT)} completed runs, ${WIDTH}×${HEIGHT}, Chromium ${browserVersion} (headless), load average ${os.loadavg()[0].toFixed(2)} on ${os.cpus().length} cores`,
+    [
+      ["first run card rendered", `${format(loading.firstCard)} ms after navigation`],
+      [
+        "first run card in the viewport",
+        loading.firstCardVisible === null
+          ? "not without scrolling (the results are below the form)"
+          : `${format(loading.firstCardVisible)} ms after navigation`,
+      ],
+      [
+        `all runs loaded (count reads "${countText}")`,
+        `${format(loading.allLoaded)} ms after navigation`,
+      ],
+      ["DOM elements (whole page)", format(dom.elements)],
+      ["run cards rendered", `${dom.cards} of ${format(RUN_COUNT)}`],
+      ["JS heap used (after GC)", `${(heap.usedSize / 1024 / 1024).toFixed(1)} MB`],
+      [
+        `scroll through the list (${SCROLL_STEP} px/frame, ${format(scroll.scrollHeight)} px)`,
+        `${format(scroll.intervals.length)} frames in ${scroll.seconds.toFixed(1)} s (${fps.toFixed(0)} fps)${scroll.reachedRunOne ? ", reached run 1" : ", DID NOT reach run 1"}`,
+      ],
+      [
+        "  frame interval p50 / p95 / max",
+        `${ms(percentile(scroll.intervals, 50))} / ${ms(percentile(scroll.intervals, 95))} / ${ms(Math.max(...scroll.intervals))}`,
+      ],
+      [
+        "  frames over 33 ms / long tasks",
+        `${scroll.intervals.filter((v) => v > 33.4).length} / ${scroll.longTasks}`,
+      ],
+      [
+        "  most cards rendered at once",
+        `${scroll.maxCards} (DOM elements after: ${format(domAfterScroll.elements)})`,
+      ],
+      [`search "${SEARCH_WORD}" (one input event)`, searchFigures(search)],
+      ["clear the search", searchFigures(clear)],
+      [
+        `type "${SEARCH_WORD}" key by key: key → next frame`,
+        keystrokes.length > 0
+          ? `p50 ${ms(percentile(keystrokes, 50))}, max ${ms(Math.max(...keystrokes))} (${keystrokes.length} keys)`
+          : "not measured",
+      ],
+    ],
+  );
+} finally {
+  await browser?.close();
+  await stopServer();
+  rmSync(dataDir, { recursive: true, force: true });
+}
