@@ -14,7 +14,9 @@ async function compose(playground: PlaygroundPage, page: Page, steps = 12): Prom
 }
 
 function sweepCard(page: Page): Locator {
-  return page.getByRole("article").filter({ has: page.getByRole("heading", { name: /^Sweep 1\b/ }) });
+  return page
+    .getByRole("article")
+    .filter({ has: page.getByRole("heading", { name: /^Sweep 1\b/ }) });
 }
 
 /** The pixels of every cell image, as data URLs, to tell them apart. */
@@ -35,6 +37,8 @@ async function waitForImages(card: Locator, count: number): Promise<void> {
   const images = card.getByRole("img", { name: /^Cell / });
   await expect(images).toHaveCount(count, { timeout: 45_000 });
   for (const image of await images.all()) {
+    // Cell images load lazily, as they come into view.
+    await image.scrollIntoViewIfNeeded();
     await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(320);
   }
 }
@@ -70,7 +74,7 @@ test("a 1×4 LoRA scale sweep makes a labelled row of distinct images", async ({
   expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1608, 448]);
 
   // "Use these settings" sends a cell's settings to the form.
-  await card.getByRole("button", { name: "Use cell ×0.5 settings" }).click();
+  await card.getByRole("button", { name: "Use settings of cell ×0.5" }).click();
   await expect(page.getByLabel("LoRA 1 scale value")).toHaveValue("0.5");
 });
 

@@ -81,9 +81,9 @@ export function SweepCell({
           />
         </button>
       )}
-      <div className="flex flex-wrap gap-1">
+      <div className="flex flex-wrap gap-x-1">
         <Button size="sm" variant="ghost" onClick={() => void remixRun(runId, { withSeed: true })}>
-          Use<span className="sr-only"> cell {label}</span> settings
+          Use settings<span className="sr-only"> of cell {label}</span>
         </Button>
         <Button
           size="sm"

@@ -9,17 +9,17 @@ export function SweepGrid({ sweep, caption }: { sweep: SweepRecord; caption: str
   const columns = sweep.columnLabels.length;
   return (
     <div className="overflow-x-auto">
-      <table className="w-full table-fixed border-separate border-spacing-2 text-left">
+      <table className="min-w-full border-separate border-spacing-2 text-left">
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr>
-            {hasRows ? <td className="w-28" /> : null}
+            {hasRows ? <td className="w-24" /> : null}
             {sweep.columnLabels.map((label, column) => (
               <th
                 // biome-ignore lint/suspicious/noArrayIndexKey: a sweep's labels never change.
                 key={column}
                 scope="col"
-                className="min-w-32 truncate text-xs font-semibold text-neutral-700 tabular-nums dark:text-neutral-300"
+                className="max-w-48 min-w-28 truncate text-xs font-semibold text-neutral-700 tabular-nums dark:text-neutral-300"
                 title={label}
               >
                 {label}
@@ -35,7 +35,7 @@ export function SweepGrid({ sweep, caption }: { sweep: SweepRecord; caption: str
                 <th
                   scope="row"
                   title={rowLabel}
-                  className="align-middle text-xs font-semibold break-words text-neutral-700 dark:text-neutral-300"
+                  className="w-24 max-w-32 align-middle text-xs font-semibold break-words text-neutral-700 dark:text-neutral-300"
                 >
                   {rowLabel}
                 </th>
@@ -49,7 +49,7 @@ export function SweepGrid({ sweep, caption }: { sweep: SweepRecord; caption: str
                   .join(" · ");
                 return (
                   // biome-ignore lint/suspicious/noArrayIndexKey: cells are fixed by their place.
-                  <td key={column} className="align-top">
+                  <td key={column} className="min-w-28 align-top">
                     {cell ? (
                       <SweepCell runId={cell.runId} status={cell.status} label={label} />
                     ) : null}

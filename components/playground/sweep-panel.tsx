@@ -5,6 +5,7 @@ import { useShallow } from "zustand/react/shallow";
 import { Button } from "@/components/ui/button";
 import { Panel } from "@/components/ui/panel";
 import type { AxisInput } from "@/lib/store/sweep-slice";
+import { focusAfterRender } from "./focus";
 import { usePlaygroundStore, usePlaygroundStoreApi } from "./store-provider";
 import { SweepAxisField } from "./sweep-axis-field";
 import { SweepConfirm } from "./sweep-confirm";
@@ -45,7 +46,11 @@ export function SweepPanel() {
     setIsStarting(true);
     try {
       const id = await startSweep(withTargets, { concurrency, seed });
-      if (id) setSeed(randomSeed());
+      if (id) {
+        setSeed(randomSeed());
+        // The new sweep is the gallery's first item: take the person to its grid.
+        focusAfterRender([`sweep-${id}-title`]);
+      }
     } finally {
       setIsStarting(false);
     }
