@@ -127,7 +127,7 @@ function SweepActions({
   }
 
   async function exportSweep() {
-    const file = await exportRuns(runIds);
+    const file = await exportRuns(runIds, { sweepIds: [sweep.id] });
     if (file) saveBlob(file.blob, file.filename.replace(/^kontext-runs?/, "kontext-sweep"));
   }
 

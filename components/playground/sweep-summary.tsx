@@ -19,6 +19,9 @@ export function SweepSummary({ plan, error }: { plan: SweepPlan; error: string |
             {plan.estimate.megapixels} MP · ≈ {formatUsd(plan.estimate.usd)}
             {plan.seed !== undefined ? ` · seed ${plan.seed}` : ""}
           </>
+        ) : plan.isFormProblem ? (
+          // The form shows its own errors; this only says why there is no estimate yet.
+          "Add an image and an instruction above to plan a sweep"
         ) : plan.axis === null ? (
           plan.message
         ) : (

@@ -3,6 +3,7 @@ import { strToU8, unzipSync, type Zippable, zipSync } from "fflate";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { type KontextRequest, kontextInputSchema } from "@/lib/kontext/schema";
+import type { SweepRecord } from "@/lib/sweep/record";
 import { readRecipe } from "./recipe-png";
 import { toSidecar } from "./sidecar";
 import { HISTORY_VERSION, type HistoryRun } from "./types";
@@ -355,6 +356,69 @@ describe("import zip", () => {
     expect(patched).toBe(1);
     expect(refusal(await importRunsZip(zip))).toBe(
       "This zip would unpack to more than 1 GiB, so it was not imported",
+    );
+  });
+});
+
+describe("sweeps in exports", () => {
+  function sweepOf(runIds: (string | null)[]): SweepRecord {
+    const { request } = sampleRun("x");
+    return {
+      id: "sweep-1",
+      createdAt: 1,
+      axes: [{ kind: "seed", text: "1, 2", labels: ["1", "2"] }],
+      columnLabels: ["1", "2"],
+      rowLabels: [""],
+      cells: runIds.map((runId, column) => ({
+        row: 0,
+        column,
+        request,
+        status: runId ? ("started" as const) : ("pending" as const),
+        runId,
+      })),
+      concurrency: 1,
+      inputThumbnail: null,
+      predictedSize: { width: 8, height: 8 },
+      backend: "local",
+    };
+  }
+
+  it("writes each sweep beside its runs and reads it back", async () => {
+    const png = await image("png", "#f80");
+    const zipped = await exportRunsZip(
+      [{ run: sampleRun("run-a"), images: [{ name: "a.png", bytes: png }] }],
+      {
+        sweeps: [sweepOf(["run-a", null])],
+      },
+    );
+    const files = unzipSync(zipped);
+    expect(Object.keys(files)).toContain("sweeps/sweep-1.json");
+    expect(JSON.parse(new TextDecoder().decode(files["manifest.json"])).sweeps).toEqual([
+      "sweep-1",
+    ]);
+    const result = await importRunsZip(zipped);
+    if (!result.ok) throw new Error(result.message);
+    expect(result.sweeps).toEqual([sweepOf(["run-a", null])]);
+  });
+
+  it("refuses a sweep that names runs the zip does not hold, or is damaged", async () => {
+    const zipped = await exportRunsZip([{ run: sampleRun("run-a"), images: [] }], {
+      sweeps: [sweepOf(["run-a", "run-elsewhere"])],
+    });
+    expect(refusal(await importRunsZip(zipped))).toBe(
+      "sweeps/sweep-1.json names runs the zip does not hold: run-elsewhere",
+    );
+    const files = unzipSync(zipped);
+    const damaged = rezip({
+      ...Object.fromEntries(Object.entries(files)),
+      "sweeps/sweep-1.json": JSON.stringify({
+        format: "kontext-playground/sweep",
+        version: 1,
+        sweep: { id: "sweep-1" },
+      }),
+    });
+    expect(refusal(await importRunsZip(damaged))).toMatch(
+      /^sweeps\/sweep-1\.json: invalid sweep field/,
     );
   });
 });

@@ -1,8 +1,10 @@
 import { type AsyncZippable, type UnzipFileInfo, type Unzipped, unzip, zip } from "fflate";
+import { type SweepRecord, sweepRecordSchema } from "@/lib/sweep/record";
 import { isPng } from "./png-metadata";
 import { embedRecipe } from "./recipe-png";
 import {
   checkDocumentHeader,
+  describeIssues,
   EXPORT_FORMAT,
   isSafeArchivePath,
   parseJson,
@@ -36,6 +38,8 @@ export interface ExportManifest {
   exportedAt: string;
   /** The exported run ids, in order; each has `runs/<id>.json`. */
   runs: string[];
+  /** The exported sweep ids (optional); each has `sweeps/<id>.json` and its runs above. */
+  sweeps?: string[];
 }
 
 /**
@@ -65,7 +69,12 @@ export interface ImportedRun {
 }
 
 /** Result of {@link importRunsZip}; never throws. */
-export type ImportResult = { ok: true; runs: ImportedRun[] } | { ok: false; message: string };
+export type ImportResult =
+  | { ok: true; runs: ImportedRun[]; sweeps: SweepRecord[] }
+  | { ok: false; message: string };
+
+/** The `format` of a sweep's file in an export. */
+export const SWEEP_FORMAT = "kontext-playground/sweep";
 
 /** Message for bytes that are not a zip archive. */
 export const NOT_A_ZIP_MESSAGE = "The file is not a valid zip archive";
@@ -130,7 +139,7 @@ function unzipAsync(
  */
 export async function exportRunsZip(
   entries: readonly ExportEntry[],
-  options: { now?: Date } = {},
+  options: { now?: Date; sweeps?: readonly SweepRecord[] } = {},
 ): Promise<Uint8Array> {
   const files: AsyncZippable = {};
   const ids: string[] = [];
@@ -161,11 +170,22 @@ export async function exportRunsZip(
       `${JSON.stringify(sidecar, null, 2)}\n`,
     );
   }
+  const sweepIds: string[] = [];
+  for (const sweep of options.sweeps ?? []) {
+    if (!RUN_ID.test(sweep.id))
+      throw new Error(`Sweep id ${JSON.stringify(sweep.id)} is not exportable`);
+    sweepIds.push(sweep.id);
+    const document = { format: SWEEP_FORMAT, version: HISTORY_VERSION, sweep };
+    files[`sweeps/${sweep.id}.json`] = new TextEncoder().encode(
+      `${JSON.stringify(document, null, 2)}\n`,
+    );
+  }
   const manifest: ExportManifest = {
     format: EXPORT_FORMAT,
     version: HISTORY_VERSION,
     exportedAt: (options.now ?? new Date()).toISOString(),
     runs: ids,
+    ...(sweepIds.length > 0 ? { sweeps: sweepIds } : {}),
   };
   files[MANIFEST_PATH] = new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`);
   return zipAsync(files);
@@ -179,6 +199,7 @@ function isWanted(name: string): boolean {
   return (
     name === MANIFEST_PATH ||
     (name.startsWith("runs/") && name.endsWith(".json")) ||
+    (name.startsWith("sweeps/") && name.endsWith(".json")) ||
     name.startsWith("images/")
   );
 }
@@ -194,7 +215,7 @@ function listNames(names: readonly string[], limit = 5): string {
 
 function parseManifest(
   bytes: Uint8Array,
-): { ok: true; ids: string[] } | { ok: false; message: string } {
+): { ok: true; ids: string[]; sweepIds: string[] } | { ok: false; message: string } {
   const json = parseJson(new TextDecoder().decode(bytes));
   if (!json) return { ok: false, message: `${MANIFEST_PATH} is not valid JSON` };
   const headerProblem = checkDocumentHeader(json.value, EXPORT_FORMAT, "export");
@@ -221,7 +242,14 @@ function parseManifest(
   if (duplicates.length > 0) {
     return { ok: false, message: `${MANIFEST_PATH} lists runs twice: ${listNames(duplicates)}` };
   }
-  return { ok: true, ids: runs };
+  const { sweeps = [] } = json.value as { sweeps?: unknown };
+  if (
+    !Array.isArray(sweeps) ||
+    !sweeps.every((id): id is string => typeof id === "string" && RUN_ID.test(id))
+  ) {
+    return { ok: false, message: `${MANIFEST_PATH} has an invalid 'sweeps' list` };
+  }
+  return { ok: true, ids: runs, sweepIds: sweeps };
 }
 
 /**
@@ -311,5 +339,36 @@ export async function importRunsZip(bytes: Uint8Array): Promise<ImportResult> {
       message: `${missing.length === 1 ? "An image is" : "Images are"} missing from the zip: ${listNames(missing)}`,
     };
   }
-  return { ok: true, runs };
+  // 4. The sweeps, each naming only runs of this export.
+  const sweeps: SweepRecord[] = [];
+  const exported = new Set(manifest.ids);
+  for (const id of manifest.sweepIds) {
+    const path = `sweeps/${id}.json`;
+    const sweepBytes = files[path];
+    if (!sweepBytes) return { ok: false, message: `The zip is missing ${path}` };
+    const json = parseJson(new TextDecoder().decode(sweepBytes));
+    if (!json) return { ok: false, message: `${path} is not valid JSON` };
+    const headerProblem = checkDocumentHeader(json.value, SWEEP_FORMAT, "sweep");
+    if (headerProblem) return { ok: false, message: `${path}: ${headerProblem}` };
+    const parsed = sweepRecordSchema.safeParse((json.value as { sweep?: unknown }).sweep);
+    if (!parsed.success) {
+      return {
+        ok: false,
+        message: `${path}: invalid sweep field ${describeIssues(parsed.error, "sweep")}`,
+      };
+    }
+    if (parsed.data.id !== id)
+      return { ok: false, message: `${path} holds sweep ${parsed.data.id}, not ${id}` };
+    const strangers = parsed.data.cells.flatMap((cell) =>
+      cell.runId && !exported.has(cell.runId) ? [cell.runId] : [],
+    );
+    if (strangers.length > 0) {
+      return {
+        ok: false,
+        message: `${path} names runs the zip does not hold: ${listNames(strangers)}`,
+      };
+    }
+    sweeps.push(parsed.data);
+  }
+  return { ok: true, runs, sweeps };
 }

@@ -32,8 +32,10 @@ export type SweepPlan =
   | {
       ok: false;
       message: string;
-      /** The axis the message is about (0: columns, 1: rows), or null for the form. */
+      /** The axis the message is about (0: columns, 1: rows), or null for the sweep as a whole. */
       axis: number | null;
+      /** The form itself is not ready (no image, no prompt, a bad setting). */
+      isFormProblem?: boolean;
     };
 
 export interface SweepSlice {
@@ -69,6 +71,11 @@ export interface SweepSlice {
    * whose run was never saved (the page closed before it was queued) is pending again.
    */
   restoreSweeps: (records: readonly SweepRecord[]) => void;
+  /**
+   * Adds imported sweeps (their runs imported already) and saves them; cells that had not run
+   * are marked cancelled, so nothing starts (or costs) on import. Returns how many were added.
+   */
+  importSweeps: (records: readonly SweepRecord[]) => Promise<number>;
 }
 
 /** The ids of every run that belongs to a sweep (shown in its grid, not as a run of its own). */
@@ -171,7 +178,12 @@ export const createSweepSlice: StateCreator<PlaygroundState, [], [], SweepSlice>
       const { fieldErrors, request } = checkForm(state);
       if (!request || !state.image || !hasPixels(state.image)) {
         const first = Object.values(fieldErrors)[0] ?? "Add an image to edit";
-        return { ok: false, message: `Fix the form first: ${first}`, axis: null };
+        return {
+          ok: false,
+          message: `Fix the form first: ${first}`,
+          axis: null,
+          isFormProblem: true,
+        };
       }
       const axes = [];
       for (const [index, input] of inputs.entries()) {
@@ -306,6 +318,26 @@ export const createSweepSlice: StateCreator<PlaygroundState, [], [], SweepSlice>
       for (const sweep of get().sweeps) {
         if (sweep.cells.some((cell) => cell.status === "pending")) pump(sweep.id);
       }
+    },
+    importSweeps: async (records) => {
+      const known = new Set(get().sweeps.map((sweep) => sweep.id));
+      const runIds = new Set(get().runs.map((run) => run.id));
+      const added = records
+        .filter((sweep) => !known.has(sweep.id))
+        .map((sweep) => ({
+          ...sweep,
+          cells: sweep.cells.map((cell) =>
+            cell.runId && runIds.has(cell.runId)
+              ? cell
+              : { ...cell, status: "cancelled" as const, runId: null },
+          ),
+        }));
+      if (added.length === 0) return 0;
+      set((state) => ({
+        sweeps: [...state.sweeps, ...added].sort((a, b) => b.createdAt - a.createdAt),
+      }));
+      for (const sweep of added) await get().services.history?.saveSweep?.(sweep);
+      return added.length;
     },
     restoreSweeps: (records) => {
       const known = new Set(get().sweeps.map((sweep) => sweep.id));

@@ -204,3 +204,48 @@ describe("dropping settings on the app", () => {
     expect(store.getState().image?.name).toBe("plain.png");
   });
 });
+
+describe("sweeps travel with their runs", () => {
+  it("exports a sweep with its runs and imports it back as a sweep, starting nothing", async () => {
+    const a = finished("a", 100);
+    const b = finished("b", 100);
+    const source = await loadedStore([a, b]);
+    const sweep = {
+      id: "sweep-1",
+      createdAt: 100,
+      axes: [{ kind: "guidance" as const, text: "1, 2, 3", labels: ["1", "2", "3"] }],
+      columnLabels: ["1", "2", "3"],
+      rowLabels: [""],
+      cells: [
+        { row: 0, column: 0, request: a.request, status: "started" as const, runId: "a" },
+        { row: 0, column: 1, request: b.request, status: "started" as const, runId: "b" },
+        { row: 0, column: 2, request: b.request, status: "pending" as const, runId: null },
+      ],
+      concurrency: 2,
+      inputThumbnail: null,
+      predictedSize: { width: 1024, height: 768 },
+      backend: "local" as const,
+    };
+    source.store.getState().restoreSweeps([sweep]);
+    const download = await source.store
+      .getState()
+      .exportRuns(["a", "b"], { sweepIds: ["sweep-1"] });
+    if (!download) throw new Error("nothing exported");
+
+    const target = await loadedStore();
+    await target.store
+      .getState()
+      .openFile(file(new Uint8Array(await download.blob.arrayBuffer()), "s.zip"));
+    expect(target.store.getState().transferNotice?.message).toBe(
+      "Imported 1 sweep (2 runs) from s.zip",
+    );
+    const [imported] = target.store.getState().sweeps;
+    expect(imported?.cells.map((cell) => [cell.status, cell.runId])).toEqual([
+      ["started", "a"],
+      ["started", "b"],
+      ["cancelled", null],
+    ]);
+    expect(target.saved.sweeps.get("sweep-1")?.cells).toEqual(imported?.cells);
+    expect(target.calls.submitted).toHaveLength(0);
+  });
+});

@@ -41,7 +41,10 @@ export interface TransferSlice {
    * else fetched, else listed without a file — and a JSON sidecar each. Null when none of the
    * runs is finished. Never rejects: failures become the notice (and null).
    */
-  exportRuns: (runIds: readonly string[]) => Promise<DownloadFile | null>;
+  exportRuns: (
+    runIds: readonly string[],
+    options?: { sweepIds?: readonly string[] },
+  ) => Promise<DownloadFile | null>;
   /**
    * One output image's bytes ready to save (from the cache, else fetched); a PNG carries its
    * run's settings. Null when it cannot be had.
@@ -85,7 +88,12 @@ export const createTransferSlice: StateCreator<PlaygroundState, [], [], Transfer
     if (!result.ok) return fail(`${file.name} was not imported: ${result.message}`);
     try {
       const { added, skipped, unfinished } = await get().importRuns(result.runs);
-      const parts = [`Imported ${added} ${added === 1 ? "run" : "runs"} from ${file.name}`];
+      const sweeps = await get().importSweeps(result.sweeps);
+      const parts = [
+        sweeps > 0
+          ? `Imported ${sweeps} ${sweeps === 1 ? "sweep" : "sweeps"} (${added} ${added === 1 ? "run" : "runs"}) from ${file.name}`
+          : `Imported ${added} ${added === 1 ? "run" : "runs"} from ${file.name}`,
+      ];
       if (skipped > 0) parts.push(`${skipped} already in your history`);
       if (unfinished > 0) parts.push(`${unfinished} unfinished left out`);
       succeed(parts.join("; "));
@@ -138,8 +146,10 @@ export const createTransferSlice: StateCreator<PlaygroundState, [], [], Transfer
         );
       }
     },
-    exportRuns: async (runIds) => {
+    exportRuns: async (runIds, options = {}) => {
       const wanted = new Set(runIds);
+      const wantedSweeps = new Set(options.sweepIds ?? []);
+      const sweeps = get().sweeps.filter((sweep) => wantedSweeps.has(sweep.id));
       const runs = get().runs.filter(
         (run) => wanted.has(run.id) && run.finishedAt !== null && run.requestId !== null,
       );
@@ -160,7 +170,18 @@ export const createTransferSlice: StateCreator<PlaygroundState, [], [], Transfer
           }
           entries.push({ run: toHistoryRun(run), images });
         }
-        const bytes = await exportRunsZip(entries);
+        const exported = new Set(entries.map((entry) => entry.run.id));
+        // A sweep's cells name only runs that are in the export (unfinished ones are left out).
+        const bytes = await exportRunsZip(entries, {
+          sweeps: sweeps.map((sweep) => ({
+            ...sweep,
+            cells: sweep.cells.map((cell) =>
+              cell.runId && !exported.has(cell.runId)
+                ? { ...cell, status: "cancelled" as const, runId: null }
+                : cell,
+            ),
+          })),
+        });
         const count = runs.length;
         succeed(
           `Exported ${count} ${count === 1 ? "run" : "runs"}${missing > 0 ? `; ${missing} ${missing === 1 ? "image is" : "images are"} no longer available and listed without a file` : ""}`,
