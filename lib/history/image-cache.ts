@@ -158,17 +158,18 @@ export function createImageCache(options: ImageCacheOptions): ImageCache {
         }
         return { isStored: true, evicted, wasStorageFull: false };
       }),
-    get: (url) =>
-      exclusive(async () => {
-        const value = await store.get(url);
-        if (value === undefined) return null;
-        const entry = asEntry(value);
-        if (!entry) {
-          await store.del(url); // an unreadable cache entry is useless; drop it
-          return null;
-        }
-        return entry.blob;
-      }),
+    // Reads do not queue behind writes and evictions (a gallery showing images must not wait for
+    // background caching); a read racing a write of the same URL sees either image, both fine.
+    get: async (url) => {
+      const value = await store.get(url);
+      if (value === undefined) return null;
+      const entry = asEntry(value);
+      if (!entry) {
+        await exclusive(() => store.del(url)); // an unreadable cache entry is useless; drop it
+        return null;
+      }
+      return entry.blob;
+    },
     delete: (url) => exclusive(() => store.del(url)),
     urls: () => exclusive(async () => (await listOldestFirst(null)).map((entry) => entry.url)),
     usage: () =>

@@ -77,14 +77,17 @@ export interface HistorySlice {
   /** Caches a completed run's output images. Never rejects. */
   cacheRunImages: (runId: string) => Promise<void>;
   /**
-   * After the history is loaded: caches the images of completed runs not cached yet (while their
-   * URLs still work) and removes cached images no run refers to. Never rejects.
+   * After the history is loaded: caches the images of the latest completed runs not cached yet
+   * (while their URLs still work) and removes cached images no run refers to. Never rejects.
    */
   syncImageCache: () => Promise<void>;
 }
 
 const STORAGE_SHORT =
   "Your browser's storage is short: older cached images were removed to make room. Their runs are kept, and those images show while their original URLs still work.";
+/** On loading, images missing from the cache are fetched again for this many latest runs. */
+export const RECACHE_RECENT_RUNS = 50;
+
 /** Above this share of the browser's quota, the person is told storage is running short. */
 export const STORAGE_SHORT_SHARE = 0.9;
 
@@ -315,8 +318,12 @@ export const createHistorySlice: StateCreator<PlaygroundState, [], [], HistorySl
       }
       const used = new Set(get().runs.flatMap(runImageUrls));
       await removeUnusedImages([...cached].filter((url) => !used.has(url)));
-      for (const run of get().runs) {
-        if (run.phase !== "completed") continue;
+      // Only the latest runs: older images whose copy is missing have most likely expired, and
+      // fetching them again on every load would only cost time.
+      const recent = get()
+        .runs.filter((run) => run.phase === "completed")
+        .slice(0, RECACHE_RECENT_RUNS);
+      for (const run of recent) {
         for (const url of runImageUrls(run)) {
           if (!cached.has(url)) await cacheImage(url);
         }
