@@ -126,7 +126,7 @@ test("importing an export zip restores its runs into another browser's history",
   await expect(images).toHaveCount(2);
   for (const image of await images.all()) {
     await image.scrollIntoViewIfNeeded();
-    await expect(image).toHaveAttribute("src", /^blob:/);
+    await expect(image).toHaveAttribute("src", /^blob:/, { timeout: 10_000 });
     await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(320);
   }
   await context.close();
