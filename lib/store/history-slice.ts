@@ -3,9 +3,9 @@ import { StorageFullError } from "@/lib/history/db";
 import type { RecipeRequest } from "@/lib/history/recipe-png";
 import type { HistoryRun } from "@/lib/history/types";
 import type { ImportedRun } from "@/lib/history/zip";
-import { appError, toAppError } from "@/lib/playground/errors";
+import { toAppError } from "@/lib/playground/errors";
 import type { PlaygroundState } from "./playground-store";
-import { fromHistoryRun } from "./runs-slice";
+import { fromHistoryRun, historyAlert } from "./runs-slice";
 import type { CacheOutcome, Run } from "./types";
 
 /** Runs deleted last, kept in memory so the deletion can be undone. */
@@ -219,14 +219,9 @@ export const createHistorySlice: StateCreator<PlaygroundState, [], [], HistorySl
           for (const run of deleted) await history.deleteRun(run.id);
         } catch (error) {
           set({
-            alert: {
-              runId: null,
-              topic: "history",
-              error: appError(
-                "upstream",
-                `Deleted runs could not be removed from the browser's storage: ${toAppError(error).message}`,
-              ),
-            },
+            alert: historyAlert(
+              `Deleted runs could not be removed from the browser's storage: ${toAppError(error).message}`,
+            ),
           });
         }
       }

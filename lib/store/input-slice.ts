@@ -153,20 +153,8 @@ export const createInputSlice: StateCreator<PlaygroundState, [], [], InputSlice>
       try {
         const size = await get().services.probeUrl(checked.data);
         if (token !== loadToken) return;
-        replaceImage({
-          source: "url",
-          name: new URL(checked.data).pathname.split("/").pop() || checked.data,
-          previewUrl: checked.data,
-          width: size.width,
-          height: size.height,
-          originalBytes: null,
-          uploadBytes: null,
-          originalSize: null,
-          file: null,
-          originalFile: null,
-          remoteUrl: checked.data,
-          parentRunId: null,
-        });
+        const name = new URL(checked.data).pathname.split("/").pop() || checked.data;
+        replaceImage(urlImage(checked.data, name, size, null));
       } catch (error) {
         if (token !== loadToken) return;
         failLoad(
@@ -206,20 +194,7 @@ export const createInputSlice: StateCreator<PlaygroundState, [], [], InputSlice>
       try {
         const size = await get().services.probeUrl(url);
         if (token !== loadToken) return;
-        replaceImage({
-          source: "url",
-          name,
-          previewUrl: url,
-          width: size.width,
-          height: size.height,
-          originalBytes: null,
-          uploadBytes: null,
-          originalSize: null,
-          file: null,
-          originalFile: null,
-          remoteUrl: url,
-          parentRunId,
-        });
+        replaceImage(urlImage(url, name, size, parentRunId));
       } catch {
         if (token !== loadToken) return;
         if (!fallback) {
@@ -253,6 +228,29 @@ export const createInputSlice: StateCreator<PlaygroundState, [], [], InputSlice>
       set((state) => ({ prompt, fieldErrors: withoutKey(state.fieldErrors, "prompt") })),
   };
 };
+
+/** An input image read from a URL (nothing to upload: the URL is sent as it is). */
+function urlImage(
+  url: string,
+  name: string,
+  size: { width: number; height: number },
+  parentRunId: string | null,
+): InputImage {
+  return {
+    source: "url",
+    name,
+    previewUrl: url,
+    width: size.width,
+    height: size.height,
+    originalBytes: null,
+    uploadBytes: null,
+    originalSize: null,
+    file: null,
+    originalFile: null,
+    remoteUrl: url,
+    parentRunId,
+  };
+}
 
 function withoutWaitError(state: PlaygroundState): Record<string, string> {
   return state.fieldErrors.image_url === WAIT_FOR_IMAGE

@@ -269,7 +269,7 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
       error instanceof StorageFullError
         ? "Your browser's storage is full: history could not be saved. Delete some history or cached images, or free up disk space."
         : `History could not be saved: ${error instanceof Error ? error.message : String(error)}`;
-    set({ alert: { runId: null, topic: "history", error: appError("upstream", message) } });
+    set({ alert: historyAlert(message) });
   }
 
   /**
@@ -411,14 +411,9 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
       get().pumpSweeps();
     } catch (error) {
       set({
-        alert: {
-          runId: null,
-          topic: "history",
-          error: appError(
-            "upstream",
-            `History could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
-          ),
-        },
+        alert: historyAlert(
+          `History could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+        ),
       });
     } finally {
       set({ isHistoryLoaded: true });
@@ -577,6 +572,11 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
       launch(request, null, { kind: "reuse", thumbnail: inputThumbnail }, parentId, size, []),
   };
 };
+
+/** The alert for history that could not be loaded, saved or deleted (the message says why). */
+export function historyAlert(message: string): RunAlert {
+  return { runId: null, topic: "history", error: appError("upstream", message) };
+}
 
 /** Client-side checks before anything is uploaded or paid for. */
 export function checkForm(state: PlaygroundState): {

@@ -11,7 +11,7 @@ import {
 } from "@/lib/sweep/cells";
 import type { SweepRecord } from "@/lib/sweep/record";
 import type { PlaygroundState } from "./playground-store";
-import { checkForm, hasPixels } from "./runs-slice";
+import { checkForm, hasPixels, historyAlert } from "./runs-slice";
 import type { Run } from "./types";
 
 /** One axis as the sweep form holds it. */
@@ -113,16 +113,7 @@ export const createSweepSlice: StateCreator<PlaygroundState, [], [], SweepSlice>
     const next = (saving.get(id) ?? Promise.resolve())
       .then(() => write(sweep))
       .catch((error: unknown) =>
-        set({
-          alert: {
-            runId: null,
-            topic: "history",
-            error: {
-              ...toAppError(error),
-              message: `The sweep could not be saved: ${toAppError(error).message}`,
-            },
-          },
-        }),
+        set({ alert: historyAlert(`The sweep could not be saved: ${toAppError(error).message}`) }),
       );
     saving.set(id, next);
   }
