@@ -7,7 +7,7 @@ import {
   migrateUserLora,
   toLibraryEnvelope,
 } from "./library-records";
-import type { LibraryContents, LoraPreview, UserLora } from "./types";
+import type { LibraryChange, LibraryContents, LoraPreview, UserLora } from "./types";
 
 /**
  * The LoRA library in the browser: saved LoRAs and pinned previews in their own IndexedDB
@@ -49,14 +49,6 @@ export const openIdbLibraryStore: OpenLibraryStore = (dbName) => {
       }),
   };
 };
-
-/** Changes to write at once (deletes happen before puts). */
-export interface LibraryChange {
-  putLoras?: readonly UserLora[];
-  deleteLoraIds?: readonly string[];
-  putPreviews?: readonly LoraPreview[];
-  deletePreviewPaths?: readonly string[];
-}
 
 /** Options of {@link createLibraryDb}. */
 export interface LibraryDbOptions {

@@ -12,6 +12,8 @@ import { loraPreviewSchema, userLoraSchema } from "./validation";
 export const LIBRARY_FORMAT = "kontext-playground/lora-library";
 /** The most LoRAs (and previews) one library file may hold. */
 export const MAX_LIBRARY_ENTRIES = 2_000;
+/** The largest library file read (2,000 previews of about 10 KB each, with room to spare). */
+export const MAX_LIBRARY_FILE_BYTES = 32 * 1024 ** 2;
 
 /** An exported library: `{ format, version, exportedAt, loras, previews? }`. */
 export interface LibraryDocument {

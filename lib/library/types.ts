@@ -42,3 +42,11 @@ export interface LibraryContents {
   loras: UserLora[];
   previews: LoraPreview[];
 }
+
+/** Changes to a library, written at once (deletes happen before puts). */
+export interface LibraryChange {
+  putLoras?: readonly UserLora[];
+  deleteLoraIds?: readonly string[];
+  putPreviews?: readonly LoraPreview[];
+  deletePreviewPaths?: readonly string[];
+}
