@@ -46,6 +46,17 @@ export function libraryFilename(now: number): string {
   return `kontext-lora-library-${new Date(now).toISOString().slice(0, 10)}.json`;
 }
 
+/** Whether JSON text claims to be an exported library (its `format`), before any other check. */
+export function looksLikeLibraryJson(text: string): boolean {
+  const json = parseJson(text);
+  const value = json?.value;
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    (value as { format?: unknown }).format === LIBRARY_FORMAT
+  );
+}
+
 /** Result of {@link parseLibraryJson}: never throws; `message` says what is wrong, for people. */
 export type ParseLibraryResult =
   | { ok: true; library: LibraryContents }
