@@ -103,6 +103,16 @@ test("finds curated LoRAs by tag and search, and adds one with its trigger promp
   await expect(product).toHaveAttribute("aria-pressed", "false");
   await expect(library.getByText(`All ${CURATED} LoRAs`)).toBeVisible();
 
+  // The arrow keys go from the search box through the "Add to stack" buttons.
+  await library.getByLabel("Search the library").focus();
+  await page.keyboard.press("ArrowDown");
+  await expect(library.getByRole("button", { name: "Add Ghibli style to stack" })).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(library.getByRole("button", { name: "Add Van Gogh style to stack" })).toBeFocused();
+  await page.keyboard.press("ArrowUp");
+  await page.keyboard.press("ArrowUp");
+  await expect(library.getByLabel("Search the library")).toBeFocused();
+
   // One click: into the stack, with its trigger as the (empty) prompt.
   await library.getByLabel("Search the library").fill("plushie");
   await expect(library.getByLabel("Also put its trigger prompt in the prompt")).toBeChecked();

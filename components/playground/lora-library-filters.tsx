@@ -67,7 +67,7 @@ export function LoraLibraryFilters({
                 onClick={() => onToggleTag(tag)}
                 className={`${CHIP} ${
                   isOn
-                    ? "border-accent-600 bg-accent-600 font-medium text-white dark:border-accent-400 dark:bg-accent-500/20 dark:text-accent-100"
+                    ? "border-accent-600 bg-accent-600 font-medium text-white dark:border-accent-400 dark:bg-accent-500/35 dark:text-white"
                     : "border-neutral-300 bg-white text-neutral-700 hover:border-neutral-400 hover:bg-neutral-100 dark:border-neutral-700 dark:bg-neutral-900 dark:text-neutral-300 dark:hover:bg-neutral-800"
                 }`}
               >

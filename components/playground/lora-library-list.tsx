@@ -57,7 +57,8 @@ export function LoraLibraryList({
     );
 
   return (
-    <div className="flex max-h-[36rem] flex-col gap-4 overflow-y-auto overscroll-contain pr-1">
+    // Its own scroll area only beside the results (wide screens); on a phone the page scrolls.
+    <div className="flex flex-col gap-4 lg:max-h-[36rem] lg:overflow-y-auto lg:overscroll-contain lg:pr-1">
       {section("lora-library-saved", "Your LoRAs", saved)}
       {section("lora-library-curated", "Curated LoRAs", curated)}
     </div>
