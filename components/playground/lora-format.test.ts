@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { KNOWN_LORAS } from "@/lib/kontext/known-loras";
 import {
   addTriggerToPrompt,
-  filterKnownLoras,
   formatActiveCount,
   loraDomId,
   parseScaleDraft,
@@ -59,25 +57,6 @@ describe("triggers", () => {
       ),
     ).toBe(true);
     expect(triggerButtonLabel("make it blue")).toBe("Add trigger to prompt");
-  });
-});
-
-describe("filterKnownLoras", () => {
-  it("returns every LoRA for an empty query", () => {
-    expect(filterKnownLoras(KNOWN_LORAS, "  ")).toHaveLength(KNOWN_LORAS.length);
-  });
-
-  it("matches every word against name, repository, tags and trigger", () => {
-    expect(filterKnownLoras(KNOWN_LORAS, "plushie").map((lora) => lora.id)).toEqual([
-      "fal-plushie",
-    ]);
-    expect(filterKnownLoras(KNOWN_LORAS, "OWEN777 pixel").map((lora) => lora.id)).toEqual([
-      "owen-pixel",
-    ]);
-    const painting = filterKnownLoras(KNOWN_LORAS, "painting");
-    expect(painting.length).toBeGreaterThan(1);
-    expect(painting.every((lora) => lora.tags.includes("painting"))).toBe(true);
-    expect(filterKnownLoras(KNOWN_LORAS, "plushie watercolor")).toEqual([]);
   });
 });
 

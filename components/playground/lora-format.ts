@@ -1,5 +1,3 @@
-import type { KnownLora } from "@/lib/kontext/known-loras";
-
 /** The DOM id of one control of a LoRA row (`path`, `scale`, `up`, `remove` …). */
 export function loraDomId(id: string, part: string): string {
   return `lora-${id}-${part}`;
@@ -43,14 +41,4 @@ export function addTriggerToPrompt(prompt: string, trigger: string): string {
 /** The label of the button that puts a LoRA's trigger in the prompt. */
 export function triggerButtonLabel(prompt: string): string {
   return prompt.trim() ? "Add trigger to prompt" : "Use trigger as prompt";
-}
-
-/** Known LoRAs whose name, repository, tags or trigger contain every word of the query. */
-export function filterKnownLoras(loras: readonly KnownLora[], query: string): KnownLora[] {
-  const words = normalizeText(query).split(" ").filter(Boolean);
-  if (words.length === 0) return [...loras];
-  return loras.filter((lora) => {
-    const haystack = normalizeText([lora.name, lora.repo, lora.trigger, ...lora.tags].join(" "));
-    return words.every((word) => haystack.includes(word));
-  });
 }

@@ -50,3 +50,21 @@ export function ChevronIcon({ isOpen }: { isOpen: boolean }) {
     </Icon>
   );
 }
+
+export function LibraryIcon() {
+  return (
+    <Icon>
+      <path d="M2.5 2.5v11M5.5 2.5v11M8.5 3.2l3.4 10.3M2 13.5h12" />
+    </Icon>
+  );
+}
+
+export function ImageIcon() {
+  return (
+    <Icon className="size-5">
+      <rect x="2" y="2.5" width="12" height="11" rx="1.5" />
+      <circle cx="5.75" cy="6" r="1.25" />
+      <path d="M2.5 12l3.5-3.5 2.5 2.5 2-2 3 3" />
+    </Icon>
+  );
+}

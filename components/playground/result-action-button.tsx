@@ -5,7 +5,15 @@ import { Button } from "@/components/ui/button";
 import { Icon } from "@/components/ui/icon";
 import { isHttpUrl } from "./result-format";
 
-export type ActionIcon = "download" | "copy" | "edit" | "reuse" | "compare" | "pick" | "picked";
+export type ActionIcon =
+  | "download"
+  | "copy"
+  | "edit"
+  | "reuse"
+  | "compare"
+  | "pick"
+  | "picked"
+  | "pin";
 
 const ICON_PATHS: Record<ActionIcon, string[]> = {
   download: ["M8 2.5v8M4.5 7 8 10.5 11.5 7M3 13.5h10"],
@@ -24,24 +32,28 @@ const ICON_PATHS: Record<ActionIcon, string[]> = {
   ],
   pick: ["M8 3v10M3 8h10"],
   picked: ["M3 8.5 6.5 12 13 4.5"],
+  pin: ["M6 2.5h4l-.5 4 2 2v1h-7v-1l2-2-.5-4Z", "M8 9.5v4"],
 };
 
 /**
  * A small action under a result. Its content is its name: the visible words plus hidden ones
  * that say which result it acts on (`Download<Hidden> result 1 of run 2</Hidden>`), so the name
  * holds the visible label and never changes; how the action went is said beside the buttons.
- * A toggle (`pressed` set) says its state through `aria-pressed` and its look, not its name.
+ * A toggle (`pressed` set) says its state through `aria-pressed` and its look, not its name; a
+ * disclosure (`expanded` set) through `aria-expanded`.
  */
 export function ResultActionButton({
   icon,
   onClick,
   pressed,
+  expanded,
   id,
   children,
 }: {
   icon: ActionIcon;
   onClick: (event: MouseEvent<HTMLButtonElement>) => void;
   pressed?: boolean;
+  expanded?: boolean;
   id?: string;
   children: ReactNode;
 }) {
@@ -51,6 +63,7 @@ export function ResultActionButton({
       size="sm"
       variant="secondary"
       aria-pressed={pressed}
+      aria-expanded={expanded}
       className="aria-pressed:border-accent-500 aria-pressed:bg-accent-50 aria-pressed:text-accent-700 dark:aria-pressed:border-accent-400 dark:aria-pressed:bg-accent-500/15 dark:aria-pressed:text-accent-100"
       onClick={onClick}
     >

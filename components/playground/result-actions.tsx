@@ -5,11 +5,31 @@ import type { KontextImage } from "@/lib/kontext/schema";
 import { CompareActions } from "./compare-actions";
 import { downloadImage, Hidden, ResultActionButton } from "./result-action-button";
 import { downloadFilename, isDataUri } from "./result-format";
+import { PinPreviewAction } from "./result-pin-action";
 import { usePlaygroundStore } from "./store-provider";
 
-type Outcome = "downloading" | "download-failed" | "opened" | "copied" | "copy-failed" | "used";
+type Outcome =
+  | "downloading"
+  | "download-failed"
+  | "opened"
+  | "copied"
+  | "copy-failed"
+  | "used"
+  | "pinning"
+  | "pinned"
+  | "pin-failed";
 
-/** Download, copy, edit further and compare one result image (remix is on the run). */
+/** Outcomes said as failures. */
+const FAILURES: ReadonlySet<Outcome | null> = new Set([
+  "download-failed",
+  "copy-failed",
+  "pin-failed",
+]);
+
+/**
+ * Download, copy, edit further, compare and pin as a LoRA's preview one result image (remix is on
+ * the run).
+ */
 export function ResultActions({
   runId,
   runNumber,
@@ -26,6 +46,8 @@ export function ResultActions({
   const setInputFromResult = usePlaygroundStore((s) => s.useResultAsInput);
   const resultBlob = usePlaygroundStore((s) => s.resultBlob);
   const [outcome, setOutcome] = useOutcome();
+  // What pinning did, in words (it names the LoRA).
+  const [pinMessage, setPinMessage] = useState("");
   const result = ` result ${index + 1} of run ${runNumber}`;
   const copyWhat = isDataUri(image.url) ? "data URI" : "URL";
 
@@ -66,6 +88,9 @@ export function ResultActions({
     copied: `Copied the ${copyWhat}`,
     "copy-failed": "Copy failed",
     used: "Now the input image",
+    pinning: "Pinning…",
+    pinned: pinMessage,
+    "pin-failed": pinMessage,
   };
 
   return (
@@ -81,11 +106,25 @@ export function ResultActions({
         Use<Hidden>{result}</Hidden> as input
       </ResultActionButton>
       <CompareActions runId={runId} runNumber={runNumber} index={index} />
+      <PinPreviewAction
+        runId={runId}
+        runNumber={runNumber}
+        index={index}
+        onPinning={() => setOutcome("pinning")}
+        onPinned={(pinned) => {
+          setPinMessage(
+            pinned.ok
+              ? `Pinned as the preview of ${pinned.name}${pinned.isNewToLibrary ? ", now in your LoRA library" : ""}`
+              : `Not pinned: ${pinned.message}`,
+          );
+          setOutcome(pinned.ok ? "pinned" : "pin-failed");
+        }}
+      />
       {/* Always rendered, so what an action did is announced as well as shown. */}
       <p
         aria-live="polite"
         className={`text-xs ${
-          outcome === "download-failed" || outcome === "copy-failed"
+          FAILURES.has(outcome)
             ? "font-medium text-red-700 dark:text-red-400"
             : "text-neutral-600 dark:text-neutral-400"
         }`}
@@ -103,11 +142,11 @@ export function ResultActions({
   );
 }
 
-/** What the last action did; cleared 2.5 s after it is set (except while downloading). */
+/** What the last action did; cleared 2.5 s after it is set (except while downloading or pinning). */
 function useOutcome(): [Outcome | null, (value: Outcome | null) => void] {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   useEffect(() => {
-    if (outcome === null || outcome === "downloading") return;
+    if (outcome === null || outcome === "downloading" || outcome === "pinning") return;
     const timer = setTimeout(() => setOutcome(null), 2500);
     return () => clearTimeout(timer);
   }, [outcome]);

@@ -48,6 +48,19 @@ export class PlaygroundPage {
     await this.page.getByLabel(`LoRA ${count} scale value`).blur();
   }
 
+  /** The LoRA library (curated and saved LoRAs), once opened. */
+  library() {
+    return this.page.getByRole("region", { name: "LoRA library" });
+  }
+
+  /** Opens the LoRA library (unless it is open) and returns it. */
+  async openLibrary() {
+    const toggle = this.page.getByRole("button", { name: "LoRA library", exact: true });
+    if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+    await expect(this.library()).toBeVisible();
+    return this.library();
+  }
+
   async generate(): Promise<void> {
     await this.page.getByRole("button", { name: "Generate" }).click();
   }

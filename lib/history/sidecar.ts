@@ -118,10 +118,16 @@ function describeJson(value: unknown): string {
 
 /**
  * Checks the `{ format, version }` header of a playground JSON document. Answers null when it is
- * a `format` document this version can read, else a message naming what the document is.
- * `noun` names the expected document in messages ("run", "export manifest", …).
+ * a `format` document this version can read (version 1 to `maxVersion`, the history's version
+ * unless told), else a message naming what the document is. `noun` names the expected document
+ * in messages ("run", "export manifest", …).
  */
-export function checkDocumentHeader(value: unknown, format: string, noun: string): string | null {
+export function checkDocumentHeader(
+  value: unknown,
+  format: string,
+  noun: string,
+  maxVersion: number = HISTORY_VERSION,
+): string | null {
   const not = `This JSON is not a Kontext Playground ${noun}`;
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     return `${not} (it is ${describeJson(value)}, not an object)`;
@@ -139,10 +145,10 @@ export function checkDocumentHeader(value: unknown, format: string, noun: string
   if (typeof version !== "number" || !Number.isInteger(version) || version < 1) {
     return `This Kontext Playground ${noun} has no valid 'version' field`;
   }
-  if (version > HISTORY_VERSION) {
+  if (version > maxVersion) {
     return (
       `This ${noun} was written by a newer version of Kontext Playground (format version ` +
-      `${version}; this one reads up to ${HISTORY_VERSION}). Update the playground to open it.`
+      `${version}; this one reads up to ${maxVersion}). Update the playground to open it.`
     );
   }
   return null;

@@ -3,7 +3,13 @@ import { createPlaygroundFalClient } from "@/lib/fal/client";
 import { createHistoryDb, type HistoryDb } from "@/lib/history/db";
 import { ENDPOINT_ID } from "@/lib/kontext/endpoint";
 import { type KontextOutput, kontextOutputSchema } from "@/lib/kontext/schema";
-import type { HistoryService, PlaygroundServices, RunUpdate } from "@/lib/store/types";
+import { createLibraryDb, type LibraryDb } from "@/lib/library/library-db";
+import type {
+  HistoryService,
+  LibraryService,
+  PlaygroundServices,
+  RunUpdate,
+} from "@/lib/store/types";
 import { makeImageThumbnail, prepareImageFile, probeImageUrl } from "./browser-image";
 import { createBrowserImageStore } from "./browser-image-store";
 import { isRequestNotFound, raceAbort, throwIfAborted } from "./errors";
@@ -68,6 +74,7 @@ export function createBrowserServices(
     newId: () => crypto.randomUUID(),
     history: createBrowserHistory(),
     images: createBrowserImageStore(),
+    library: createBrowserLibrary(),
   };
 }
 
@@ -92,6 +99,27 @@ export function createBrowserHistory(
     deleteSweep: (id) => history().deleteSweep(id),
     saveDraft: (draft) => history().putDraft(draft),
     loadDraft: () => history().getDraft(),
+  };
+}
+
+/**
+ * The LoRA library over IndexedDB (see `createLibraryDb`), opened lazily on the first call like
+ * {@link createBrowserHistory}. Unreadable records are logged and left stored.
+ */
+export function createBrowserLibrary(
+  open: () => LibraryDb = () =>
+    createLibraryDb({
+      onCorrupt: (key, error) => console.warn(`library: skipped ${key}: ${error.message}`),
+    }),
+): LibraryService {
+  let db: LibraryDb | null = null;
+  const library = () => {
+    db ??= open();
+    return db;
+  };
+  return {
+    load: () => library().load(),
+    write: (change) => library().write(change),
   };
 }
 

@@ -3,6 +3,7 @@ import { estimatePrice, type PriceEstimate } from "@/lib/kontext/pricing";
 import { outputSize, type Size } from "@/lib/kontext/resolution";
 import { createHistorySlice, type HistorySlice } from "./history-slice";
 import { createInputSlice, type InputSlice } from "./input-slice";
+import { createLibrarySlice, type LibrarySlice } from "./library-slice";
 import { createLoraSlice, type LoraSlice } from "./lora-slice";
 import { createRunsSlice, hasPixels, type RunsSlice } from "./runs-slice";
 import { createSettingsSlice, type SettingsSlice } from "./settings-slice";
@@ -10,14 +11,18 @@ import { createSweepSlice, type SweepSlice } from "./sweep-slice";
 import { createTransferSlice, type TransferSlice } from "./transfer-slice";
 import type { PlaygroundServices } from "./types";
 
-/** The playground's one store: input, LoRAs, settings, runs, their history and its import/export. */
+/**
+ * The playground's one store: input, LoRAs, settings, runs, their history and its import/export,
+ * and the LoRA library.
+ */
 export type PlaygroundState = InputSlice &
   LoraSlice &
   SettingsSlice &
   RunsSlice &
   HistorySlice &
   TransferSlice &
-  SweepSlice & {
+  SweepSlice &
+  LibrarySlice & {
     /** Side effects (fal, files, clock), injected so tests can pass fakes. */
     services: PlaygroundServices;
     /** What the server runs edits on, as the page was told; recorded with every saved run. */
@@ -56,6 +61,7 @@ export function createPlaygroundStore(
     ...createHistorySlice(...args),
     ...createTransferSlice(...args),
     ...createSweepSlice(...args),
+    ...createLibrarySlice(...args),
   }));
   let timer: ReturnType<typeof setTimeout> | undefined;
   const saveNow = () => {

@@ -92,8 +92,9 @@ export interface RunsSlice {
   }) => string;
   /**
    * Loads the saved draft into the form and the saved runs into `runs` (after any run already
-   * there), then resumes every saved run that was queued or running. Runs once per store (later
-   * calls return the first call's promise); never throws: a failure becomes the alert.
+   * there), then resumes every saved run that was queued or running; loads the LoRA library
+   * alongside. Runs once per store (later calls return the first call's promise); never throws:
+   * a failure becomes the alert (the library's, its notice).
    */
   hydrate: () => Promise<void>;
   /** Whether {@link RunsSlice.hydrate} has finished (the draft is saved only after that). */
@@ -555,7 +556,7 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
     dismissAlert: () => set({ alert: null }),
     isHistoryLoaded: false,
     hydrate: () => {
-      hydration ??= loadHistory();
+      hydration ??= Promise.all([loadHistory(), get().loadLibrary()]).then(() => undefined);
       return hydration;
     },
     saveDraft: async () => {

@@ -2,12 +2,15 @@ import { ApiError } from "@fal-ai/client";
 import { toStoredDraft, toStoredRun } from "@/lib/history/records";
 import type { Draft, HistoryRun } from "@/lib/history/types";
 import type { KontextOutput, KontextRequest } from "@/lib/kontext/schema";
+import { toLibraryEnvelope } from "@/lib/library/library-records";
+import type { LibraryChange, LoraPreview, UserLora } from "@/lib/library/types";
 import { type SweepRecord, toStoredSweep } from "@/lib/sweep/record";
 import { createPlaygroundStore } from "./playground-store";
 import type {
   CacheOutcome,
   HistoryService,
   ImageStore,
+  LibraryService,
   PlaygroundServices,
   PreparedFile,
   RunUpdate,
@@ -223,4 +226,37 @@ export function fakeImages(remote: Record<string, Blob> = {}) {
     },
   };
   return { images, cached, outcome };
+}
+
+/**
+ * An in-memory library that checks records as the real one does; `failNext` makes the next write
+ * reject with that error (nothing of it is kept, as with the real one).
+ */
+export function fakeLibrary(initial: { loras?: UserLora[]; previews?: LoraPreview[] } = {}) {
+  const loras = new Map((initial.loras ?? []).map((lora) => [lora.id, lora]));
+  const previews = new Map((initial.previews ?? []).map((preview) => [preview.path, preview]));
+  const writes: LibraryChange[] = [];
+  const control: { failNext: Error | null; loadError: Error | null } = {
+    failNext: null,
+    loadError: null,
+  };
+  const library: LibraryService = {
+    load: async () => {
+      if (control.loadError) throw control.loadError;
+      return { loras: [...loras.values()], previews: [...previews.values()] };
+    },
+    write: async (change) => {
+      for (const lora of change.putLoras ?? []) toLibraryEnvelope("lora", lora, 0);
+      for (const preview of change.putPreviews ?? []) toLibraryEnvelope("preview", preview, 0);
+      const failure = control.failNext;
+      control.failNext = null;
+      if (failure) throw failure;
+      writes.push(change);
+      for (const id of change.deleteLoraIds ?? []) loras.delete(id);
+      for (const path of change.deletePreviewPaths ?? []) previews.delete(path);
+      for (const lora of change.putLoras ?? []) loras.set(lora.id, lora);
+      for (const preview of change.putPreviews ?? []) previews.set(preview.path, preview);
+    },
+  };
+  return { library, loras, previews, writes, control };
 }

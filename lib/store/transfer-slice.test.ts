@@ -5,6 +5,8 @@ import { embedPngText } from "@/lib/history/png-metadata";
 import { readRecipe } from "@/lib/history/recipe-png";
 import { toSidecar } from "@/lib/history/sidecar";
 import type { HistoryRun } from "@/lib/history/types";
+import { LIBRARY_FORMAT } from "@/lib/library/library-json";
+import { userLora } from "@/lib/library/test-data";
 import { createPlaygroundStore } from "./playground-store";
 import { fakeHistory, fakeImages, fakeServices, savedRun, tick } from "./test-support";
 
@@ -163,6 +165,24 @@ describe("dropping settings on the app", () => {
     await store.getState().openFile(file(JSON.stringify({ hello: 1 }), "other.json"));
     expect(store.getState().transferNotice?.message).toMatch(/^other\.json was not used: /);
     expect(store.getState().prompt).toBe("mine");
+  });
+
+  it("an exported LoRA library is imported into the library, and a damaged one says why", async () => {
+    const { store } = await loadedStore();
+    const library = { format: LIBRARY_FORMAT, version: 1, loras: [userLora()] };
+    await store.getState().openFile(file(JSON.stringify(library), "loras.json"));
+    expect(store.getState().userLoras).toEqual([userLora()]);
+    expect(store.getState().transferNotice).toEqual({
+      tone: "success",
+      message: "Imported loras.json: 1 added, 0 updated",
+    });
+    const damaged = { ...library, loras: [{ ...userLora(), scale: -1 }] };
+    await store.getState().openFile(file(JSON.stringify(damaged), "bad.json"));
+    expect(store.getState().transferNotice?.tone).toBe("error");
+    expect(store.getState().transferNotice?.message).toMatch(
+      /^bad\.json was not imported: LoRA 1 \("My sketch LoRA"\) is invalid: 'scale'/,
+    );
+    expect(store.getState().userLoras).toEqual([userLora()]);
   });
 
   it("a downloaded PNG carries its run's settings, and dropping it restores them", async () => {

@@ -3,6 +3,7 @@ import { isPng } from "@/lib/history/png-metadata";
 import { embedRecipe, NO_RECIPE_MESSAGE, readRecipe } from "@/lib/history/recipe-png";
 import { parseSidecar } from "@/lib/history/sidecar";
 import { type ExportEntry, exportRunsZip, importRunsZip } from "@/lib/history/zip";
+import { looksLikeLibraryJson, MAX_LIBRARY_FILE_BYTES } from "@/lib/library/library-json";
 import { dataUriToBlob } from "./input-slice";
 import type { PlaygroundState } from "./playground-store";
 import { toHistoryRun } from "./runs-slice";
@@ -32,8 +33,9 @@ export interface TransferSlice {
   dismissTransferNotice: () => void;
   /**
    * Opens a file dropped on or chosen in the app: an export zip is imported into the history; a
-   * run's JSON sidecar or a PNG carrying settings puts them in the form; any other image becomes
-   * the input image. A corrupt or foreign zip, JSON or PNG changes nothing and says why.
+   * run's JSON sidecar or a PNG carrying settings puts them in the form; an exported LoRA library
+   * is imported into the library; any other image becomes the input image. A corrupt or foreign
+   * zip, JSON or PNG changes nothing and says why.
    */
   openFile: (file: File) => Promise<void>;
   /**
@@ -105,9 +107,17 @@ export const createTransferSlice: StateCreator<PlaygroundState, [], [], Transfer
   }
 
   async function applySidecar(file: File): Promise<void> {
-    if (file.size > MAX_SIDECAR_BYTES)
+    if (file.size > MAX_LIBRARY_FILE_BYTES) return fail(`${file.name} is too large to open`);
+    const text = await file.text();
+    // An exported LoRA library goes to the library.
+    if (looksLikeLibraryJson(text)) {
+      const imported = await get().importLibrary(text, file.name);
+      return imported.ok ? succeed(get().libraryNotice?.message ?? "") : fail(imported.message);
+    }
+    if (file.size > MAX_SIDECAR_BYTES) {
       return fail(`${file.name} is too large for a run's settings`);
-    const parsed = parseSidecar(await file.text());
+    }
+    const parsed = parseSidecar(text);
     if (!parsed.ok) return fail(`${file.name} was not used: ${parsed.message}`);
     const { run } = parsed.sidecar;
     await get().applyRecipe({ request: run.request, seed: run.response?.seed });

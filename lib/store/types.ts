@@ -2,6 +2,7 @@ import type { Draft, HistoryRun } from "@/lib/history/types";
 import type { PriceEstimate } from "@/lib/kontext/pricing";
 import type { Size } from "@/lib/kontext/resolution";
 import type { KontextImage, KontextOutput, KontextRequest } from "@/lib/kontext/schema";
+import type { LibraryChange, LibraryContents } from "@/lib/library/types";
 import type { AppError } from "@/lib/playground/errors";
 import type { SweepRecord } from "@/lib/sweep/record";
 
@@ -152,6 +153,19 @@ export interface PlaygroundServices {
   history?: HistoryService;
   /** Where output (and input) images are cached so they outlive their URLs; none means no cache. */
   images?: ImageStore;
+  /** Where saved LoRAs and pinned previews are kept; none means the library lives in memory. */
+  library?: LibraryService;
+}
+
+/**
+ * The browser's LoRA library: saved LoRAs and pinned previews. Writes are all or nothing and
+ * reject with a `StorageFullError` when the browser's storage is full (or any other error).
+ */
+export interface LibraryService {
+  /** Every readable saved LoRA (oldest first) and preview. */
+  load: () => Promise<LibraryContents>;
+  /** Writes a change at once: every put and delete happens, or none. */
+  write: (change: LibraryChange) => Promise<void>;
 }
 
 /**

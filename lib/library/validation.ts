@@ -1,0 +1,142 @@
+import { z } from "zod";
+import { LIMITS, PLAYGROUND_LIMITS } from "@/lib/kontext/endpoint";
+import { normalizeLoraPath } from "@/lib/playground/lora-path";
+import type { LoraPreview, UserLora } from "./types";
+
+/** Limits of a saved LoRA and a preview (the path's and scale's come from the endpoint's). */
+export const LIBRARY_LIMITS = {
+  maxNameChars: 100,
+  /** A trigger is (the start of) a prompt, so it has the prompt's limit. */
+  maxTriggerChars: PLAYGROUND_LIMITS.maxPromptChars,
+  maxNotesChars: 2_000,
+  maxTags: 12,
+  maxTagChars: 32,
+  maxIdChars: 200,
+  /** A 192 px JPEG thumbnail is 5–20 KB; this leaves room and refuses whole images. */
+  maxThumbnailChars: 200_000,
+} as const;
+
+const { min: minScale, max: maxScale } = LIMITS.loraScale;
+const SCALE_MESSAGE = `Enter a scale from ${minScale} to ${maxScale}`;
+
+/** A weight-file URL, checked and normalised by {@link normalizeLoraPath}. */
+const pathSchema = z
+  .string({ error: "Enter the URL of the LoRA's weight file" })
+  .transform((value, context) => {
+    const checked = normalizeLoraPath(value);
+    if (checked.ok) return checked.path;
+    context.addIssue({ code: "custom", message: checked.message });
+    return z.NEVER;
+  });
+
+const tagSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, "A tag cannot be empty")
+  .max(LIBRARY_LIMITS.maxTagChars, `Keep each tag to ${LIBRARY_LIMITS.maxTagChars} characters`);
+
+/** The fields a person fills in to save a LoRA. */
+const userLoraFields = {
+  name: z
+    .string({ error: "Enter a name" })
+    .trim()
+    .min(1, "Enter a name")
+    .max(LIBRARY_LIMITS.maxNameChars, `Keep the name to ${LIBRARY_LIMITS.maxNameChars} characters`),
+  path: pathSchema,
+  trigger: z
+    .string({ error: "The trigger must be text" })
+    .trim()
+    .max(
+      LIBRARY_LIMITS.maxTriggerChars,
+      `Keep the trigger to ${LIBRARY_LIMITS.maxTriggerChars.toLocaleString("en-US")} characters`,
+    ),
+  scale: z
+    .number({ error: SCALE_MESSAGE })
+    .min(minScale, SCALE_MESSAGE)
+    .max(maxScale, SCALE_MESSAGE),
+  notes: z
+    .string({ error: "The notes must be text" })
+    .trim()
+    .max(
+      LIBRARY_LIMITS.maxNotesChars,
+      `Keep the notes to ${LIBRARY_LIMITS.maxNotesChars.toLocaleString("en-US")} characters`,
+    ),
+  tags: z
+    .array(tagSchema, { error: "Tags must be a list of words" })
+    .max(LIBRARY_LIMITS.maxTags, `Use at most ${LIBRARY_LIMITS.maxTags} tags`)
+    .transform((tags) => [...new Set(tags)])
+    .optional(),
+};
+
+/** What a person enters to save a LoRA: everything but its id and creation time. */
+export const userLoraInputSchema = z.object(userLoraFields);
+
+/** What a person enters to save a LoRA (before checking: the scale may be NaN, tags untrimmed). */
+export type UserLoraInput = Omit<UserLora, "id" | "createdAt">;
+
+/** A saved LoRA, as stored and exported. Checks every field; normalises the path and tags. */
+export const userLoraSchema = z.object({
+  id: z.string().trim().min(1, "must be a non-empty string").max(LIBRARY_LIMITS.maxIdChars),
+  ...userLoraFields,
+  createdAt: z.number().finite().nonnegative(),
+});
+
+/** A pinned preview, as stored and exported. The thumbnail must be an image data URL. */
+export const loraPreviewSchema = z.object({
+  path: pathSchema,
+  thumbnail: z
+    .string()
+    .max(LIBRARY_LIMITS.maxThumbnailChars, "is too large for a thumbnail")
+    .regex(
+      /^data:image\/(?:jpeg|png|webp);base64,[A-Za-z0-9+/]+={0,2}$/,
+      "must be a JPEG, PNG or WebP data URL",
+    ),
+  runId: z.string().trim().min(1, "must be a non-empty string").max(LIBRARY_LIMITS.maxIdChars),
+  pinnedAt: z.number().finite().nonnegative(),
+});
+
+// Compile-time checks that the schemas produce exactly the library's types.
+type Assert<T extends true> = T;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export type UserLoraSchemaMatchesType = Assert<Same<z.output<typeof userLoraSchema>, UserLora>>;
+export type PreviewSchemaMatchesType = Assert<
+  Same<z.output<typeof loraPreviewSchema>, LoraPreview>
+>;
+
+/** A field of the "Save a LoRA" form. */
+export type UserLoraField = keyof UserLoraInput;
+
+/** The outcome of {@link checkUserLoraInput}. */
+export type UserLoraCheck =
+  | { ok: true; value: UserLoraInput }
+  | { ok: false; errors: Partial<Record<UserLoraField, string>> };
+
+/**
+ * Checks what a person entered to save a LoRA: the name (required, ≤ 100 characters), the path
+ * (see {@link normalizeLoraPath}; normalised), the trigger (≤ 5,000), the scale (0–4), the notes
+ * (≤ 2,000) and the tags (≤ 12, each ≤ 32 characters; lower-cased, duplicates dropped). Text is
+ * trimmed. On failure, one message per field, for people, to show at that field.
+ */
+export function checkUserLoraInput(input: UserLoraInput): UserLoraCheck {
+  const result = userLoraInputSchema.safeParse(input);
+  if (result.success) {
+    const { tags, ...rest } = result.data;
+    return { ok: true, value: tags && tags.length > 0 ? { ...rest, tags } : rest };
+  }
+  const errors: Partial<Record<UserLoraField, string>> = {};
+  for (const issue of result.error.issues) {
+    const field = issue.path[0] as UserLoraField | undefined;
+    if (field && !(field in errors)) errors[field] = issue.message;
+  }
+  return { ok: false, errors };
+}
+
+/** Tags typed as one line ("3d, toy  style") as a list: split at commas, trimmed, lower-case. */
+export function parseTagList(text: string): string[] {
+  const tags = text
+    .split(",")
+    .map((tag) => tag.trim().toLowerCase().replace(/\s+/g, " "))
+    .filter(Boolean);
+  return [...new Set(tags)];
+}

@@ -1,0 +1,369 @@
+import type { StateCreator } from "zustand";
+import { findKnownLora, KNOWN_LORAS, loraLabel } from "@/lib/kontext/known-loras";
+import {
+  libraryFilename,
+  libraryJsonText,
+  MAX_LIBRARY_FILE_BYTES,
+  mergeLibrary,
+  parseLibraryJson,
+} from "@/lib/library/library-json";
+import type { LibraryChange, LibraryContents, LoraPreview, UserLora } from "@/lib/library/types";
+import {
+  checkUserLoraInput,
+  LIBRARY_LIMITS,
+  type UserLoraField,
+  type UserLoraInput,
+} from "@/lib/library/validation";
+import { clampScale } from "./lora-slice";
+import type { PlaygroundState } from "./playground-store";
+import type { DownloadFile } from "./transfer-slice";
+
+/** What the library last did, said in the library itself. */
+export interface LibraryNotice {
+  tone: "success" | "error";
+  message: string;
+}
+
+/** The outcome of {@link LibrarySlice.saveUserLora}. */
+export type SaveUserLoraResult =
+  | { ok: true; lora: UserLora }
+  | {
+      ok: false;
+      /** Problems to show at their fields. */
+      errors: Partial<Record<UserLoraField, string>>;
+      /** A problem that is no field's (the storage is full); also the notice. */
+      message?: string;
+    };
+
+/** The outcome of {@link LibrarySlice.importLibrary}. */
+export type ImportLibraryResult =
+  | { ok: true; added: number; updated: number; unchanged: number; previews: number }
+  | { ok: false; message: string };
+
+/** The outcome of {@link LibrarySlice.pinPreview}. */
+export type PinPreviewResult =
+  | {
+      ok: true;
+      /** The LoRA's name in the library. */
+      name: string;
+      /** The LoRA was in neither list, so it was saved to the library too. */
+      isNewToLibrary: boolean;
+    }
+  | { ok: false; message: string };
+
+export interface LibrarySlice {
+  /** LoRAs the person saved, oldest first. */
+  userLoras: UserLora[];
+  /** Pinned previews by LoRA path (of curated and saved LoRAs). */
+  previews: Record<string, LoraPreview>;
+  /** Whether the saved library has been read (see {@link LibrarySlice.loadLibrary}). */
+  isLibraryLoaded: boolean;
+  libraryNotice: LibraryNotice | null;
+  dismissLibraryNotice: () => void;
+  /**
+   * Reads the saved library (the store's `hydrate` calls it). Runs once per store; never throws:
+   * a failure becomes the notice. LoRAs saved before it finished are kept.
+   */
+  loadLibrary: () => Promise<void>;
+  /**
+   * Checks and saves a LoRA: a new one, or the saved one `id` (its preview follows a new path).
+   * Refuses, at the field, a path that is already in the library (saved or curated). Nothing
+   * changes when the check or the write fails.
+   */
+  saveUserLora: (input: UserLoraInput, id?: string) => Promise<SaveUserLoraResult>;
+  /** Deletes a saved LoRA and its preview; false when it could not be deleted (see the notice). */
+  deleteUserLora: (id: string) => Promise<boolean>;
+  /**
+   * Imports an exported library (JSON text; `source` names the file in messages): merges it by
+   * path (see `mergeLibrary`) and says what it added and updated. A foreign, newer or damaged
+   * file changes nothing and the notice says why.
+   */
+  importLibrary: (text: string, source?: string) => Promise<ImportLibraryResult>;
+  /** The saved LoRAs and previews as a JSON file to download. */
+  exportLibrary: () => DownloadFile;
+  /**
+   * Pins output image `imageIndex` of run `runId` as the preview of the LoRA at `loraPath`, one
+   * of the LoRAs the run was sent with. The thumbnail is made from the cached copy when there is
+   * one, else from the URL. A LoRA in neither list is saved to the library as well (named after
+   * its file, at the run's scale). Never rejects.
+   */
+  pinPreview: (runId: string, imageIndex: number, loraPath: string) => Promise<PinPreviewResult>;
+  /** Removes the preview of the LoRA at `path`. */
+  unpinPreview: (path: string) => Promise<void>;
+}
+
+/** A LoRA of the library, curated or saved, as the stack's rows describe it. */
+export interface LibraryLora {
+  source: "curated" | "saved";
+  name: string;
+  trigger: string;
+  scale: number;
+}
+
+/** The library's LoRA at `path` (a saved one first, then a curated one), or undefined. */
+export function selectLibraryLora(path: string) {
+  return (state: Pick<LibrarySlice, "userLoras">): LibraryLora | undefined => {
+    const saved = state.userLoras.find((lora) => lora.path === path);
+    if (saved)
+      return { source: "saved", name: saved.name, trigger: saved.trigger, scale: saved.scale };
+    const known = findKnownLora(path);
+    return known
+      ? { source: "curated", name: known.name, trigger: known.trigger, scale: known.scale }
+      : undefined;
+  };
+}
+
+const KNOWN_PATHS: ReadonlySet<string> = new Set(KNOWN_LORAS.map((lora) => lora.path));
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function byPath(previews: readonly LoraPreview[]): Record<string, LoraPreview> {
+  return Object.fromEntries(previews.map((preview) => [preview.path, preview]));
+}
+
+export const createLibrarySlice: StateCreator<PlaygroundState, [], [], LibrarySlice> = (
+  set,
+  get,
+) => {
+  let loading: Promise<void> | null = null;
+
+  /** Persists a change (when there is a library service); rejects as the service does. */
+  async function write(change: LibraryChange): Promise<void> {
+    await get().services.library?.write(change);
+  }
+
+  function fail(message: string): void {
+    set({ libraryNotice: { tone: "error", message } });
+  }
+
+  async function load(): Promise<void> {
+    const library = get().services.library;
+    try {
+      const saved = library ? await library.load() : { loras: [], previews: [] };
+      set((state) => {
+        const ids = new Set(saved.loras.map((lora) => lora.id));
+        return {
+          userLoras: [...saved.loras, ...state.userLoras.filter((lora) => !ids.has(lora.id))],
+          previews: { ...byPath(saved.previews), ...state.previews },
+        };
+      });
+    } catch (error) {
+      fail(`Your LoRA library could not be loaded: ${describe(error)}`);
+    } finally {
+      set({ isLibraryLoaded: true });
+    }
+  }
+
+  /** Makes a thumbnail from the cached copy of `url`, else from the URL. Never rejects. */
+  async function thumbnailOf(url: string): Promise<string | null> {
+    const { makeThumbnail, images } = get().services;
+    if (!makeThumbnail) return null;
+    const cached = images ? await images.get(url).catch(() => null) : null;
+    return makeThumbnail(cached ?? url).catch(() => null);
+  }
+
+  return {
+    userLoras: [],
+    previews: {},
+    isLibraryLoaded: false,
+    libraryNotice: null,
+    dismissLibraryNotice: () => set({ libraryNotice: null }),
+    loadLibrary: () => {
+      loading ??= load();
+      return loading;
+    },
+    saveUserLora: async (input, id) => {
+      const checked = checkUserLoraInput(input);
+      if (!checked.ok) return checked;
+      const { userLoras, previews, services } = get();
+      const existing = id === undefined ? undefined : userLoras.find((lora) => lora.id === id);
+      if (id !== undefined && !existing) {
+        const message = "That LoRA is no longer in your library";
+        fail(message);
+        return { ok: false, errors: {}, message };
+      }
+      const { path } = checked.value;
+      const known = findKnownLora(path);
+      const twin = userLoras.find((lora) => lora.path === path && lora.id !== id);
+      if (known || twin) {
+        const name = known ? `the curated “${known.name}”` : `“${twin?.name}”`;
+        return { ok: false, errors: { path: `This LoRA is in the library already, as ${name}` } };
+      }
+      const lora: UserLora = {
+        ...checked.value,
+        id: existing?.id ?? services.newId(),
+        createdAt: existing?.createdAt ?? services.now(),
+      };
+      // A new path takes the old path's preview along.
+      const moved = existing && existing.path !== path ? previews[existing.path] : undefined;
+      const movedPreview = moved ? { ...moved, path } : undefined;
+      try {
+        await write({
+          putLoras: [lora],
+          ...(moved && movedPreview
+            ? { deletePreviewPaths: [moved.path], putPreviews: [movedPreview] }
+            : {}),
+        });
+      } catch (error) {
+        const message = `${lora.name} was not saved: ${describe(error)}`;
+        fail(message);
+        return { ok: false, errors: {}, message };
+      }
+      set((state) => {
+        const next = { ...state.previews };
+        if (moved && movedPreview) {
+          delete next[moved.path];
+          next[path] = movedPreview;
+        }
+        return {
+          userLoras: existing
+            ? state.userLoras.map((other) => (other.id === lora.id ? lora : other))
+            : [...state.userLoras, lora],
+          previews: next,
+          libraryNotice: {
+            tone: "success",
+            message: existing
+              ? `Saved the changes to ${lora.name}`
+              : `Saved ${lora.name} to your library`,
+          },
+        };
+      });
+      return { ok: true, lora };
+    },
+    deleteUserLora: async (id) => {
+      const lora = get().userLoras.find((candidate) => candidate.id === id);
+      if (!lora) return false;
+      const hasPreview = lora.path in get().previews && !KNOWN_PATHS.has(lora.path);
+      try {
+        await write({
+          deleteLoraIds: [id],
+          ...(hasPreview ? { deletePreviewPaths: [lora.path] } : {}),
+        });
+      } catch (error) {
+        fail(`${lora.name} was not deleted: ${describe(error)}`);
+        return false;
+      }
+      set((state) => {
+        const previews = { ...state.previews };
+        if (hasPreview) delete previews[lora.path];
+        return {
+          userLoras: state.userLoras.filter((other) => other.id !== id),
+          previews,
+          libraryNotice: { tone: "success", message: `Deleted ${lora.name} from your library` },
+        };
+      });
+      return true;
+    },
+    importLibrary: async (text, source = "The file") => {
+      const refuse = (reason: string): ImportLibraryResult => {
+        const message = `${source} was not imported: ${reason}. Your library is unchanged.`;
+        fail(message);
+        return { ok: false, message };
+      };
+      if (text.length > MAX_LIBRARY_FILE_BYTES) return refuse("it is too large for a library");
+      const parsed = parseLibraryJson(text);
+      if (!parsed.ok) return refuse(parsed.message);
+      const { userLoras, previews, services } = get();
+      const current: LibraryContents = { loras: userLoras, previews: Object.values(previews) };
+      const merge = mergeLibrary(current, parsed.library, {
+        newId: services.newId,
+        knownPaths: KNOWN_PATHS,
+      });
+      try {
+        await write({ putLoras: merge.changed.loras, putPreviews: merge.changed.previews });
+      } catch (error) {
+        return refuse(describe(error));
+      }
+      const { added, updated, unchanged } = merge;
+      const parts = [`${added} added`, `${updated} updated`];
+      if (unchanged > 0) parts.push(`${unchanged} already in your library`);
+      if (merge.previews > 0) {
+        parts.push(`${merge.previews} ${merge.previews === 1 ? "preview" : "previews"}`);
+      }
+      set({
+        userLoras: merge.library.loras,
+        previews: byPath(merge.library.previews),
+        libraryNotice: { tone: "success", message: `Imported ${source}: ${parts.join(", ")}` },
+      });
+      return { ok: true, added, updated, unchanged, previews: merge.previews };
+    },
+    exportLibrary: () => {
+      const { userLoras, previews, services } = get();
+      const now = services.now();
+      const contents: LibraryContents = { loras: userLoras, previews: Object.values(previews) };
+      const count = userLoras.length;
+      const pinned = contents.previews.length;
+      set({
+        libraryNotice: {
+          tone: "success",
+          message: `Exported ${count} ${count === 1 ? "LoRA" : "LoRAs"} and ${pinned} ${pinned === 1 ? "preview" : "previews"}`,
+        },
+      });
+      return {
+        blob: new Blob([libraryJsonText(contents, now)], { type: "application/json" }),
+        filename: libraryFilename(now),
+      };
+    },
+    pinPreview: async (runId, imageIndex, loraPath) => {
+      const run = get().runs.find((candidate) => candidate.id === runId);
+      const image = run?.output?.images[imageIndex];
+      const used = run?.request.loras.find((lora) => lora.path === loraPath);
+      if (!run || !image) return { ok: false, message: "That result is no longer there" };
+      if (!used) return { ok: false, message: "That run was not made with this LoRA" };
+      const thumbnail = await thumbnailOf(image.url);
+      if (!thumbnail) {
+        return { ok: false, message: "No thumbnail could be made: the image could not be read" };
+      }
+      const { services, userLoras } = get();
+      const saved = userLoras.find((lora) => lora.path === loraPath);
+      const known = findKnownLora(loraPath);
+      const preview: LoraPreview = { path: loraPath, thumbnail, runId, pinnedAt: services.now() };
+      const added: UserLora | null =
+        saved || known
+          ? null
+          : {
+              id: services.newId(),
+              name: loraLabel(loraPath).slice(0, LIBRARY_LIMITS.maxNameChars),
+              path: loraPath,
+              trigger: "",
+              scale: clampScale(used.scale),
+              notes: "",
+              createdAt: services.now(),
+            };
+      try {
+        await write({ putPreviews: [preview], ...(added ? { putLoras: [added] } : {}) });
+      } catch (error) {
+        return { ok: false, message: `The preview was not saved: ${describe(error)}` };
+      }
+      set((state) => ({
+        previews: { ...state.previews, [loraPath]: preview },
+        userLoras: added ? [...state.userLoras, added] : state.userLoras,
+      }));
+      return {
+        ok: true,
+        name: saved?.name ?? known?.name ?? added?.name ?? loraPath,
+        isNewToLibrary: added !== null,
+      };
+    },
+    unpinPreview: async (path) => {
+      if (!(path in get().previews)) return;
+      try {
+        await write({ deletePreviewPaths: [path] });
+      } catch (error) {
+        fail(`The preview was not removed: ${describe(error)}`);
+        return;
+      }
+      set((state) => {
+        const previews = { ...state.previews };
+        delete previews[path];
+        const name = selectLibraryLora(path)(state)?.name ?? loraLabel(path);
+        return {
+          previews,
+          libraryNotice: { tone: "success", message: `Removed the preview of ${name}` },
+        };
+      });
+    },
+  };
+};
