@@ -150,3 +150,29 @@ test("asks before a sweep above the budget, and refuses bad values before sendin
   await page.getByRole("alertdialog").getByRole("button", { name: "Run anyway" }).click();
   await waitForImages(sweepCard(page), 2);
 });
+
+test("compares styles from the library at several strengths in one grid", async ({
+  playground,
+  page,
+}) => {
+  await playground.open();
+  await playground.choosePhoto(320, 240);
+  await playground.setPrompt("Turn this image into the painted style.");
+  await page.getByLabel("Steps", { exact: true }).fill("12");
+  const sweep = page.getByRole("region", { name: "Sweep" });
+  await sweep.getByLabel("Vary (axis 1)").selectOption("lora");
+  const picker = sweep.getByLabel("Add a LoRA from the library to this axis");
+  await picker.selectOption({ label: "Ghibli style (×1)" });
+  await picker.selectOption({ label: "Van Gogh style (×1)" });
+  await sweep.getByRole("button", { name: "Add a second axis" }).click();
+  await sweep.getByLabel("Vary (axis 2)").selectOption("lora_scale");
+  await expect(sweep.getByLabel("LoRA to scale (axis 2)")).toHaveValue("__swept__");
+  await sweep.getByLabel("Values of axis 2").fill("0.5, 1");
+  await sweep.getByRole("button", { name: "Run sweep (4 cells)" }).click();
+
+  const card = sweepCard(page);
+  await expect(card.getByRole("columnheader")).toHaveText(["Ghibli style", "Van Gogh style"]);
+  await expect(card.getByRole("rowheader")).toHaveText(["×0.5", "×1"]);
+  await waitForImages(card, 4);
+  expect(new Set(await cellPixels(card)).size).toBe(4);
+});

@@ -6,6 +6,7 @@ import { loraLabel } from "@/lib/kontext/known-loras";
 import type { AxisInput } from "@/lib/store/sweep-slice";
 import type { AxisKind } from "@/lib/sweep/axis";
 import { usePlaygroundStore } from "./store-provider";
+import { SweepLoraPicker } from "./sweep-lora-picker";
 
 /** What each axis kind is called, with an example of what to type. */
 export const AXIS_KINDS: Record<AxisKind, { label: string; placeholder: string; hint: string }> = {
@@ -154,6 +155,13 @@ export function SweepAxisField({
             autoComplete="off"
           />
         )}
+        {axis.kind === "lora" ? (
+          <SweepLoraPicker
+            id={`${id}-library`}
+            text={axis.text}
+            onChange={(text) => onChange({ ...axis, text })}
+          />
+        ) : null}
         <p
           id={`${id}-values-description`}
           className="text-xs text-neutral-600 dark:text-neutral-400"

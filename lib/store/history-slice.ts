@@ -133,11 +133,18 @@ export const createHistorySlice: StateCreator<PlaygroundState, [], [], HistorySl
     }
   }
 
+  /** Every image URL a run or a sweep's cell (started or not) refers to. */
+  function usedImageUrls(): Set<string> {
+    const { runs, sweeps } = get();
+    const cells = sweeps.flatMap((sweep) => sweep.cells.map((cell) => cell.request.image_url));
+    return new Set([...runs.flatMap(runImageUrls), ...cells]);
+  }
+
   /** Removes cached images no remaining run refers to. */
   async function removeUnusedImages(urls: readonly string[]): Promise<void> {
     const images = get().services.images;
     if (!images || urls.length === 0) return;
-    const used = new Set(get().runs.flatMap(runImageUrls));
+    const used = usedImageUrls();
     try {
       await images.remove(urls.filter((url) => !used.has(url)));
     } catch (error) {
@@ -259,6 +266,11 @@ export const createHistorySlice: StateCreator<PlaygroundState, [], [], HistorySl
           summary.unfinished += 1;
           continue;
         }
+        await saveRecord(record);
+        present.add(record.id);
+        summary.added += 1;
+        // In the store before its images are cached: cached images no run refers to are pruned.
+        set((state) => ({ runs: newestFirst([...state.runs, fromHistoryRun(record)]) }));
         for (const image of images) {
           if (image.url === "" || /^data:/i.test(image.url)) continue;
           const blob = new Blob([image.bytes as Uint8Array<ArrayBuffer>], {
@@ -266,10 +278,6 @@ export const createHistorySlice: StateCreator<PlaygroundState, [], [], HistorySl
           });
           await cacheImage(image.url, blob);
         }
-        await saveRecord(record);
-        present.add(record.id);
-        summary.added += 1;
-        set((state) => ({ runs: newestFirst([...state.runs, fromHistoryRun(record)]) }));
       }
       return summary;
     },
@@ -311,7 +319,7 @@ export const createHistorySlice: StateCreator<PlaygroundState, [], [], HistorySl
         console.error("image cache:", error);
         return;
       }
-      const used = new Set(get().runs.flatMap(runImageUrls));
+      const used = usedImageUrls();
       await removeUnusedImages([...cached].filter((url) => !used.has(url)));
       // Only the latest runs: older images whose copy is missing have most likely expired, and
       // fetching them again on every load would only cost time.

@@ -346,10 +346,10 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
         if (!blob) throw new Error("This run has no image to upload; choose the image again");
         const imageUrl = await uploadOnce(blob, signal);
         rememberUpload(blob, imageUrl);
-        // Kept so the run can still be compared and remixed once the uploaded file expires.
-        void get().cacheImage(imageUrl, blob);
         request = { ...request, image_url: imageUrl };
         patchRun(id, { request, upload: null });
+        // Kept so the run can still be compared and remixed once the uploaded file expires.
+        void get().cacheImage(imageUrl, blob);
       }
       if (await isEndedByCancel(id)) return;
       patchRun(id, { phase: "queued" });
