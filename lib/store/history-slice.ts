@@ -255,6 +255,7 @@ export const createHistorySlice: StateCreator<PlaygroundState, [], [], HistorySl
       await removeUnusedImages(deletion.runs.flatMap(runImageUrls));
     },
     importRuns: async (imported) => {
+      await get().hydrate();
       const present = new Set(get().runs.map((run) => run.id));
       const summary: ImportSummary = { added: 0, skipped: 0, unfinished: 0 };
       for (const { run: record, images } of imported) {

@@ -8,6 +8,7 @@ import type { HistoryRun } from "@/lib/history/types";
 import { LIBRARY_FORMAT } from "@/lib/library/library-json";
 import { userLora } from "@/lib/library/test-data";
 import { createPlaygroundStore } from "./playground-store";
+import { DEFAULT_SETTINGS } from "./settings-slice";
 import { fakeHistory, fakeImages, fakeServices, savedRun, tick } from "./test-support";
 
 async function pngBytes(colour = "#f80"): Promise<Uint8Array> {
@@ -267,5 +268,31 @@ describe("sweeps travel with their runs", () => {
     ]);
     expect(target.saved.sweeps.get("sweep-1")?.cells).toEqual(imported?.cells);
     expect(target.calls.submitted).toHaveLength(0);
+  });
+});
+
+describe("files opened while the history loads", () => {
+  it("wait for it: the saved draft does not overwrite restored settings", async () => {
+    const run = finished("a", 100, "from the sidecar");
+    const saved = fakeHistory({
+      draft: { prompt: "old draft", loras: [], settings: { ...DEFAULT_SETTINGS } },
+    });
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const loadDraft = saved.history.loadDraft;
+    saved.history.loadDraft = async () => {
+      await gate;
+      return loadDraft();
+    };
+    const store = createPlaygroundStore(fakeServices({ history: saved.history }).services);
+    const hydrating = store.getState().hydrate();
+    const opening = store
+      .getState()
+      .openFile(file(JSON.stringify(toSidecar(run)), "a.json", "application/json"));
+    release();
+    await Promise.all([hydrating, opening]);
+    expect(store.getState().prompt).toBe("from the sidecar");
   });
 });

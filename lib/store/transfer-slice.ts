@@ -129,6 +129,9 @@ export const createTransferSlice: StateCreator<PlaygroundState, [], [], Transfer
     dismissTransferNotice: () => set({ transferNotice: null }),
     openFile: async (file) => {
       try {
+        // A file opened while the history is still loading must not race it (the saved draft
+        // would overwrite restored settings; a run saved by the import would be loaded twice).
+        await get().hydrate();
         const head = new Uint8Array(await file.slice(0, 8).arrayBuffer());
         const isZip = head[0] === 0x50 && head[1] === 0x4b;
         if (isZip || ZIP_TYPES.has(file.type) || /\.zip$/i.test(file.name)) {
