@@ -2,7 +2,7 @@
 
 import { useShallow } from "zustand/react/shallow";
 import { INPUT_CLASS } from "@/components/ui/field";
-import { KNOWN_LORAS } from "@/lib/kontext/known-loras";
+import { findKnownLora, KNOWN_LORAS } from "@/lib/kontext/known-loras";
 import { usePlaygroundStore } from "./store-provider";
 
 /**
@@ -34,7 +34,17 @@ export function SweepLoraPicker({
 
   function add(path: string) {
     const chosen = options.find((option) => option.path === path);
-    const line = path === "none" ? "none" : chosen ? `${chosen.path} @ ${chosen.scale}` : null;
+    // A curated LoRA at its recommended scale needs no "@ scale" (the axis fills it in and keeps
+    // the label short); anything else says its scale.
+    const isDefault = chosen && findKnownLora(chosen.path)?.scale === chosen.scale;
+    const line =
+      path === "none"
+        ? "none"
+        : chosen
+          ? isDefault
+            ? chosen.path
+            : `${chosen.path} @ ${chosen.scale}`
+          : null;
     if (line) onChange([...lines.filter(Boolean), line].join("\n"));
   }
 
