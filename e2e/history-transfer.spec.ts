@@ -3,7 +3,7 @@ import type { Page } from "@playwright/test";
 import { unzipSync } from "fflate";
 import { readRecipe } from "@/lib/history/recipe-png";
 import { expect, test } from "./fixtures";
-import type { PlaygroundPage } from "./support/playground-page";
+import { type PlaygroundPage, waitUntilReady } from "./support/playground-page";
 
 const PLUSHIE =
   "https://huggingface.co/fal/Plushie-Kontext-Dev-LoRA/resolve/main/plushie-kontext-dev-lora.safetensors";
@@ -86,6 +86,7 @@ test("a downloaded PNG dropped on a fresh playground restores its settings", asy
   const context = await browser.newContext();
   const fresh = await context.newPage();
   await fresh.goto(page.url());
+  await waitUntilReady(fresh);
   await expect(fresh.getByLabel("Edit instruction")).toHaveValue("");
   await dropFile(fresh, png.name, "image/png", png.bytes);
   await expect(fresh.getByText(`Settings restored from ${png.name}`)).toBeVisible();
@@ -111,6 +112,7 @@ test("importing an export zip restores its runs into another browser's history",
   const context = await browser.newContext();
   const fresh = await context.newPage();
   await fresh.goto(page.url());
+  await waitUntilReady(fresh);
   await fresh.getByLabel("Import runs or settings").setInputFiles({
     name: zip.name,
     mimeType: "application/zip",

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { Locator, Page } from "@playwright/test";
 import { KNOWN_LORAS } from "@/lib/kontext/known-loras";
 import { expect, test } from "./fixtures";
-import type { PlaygroundPage } from "./support/playground-page";
+import { type PlaygroundPage, waitUntilReady } from "./support/playground-page";
 
 const PLUSHIE =
   "https://huggingface.co/fal/Plushie-Kontext-Dev-LoRA/resolve/main/plushie-kontext-dev-lora.safetensors";
@@ -224,6 +224,7 @@ test("exports the library as JSON that imports into a fresh browser; a bad file 
   const context = await browser.newContext();
   const fresh = await context.newPage();
   await fresh.goto(page.url());
+  await waitUntilReady(fresh);
   const toggle = fresh.getByRole("button", { name: "LoRA library", exact: true });
   await toggle.click();
   const freshLibrary = fresh.getByRole("region", { name: "LoRA library" });

@@ -25,7 +25,13 @@ export function PlaygroundStoreProvider({
 }) {
   const [store] = useState(() => createPlaygroundStore(createBrowserServices(), { backend }));
   useEffect(() => {
-    void store.getState().hydrate();
+    void store
+      .getState()
+      .hydrate()
+      .then(() => {
+        // Says the page is interactive and its history loaded (end-to-end tests wait for it).
+        document.documentElement.dataset.playgroundReady = "true";
+      });
   }, [store]);
   return <StoreContext.Provider value={store}>{children}</StoreContext.Provider>;
 }

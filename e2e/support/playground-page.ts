@@ -12,6 +12,15 @@ export class PlaygroundPage {
   async open(): Promise<void> {
     await this.page.goto("/");
     await expect(this.page.getByRole("button", { name: "Generate" })).toBeVisible();
+    await this.waitUntilReady();
+  }
+
+  /**
+   * Waits until React has hydrated the page and loaded the history (the server-rendered page is
+   * visible before its handlers, e.g. the paste listener, are attached).
+   */
+  async waitUntilReady(): Promise<void> {
+    await waitUntilReady(this.page);
   }
 
   async chooseFile(name: string, mimeType: string, buffer: Buffer): Promise<void> {
@@ -92,4 +101,12 @@ export class PlaygroundPage {
       );
     expect(serious, `accessibility violations in state "${state}"`).toEqual([]);
   }
+}
+
+/**
+ * Waits until React has hydrated the page and loaded the history (the server-rendered page is
+ * visible before its handlers, e.g. the paste or drop listeners, are attached).
+ */
+export async function waitUntilReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.documentElement.dataset.playgroundReady === "true");
 }
