@@ -10,6 +10,7 @@ import { LoraPanel } from "./lora-panel";
 import { PromptField } from "./prompt-field";
 import { ResultsPanel } from "./results-panel";
 import { SettingsPanel } from "./settings-panel";
+import { SharedRecipeLoader } from "./shared-recipe-loader";
 import { PlaygroundStoreProvider } from "./store-provider";
 import { SweepPanel } from "./sweep-panel";
 
@@ -21,6 +22,7 @@ export function Playground({ backend = null }: { backend?: PlaygroundBackend }) 
   return (
     <PlaygroundStoreProvider backend={backend ?? "local"}>
       <FileDropTarget />
+      <SharedRecipeLoader />
       <div
         id={PLAYGROUND_ROOT_ID}
         className="grid gap-6 lg:grid-cols-[minmax(0,28rem)_minmax(0,1fr)] xl:grid-cols-[minmax(0,32rem)_minmax(0,1fr)]"

@@ -2,9 +2,12 @@
 
 import { useState } from "react";
 import { useShallow } from "zustand/react/shallow";
+import { runRecipe } from "@/lib/share/recipe";
+import { toHistoryRun } from "@/lib/store/runs-slice";
 import { ResultActionButton, saveBlob } from "./result-action-button";
 import { selectRun } from "./result-format";
-import { usePlaygroundStore } from "./store-provider";
+import { ShareLinkButton } from "./share-link-button";
+import { usePlaygroundStore, usePlaygroundStoreApi } from "./store-provider";
 
 /**
  * What can be done with a whole run: remix it (everything back in the form, with or without its
@@ -24,6 +27,7 @@ export function RunTools({ runId, runNumber }: { runId: string; runNumber: numbe
         : null;
     }),
   );
+  const store = usePlaygroundStoreApi();
   const remixRun = usePlaygroundStore((s) => s.remixRun);
   const exportRuns = usePlaygroundStore((s) => s.exportRuns);
   const toggleRunSelected = usePlaygroundStore((s) => s.toggleRunSelected);
@@ -73,6 +77,16 @@ export function RunTools({ runId, runNumber }: { runId: string; runNumber: numbe
       <output aria-live="polite" className="text-xs text-neutral-600 dark:text-neutral-400">
         {status}
       </output>
+      {tools.canExport ? (
+        <ShareLinkButton
+          what={`run ${runNumber}`}
+          recipe={() => {
+            const run = store.getState().runs.find((entry) => entry.id === runId);
+            if (!run) throw new Error("The run is gone");
+            return runRecipe(toHistoryRun(run), window.location.origin);
+          }}
+        />
+      ) : null}
     </div>
   );
 }

@@ -3,10 +3,13 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { drawContactSheet } from "@/lib/playground/contact-sheet-canvas";
+import { sweepRecipe } from "@/lib/share/recipe";
+import { toHistoryRun } from "@/lib/store/runs-slice";
 import { MAX_SWEEP_CONCURRENCY } from "@/lib/store/sweep-slice";
 import type { SweepRecord } from "@/lib/sweep/record";
 import { saveBlob } from "./result-action-button";
 import { formatSettings } from "./result-format";
+import { ShareLinkButton } from "./share-link-button";
 import { usePlaygroundStore, usePlaygroundStoreApi } from "./store-provider";
 
 /**
@@ -132,6 +135,22 @@ export function SweepActions({
       <output aria-live="polite" className="text-xs text-neutral-600 dark:text-neutral-400">
         {status}
       </output>
+      {isDone && runIds.length > 0 ? (
+        <ShareLinkButton
+          what={title}
+          recipe={() => {
+            const { runs } = store.getState();
+            return sweepRecipe(
+              sweep,
+              (id) => {
+                const run = runs.find((entry) => entry.id === id);
+                return run ? toHistoryRun(run) : undefined;
+              },
+              window.location.origin,
+            );
+          }}
+        />
+      ) : null}
     </div>
   );
 }

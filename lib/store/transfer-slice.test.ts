@@ -7,6 +7,8 @@ import { toSidecar } from "@/lib/history/sidecar";
 import type { HistoryRun } from "@/lib/history/types";
 import { LIBRARY_FORMAT } from "@/lib/library/library-json";
 import { userLora } from "@/lib/library/test-data";
+import { encodeRecipe } from "@/lib/share/link";
+import { runRecipe } from "@/lib/share/recipe";
 import { createPlaygroundStore } from "./playground-store";
 import { DEFAULT_SETTINGS } from "./settings-slice";
 import { fakeHistory, fakeImages, fakeServices, savedRun, tick } from "./test-support";
@@ -294,5 +296,31 @@ describe("files opened while the history loads", () => {
     release();
     await Promise.all([hydrating, opening]);
     expect(store.getState().prompt).toBe("from the sidecar");
+  });
+});
+
+describe("opening a shared link", () => {
+  it("puts the run's input, prompt, LoRAs, settings and seed in the form", async () => {
+    const run = finished("a", 100, "shared prompt");
+    const { store } = await loadedStore();
+    await store.getState().openSharedRecipe(encodeRecipe(runRecipe(run)));
+    expect(store.getState().prompt).toBe("shared prompt");
+    expect(store.getState().settings).toMatchObject({ seedMode: "fixed", seed: 9 });
+    expect(store.getState().image?.remoteUrl).toBe(run.request.image_url);
+    expect(store.getState().transferNotice?.message).toMatch(
+      /^Settings restored from a shared link/,
+    );
+  });
+
+  it("says what is wrong with a broken link and changes nothing", async () => {
+    const { store } = await loadedStore();
+    store.getState().setPrompt("mine");
+    const token = encodeRecipe(runRecipe(finished("a", 100)));
+    await store.getState().openSharedRecipe(token.slice(0, -6));
+    expect(store.getState().transferNotice?.tone).toBe("error");
+    expect(store.getState().transferNotice?.message).toMatch(
+      /^The shared link could not be opened: /,
+    );
+    expect(store.getState().prompt).toBe("mine");
   });
 });

@@ -4,6 +4,8 @@ import { embedRecipe, NO_RECIPE_MESSAGE, readRecipe } from "@/lib/history/recipe
 import { parseSidecar } from "@/lib/history/sidecar";
 import { type ExportEntry, exportRunsZip, importRunsZip } from "@/lib/history/zip";
 import { looksLikeLibraryJson, MAX_LIBRARY_FILE_BYTES } from "@/lib/library/library-json";
+import { decodeRecipe } from "@/lib/share/link";
+import { isOmittedDataUri } from "@/lib/share/recipe";
 import { dataUriToBlob } from "./input-slice";
 import type { PlaygroundState } from "./playground-store";
 import { toHistoryRun } from "./runs-slice";
@@ -38,6 +40,12 @@ export interface TransferSlice {
    * zip, JSON or PNG changes nothing and says why.
    */
   openFile: (file: File) => Promise<void>;
+  /**
+   * Opens a shared link's recipe (the `r` token) in the form: a run's input image, prompt, LoRAs,
+   * settings and seed; for a sweep, its first cell's (the notice names its axes). A broken link
+   * changes nothing and says why.
+   */
+  openSharedRecipe: (token: string) => Promise<void>;
   /**
    * The zip of runs (finished ones; others are left out) with their images — from the cache,
    * else fetched, else listed without a file — and a JSON sidecar each. Null when none of the
@@ -158,6 +166,25 @@ export const createTransferSlice: StateCreator<PlaygroundState, [], [], Transfer
           `${file.name} could not be read: ${error instanceof Error ? error.message : String(error)}`,
         );
       }
+    },
+    openSharedRecipe: async (token) => {
+      await get().hydrate();
+      const decoded = decodeRecipe(token);
+      if (!decoded.ok) return fail(`The shared link could not be opened: ${decoded.message}`);
+      const { recipe } = decoded;
+      const request = recipe.kind === "run" ? recipe.request : recipe.cells[0]?.request;
+      if (!request) return fail("The shared sweep has no cells");
+      const seed = recipe.kind === "run" ? recipe.output?.seed : undefined;
+      const { image_url, ...rest } = request;
+      await get().applyRecipe({
+        request: isOmittedDataUri(image_url) ? rest : request,
+        ...(seed !== undefined ? { seed } : {}),
+      });
+      const axes =
+        recipe.kind === "sweep"
+          ? ` It was a sweep over ${recipe.axes.map((axis) => `${axis.kind.replace("_", " ")} (${axis.labels.join(", ")})`).join(" × ")}: the first cell's settings are in the form.`
+          : "";
+      succeed(`Settings restored from a shared link.${axes} ${decoded.notes.join(" ")}`.trim());
     },
     exportRuns: async (runIds, options = {}) => {
       const wanted = new Set(runIds);

@@ -1,0 +1,78 @@
+import { expect, test } from "./fixtures";
+import { waitUntilReady } from "./support/playground-page";
+
+const PLUSHIE =
+  "https://huggingface.co/fal/Plushie-Kontext-Dev-LoRA/resolve/main/plushie-kontext-dev-lora.safetensors";
+const PROMPT = 'Make it a plushie <script>alert("x")</script>';
+
+test("shares a run as a link that shows and reproduces it in a fresh browser", async ({
+  playground,
+  page,
+  browser,
+}) => {
+  await playground.open();
+  await playground.choosePhoto(320, 240);
+  await playground.setPrompt(PROMPT);
+  await playground.addLora(PLUSHIE, 0.75);
+  await page.getByLabel("Steps", { exact: true }).fill("12");
+  await playground.generate();
+  await expect(playground.resultImages()).toHaveCount(1, { timeout: 30_000 });
+  await page.getByRole("button", { name: "Share link of run 1" }).click();
+  const link = await page.getByLabel("Share link of run 1").inputValue();
+  expect(link).toMatch(/\/share\?r=1\./);
+
+  // Someone else: no history, never opened the playground.
+  const context = await browser.newContext();
+  const fresh = await context.newPage();
+  const dialogs: string[] = [];
+  fresh.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await fresh.goto(link);
+  await expect(fresh.getByRole("heading", { name: "A Kontext edit" })).toBeVisible();
+  // The prompt is text, never markup.
+  await expect(fresh.getByText(PROMPT, { exact: true })).toBeVisible();
+  await expect(fresh.getByRole("list", { name: "LoRAs" })).toContainText("Plushie ×0.75");
+  await expect(fresh.getByText(/12 steps · guidance 2\.5/)).toBeVisible();
+  const result = fresh.getByRole("img", { name: "Result 1" });
+  await expect.poll(() => result.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(320);
+  await expect(fresh.getByRole("img", { name: "Input" })).toBeVisible();
+  await expect(fresh.getByRole("list", { name: "About this link" })).toContainText("local engine");
+
+  // A pasted link previews the first result in chat apps.
+  const ogImage = await fresh.locator('meta[property="og:image"]').getAttribute("content");
+  expect(ogImage).toMatch(/\/api\/engine\/files\/[^/]+\.png$/);
+  expect(ogImage).toBe(await result.getAttribute("src"));
+  await expect(fresh.locator('meta[name="twitter:card"]')).toHaveAttribute(
+    "content",
+    "summary_large_image",
+  );
+  await expect(fresh).toHaveTitle(/^“Make it a plushie .*” · Kontext Playground$/);
+
+  // "Open in playground" restores the recipe into the form.
+  await fresh.getByRole("link", { name: "Open in playground" }).click();
+  await waitUntilReady(fresh);
+  await expect(fresh.getByLabel("Edit instruction")).toHaveValue(PROMPT);
+  await expect(fresh.getByLabel("LoRA 1 path")).toHaveValue(PLUSHIE);
+  await expect(fresh.getByLabel("LoRA 1 scale value")).toHaveValue("0.75");
+  await expect(fresh.getByLabel("Steps", { exact: true })).toHaveValue("12");
+  await expect(fresh.getByText("320×240 px")).toBeVisible();
+  expect(new URL(fresh.url()).search).toBe("");
+  expect(dialogs).toEqual([]);
+  await context.close();
+});
+
+test("a truncated or tampered link gets a friendly page, not a crash", async ({ page }) => {
+  await page.goto("/share?r=1.AAAA");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    /cut short|changed|holds no recipe/,
+  );
+  await expect(page.getByRole("link", { name: "Open Kontext Playground" })).toBeVisible();
+  await page.goto("/share?r=9.abc");
+  await expect(
+    page.getByRole("heading", { name: "This link was made by a newer Kontext Playground" }),
+  ).toBeVisible();
+  await page.goto("/share");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+});
