@@ -61,9 +61,16 @@ test("shares a run as a link that shows and reproduces it in a fresh browser", a
   expect(new URL(fresh.url()).search).toBe("");
   expect(dialogs).toEqual([]);
   await context.close();
+
+  await page.goto(link);
+  await expect(page.getByRole("heading", { name: "A Kontext edit" })).toBeVisible();
+  await playground.expectAccessible("share page");
 });
 
-test("a truncated or tampered link gets a friendly page, not a crash", async ({ page }) => {
+test("a truncated or tampered link gets a friendly page, not a crash", async ({
+  playground,
+  page,
+}) => {
   await page.goto("/share?r=1.AAAA");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(
     /cut short|changed|holds no recipe/,
@@ -75,4 +82,43 @@ test("a truncated or tampered link gets a friendly page, not a crash", async ({ 
   ).toBeVisible();
   await page.goto("/share");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await playground.expectAccessible("broken share link");
+});
+
+test("shows the exact request as cURL, Python and JavaScript, and the JSON", async ({
+  playground,
+  page,
+  context,
+}) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await playground.open();
+  await playground.choosePhoto(320, 240);
+  await playground.setPrompt(PROMPT);
+  // Before anything is uploaded, the form's code uploads the local file first.
+  await page.getByText("Code for this request").click();
+  const formCode = page.getByRole("tablist", { name: "Code for this form" });
+  await formCode.getByRole("tab", { name: "JavaScript" }).click();
+  await expect(page.getByRole("tabpanel")).toContainText("fal.storage.upload(");
+
+  await playground.generate();
+  await expect(playground.resultImages()).toHaveCount(1, { timeout: 30_000 });
+  await page.getByText("Code and JSON of run 1").click();
+  const tabs = page.getByRole("tablist", { name: "Code for run 1" });
+  const curl = tabs.getByRole("tab", { name: "cURL" });
+  await curl.click();
+  const panel = page.locator('[role="tabpanel"]').last();
+  await expect(panel).toContainText("https://fal.run/fal-ai/flux-kontext-lora");
+  await expect(panel).toContainText(
+    '"prompt": "Make it a plushie <script>alert(\\"x\\")</script>"',
+  );
+  // Arrow keys move between the tabs.
+  await curl.press("ArrowRight");
+  await expect(tabs.getByRole("tab", { name: "Python" })).toBeFocused();
+  await expect(panel).toContainText('fal_client.subscribe(\n    "fal-ai/flux-kontext-lora"');
+  await tabs.getByRole("tab", { name: "Response JSON" }).click();
+  await expect(panel).toContainText('"seed":');
+  await page.getByRole("button", { name: "Copy Response JSON of run 1" }).click();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(JSON.parse(copied).images).toHaveLength(1);
+  await playground.expectAccessible("code panels");
 });

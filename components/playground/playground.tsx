@@ -3,6 +3,7 @@
 import { AlertBanner } from "./alert-banner";
 import { FileDropTarget } from "./file-drop-target";
 import { PLAYGROUND_ROOT_ID } from "./focus";
+import { FormCode } from "./form-code";
 import { GenerateBar, type PlaygroundBackend } from "./generate-bar";
 import { HistoryNotices } from "./history-notices";
 import { ImageInputPanel } from "./image-input-panel";
@@ -32,6 +33,7 @@ export function Playground({ backend = null }: { backend?: PlaygroundBackend }) 
           <PromptField />
           <LoraPanel />
           <SettingsPanel />
+          <FormCode />
           <SweepPanel />
           <GenerateBar backend={backend} />
         </div>

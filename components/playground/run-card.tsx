@@ -5,6 +5,7 @@ import { memo } from "react";
 import { Button } from "@/components/ui/button";
 import { ResultGrid } from "./result-grid";
 import { RunCardActions } from "./run-card-actions";
+import { RunCode } from "./run-code";
 import { RunFailure } from "./run-failure";
 import { RunLineage } from "./run-lineage";
 import { RunLogs } from "./run-logs";
@@ -44,6 +45,7 @@ export const RunCard = memo(function RunCard({
         />
         <RunSummary runId={runId} runNumber={runNumber} />
         <RunTools runId={runId} runNumber={runNumber} />
+        <RunCode runId={runId} runNumber={runNumber} />
         <RunLineage runId={runId} runNumber={runNumber} />
         <RunFailure runId={runId} runNumber={runNumber} />
         <ResultGrid runId={runId} runNumber={runNumber} />
