@@ -65,6 +65,16 @@ test("shares a run as a link that shows and reproduces it in a fresh browser", a
   await page.goto(link);
   await expect(page.getByRole("heading", { name: "A Kontext edit" })).toBeVisible();
   await playground.expectAccessible("share page");
+  // The compare slider works on the share page too, by keyboard.
+  await page.getByRole("button", { name: "Compare result 1 with the input" }).click();
+  const dialog = page.getByRole("dialog", { name: "Compare images" });
+  await expect(dialog.getByRole("img", { name: "Input", exact: true })).toBeVisible();
+  const slider = dialog.getByLabel("Comparison position");
+  await slider.focus();
+  await page.keyboard.press("End");
+  await expect(slider).toHaveValue("100");
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
 });
 
 test("a truncated or tampered link gets a friendly page, not a crash", async ({

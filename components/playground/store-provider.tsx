@@ -50,3 +50,8 @@ export function usePlaygroundStoreApi(): PlaygroundStore {
   if (!store) throw new Error("usePlaygroundStore must be used inside <PlaygroundStoreProvider>");
   return store;
 }
+
+/** The store when inside a playground, else null (e.g. on the share page). */
+export function useOptionalPlaygroundStoreApi(): PlaygroundStore | null {
+  return useContext(StoreContext);
+}

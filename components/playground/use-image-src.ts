@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { usePlaygroundStore } from "./store-provider";
+import { useOptionalPlaygroundStoreApi } from "./store-provider";
 
 /** Where an image is shown from: its cached copy, else its URL; `isLoading` until that is known. */
 export interface ImageSource {
@@ -16,7 +16,9 @@ export interface ImageSource {
  * URL changes.
  */
 export function useImageSrc(url: string): ImageSource {
-  const images = usePlaygroundStore((s) => s.services.images);
+  // Services never change, so reading them needs no subscription; outside a playground (the share
+  // page) there is no cache and the URL is used as it is.
+  const images = useOptionalPlaygroundStoreApi()?.getState().services.images;
   const isDirect = !images || url === "" || /^data:/i.test(url);
   const [resolved, setResolved] = useState<{ url: string; src: string } | null>(null);
 

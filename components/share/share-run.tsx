@@ -1,4 +1,5 @@
 import { isOmittedDataUri, type RunRecipe } from "@/lib/share/recipe";
+import { ShareCompare } from "./share-compare";
 import { ShareRequest } from "./share-request";
 
 const FIGURE =
@@ -42,8 +43,13 @@ export function ShareRun({ recipe }: { recipe: RunRecipe }) {
                 className="block h-auto w-full object-contain"
               />
             )}
-            <figcaption className="px-3 py-2 text-xs text-neutral-600 tabular-nums dark:text-neutral-400">
-              Result {index + 1} · {image.width}×{image.height} · seed {output?.seed}
+            <figcaption className="flex flex-wrap items-center justify-between gap-2 px-3 py-2 text-xs text-neutral-600 tabular-nums dark:text-neutral-400">
+              <span>
+                Result {index + 1} · {image.width}×{image.height} · seed {output?.seed}
+              </span>
+              {input && !isOmittedDataUri(image.url) ? (
+                <ShareCompare input={input} image={image} number={index + 1} />
+              ) : null}
             </figcaption>
           </figure>
         ))}
