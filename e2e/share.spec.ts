@@ -132,3 +132,27 @@ test("shows the exact request as cURL, Python and JavaScript, and the JSON", asy
   expect(JSON.parse(copied).images).toHaveLength(1);
   await playground.expectAccessible("code panels");
 });
+
+test("shares a sweep as a link that shows its labelled grid", async ({ playground, page }) => {
+  await playground.open();
+  await playground.choosePhoto(320, 240);
+  await playground.setPrompt("Make it a plushie.");
+  await playground.addLora(PLUSHIE, 1);
+  await page.getByLabel("Steps", { exact: true }).fill("12");
+  const sweep = page.getByRole("region", { name: "Sweep" });
+  await sweep.getByLabel("Values of axis 1").fill("0.5, 1");
+  await sweep.getByRole("button", { name: "Run sweep (2 cells)" }).click();
+  await expect(page.getByText("2 of 2 done")).toBeVisible({ timeout: 30_000 });
+  await page.getByRole("button", { name: /^Share link of Sweep 1/ }).click();
+  const link = await page.getByLabel(/^Share link of Sweep 1/).inputValue();
+
+  await page.goto(link);
+  await expect(page.getByRole("heading", { name: "A sweep of 2 edits" })).toBeVisible();
+  await expect(page.getByRole("columnheader")).toHaveText(["×0.5", "×1"]);
+  const cells = page.getByRole("img", { name: /^Cell / });
+  await expect(cells).toHaveCount(2);
+  for (const cell of await cells.all()) {
+    await expect.poll(() => cell.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(320);
+  }
+  await expect(page).toHaveTitle(/^Sweep of 2 edits: “Make it a plushie\.” · Kontext Playground$/);
+});
