@@ -155,4 +155,14 @@ test("shares a sweep as a link that shows its labelled grid", async ({ playgroun
     await expect.poll(() => cell.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(320);
   }
   await expect(page).toHaveTitle(/^Sweep of 2 edits: “Make it a plushie\.” · Kontext Playground$/);
+
+  // "Open in playground" sets the sweep up again, ready to run.
+  await page.getByRole("link", { name: "Open in playground" }).click();
+  await waitUntilReady(page);
+  const form = page.getByRole("region", { name: "Sweep" });
+  await expect(form.getByLabel("Vary (axis 1)")).toHaveValue("lora_scale");
+  await expect(form.getByLabel("Values of axis 1")).toHaveValue("0.5, 1");
+  await expect(page.getByLabel("Edit instruction")).toHaveValue("Make it a plushie.");
+  await expect(page.getByLabel("LoRA 1 path")).toHaveValue(PLUSHIE);
+  await expect(form.getByRole("button", { name: "Run sweep (2 cells)" })).toBeEnabled();
 });

@@ -16,8 +16,6 @@ function randomSeed(): number {
   return crypto.getRandomValues(new Uint32Array(1))[0] ?? 0;
 }
 
-const FIRST_AXIS: AxisInput = { kind: "lora_scale", text: "0, 0.5, 1, 1.5" };
-
 /**
  * The LoRA lab's sweep form: up to two axes over the form's edit, everything else held (the seed
  * fixed), the cost before anything is sent, and a confirmation above the person's budget.
@@ -28,7 +26,8 @@ export function SweepPanel() {
   const sweepError = usePlaygroundStore((s) => s.sweepError);
   // Re-plan whenever the form changes.
   usePlaygroundStore(useShallow((s) => [s.image, s.prompt, s.loras, s.settings]));
-  const [axes, setAxes] = useState<AxisInput[]>(() => [FIRST_AXIS]);
+  const axes = usePlaygroundStore((s) => s.sweepForm);
+  const setAxes = usePlaygroundStore((s) => s.setSweepForm);
   const [seed, setSeed] = useState(randomSeed);
   const [concurrency, setConcurrency] = useState(2);
   const [budget, setBudget] = useSweepBudget();
@@ -63,7 +62,7 @@ export function SweepPanel() {
   }
 
   const updateAxis = (index: number, axis: AxisInput) =>
-    setAxes((current) => current.map((entry, i) => (i === index ? axis : entry)));
+    setAxes(axes.map((entry, i) => (i === index ? axis : entry)));
 
   return (
     <Panel title="Sweep" titleId="sweep-panel-title">

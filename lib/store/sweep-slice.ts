@@ -38,9 +38,15 @@ export type SweepPlan =
       isFormProblem?: boolean;
     };
 
+/** The sweep form's axes before anything is typed. */
+export const DEFAULT_SWEEP_FORM: AxisInput[] = [{ kind: "lora_scale", text: "0, 0.5, 1, 1.5" }];
+
 export interface SweepSlice {
   /** Newest first. */
   sweeps: SweepRecord[];
+  /** The sweep form's axes as typed (columns, then rows). */
+  sweepForm: AxisInput[];
+  setSweepForm: (axes: AxisInput[]) => void;
   /**
    * Checks the form and the axes and expands them into cells with their predicted cost. The
    * seed is held: the form's fixed seed, else `seed` (a random one the caller drew once).
@@ -163,6 +169,8 @@ export const createSweepSlice: StateCreator<PlaygroundState, [], [], SweepSlice>
 
   return {
     sweeps: [],
+    sweepForm: DEFAULT_SWEEP_FORM,
+    setSweepForm: (axes) => set({ sweepForm: axes.slice(0, 2), sweepError: null }),
     sweepError: null,
     planSweep: (inputs, seed) => {
       const state = get();

@@ -11,7 +11,7 @@ import { encodeRecipe } from "@/lib/share/link";
 import { runRecipe } from "@/lib/share/recipe";
 import { createPlaygroundStore } from "./playground-store";
 import { DEFAULT_SETTINGS } from "./settings-slice";
-import { fakeHistory, fakeImages, fakeServices, savedRun, tick } from "./test-support";
+import { fakeHistory, fakeImages, fakeServices, savedRun, tick, withImage } from "./test-support";
 
 async function pngBytes(colour = "#f80"): Promise<Uint8Array> {
   return new Uint8Array(
@@ -322,5 +322,53 @@ describe("opening a shared link", () => {
       /^The shared link could not be opened: /,
     );
     expect(store.getState().prompt).toBe("mine");
+  });
+});
+
+describe("opening a shared sweep", () => {
+  it("puts its base settings in the form and its axes in the sweep form", async () => {
+    const { store } = await loadedStore();
+    await withImage(store);
+    store.getState().addLora({ path: "https://example.com/style.safetensors", scale: 1 });
+    const plan = store
+      .getState()
+      .planSweep(
+        [
+          {
+            kind: "lora_scale",
+            text: "0.5, 1",
+            target: { kind: "stack", path: "https://example.com/style.safetensors" },
+          },
+        ],
+        5,
+      );
+    if (!plan.ok) throw new Error(plan.message);
+    const token = encodeRecipe({
+      kind: "sweep",
+      axes: [{ kind: "lora_scale", labels: plan.grid.columnLabels }],
+      columnLabels: plan.grid.columnLabels,
+      rowLabels: plan.grid.rowLabels,
+      cells: plan.grid.cells.map((cell) => ({
+        ...cell,
+        request: { ...cell.request, image_url: "https://files.example/in.png" },
+        output: null,
+      })),
+      createdAt: 1,
+      backend: "fal",
+    });
+    const target = await loadedStore();
+    await target.store.getState().openSharedRecipe(token);
+    expect(target.store.getState().sweepForm).toEqual([
+      {
+        kind: "lora_scale",
+        text: "0.5, 1",
+        target: { kind: "stack", path: "https://example.com/style.safetensors" },
+      },
+    ]);
+    expect(target.store.getState().prompt).toBe("make it snow");
+    expect(target.store.getState().settings).toMatchObject({ seedMode: "fixed", seed: 5 });
+    expect(target.store.getState().transferNotice?.message).toMatch(
+      /^The shared sweep is set up again/,
+    );
   });
 });

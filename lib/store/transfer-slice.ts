@@ -3,9 +3,11 @@ import { isPng } from "@/lib/history/png-metadata";
 import { embedRecipe, NO_RECIPE_MESSAGE, readRecipe } from "@/lib/history/recipe-png";
 import { parseSidecar } from "@/lib/history/sidecar";
 import { type ExportEntry, exportRunsZip, importRunsZip } from "@/lib/history/zip";
+import type { KontextRequest } from "@/lib/kontext/schema";
 import { looksLikeLibraryJson, MAX_LIBRARY_FILE_BYTES } from "@/lib/library/library-json";
 import { decodeRecipe } from "@/lib/share/link";
 import { isOmittedDataUri } from "@/lib/share/recipe";
+import { sweepFormFromRecipe } from "@/lib/share/sweep-form";
 import { dataUriToBlob } from "./input-slice";
 import type { PlaygroundState } from "./playground-store";
 import { toHistoryRun } from "./runs-slice";
@@ -172,19 +174,26 @@ export const createTransferSlice: StateCreator<PlaygroundState, [], [], Transfer
       const decoded = decodeRecipe(token);
       if (!decoded.ok) return fail(`The shared link could not be opened: ${decoded.message}`);
       const { recipe } = decoded;
-      const request = recipe.kind === "run" ? recipe.request : recipe.cells[0]?.request;
-      if (!request) return fail("The shared sweep has no cells");
-      const seed = recipe.kind === "run" ? recipe.output?.seed : undefined;
-      const { image_url, ...rest } = request;
-      await get().applyRecipe({
-        request: isOmittedDataUri(image_url) ? rest : request,
-        ...(seed !== undefined ? { seed } : {}),
-      });
-      const axes =
-        recipe.kind === "sweep"
-          ? ` It was a sweep over ${recipe.axes.map((axis) => `${axis.kind.replace("_", " ")} (${axis.labels.join(", ")})`).join(" × ")}: the first cell's settings are in the form.`
-          : "";
-      succeed(`Settings restored from a shared link.${axes} ${decoded.notes.join(" ")}`.trim());
+      const notes = decoded.notes.join(" ");
+      const withoutMarker = (request: KontextRequest) => {
+        const { image_url, ...rest } = request;
+        return isOmittedDataUri(image_url) ? rest : request;
+      };
+      if (recipe.kind === "run") {
+        const seed = recipe.output?.seed;
+        await get().applyRecipe({
+          request: withoutMarker(recipe.request),
+          ...(seed !== undefined ? { seed } : {}),
+        });
+        return succeed(`Settings restored from a shared link. ${notes}`.trim());
+      }
+      const form = sweepFormFromRecipe(recipe);
+      if (!form) return fail("The shared sweep's grid is incomplete, so it cannot be set up again");
+      await get().applyRecipe({ request: withoutMarker(form.base) });
+      get().setSweepForm(form.axes);
+      succeed(
+        `The shared sweep is set up again: its settings are in the form and its axes in the Sweep panel; run it to reproduce it. ${notes}`.trim(),
+      );
     },
     exportRuns: async (runIds, options = {}) => {
       const wanted = new Set(runIds);
