@@ -330,18 +330,16 @@ describe("opening a shared sweep", () => {
     const { store } = await loadedStore();
     await withImage(store);
     store.getState().addLora({ path: "https://example.com/style.safetensors", scale: 1 });
-    const plan = store
-      .getState()
-      .planSweep(
-        [
-          {
-            kind: "lora_scale",
-            text: "0.5, 1",
-            target: { kind: "stack", path: "https://example.com/style.safetensors" },
-          },
-        ],
-        5,
-      );
+    const plan = store.getState().planSweep(
+      [
+        {
+          kind: "lora_scale",
+          text: "0.5, 1",
+          target: { kind: "stack", path: "https://example.com/style.safetensors" },
+        },
+      ],
+      5,
+    );
     if (!plan.ok) throw new Error(plan.message);
     const token = encodeRecipe({
       kind: "sweep",
