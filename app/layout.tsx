@@ -6,6 +6,14 @@ export const metadata: Metadata = {
   title: "Kontext Playground",
   description:
     "Edit images with FLUX.1 Kontext [dev] and stacked LoRAs on fal.ai — with a built-in local engine for offline work.",
+  icons: {
+    icon: [
+      { url: "/favicon.ico", sizes: "48x48" },
+      { url: "/icon.svg", type: "image/svg+xml" },
+    ],
+    apple: "/apple-touch-icon.png",
+  },
+  manifest: "/manifest.webmanifest",
 };
 
 export const viewport: Viewport = {
