@@ -2,8 +2,8 @@
 
 import { useState } from "react";
 import { useShallow } from "zustand/react/shallow";
+import { checkForm } from "@/lib/domain/form";
 import type { KontextRequest } from "@/lib/kontext/schema";
-import { checkForm } from "@/lib/store/runs-slice";
 import { CodePanel } from "./code-panel";
 import { usePlaygroundStore, usePlaygroundStoreApi } from "./store-provider";
 

@@ -1,4 +1,4 @@
-import { formatBytes } from "@/lib/playground/image-file";
+import { formatBytes } from "@/lib/domain/image-file";
 import type { InputImage } from "@/lib/store/types";
 import { formatSize } from "./format";
 

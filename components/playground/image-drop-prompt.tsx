@@ -1,7 +1,7 @@
 "use client";
 
 import { Icon } from "@/components/ui/icon";
-import { formatBytes, MAX_IMAGE_FILE_BYTES } from "@/lib/playground/image-file";
+import { formatBytes, MAX_IMAGE_FILE_BYTES } from "@/lib/domain/image-file";
 import { usePlaygroundStore } from "./store-provider";
 
 /** The drop zone's id: focus lands here when the image is cleared or is missing for a run. */

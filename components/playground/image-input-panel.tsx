@@ -3,7 +3,7 @@
 import { useCallback } from "react";
 import { type FileRejection, useDropzone } from "react-dropzone";
 import { Panel } from "@/components/ui/panel";
-import { ACCEPTED_IMAGE_TYPES } from "@/lib/playground/image-file";
+import { ACCEPTED_IMAGE_TYPES } from "@/lib/domain/image-file";
 import { ImageDownscaleSetting } from "./image-downscale-setting";
 import { IMAGE_DROP_ZONE_ID, ImageDropPrompt } from "./image-drop-prompt";
 import { ImageMessages, useImageErrorIds } from "./image-messages";

@@ -2,7 +2,7 @@
 
 import { type FocusEvent, useState } from "react";
 import { describedBy, Field, INPUT_CLASS } from "@/components/ui/field";
-import { normalizeLoraPath } from "@/lib/playground/lora-path";
+import { normalizeLoraPath } from "@/lib/domain/lora-path";
 import { loraDomId } from "./lora-format";
 import { usePlaygroundStore } from "./store-provider";
 

@@ -3,7 +3,7 @@
 import { useShallow } from "zustand/react/shallow";
 import { Button } from "@/components/ui/button";
 import { Icon } from "@/components/ui/icon";
-import { canRetryRun } from "@/lib/store/playground-store";
+import { canRetryRun } from "@/lib/domain/run";
 import { selectRun } from "./result-format";
 import { usePlaygroundStore } from "./store-provider";
 

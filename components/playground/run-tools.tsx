@@ -2,8 +2,8 @@
 
 import { useState } from "react";
 import { useShallow } from "zustand/react/shallow";
+import { toHistoryRun } from "@/lib/history/run-record";
 import { runRecipe } from "@/lib/share/recipe";
-import { toHistoryRun } from "@/lib/store/runs-slice";
 import { ResultActionButton, saveBlob } from "./result-action-button";
 import { selectRun } from "./result-format";
 import { ShareLinkButton } from "./share-link-button";

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DEFAULT_SETTINGS } from "@/lib/domain/settings";
 import {
   ACCELERATIONS,
   LIMITS,
@@ -7,7 +8,6 @@ import {
   RESOLUTION_MODES,
 } from "@/lib/kontext/endpoint";
 import { estimatePrice } from "@/lib/kontext/pricing";
-import { DEFAULT_SETTINGS } from "@/lib/store/settings-slice";
 import type { Settings } from "@/lib/store/types";
 import {
   describeRunEstimate,

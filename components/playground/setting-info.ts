@@ -1,3 +1,4 @@
+import { DEFAULT_SETTINGS } from "@/lib/domain/settings";
 import {
   ACCELERATIONS,
   type Acceleration,
@@ -15,7 +16,6 @@ import {
   SIZE_MULTIPLE,
   type Size,
 } from "@/lib/kontext/resolution";
-import { DEFAULT_SETTINGS } from "@/lib/store/settings-slice";
 import type { Settings } from "@/lib/store/types";
 import { formatSize } from "./format";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-import { DEFAULT_SETTINGS } from "@/lib/store/settings-slice";
+import { DEFAULT_SETTINGS } from "@/lib/domain/settings";
 import type { Settings } from "@/lib/store/types";
 import { usePlaygroundStore } from "./store-provider";
 

@@ -3,7 +3,7 @@
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Panel } from "@/components/ui/panel";
-import { DEFAULT_SETTINGS } from "@/lib/store/settings-slice";
+import { DEFAULT_SETTINGS } from "@/lib/domain/settings";
 import type { Settings } from "@/lib/store/types";
 import { SettingNumImages, SettingOutputFormat } from "./setting-choice";
 import { SettingSeed } from "./setting-seed";

@@ -2,9 +2,9 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { toHistoryRun } from "@/lib/history/run-record";
 import { drawContactSheet } from "@/lib/playground/contact-sheet-canvas";
 import { sweepRecipe } from "@/lib/share/recipe";
-import { toHistoryRun } from "@/lib/store/runs-slice";
 import { MAX_SWEEP_CONCURRENCY } from "@/lib/store/sweep-slice";
 import type { SweepRecord } from "@/lib/sweep/record";
 import { saveBlob } from "./result-action-button";

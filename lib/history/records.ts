@@ -1,8 +1,7 @@
 import { z } from "zod";
+import { DEFAULT_SETTINGS, type Settings } from "@/lib/domain/settings";
 import { ACCELERATIONS, OUTPUT_FORMATS, RESOLUTION_MODES } from "@/lib/kontext/endpoint";
 import { kontextInputSchema, kontextOutputSchema } from "@/lib/kontext/schema";
-import { DEFAULT_SETTINGS } from "@/lib/store/settings-slice";
-import type { Settings } from "@/lib/store/types";
 import { type Draft, HISTORY_VERSION, type HistoryRun } from "./types";
 
 /**

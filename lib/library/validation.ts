@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { normalizeLoraPath } from "@/lib/domain/lora-path";
 import { LIMITS, PLAYGROUND_LIMITS } from "@/lib/kontext/endpoint";
-import { normalizeLoraPath } from "@/lib/playground/lora-path";
 import type { LoraPreview, UserLora } from "./types";
 
 /** Limits of a saved LoRA and a preview (the path's and scale's come from the endpoint's). */

@@ -1,6 +1,6 @@
+import { checkImageFile, checkImageSize, planDownscale } from "@/lib/domain/image-file";
 import type { Size } from "@/lib/kontext/resolution";
 import type { PreparedFile } from "@/lib/store/types";
-import { checkImageFile, checkImageSize, planDownscale } from "./image-file";
 
 const JPEG_QUALITY = 0.92;
 const WEBP_QUALITY = 0.95;

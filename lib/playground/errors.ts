@@ -1,34 +1,17 @@
 import { ApiError, ValidationError } from "@fal-ai/client";
+import {
+  type AppError,
+  type AppErrorKind,
+  appError,
+  summarizeFieldErrors,
+} from "@/lib/domain/app-error";
 
-/** What went wrong, in the playground's one vocabulary. */
-export type AppErrorKind =
-  | "validation"
-  | "config"
-  | "auth"
-  | "rate_limit"
-  | "network"
-  | "upstream"
-  | "cancelled";
-
-export interface AppError {
-  kind: AppErrorKind;
-  /** A sentence for people. */
-  message: string;
-  /** Field errors keyed by field path without `body` (`prompt`, `loras.0.scale`). */
-  fieldErrors: Record<string, string>;
-  requestId?: string;
-  /** Whether trying again may help. */
-  isRetryable: boolean;
-}
-
-/** Builds an AppError. */
-export function appError(
-  kind: AppErrorKind,
-  message: string,
-  fieldErrors: Record<string, string> = {},
-): AppError {
-  return { kind, message, fieldErrors, isRetryable: kind !== "validation" && kind !== "config" };
-}
+export {
+  type AppError,
+  type AppErrorKind,
+  appError,
+  summarizeFieldErrors,
+} from "@/lib/domain/app-error";
 
 /**
  * Maps anything thrown by the fal client, the network or our own checks to an AppError. This is
@@ -66,13 +49,6 @@ export function toAppError(error: unknown): AppError {
     return appError("network", `Could not reach the server: ${error.message}`);
   }
   return appError("upstream", error instanceof Error ? error.message : "Something went wrong");
-}
-
-/** `field: message; …` (a message that already starts with its field is kept as it is). */
-export function summarizeFieldErrors(fieldErrors: Record<string, string>): string {
-  return Object.entries(fieldErrors)
-    .map(([field, message]) => (message.startsWith(field) ? message : `${field}: ${message}`))
-    .join("; ");
 }
 
 /**

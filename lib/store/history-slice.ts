@@ -1,11 +1,12 @@
 import type { StateCreator } from "zustand";
 import { StorageFullError } from "@/lib/history/db";
 import type { RecipeRequest } from "@/lib/history/recipe-png";
+import { fromHistoryRun } from "@/lib/history/run-record";
 import type { HistoryRun } from "@/lib/history/types";
 import type { ImportedRun } from "@/lib/history/zip";
 import { toAppError } from "@/lib/playground/errors";
 import type { PlaygroundState } from "./playground-store";
-import { fromHistoryRun, historyAlert } from "./runs-slice";
+import { historyAlert } from "./runs-slice";
 import type { CacheOutcome, Run } from "./types";
 
 /** Runs deleted last, kept in memory so the deletion can be undone. */

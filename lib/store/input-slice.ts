@@ -1,8 +1,8 @@
 import type { StateCreator } from "zustand";
+import { withoutKey } from "@/lib/domain/form";
+import { ACCEPTED_IMAGE_TYPES } from "@/lib/domain/image-file";
 import { imageUrlSchema, type KontextImage } from "@/lib/kontext/schema";
-import { ACCEPTED_IMAGE_TYPES } from "@/lib/playground/image-file";
 import type { PlaygroundState } from "./playground-store";
-import { withoutKey } from "./settings-slice";
 import type { InputImage } from "./types";
 
 /** The `image_url` field error `startRun` sets while an image is still being read. */

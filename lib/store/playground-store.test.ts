@@ -1,5 +1,6 @@
 import { ApiError, type FalClient, ValidationError } from "@fal-ai/client";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { DEFAULT_SETTINGS } from "@/lib/domain/settings";
 import { StorageFullError } from "@/lib/history/db";
 import type { KontextRequest } from "@/lib/kontext/schema";
 import { prepareImageFile, probeImageUrl } from "@/lib/playground/browser-image";
@@ -14,7 +15,6 @@ import {
   selectPredictedSize,
   selectPrice,
 } from "./playground-store";
-import { DEFAULT_SETTINGS } from "./settings-slice";
 import {
   type Deferred,
   deferred,

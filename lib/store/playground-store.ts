@@ -1,11 +1,12 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
+import { hasPixels } from "@/lib/domain/form";
 import { estimatePrice, type PriceEstimate } from "@/lib/kontext/pricing";
 import { outputSize, type Size } from "@/lib/kontext/resolution";
 import { createHistorySlice, type HistorySlice } from "./history-slice";
 import { createInputSlice, type InputSlice } from "./input-slice";
 import { createLibrarySlice, type LibrarySlice } from "./library-slice";
 import { createLoraSlice, type LoraSlice } from "./lora-slice";
-import { createRunsSlice, hasPixels, type RunsSlice } from "./runs-slice";
+import { createRunsSlice, type RunsSlice } from "./runs-slice";
 import { createSettingsSlice, type SettingsSlice } from "./settings-slice";
 import { createSweepSlice, type SweepSlice } from "./sweep-slice";
 import { createTransferSlice, type TransferSlice } from "./transfer-slice";
@@ -31,7 +32,8 @@ export type PlaygroundState = InputSlice &
 
 export type PlaygroundStore = StoreApi<PlaygroundState>;
 
-export { type AlertTopic, canRetryRun, type RunAlert } from "./runs-slice";
+export { canRetryRun } from "@/lib/domain/run";
+export type { AlertTopic, RunAlert } from "./runs-slice";
 
 /** How long the form must stay unchanged before its draft is saved. */
 export const DRAFT_SAVE_DELAY_MS = 400;

@@ -1,33 +1,24 @@
 import type { StateCreator } from "zustand";
+import { checkForm, type Draft, mapServerFieldErrors, toDraft } from "@/lib/domain/form";
+import type { LoraEntry, Run, RunUpdate } from "@/lib/domain/run";
+import { DEFAULT_SETTINGS, type Settings } from "@/lib/domain/settings";
 import { StorageFullError } from "@/lib/history/db";
-import type { Draft, HistoryRun } from "@/lib/history/types";
+import { fromHistoryRun, toHistoryRun } from "@/lib/history/run-record";
 import { estimatePrice } from "@/lib/kontext/pricing";
 import { outputSize } from "@/lib/kontext/resolution";
-import { type KontextRequest, kontextInputSchema } from "@/lib/kontext/schema";
+import type { KontextRequest } from "@/lib/kontext/schema";
 import {
   type AppError,
-  type AppErrorKind,
   appError,
   isNothingToCancel,
   raceAbort,
   summarizeFieldErrors,
   toAppError,
 } from "@/lib/playground/errors";
-import { normalizeLoraPath } from "@/lib/playground/lora-path";
 import { WAIT_FOR_IMAGE } from "./input-slice";
 import type { PlaygroundState } from "./playground-store";
-import { DEFAULT_SETTINGS } from "./settings-slice";
-import type { LoraEntry, Run, RunUpdate, Settings } from "./types";
 
 const STEP = /Step (\d+)\/(\d+)/;
-// Checks every field but image_url, which exists only once the file is uploaded.
-const formSchema = kontextInputSchema.omit({ image_url: true });
-/** Request fields the form shows errors for (besides `lora:<id>:path|scale`). */
-const FORM_FIELDS: ReadonlySet<string> = new Set([
-  "image_url",
-  "prompt",
-  ...Object.keys(DEFAULT_SETTINGS).filter((key) => key !== "seedMode"),
-]);
 
 /**
  * What an alert is about: a run that failed, a cancel that did not go through, or history that
@@ -101,19 +92,6 @@ export interface RunsSlice {
   isHistoryLoaded: boolean;
   /** Saves the form draft now (the store calls it, debounced, when the form changes). */
   saveDraft: () => Promise<void>;
-}
-
-/**
- * Whether Retry should be offered for a run — the alert and the run card both ask this: it
- * failed with an error that trying again may fix, and its image is uploaded (`request.image_url`)
- * or still in memory to upload (`upload`).
- */
-export function canRetryRun(run: Pick<Run, "phase" | "error" | "request" | "upload">): boolean {
-  return (
-    run.phase === "failed" &&
-    run.error?.isRetryable !== false &&
-    (run.request.image_url.length > 0 || run.upload !== null)
-  );
 }
 
 /** A new run's input thumbnail: one already made (a retry), or what to make it from. */
@@ -302,7 +280,7 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
     const { matched, unmatched } = mapServerFieldErrors(
       error.fieldErrors,
       runOf(id)?.loraIds ?? [],
-      get(),
+      get().loras,
     );
     if (Object.keys(matched).length > 0) {
       set((state) => ({ fieldErrors: { ...state.fieldErrors, ...matched } }));
@@ -577,157 +555,4 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
 /** The alert for history that could not be loaded, saved or deleted (the message says why). */
 export function historyAlert(message: string): RunAlert {
   return { runId: null, topic: "history", error: appError("upstream", message) };
-}
-
-/** Client-side checks before anything is uploaded or paid for. */
-export function checkForm(state: PlaygroundState): {
-  fieldErrors: Record<string, string>;
-  request: KontextRequest | null;
-  /** The enabled LoRA rows' ids, in the order of `request.loras`. */
-  loraIds: string[];
-} {
-  const fieldErrors: Record<string, string> = {};
-  const { image } = state;
-  if (!image) fieldErrors.image_url = "Add an image to edit";
-  else if (!hasPixels(image)) {
-    fieldErrors.image_url = `The image reports no usable size (${image.width}×${image.height}); use a JPEG, PNG, WebP, GIF or AVIF image`;
-  }
-  const enabled = state.loras.filter((lora) => lora.isEnabled);
-  const loras = enabled.map((lora) => {
-    const checked = normalizeLoraPath(lora.path);
-    if (!checked.ok) fieldErrors[`lora:${lora.id}:path`] = checked.message;
-    return { path: checked.ok ? checked.path : lora.path, scale: lora.scale };
-  });
-  const loraIds = enabled.map((lora) => lora.id);
-  const { seedMode, seed, ...settings } = state.settings;
-  const parsed = formSchema.safeParse({
-    prompt: state.prompt,
-    loras,
-    ...settings,
-    ...(seedMode === "fixed" ? { seed } : {}),
-  });
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const [field, index, sub] = issue.path;
-      const key =
-        field === "loras" && typeof index === "number" && enabled[index]
-          ? `lora:${enabled[index].id}:${String(sub ?? "path")}`
-          : String(field ?? "input");
-      fieldErrors[key] ??= issue.message;
-    }
-  }
-  if (Object.keys(fieldErrors).length > 0 || !parsed.success) {
-    return { fieldErrors, request: null, loraIds };
-  }
-  return { fieldErrors, request: { ...parsed.data, image_url: "" }, loraIds };
-}
-
-/** Whether a size can be used for a run (both sides at least 1 px). */
-export function hasPixels(size: { width: number; height: number }): boolean {
-  return (
-    Number.isFinite(size.width) &&
-    Number.isFinite(size.height) &&
-    size.width >= 1 &&
-    size.height >= 1
-  );
-}
-
-/**
- * Splits a 422's field errors into those the form shows — `loras.<i>.path|scale` mapped through
- * the run's submitted `loraIds` to `lora:<id>:…` (when that row still exists), and the form's
- * own fields — and the rest (`input`, `loras`, unknown fields…), which belong in the alert.
- */
-function mapServerFieldErrors(
-  errors: Record<string, string>,
-  loraIds: readonly string[],
-  state: PlaygroundState,
-): { matched: Record<string, string>; unmatched: Record<string, string> } {
-  const matched: Record<string, string> = {};
-  const unmatched: Record<string, string> = {};
-  for (const [key, message] of Object.entries(errors)) {
-    const lora = key.match(/^loras\.(\d+)(?:\.(path|scale))?$/);
-    const loraId = lora ? loraIds[Number(lora[1])] : undefined;
-    if (lora && loraId && state.loras.some((row) => row.id === loraId)) {
-      matched[`lora:${loraId}:${lora[2] ?? "path"}`] = message;
-    } else if (!lora && FORM_FIELDS.has(key)) {
-      matched[key] = message;
-    } else {
-      unmatched[key] = message;
-    }
-  }
-  return { matched, unmatched };
-}
-
-/** The form as a {@link Draft}. */
-export function toDraft(form: { prompt: string; loras: LoraEntry[]; settings: Settings }): Draft {
-  return {
-    prompt: form.prompt,
-    loras: form.loras.map(({ path, scale, isEnabled }) => ({ path, scale, isEnabled })),
-    settings: { ...form.settings },
-  };
-}
-
-/** A run as the history keeps it (the caller checks it has a request id). */
-export function toHistoryRun(run: Run): HistoryRun {
-  const status: HistoryRun["status"] = run.phase === "uploading" ? "queued" : run.phase;
-  return {
-    id: run.id,
-    createdAt: run.startedAt,
-    finishedAt: run.finishedAt,
-    status,
-    requestId: run.requestId,
-    request: run.request,
-    output: run.output,
-    error: run.error ? { kind: run.error.kind, message: run.error.message } : null,
-    predictedSize: run.predictedSize,
-    priceUsd: run.price.usd,
-    inputThumbnail: run.inputThumbnail,
-    parentId: run.parentId,
-    isFavourite: run.isFavourite,
-    backend: run.backend,
-  };
-}
-
-const ERROR_KINDS: ReadonlySet<string> = new Set<AppErrorKind>([
-  "validation",
-  "config",
-  "auth",
-  "rate_limit",
-  "network",
-  "upstream",
-  "cancelled",
-]);
-
-/** A run restored from history, as the store shows it. */
-export function fromHistoryRun(record: HistoryRun): Run {
-  const kind = ERROR_KINDS.has(record.error?.kind ?? "")
-    ? (record.error?.kind as AppErrorKind)
-    : "upstream";
-  return {
-    id: record.id,
-    phase: record.status,
-    requestId: record.requestId,
-    queuePosition: null,
-    logs: [],
-    step: null,
-    startedAt: record.createdAt,
-    finishedAt: record.finishedAt,
-    request: record.request,
-    upload: null,
-    loraIds: [],
-    inputThumbnail: record.inputThumbnail,
-    parentId: record.parentId,
-    isFavourite: record.isFavourite,
-    backend: record.backend,
-    predictedSize: record.predictedSize,
-    price: estimatePrice(record.predictedSize, record.request.num_images),
-    output: record.output,
-    error: record.error
-      ? {
-          ...appError(kind, record.error.message),
-          ...(record.requestId ? { requestId: record.requestId } : {}),
-        }
-      : null,
-    isCancelRequested: false,
-  };
 }

@@ -1,21 +1,8 @@
 import type { StateCreator } from "zustand";
-import { LIMITS } from "@/lib/kontext/endpoint";
+import { withoutKey } from "@/lib/domain/form";
+import { DEFAULT_SETTINGS } from "@/lib/domain/settings";
 import type { PlaygroundState } from "./playground-store";
 import type { Settings } from "./types";
-
-/** The endpoint's defaults, as the form starts. */
-export const DEFAULT_SETTINGS: Settings = {
-  num_inference_steps: LIMITS.steps.default,
-  guidance_scale: LIMITS.guidance.default,
-  num_images: LIMITS.numImages.default,
-  output_format: "png",
-  acceleration: "none",
-  resolution_mode: "match_input",
-  enable_safety_checker: true,
-  sync_mode: false,
-  seedMode: "random",
-  seed: 42,
-};
 
 export interface SettingsSlice {
   settings: Settings;
@@ -56,10 +43,3 @@ export const createSettingsSlice: StateCreator<PlaygroundState, [], [], Settings
     }));
   },
 });
-
-/** A copy of `record` without `key`. */
-export function withoutKey<T>(record: Record<string, T>, key: string): Record<string, T> {
-  if (!(key in record)) return record;
-  const { [key]: _removed, ...rest } = record;
-  return rest;
-}

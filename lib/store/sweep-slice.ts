@@ -1,4 +1,5 @@
 import type { StateCreator } from "zustand";
+import { checkForm, hasPixels } from "@/lib/domain/form";
 import { outputSize } from "@/lib/kontext/resolution";
 import { toAppError } from "@/lib/playground/errors";
 import { type AxisKind, parseAxis } from "@/lib/sweep/axis";
@@ -11,7 +12,7 @@ import {
 } from "@/lib/sweep/cells";
 import type { SweepRecord } from "@/lib/sweep/record";
 import type { PlaygroundState } from "./playground-store";
-import { checkForm, hasPixels, historyAlert } from "./runs-slice";
+import { historyAlert } from "./runs-slice";
 import type { Run } from "./types";
 
 /** One axis as the sweep form holds it. */

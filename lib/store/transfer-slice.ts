@@ -1,6 +1,7 @@
 import type { StateCreator } from "zustand";
 import { isPng } from "@/lib/history/png-metadata";
 import { embedRecipe, NO_RECIPE_MESSAGE, readRecipe } from "@/lib/history/recipe-png";
+import { toHistoryRun } from "@/lib/history/run-record";
 import { parseSidecar } from "@/lib/history/sidecar";
 import { type ExportEntry, exportRunsZip, importRunsZip } from "@/lib/history/zip";
 import type { KontextRequest } from "@/lib/kontext/schema";
@@ -10,7 +11,6 @@ import { isOmittedDataUri } from "@/lib/share/recipe";
 import { sweepFormFromRecipe } from "@/lib/share/sweep-form";
 import { dataUriToBlob } from "./input-slice";
 import type { PlaygroundState } from "./playground-store";
-import { toHistoryRun } from "./runs-slice";
 import type { Run } from "./types";
 
 /** The largest zip `openFile` reads (the import itself refuses more than 1 GiB unpacked). */
