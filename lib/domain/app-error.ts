@@ -39,3 +39,8 @@ export function summarizeFieldErrors(fieldErrors: Record<string, string>): strin
     .map(([field, message]) => (message.startsWith(field) ? message : `${field}: ${message}`))
     .join("; ");
 }
+
+/** The message of anything thrown: an Error's message, else the value as text. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -104,8 +104,3 @@ export function canRetryRun(run: Pick<Run, "phase" | "error" | "request" | "uplo
     (run.request.image_url.length > 0 || run.upload !== null)
   );
 }
-
-/** The run with id `id` among `runs`, if any. */
-export function runOf<T extends { id: string }>(runs: readonly T[], id: string): T | undefined {
-  return runs.find((run) => run.id === id);
-}

@@ -5,8 +5,9 @@ import { fromHistoryRun } from "@/lib/history/run-record";
 import type { HistoryRun } from "@/lib/history/types";
 import type { ImportedRun } from "@/lib/history/zip";
 import { toAppError } from "@/lib/playground/errors";
-import type { PlaygroundState } from "./playground-store";
-import { historyAlert } from "./runs-slice";
+import { historyAlert } from "./alerts";
+import { runOf as selectRun } from "./selectors";
+import type { PlaygroundState } from "./state";
 import type { CacheOutcome, Run } from "./types";
 
 /** Runs deleted last, kept in memory so the deletion can be undone. */
@@ -105,9 +106,7 @@ export const createHistorySlice: StateCreator<PlaygroundState, [], [], HistorySl
   set,
   get,
 ) => {
-  function runOf(id: string): Run | undefined {
-    return get().runs.find((run) => run.id === id);
-  }
+  const runOf = (id: string): Run | undefined => selectRun(get(), id);
 
   function reportCache(outcome: CacheOutcome | null): void {
     if (!outcome || outcome.evicted.length === 0) return;

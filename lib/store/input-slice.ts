@@ -2,7 +2,7 @@ import type { StateCreator } from "zustand";
 import { withoutKey } from "@/lib/domain/form";
 import { ACCEPTED_IMAGE_TYPES } from "@/lib/domain/image-file";
 import { imageUrlSchema, type KontextImage } from "@/lib/kontext/schema";
-import type { PlaygroundState } from "./playground-store";
+import type { PlaygroundState } from "./state";
 import type { InputImage } from "./types";
 
 /** The `image_url` field error `startRun` sets while an image is still being read. */

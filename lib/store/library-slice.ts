@@ -15,7 +15,8 @@ import {
   type UserLoraInput,
 } from "@/lib/library/validation";
 import { clampScale } from "./lora-slice";
-import type { PlaygroundState } from "./playground-store";
+import { runOf } from "./selectors";
+import type { PlaygroundState } from "./state";
 import type { DownloadFile } from "./transfer-slice";
 
 /** What the library last did, said in the library itself. */
@@ -307,7 +308,7 @@ export const createLibrarySlice: StateCreator<PlaygroundState, [], [], LibrarySl
       };
     },
     pinPreview: async (runId, imageIndex, loraPath) => {
-      const run = get().runs.find((candidate) => candidate.id === runId);
+      const run = runOf(get(), runId);
       const image = run?.output?.images[imageIndex];
       const used = run?.request.loras.find((lora) => lora.path === loraPath);
       if (!run || !image) return { ok: false, message: "That result is no longer there" };

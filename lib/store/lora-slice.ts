@@ -1,7 +1,7 @@
 import type { StateCreator } from "zustand";
 import { withoutKey } from "@/lib/domain/form";
 import { LIMITS, PLAYGROUND_LIMITS } from "@/lib/kontext/endpoint";
-import type { PlaygroundState } from "./playground-store";
+import type { PlaygroundState } from "./state";
 import type { LoraEntry } from "./types";
 
 export interface LoraSlice {

@@ -1,43 +1,22 @@
 import type { StateCreator } from "zustand";
-import { checkForm, type Draft, mapServerFieldErrors, toDraft } from "@/lib/domain/form";
-import type { LoraEntry, Run, RunUpdate } from "@/lib/domain/run";
-import { DEFAULT_SETTINGS, type Settings } from "@/lib/domain/settings";
-import { StorageFullError } from "@/lib/history/db";
-import { fromHistoryRun, toHistoryRun } from "@/lib/history/run-record";
+import { checkForm, mapServerFieldErrors } from "@/lib/domain/form";
+import type { Run, RunUpdate } from "@/lib/domain/run";
 import { estimatePrice } from "@/lib/kontext/pricing";
 import { outputSize } from "@/lib/kontext/resolution";
 import type { KontextRequest } from "@/lib/kontext/schema";
 import {
   type AppError,
-  appError,
   isNothingToCancel,
-  raceAbort,
   summarizeFieldErrors,
   toAppError,
 } from "@/lib/playground/errors";
+import type { RunAlert } from "./alerts";
 import { WAIT_FOR_IMAGE } from "./input-slice";
-import type { PlaygroundState } from "./playground-store";
+import { runOf as selectRun } from "./selectors";
+import type { PlaygroundState } from "./state";
+import { createUploadOnce } from "./upload-once";
 
 const STEP = /Step (\d+)\/(\d+)/;
-
-/**
- * What an alert is about: a run that failed, a cancel that did not go through, or history that
- * could not be saved.
- */
-export type AlertTopic = "run" | "cancel" | "history";
-
-/** The one failure shown in the alert banner. */
-export interface RunAlert {
-  /** The run it came from; null for a failure before any run started. */
-  runId: string | null;
-  /**
-   * `run`: "The run failed: …" (with Retry when {@link canRetryRun});
-   * `cancel`: "Could not cancel run: …" (never with Retry);
-   * `history`: a run or the draft could not be saved (the message says why).
-   */
-  topic: AlertTopic;
-  error: AppError;
-}
 
 export interface RunsSlice {
   /** Newest first. */
@@ -66,11 +45,8 @@ export interface RunsSlice {
    */
   retryRun: (runId: string) => Promise<string | null>;
   dismissAlert: () => void;
-  /**
-   * Saves a run's record now (once it has a request id; saves of one run are written in order).
-   * Failures are reported in the alert.
-   */
-  saveRun: (runId: string) => void;
+  /** Follows a restored run that was queued or running when the page closed to its end. */
+  resumeRun: (runId: string, requestId: string) => Promise<void>;
   /**
    * Starts a run of an exact request whose image is uploaded already (a sweep's cell), with the
    * input thumbnail it shares; returns its id.
@@ -81,17 +57,6 @@ export interface RunsSlice {
     parentId: string | null;
     size: Run["predictedSize"];
   }) => string;
-  /**
-   * Loads the saved draft into the form and the saved runs into `runs` (after any run already
-   * there), then resumes every saved run that was queued or running; loads the LoRA library
-   * alongside. Runs once per store (later calls return the first call's promise); never throws:
-   * a failure becomes the alert (the library's, its notice).
-   */
-  hydrate: () => Promise<void>;
-  /** Whether {@link RunsSlice.hydrate} has finished (the draft is saved only after that). */
-  isHistoryLoaded: boolean;
-  /** Saves the form draft now (the store calls it, debounced, when the form changes). */
-  saveDraft: () => Promise<void>;
 }
 
 /** A new run's input thumbnail: one already made (a retry), or what to make it from. */
@@ -99,22 +64,13 @@ type ThumbnailSource =
   | { kind: "reuse"; thumbnail: string | null }
   | { kind: "make"; source: Blob | string };
 
-/** One upload of one image, shared by every run that needs it. */
-interface SharedUpload {
-  url: Promise<string>;
-  /** Aborts the upload itself, once no run waits for it any more. */
-  controller: AbortController;
-  waiters: number;
-  isSettled: boolean;
-}
-
 export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> = (set, get) => {
   /** Each active run's abort controller, aborted when it is cancelled (not state: never rendered). */
   const controllers = new Map<string, AbortController>();
   /** Cancels sent to the server and not answered yet: whether the server accepted them. */
   const cancels = new Map<string, Promise<boolean>>();
-  /** Uploads in flight (and done) per image, so concurrent runs upload an image once. */
-  const uploads = new WeakMap<Blob, SharedUpload>();
+  /** Uploads each image once, however many runs need it at the same time. */
+  const uploadOnce = createUploadOnce((blob, signal) => get().services.upload(blob, signal));
 
   function patchRun(id: string, patch: Partial<Run> | ((run: Run) => Partial<Run>)): void {
     set((state) => ({
@@ -124,9 +80,7 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
     }));
   }
 
-  function runOf(id: string): Run | undefined {
-    return get().runs.find((run) => run.id === id);
-  }
+  const runOf = (id: string): Run | undefined => selectRun(get(), id);
 
   function applyUpdate(id: string, update: RunUpdate): void {
     const before = runOf(id);
@@ -136,7 +90,7 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
     } else {
       applyProgress(id, update.logs);
     }
-    if (runOf(id)?.phase !== before?.phase) persist(id);
+    if (runOf(id)?.phase !== before?.phase) get().saveRun(id);
   }
 
   function applyProgress(id: string, updateLogs: string[]): void {
@@ -151,7 +105,7 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
 
   function finish(id: string, patch: Partial<Run>): void {
     patchRun(id, { ...patch, finishedAt: get().services.now() });
-    persist(id);
+    get().saveRun(id);
     // A sweep waiting for a free slot starts its next cell.
     get().pumpSweeps();
   }
@@ -191,83 +145,11 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
     return pending;
   }
 
-  /** Uploads `blob` once for every run that needs it; a run's abort only stops its own wait. */
-  async function uploadOnce(blob: Blob, signal: AbortSignal): Promise<string> {
-    let entry = uploads.get(blob);
-    if (!entry) {
-      const controller = new AbortController();
-      const created: SharedUpload = {
-        url: get().services.upload(blob, controller.signal),
-        controller,
-        waiters: 0,
-        isSettled: false,
-      };
-      created.url.then(
-        () => {
-          created.isSettled = true;
-        },
-        () => {
-          // A failed upload is forgotten, so the next run or a retry uploads again.
-          created.isSettled = true;
-          if (uploads.get(blob) === created) uploads.delete(blob);
-        },
-      );
-      uploads.set(blob, created);
-      entry = created;
-    }
-    const shared = entry;
-    shared.waiters += 1;
-    const onAbort = () => {
-      shared.waiters -= 1;
-      if (shared.waiters > 0 || shared.isSettled) return;
-      if (uploads.get(blob) === shared) uploads.delete(blob);
-      shared.controller.abort();
-    };
-    signal.addEventListener("abort", onAbort, { once: true });
-    try {
-      return await raceAbort(shared.url, signal);
-    } finally {
-      signal.removeEventListener("abort", onAbort);
-      if (!signal.aborted) shared.waiters -= 1;
-    }
-  }
-
   /** The form still shows this image: remember its URL so the next run skips the upload. */
   function rememberUpload(blob: Blob, url: string): void {
     const image = get().image;
     if (image?.file === blob && image.remoteUrl === null)
       set({ image: { ...image, remoteUrl: url } });
-  }
-
-  /** Each run's last save, so saves of one run are written in order. */
-  const saving = new Map<string, Promise<void>>();
-
-  /** Reports a failed save in the alert (never silently), unless a run's failure is shown. */
-  function reportSaveFailure(error: unknown): void {
-    const message =
-      error instanceof StorageFullError
-        ? "Your browser's storage is full: history could not be saved. Delete some history or cached images, or free up disk space."
-        : `History could not be saved: ${error instanceof Error ? error.message : String(error)}`;
-    set({ alert: historyAlert(message) });
-  }
-
-  /**
-   * Saves a run's record, once it has a request id (a run still uploading cannot be resumed, so
-   * it is never saved). Saves of one run are chained, so the last one written is the latest.
-   */
-  function persist(id: string): void {
-    const history = get().services.history;
-    const run = runOf(id);
-    if (!history || !run || run.requestId === null || run.phase === "uploading") return;
-    const record = toHistoryRun(run);
-    const previous = saving.get(id) ?? Promise.resolve();
-    const next = previous
-      .then(() => history.saveRun(record))
-      .catch(reportSaveFailure)
-      .finally(() => {
-        if (saving.get(id) === next) saving.delete(id);
-      });
-    saving.set(id, next);
   }
 
   /** A failed run: field errors beside their fields, everything else in the alert. */
@@ -334,7 +216,7 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
       const requestId = await services.submit(request);
       patchRun(id, { requestId });
       // Saved the moment it has an id, so a reload can resume it.
-      persist(id);
+      get().saveRun(id);
       // Cancelled while it was being submitted: cancel it now that it has an id.
       if (runOf(id)?.isCancelRequested && (await requestCancel(id, requestId))) return;
       await follow(id, requestId, signal);
@@ -357,55 +239,6 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
   /** Picks up a run restored from history that was queued or running when the page closed. */
   function resume(id: string, requestId: string): Promise<void> {
     return drive(id, (signal) => follow(id, requestId, signal));
-  }
-
-  let hydration: Promise<void> | null = null;
-
-  async function loadHistory(): Promise<void> {
-    const history = get().services.history;
-    if (!history) return;
-    try {
-      const [draft, saved, sweeps] = await Promise.all([
-        history.loadDraft(),
-        history.loadRuns(),
-        history.loadSweeps?.() ?? [],
-      ]);
-      if (draft) applyDraft(draft);
-      const known = new Set(get().runs.map((run) => run.id));
-      const restored = saved.filter((record) => !known.has(record.id));
-      if (restored.length > 0) {
-        set((state) => ({ runs: [...state.runs, ...restored.map(fromHistoryRun)] }));
-      }
-      // In the same tick as the runs, so a sweep's runs never show as runs of their own.
-      get().restoreSweeps(sweeps);
-      for (const record of restored) {
-        if (record.requestId && (record.status === "queued" || record.status === "running")) {
-          const { requestId } = record;
-          resume(record.id, requestId).catch((error: unknown) =>
-            set({ alert: { runId: record.id, topic: "run", error: toAppError(error) } }),
-          );
-        }
-      }
-      // Sweeps carry on where they stopped: their pending cells start as slots free up.
-      get().pumpSweeps();
-    } catch (error) {
-      set({
-        alert: historyAlert(
-          `History could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
-        ),
-      });
-    } finally {
-      set({ isHistoryLoaded: true });
-    }
-    void get().syncImageCache();
-  }
-
-  /** Puts a saved draft in the form. */
-  function applyDraft(draft: Draft): void {
-    const { services } = get();
-    const loras: LoraEntry[] = draft.loras.map((lora) => ({ ...lora, id: services.newId() }));
-    const settings: Settings = { ...DEFAULT_SETTINGS, ...draft.settings };
-    set({ prompt: draft.prompt, loras, settings });
   }
 
   /** Makes a thumbnail with the services (null when they cannot, or fail). Never rejects. */
@@ -457,7 +290,7 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
       void makeThumbnail(thumbnail.source).then((inputThumbnail) => {
         if (inputThumbnail === null || !runOf(id)) return;
         patchRun(id, { inputThumbnail });
-        persist(id);
+        get().saveRun(id);
       });
     }
     execute(id).catch((error: unknown) =>
@@ -532,27 +365,8 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
       );
     },
     dismissAlert: () => set({ alert: null }),
-    isHistoryLoaded: false,
-    hydrate: () => {
-      hydration ??= Promise.all([loadHistory(), get().loadLibrary()]).then(() => undefined);
-      return hydration;
-    },
-    saveDraft: async () => {
-      const { services, prompt, loras, settings } = get();
-      if (!services.history) return;
-      try {
-        await services.history.saveDraft(toDraft({ prompt, loras, settings }));
-      } catch (error) {
-        reportSaveFailure(error);
-      }
-    },
-    saveRun: persist,
+    resumeRun: (runId, requestId) => resume(runId, requestId),
     launchRun: ({ request, inputThumbnail, parentId, size }) =>
       launch(request, null, { kind: "reuse", thumbnail: inputThumbnail }, parentId, size, []),
   };
 };
-
-/** The alert for history that could not be loaded, saved or deleted (the message says why). */
-export function historyAlert(message: string): RunAlert {
-  return { runId: null, topic: "history", error: appError("upstream", message) };
-}

@@ -1,7 +1,7 @@
 import type { StateCreator } from "zustand";
 import { withoutKey } from "@/lib/domain/form";
 import { DEFAULT_SETTINGS } from "@/lib/domain/settings";
-import type { PlaygroundState } from "./playground-store";
+import type { PlaygroundState } from "./state";
 import type { Settings } from "./types";
 
 export interface SettingsSlice {

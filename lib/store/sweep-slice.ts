@@ -11,8 +11,9 @@ import {
   type SweepGrid,
 } from "@/lib/sweep/cells";
 import type { SweepRecord } from "@/lib/sweep/record";
-import type { PlaygroundState } from "./playground-store";
-import { historyAlert } from "./runs-slice";
+import { historyAlert } from "./alerts";
+import { runOf as selectRun } from "./selectors";
+import type { PlaygroundState } from "./state";
 import type { Run } from "./types";
 
 /** One axis as the sweep form holds it. */
@@ -99,9 +100,7 @@ export const createSweepSlice: StateCreator<PlaygroundState, [], [], SweepSlice>
     return get().sweeps.find((sweep) => sweep.id === id);
   }
 
-  function runOf(id: string | null): Run | undefined {
-    return id ? get().runs.find((run) => run.id === id) : undefined;
-  }
+  const runOf = (id: string | null): Run | undefined => selectRun(get(), id);
 
   function update(id: string, change: (sweep: SweepRecord) => SweepRecord): void {
     set((state) => ({

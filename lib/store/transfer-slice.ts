@@ -10,7 +10,8 @@ import { decodeRecipe } from "@/lib/share/link";
 import { isOmittedDataUri } from "@/lib/share/recipe";
 import { sweepFormFromRecipe } from "@/lib/share/sweep-form";
 import { dataUriToBlob } from "./input-slice";
-import type { PlaygroundState } from "./playground-store";
+import { runOf } from "./selectors";
+import type { PlaygroundState } from "./state";
 import type { Run } from "./types";
 
 /** The largest zip `openFile` reads (the import itself refuses more than 1 GiB unpacked). */
@@ -245,7 +246,7 @@ export const createTransferSlice: StateCreator<PlaygroundState, [], [], Transfer
       }
     },
     resultBlob: async (runId, index) => {
-      const run = get().runs.find((candidate) => candidate.id === runId);
+      const run = runOf(get(), runId);
       const image = run?.output?.images[index];
       if (!run || !image) return null;
       const blob = await imageBlob(image.url);
