@@ -3,7 +3,7 @@
 import { useShallow } from "zustand/react/shallow";
 import { describedBy, Field, FieldError, INPUT_CLASS } from "@/components/ui/field";
 import { loraLabel } from "@/lib/kontext/known-loras";
-import type { AxisInput } from "@/lib/store/sweep-slice";
+import type { AxisInput } from "@/lib/store/outcomes";
 import type { AxisKind } from "@/lib/sweep/axis";
 import { usePlaygroundStore } from "./store-provider";
 import { SweepLoraPicker } from "./sweep-lora-picker";

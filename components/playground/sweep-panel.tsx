@@ -4,7 +4,7 @@ import { useRef, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { Button } from "@/components/ui/button";
 import { Panel } from "@/components/ui/panel";
-import type { AxisInput } from "@/lib/store/sweep-slice";
+import type { AxisInput } from "@/lib/store/outcomes";
 import { focusAfterRender } from "./focus";
 import { usePlaygroundStore, usePlaygroundStoreApi } from "./store-provider";
 import { SweepAxisField } from "./sweep-axis-field";

@@ -1,7 +1,7 @@
 "use client";
 
 import { formatUsd } from "@/lib/kontext/pricing";
-import type { SweepPlan } from "@/lib/store/sweep-slice";
+import type { SweepPlan } from "@/lib/store/outcomes";
 
 /** Before a sweep starts: how many requests, megapixels and dollars — or what to fix. */
 export function SweepSummary({ plan, error }: { plan: SweepPlan; error: string | null }) {

@@ -8,98 +8,11 @@ import {
   parseLibraryJson,
 } from "@/lib/library/library-json";
 import type { LibraryChange, LibraryContents, LoraPreview, UserLora } from "@/lib/library/types";
-import {
-  checkUserLoraInput,
-  LIBRARY_LIMITS,
-  type UserLoraField,
-  type UserLoraInput,
-} from "@/lib/library/validation";
+import { checkUserLoraInput, LIBRARY_LIMITS } from "@/lib/library/validation";
 import { clampScale } from "./lora-slice";
+import type { ImportLibraryResult, LibraryLora } from "./outcomes";
 import { runOf } from "./selectors";
-import type { PlaygroundState } from "./state";
-import type { DownloadFile } from "./transfer-slice";
-
-/** What the library last did, said in the library itself. */
-export interface LibraryNotice {
-  tone: "success" | "error";
-  message: string;
-}
-
-/** The outcome of {@link LibrarySlice.saveUserLora}. */
-export type SaveUserLoraResult =
-  | { ok: true; lora: UserLora }
-  | {
-      ok: false;
-      /** Problems to show at their fields. */
-      errors: Partial<Record<UserLoraField, string>>;
-      /** A problem that is no field's (the storage is full); also the notice. */
-      message?: string;
-    };
-
-/** The outcome of {@link LibrarySlice.importLibrary}. */
-export type ImportLibraryResult =
-  | { ok: true; added: number; updated: number; unchanged: number; previews: number }
-  | { ok: false; message: string };
-
-/** The outcome of {@link LibrarySlice.pinPreview}. */
-export type PinPreviewResult =
-  | {
-      ok: true;
-      /** The LoRA's name in the library. */
-      name: string;
-      /** The LoRA was in neither list, so it was saved to the library too. */
-      isNewToLibrary: boolean;
-    }
-  | { ok: false; message: string };
-
-export interface LibrarySlice {
-  /** LoRAs the person saved, oldest first. */
-  userLoras: UserLora[];
-  /** Pinned previews by LoRA path (of curated and saved LoRAs). */
-  previews: Record<string, LoraPreview>;
-  /** Whether the saved library has been read (see {@link LibrarySlice.loadLibrary}). */
-  isLibraryLoaded: boolean;
-  libraryNotice: LibraryNotice | null;
-  dismissLibraryNotice: () => void;
-  /**
-   * Reads the saved library (the store's `hydrate` calls it). Runs once per store; never throws:
-   * a failure becomes the notice. LoRAs saved before it finished are kept.
-   */
-  loadLibrary: () => Promise<void>;
-  /**
-   * Checks and saves a LoRA: a new one, or the saved one `id` (its preview follows a new path).
-   * Refuses, at the field, a path that is already in the library (saved or curated). Nothing
-   * changes when the check or the write fails.
-   */
-  saveUserLora: (input: UserLoraInput, id?: string) => Promise<SaveUserLoraResult>;
-  /** Deletes a saved LoRA and its preview; false when it could not be deleted (see the notice). */
-  deleteUserLora: (id: string) => Promise<boolean>;
-  /**
-   * Imports an exported library (JSON text; `source` names the file in messages): merges it by
-   * path (see `mergeLibrary`) and says what it added and updated. A foreign, newer or damaged
-   * file changes nothing and the notice says why.
-   */
-  importLibrary: (text: string, source?: string) => Promise<ImportLibraryResult>;
-  /** The saved LoRAs and previews as a JSON file to download. */
-  exportLibrary: () => DownloadFile;
-  /**
-   * Pins output image `imageIndex` of run `runId` as the preview of the LoRA at `loraPath`, one
-   * of the LoRAs the run was sent with. The thumbnail is made from the cached copy when there is
-   * one, else from the URL. A LoRA in neither list is saved to the library as well (named after
-   * its file, at the run's scale). Never rejects.
-   */
-  pinPreview: (runId: string, imageIndex: number, loraPath: string) => Promise<PinPreviewResult>;
-  /** Removes the preview of the LoRA at `path`. */
-  unpinPreview: (path: string) => Promise<void>;
-}
-
-/** A LoRA of the library, curated or saved, as the stack's rows describe it. */
-export interface LibraryLora {
-  source: "curated" | "saved";
-  name: string;
-  trigger: string;
-  scale: number;
-}
+import type { LibrarySlice, PlaygroundState } from "./state";
 
 /** The library's LoRA at `path` (a saved one first, then a curated one), or undefined. */
 export function selectLibraryLora(path: string) {

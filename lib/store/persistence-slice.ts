@@ -8,30 +8,10 @@ import { fromHistoryRun, toHistoryRun } from "@/lib/history/run-record";
 import { toAppError } from "@/lib/playground/errors";
 import { historyAlert } from "./alerts";
 import { runOf } from "./selectors";
-import type { PlaygroundState } from "./state";
+import type { PersistenceSlice, PlaygroundState } from "./state";
 
 /** How long the form must stay unchanged before its draft is saved. */
 export const DRAFT_SAVE_DELAY_MS = 400;
-
-/** Saving runs and the form draft, and loading them back when the page opens. */
-export interface PersistenceSlice {
-  /**
-   * Saves a run's record now (once it has a request id; saves of one run are written in order).
-   * Failures are reported in the alert.
-   */
-  saveRun: (runId: string) => void;
-  /**
-   * Loads the saved draft into the form and the saved runs into `runs` (after any run already
-   * there), then resumes every saved run that was queued or running; loads the LoRA library
-   * alongside. Runs once per store (later calls return the first call's promise); never throws:
-   * a failure becomes the alert (the library's, its notice).
-   */
-  hydrate: () => Promise<void>;
-  /** Whether {@link PersistenceSlice.hydrate} has finished (the draft is saved only after that). */
-  isHistoryLoaded: boolean;
-  /** Saves the form draft now (the store calls it, debounced, when the form changes). */
-  saveDraft: () => Promise<void>;
-}
 
 export const createPersistenceSlice: StateCreator<PlaygroundState, [], [], PersistenceSlice> = (
   set,

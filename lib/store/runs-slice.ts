@@ -10,54 +10,12 @@ import {
   summarizeFieldErrors,
   toAppError,
 } from "@/lib/playground/errors";
-import type { RunAlert } from "./alerts";
 import { WAIT_FOR_IMAGE } from "./input-slice";
 import { runOf as selectRun } from "./selectors";
-import type { PlaygroundState } from "./state";
+import type { PlaygroundState, RunsSlice } from "./state";
 import { createUploadOnce } from "./upload-once";
 
 const STEP = /Step (\d+)\/(\d+)/;
-
-export interface RunsSlice {
-  /** Newest first. */
-  runs: Run[];
-  /** Field errors from our checks or a 422: `prompt`, `num_images`, `lora:<id>:path` … */
-  fieldErrors: Record<string, string>;
-  /** The one failure that is not a field error, with the run it came from. */
-  alert: RunAlert | null;
-  /**
-   * Checks the form and starts a run; returns its id, or null when the form has errors (also
-   * while an image is still being read: `fieldErrors.image_url` says to wait). Never throws: an
-   * unexpected failure becomes the alert.
-   */
-  startRun: () => Promise<string | null>;
-  /**
-   * Cancels a run: at once while it uploads; once the server accepts the cancel when it is queued
-   * or running (the run is marked cancelled then, its client calls are aborted, and a result that
-   * still arrives is ignored). When the request had already finished (`ALREADY_COMPLETED` /
-   * `NOT_FOUND`) the run keeps its real outcome; any other failure sets a `cancel` alert. Either
-   * way `isCancelRequested` is reset, so later failures are reported.
-   */
-  cancelRun: (runId: string) => Promise<void>;
-  /**
-   * Runs a finished run's exact request again, uploading its image again when the first upload
-   * failed. Returns the new run's id, or null when the run is unknown, active or has no image.
-   */
-  retryRun: (runId: string) => Promise<string | null>;
-  dismissAlert: () => void;
-  /** Follows a restored run that was queued or running when the page closed to its end. */
-  resumeRun: (runId: string, requestId: string) => Promise<void>;
-  /**
-   * Starts a run of an exact request whose image is uploaded already (a sweep's cell), with the
-   * input thumbnail it shares; returns its id.
-   */
-  launchRun: (spec: {
-    request: KontextRequest;
-    inputThumbnail: string | null;
-    parentId: string | null;
-    size: Run["predictedSize"];
-  }) => string;
-}
 
 /** A new run's input thumbnail: one already made (a retry), or what to make it from. */
 type ThumbnailSource =

@@ -1,19 +1,7 @@
 import type { StateCreator } from "zustand";
 import { withoutKey } from "@/lib/domain/form";
 import { DEFAULT_SETTINGS } from "@/lib/domain/settings";
-import type { PlaygroundState } from "./state";
-import type { Settings } from "./types";
-
-export interface SettingsSlice {
-  settings: Settings;
-  /** The seed of the last finished run, for "reuse the last seed". */
-  lastSeed: number | null;
-  setSetting: <K extends keyof Settings>(key: K, value: Settings[K]) => void;
-  resetSetting: (key: keyof Settings) => void;
-  resetSettings: () => void;
-  /** Fixes the seed to the last run's. */
-  reuseLastSeed: () => void;
-}
+import type { PlaygroundState, SettingsSlice } from "./state";
 
 export const createSettingsSlice: StateCreator<PlaygroundState, [], [], SettingsSlice> = (
   set,

@@ -11,59 +11,13 @@ import { isOmittedDataUri } from "@/lib/share/recipe";
 import { sweepFormFromRecipe } from "@/lib/share/sweep-form";
 import { dataUriToBlob } from "./input-slice";
 import { runOf } from "./selectors";
-import type { PlaygroundState } from "./state";
+import type { PlaygroundState, TransferSlice } from "./state";
 import type { Run } from "./types";
 
 /** The largest zip `openFile` reads (the import itself refuses more than 1 GiB unpacked). */
 export const MAX_IMPORT_ZIP_BYTES = 512 * 1024 ** 2;
 /** The largest JSON sidecar `openFile` reads. */
 export const MAX_SIDECAR_BYTES = 10 * 1024 ** 2;
-
-/** A message about an import, export or restored recipe, with an optional follow-up. */
-export interface TransferNotice {
-  tone: "success" | "error";
-  message: string;
-  /** A dropped PNG restored its settings; this offers to use it as the input image instead. */
-  imageFile?: File;
-}
-
-/** A file ready to save: its bytes and a name. */
-export interface DownloadFile {
-  blob: Blob;
-  filename: string;
-}
-
-export interface TransferSlice {
-  transferNotice: TransferNotice | null;
-  dismissTransferNotice: () => void;
-  /**
-   * Opens a file dropped on or chosen in the app: an export zip is imported into the history; a
-   * run's JSON sidecar or a PNG carrying settings puts them in the form; an exported LoRA library
-   * is imported into the library; any other image becomes the input image. A corrupt or foreign
-   * zip, JSON or PNG changes nothing and says why.
-   */
-  openFile: (file: File) => Promise<void>;
-  /**
-   * Opens a shared link's recipe (the `r` token) in the form: a run's input image, prompt, LoRAs,
-   * settings and seed; for a sweep, its first cell's (the notice names its axes). A broken link
-   * changes nothing and says why.
-   */
-  openSharedRecipe: (token: string) => Promise<void>;
-  /**
-   * The zip of runs (finished ones; others are left out) with their images — from the cache,
-   * else fetched, else listed without a file — and a JSON sidecar each. Null when none of the
-   * runs is finished. Never rejects: failures become the notice (and null).
-   */
-  exportRuns: (
-    runIds: readonly string[],
-    options?: { sweepIds?: readonly string[] },
-  ) => Promise<DownloadFile | null>;
-  /**
-   * One output image's bytes ready to save (from the cache, else fetched); a PNG carries its
-   * run's settings. Null when it cannot be had.
-   */
-  resultBlob: (runId: string, index: number) => Promise<Blob | null>;
-}
 
 const ZIP_TYPES = new Set(["application/zip", "application/x-zip-compressed"]);
 
