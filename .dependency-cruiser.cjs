@@ -39,6 +39,15 @@ module.exports = {
       to: { path: "^(lib/(?!kontext/)|components/|app/)" },
     },
     {
+      name: "shared-components-not-to-playground",
+      severity: "error",
+      comment:
+        "The compare viewer, the UI primitives and the share page are fed by props or context: " +
+        "they never import the playground's components or its store.",
+      from: { path: "^components/(compare|ui|share)/", pathNot: "\\.test\\.ts$" },
+      to: { path: "^(components/playground/|lib/store/)" },
+    },
+    {
       name: "client-never-reaches-server-only",
       severity: "error",
       comment:
