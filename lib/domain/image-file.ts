@@ -1,5 +1,6 @@
 import { LIMITS } from "@/lib/kontext/endpoint";
 import { autoSize, matchInputSize, type Size } from "@/lib/kontext/resolution";
+import { formatBytes } from "./text";
 
 /** Input types the playground accepts, with their file extensions (react-dropzone's `accept`). */
 export const ACCEPTED_IMAGE_TYPES: Record<string, string[]> = {
@@ -79,9 +80,4 @@ function sameSize(a: Size, b: Size): boolean {
   return a.width === b.width && a.height === b.height;
 }
 
-/** `1.2 MB`, `830 KB`, `512 B` (decimal units, as file managers show). */
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1_000_000) return `${(bytes / 1_000_000).toFixed(1)} MB`;
-  if (bytes >= 1_000) return `${Math.round(bytes / 1_000)} KB`;
-  return `${bytes} B`;
-}
+export { formatBytes };

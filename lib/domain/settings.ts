@@ -1,4 +1,4 @@
-import { LIMITS } from "@/lib/kontext/endpoint";
+import { LIMITS, PLAYGROUND_LIMITS } from "@/lib/kontext/endpoint";
 import type { KontextRequest } from "@/lib/kontext/schema";
 
 /** Every endpoint setting the form edits (all but image_url, prompt and loras). */
@@ -29,3 +29,9 @@ export const DEFAULT_SETTINGS: Settings = {
   seedMode: "random",
   seed: 42,
 };
+
+/** A random seed in the accepted range, 0 to 2³² − 1. */
+export function randomSeed(random: () => number = Math.random): number {
+  const max = PLAYGROUND_LIMITS.maxSeed;
+  return Math.min(max, Math.max(0, Math.floor(random() * (max + 1))));
+}

@@ -1,4 +1,5 @@
 import type { StateCreator } from "zustand";
+import { errorMessage } from "@/lib/domain/app-error";
 import { findKnownLora, KNOWN_LORAS, loraLabel } from "@/lib/kontext/known-loras";
 import {
   libraryFilename,
@@ -28,10 +29,6 @@ export function selectLibraryLora(path: string) {
 }
 
 const KNOWN_PATHS: ReadonlySet<string> = new Set(KNOWN_LORAS.map((lora) => lora.path));
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 function byPath(previews: readonly LoraPreview[]): Record<string, LoraPreview> {
   return Object.fromEntries(previews.map((preview) => [preview.path, preview]));
@@ -64,7 +61,7 @@ export const createLibrarySlice: StateCreator<PlaygroundState, [], [], LibrarySl
         };
       });
     } catch (error) {
-      fail(`Your LoRA library could not be loaded: ${describe(error)}`);
+      fail(`Your LoRA library could not be loaded: ${errorMessage(error)}`);
     } finally {
       set({ isLibraryLoaded: true });
     }
@@ -121,7 +118,7 @@ export const createLibrarySlice: StateCreator<PlaygroundState, [], [], LibrarySl
             : {}),
         });
       } catch (error) {
-        const message = `${lora.name} was not saved: ${describe(error)}`;
+        const message = `${lora.name} was not saved: ${errorMessage(error)}`;
         fail(message);
         return { ok: false, errors: {}, message };
       }
@@ -156,7 +153,7 @@ export const createLibrarySlice: StateCreator<PlaygroundState, [], [], LibrarySl
           ...(hasPreview ? { deletePreviewPaths: [lora.path] } : {}),
         });
       } catch (error) {
-        fail(`${lora.name} was not deleted: ${describe(error)}`);
+        fail(`${lora.name} was not deleted: ${errorMessage(error)}`);
         return false;
       }
       set((state) => {
@@ -188,7 +185,7 @@ export const createLibrarySlice: StateCreator<PlaygroundState, [], [], LibrarySl
       try {
         await write({ putLoras: merge.changed.loras, putPreviews: merge.changed.previews });
       } catch (error) {
-        return refuse(describe(error));
+        return refuse(errorMessage(error));
       }
       const { added, updated, unchanged } = merge;
       const parts = [`${added} added`, `${updated} updated`];
@@ -249,7 +246,7 @@ export const createLibrarySlice: StateCreator<PlaygroundState, [], [], LibrarySl
       try {
         await write({ putPreviews: [preview], ...(added ? { putLoras: [added] } : {}) });
       } catch (error) {
-        return { ok: false, message: `The preview was not saved: ${describe(error)}` };
+        return { ok: false, message: `The preview was not saved: ${errorMessage(error)}` };
       }
       set((state) => ({
         previews: { ...state.previews, [loraPath]: preview },
@@ -266,7 +263,7 @@ export const createLibrarySlice: StateCreator<PlaygroundState, [], [], LibrarySl
       try {
         await write({ deletePreviewPaths: [path] });
       } catch (error) {
-        fail(`The preview was not removed: ${describe(error)}`);
+        fail(`The preview was not removed: ${errorMessage(error)}`);
         return;
       }
       set((state) => {

@@ -1,4 +1,5 @@
 import type { StateCreator } from "zustand";
+import { errorMessage } from "@/lib/domain/app-error";
 import { isPng } from "@/lib/history/png-metadata";
 import { embedRecipe, NO_RECIPE_MESSAGE, readRecipe } from "@/lib/history/recipe-png";
 import { toHistoryRun } from "@/lib/history/run-record";
@@ -65,9 +66,7 @@ export const createTransferSlice: StateCreator<PlaygroundState, [], [], Transfer
       if (unfinished > 0) parts.push(`${unfinished} unfinished left out`);
       succeed(parts.join("; "));
     } catch (error) {
-      fail(
-        `${file.name} was only partly imported: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      fail(`${file.name} was only partly imported: ${errorMessage(error)}`);
     }
   }
 
@@ -119,9 +118,7 @@ export const createTransferSlice: StateCreator<PlaygroundState, [], [], Transfer
         set({ transferNotice: null });
         await get().setImageFile(file);
       } catch (error) {
-        fail(
-          `${file.name} could not be read: ${error instanceof Error ? error.message : String(error)}`,
-        );
+        fail(`${file.name} could not be read: ${errorMessage(error)}`);
       }
     },
     openSharedRecipe: async (token) => {
@@ -195,7 +192,7 @@ export const createTransferSlice: StateCreator<PlaygroundState, [], [], Transfer
           filename: exportFilename(runs, get().services.now()),
         };
       } catch (error) {
-        fail(`The export failed: ${error instanceof Error ? error.message : String(error)}`);
+        fail(`The export failed: ${errorMessage(error)}`);
         return null;
       }
     },

@@ -1,4 +1,5 @@
 import { formatScale, formatSize } from "@/components/ui/format";
+import { isDataUri, isHttpUrl } from "@/lib/domain/text";
 import { loraLabel } from "@/lib/kontext/known-loras";
 import { formatUsd } from "@/lib/kontext/pricing";
 import type { KontextImage, KontextOutput, KontextRequest, LoraWeight } from "@/lib/kontext/schema";
@@ -234,17 +235,4 @@ export function wrapIndex(index: number, delta: number, length: number): number 
   return (((index + delta) % length) + length) % length;
 }
 
-/** Whether a URL is absolute http(s): the only kind the playground opens in a new tab. */
-export function isHttpUrl(url: string): boolean {
-  try {
-    const { protocol } = new URL(url);
-    return protocol === "http:" || protocol === "https:";
-  } catch {
-    return false;
-  }
-}
-
-/** Whether a URL is a data URI (sync mode results). */
-export function isDataUri(url: string): boolean {
-  return url.trimStart().slice(0, 5).toLowerCase() === "data:";
-}
+export { isDataUri, isHttpUrl };

@@ -1,5 +1,5 @@
 import { formatSize } from "@/components/ui/format";
-import { DEFAULT_SETTINGS } from "@/lib/domain/settings";
+import { DEFAULT_SETTINGS, randomSeed } from "@/lib/domain/settings";
 import {
   ACCELERATIONS,
   type Acceleration,
@@ -208,12 +208,6 @@ export function syncNumberText(text: string, value: number): string {
   return parseNumberText(text) === value ? text : String(value);
 }
 
-/** A random seed in the accepted range, 0 to 2³² − 1. */
-export function randomSeed(random: () => number = Math.random): number {
-  const max = PLAYGROUND_LIMITS.maxSeed;
-  return Math.min(max, Math.max(SEED_MIN, Math.floor(random() * (max + 1))));
-}
-
 /**
  * The generate bar's line, "Output 1392×752 · 2 images · ≈ $0.07", or null while the size is
  * unknown (no image yet in auto or match_input mode).
@@ -228,3 +222,5 @@ export function describeRunEstimate(
   if (price) parts.push(`≈ ${formatUsd(price.usd)}`);
   return parts.join(" · ");
 }
+
+export { randomSeed };

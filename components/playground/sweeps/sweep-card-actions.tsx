@@ -6,6 +6,7 @@ import { formatSettings } from "@/components/playground/runs/result-format";
 import { ShareLinkButton } from "@/components/playground/runs/share-link-button";
 import { usePlaygroundStore, usePlaygroundStoreApi } from "@/components/playground/store-provider";
 import { Button } from "@/components/ui/button";
+import { errorMessage } from "@/lib/domain/app-error";
 import { toHistoryRun } from "@/lib/history/run-record";
 import { drawContactSheet } from "@/lib/playground/contact-sheet-canvas";
 import { sweepRecipe } from "@/lib/share/recipe";
@@ -72,9 +73,7 @@ export function SweepActions({
       saveBlob(blob, `kontext-sweep-${sweep.createdAt}.png`);
       setStatus("Contact sheet saved");
     } catch (error) {
-      setStatus(
-        `The contact sheet failed: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      setStatus(`The contact sheet failed: ${errorMessage(error)}`);
     }
   }
 

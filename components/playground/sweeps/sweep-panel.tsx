@@ -6,15 +6,12 @@ import { usePlaygroundStore, usePlaygroundStoreApi } from "@/components/playgrou
 import { Button } from "@/components/ui/button";
 import { focusAfterRender } from "@/components/ui/focus";
 import { Panel } from "@/components/ui/panel";
+import { randomSeed } from "@/lib/domain/settings";
 import type { AxisInput } from "@/lib/store/outcomes";
 import { SweepAxisField } from "./sweep-axis-field";
 import { SweepConfirm } from "./sweep-confirm";
 import { SweepOptions, useSweepBudget } from "./sweep-options";
 import { SweepSummary } from "./sweep-summary";
-
-function randomSeed(): number {
-  return crypto.getRandomValues(new Uint32Array(1))[0] ?? 0;
-}
 
 /**
  * The LoRA lab's sweep form: up to two axes over the form's edit, everything else held (the seed
