@@ -48,6 +48,13 @@ module.exports = {
       to: { path: "^(components/playground/|lib/store/)" },
     },
     {
+      name: "app-code-not-to-test-data",
+      severity: "error",
+      comment: "Test data (tests/) is for tests, e2e helpers and benchmarks, never for app code.",
+      from: { path: "^(lib|components|app)/", pathNot: "\\.test\\.ts$|/test-support\\.ts$" },
+      to: { path: "^tests/" },
+    },
+    {
       name: "client-never-reaches-server-only",
       severity: "error",
       comment:

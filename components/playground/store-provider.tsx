@@ -3,7 +3,7 @@
 import { createContext, type ReactNode, useContext, useEffect, useState } from "react";
 import { useStore } from "zustand";
 import { ImageCacheProvider } from "@/components/compare/image-cache";
-import { createBrowserServices } from "@/lib/playground/browser-services";
+import { createBrowserServices } from "@/lib/browser/browser-services";
 import {
   createPlaygroundStore,
   type PlaygroundState,

@@ -1,6 +1,6 @@
 /**
  * The playground's one vocabulary for failures. Mapping what the fal client throws to it lives in
- * `lib/playground/errors.ts`; this module is the plain model.
+ * `lib/browser/errors.ts`; this module is the plain model.
  */
 
 /** What went wrong, in the playground's one vocabulary. */

@@ -1,9 +1,9 @@
 import type { StateCreator } from "zustand";
+import { toAppError } from "@/lib/browser/errors";
 import { StorageFullError } from "@/lib/history/db";
 import type { RecipeRequest } from "@/lib/history/recipe-png";
 import { fromHistoryRun } from "@/lib/history/run-record";
 import type { HistoryRun } from "@/lib/history/types";
-import { toAppError } from "@/lib/playground/errors";
 import { historyAlert } from "./alerts";
 import type { ImportSummary } from "./outcomes";
 import { runOf as selectRun } from "./selectors";

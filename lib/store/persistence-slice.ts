@@ -1,11 +1,11 @@
 import type { StateCreator } from "zustand";
+import { toAppError } from "@/lib/browser/errors";
 import { errorMessage } from "@/lib/domain/app-error";
 import { type Draft, toDraft } from "@/lib/domain/form";
 import type { LoraEntry } from "@/lib/domain/run";
 import { DEFAULT_SETTINGS, type Settings } from "@/lib/domain/settings";
 import { StorageFullError } from "@/lib/history/db";
 import { fromHistoryRun, toHistoryRun } from "@/lib/history/run-record";
-import { toAppError } from "@/lib/playground/errors";
 import { historyAlert } from "./alerts";
 import { runOf } from "./selectors";
 import type { PersistenceSlice, PlaygroundState } from "./state";

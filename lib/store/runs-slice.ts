@@ -1,15 +1,15 @@
 import type { StateCreator } from "zustand";
-import { checkForm, mapServerFieldErrors } from "@/lib/domain/form";
-import type { Run, RunUpdate } from "@/lib/domain/run";
-import { estimatePrice } from "@/lib/kontext/pricing";
-import { outputSize } from "@/lib/kontext/resolution";
-import type { KontextRequest } from "@/lib/kontext/schema";
 import {
   type AppError,
   isNothingToCancel,
   summarizeFieldErrors,
   toAppError,
-} from "@/lib/playground/errors";
+} from "@/lib/browser/errors";
+import { checkForm, mapServerFieldErrors } from "@/lib/domain/form";
+import type { Run, RunUpdate } from "@/lib/domain/run";
+import { estimatePrice } from "@/lib/kontext/pricing";
+import { outputSize } from "@/lib/kontext/resolution";
+import type { KontextRequest } from "@/lib/kontext/schema";
 import { WAIT_FOR_IMAGE } from "./input-slice";
 import { runOf as selectRun } from "./selectors";
 import type { PlaygroundState, RunsSlice } from "./state";

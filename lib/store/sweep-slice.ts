@@ -1,7 +1,7 @@
 import type { StateCreator } from "zustand";
+import { toAppError } from "@/lib/browser/errors";
 import { checkForm, hasPixels } from "@/lib/domain/form";
 import { outputSize } from "@/lib/kontext/resolution";
-import { toAppError } from "@/lib/playground/errors";
 import { parseAxis } from "@/lib/sweep/axis";
 import { estimateSweep, expandSweep } from "@/lib/sweep/cells";
 import type { SweepRecord } from "@/lib/sweep/record";

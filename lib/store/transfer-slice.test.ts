@@ -7,9 +7,9 @@ import { readRecipe } from "@/lib/history/recipe-png";
 import { toSidecar } from "@/lib/history/sidecar";
 import type { HistoryRun } from "@/lib/history/types";
 import { LIBRARY_FORMAT } from "@/lib/library/library-json";
-import { userLora } from "@/lib/library/test-data";
 import { encodeRecipe } from "@/lib/share/link";
 import { runRecipe } from "@/lib/share/recipe";
+import { userLora } from "@/tests/fixtures/library";
 import { createPlaygroundStore } from "./playground-store";
 import { fakeHistory, fakeImages, fakeServices, savedRun, tick, withImage } from "./test-support";
 

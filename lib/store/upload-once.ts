@@ -1,4 +1,4 @@
-import { raceAbort } from "@/lib/playground/errors";
+import { raceAbort } from "@/lib/browser/errors";
 
 /** One upload of one image, shared by every run that needs it. */
 interface SharedUpload {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { KNOWN_LORAS } from "@/lib/kontext/known-loras";
-import { userLora } from "@/lib/library/test-data";
+import { userLora } from "@/tests/fixtures/library";
 import {
   curatedEntries,
   filterLibrary,
