@@ -1,7 +1,16 @@
-import type { BackendHealth } from "@/lib/server/health";
+/**
+ * What the badge shows of the server's health (`BackendHealth` from lib/server/health, which is
+ * server-only: the page passes it in, so this component never imports server code, not even types).
+ */
+interface BadgeHealth {
+  ok: boolean;
+  backend: "fal" | "local" | null;
+  upstream: "fal.ai" | "custom" | "local" | null;
+  problem?: string;
+}
 
 /** Always-visible label of the active backend: fal.ai, or the local preview engine. */
-export function BackendBadge({ health }: { health: BackendHealth }) {
+export function BackendBadge({ health }: { health: BadgeHealth }) {
   if (!health.ok || health.backend === null) {
     return (
       <span className="rounded-full bg-red-100 px-3 py-1 text-sm font-medium text-red-900 dark:bg-red-950 dark:text-red-100">

@@ -2,7 +2,8 @@
 // Benchmarks the gallery with a large history (1,000 completed runs unless --runs=N). Expects an
 // existing build (`npm run build`): starts it on a free port with the local engine and a
 // temporary data directory, opens it in Chromium, writes the runs straight into the browser's
-// history database in the envelope the app stores (see lib/history/records.ts and db.ts),
+// history database as the app stores them (built by tests/fixtures/history.ts with the app's
+// own record functions),
 // reloads, and prints figures. No pass/fail: it is a measurement.
 //
 //   npm run bench:gallery -- [--runs=1000] [--viewport=1280x800] [--step=400]
@@ -14,8 +15,10 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { chromium } from "@playwright/test";
 import sharp from "sharp";
+import { runnerImport } from "vite";
 
 const options = Object.fromEntries(
   process.argv
@@ -29,11 +32,10 @@ const [WIDTH, HEIGHT] = (options.viewport ?? "1280x800").split("x").map(Number);
 const SCROLL_STEP = Number(options.step ?? 400);
 const SEARCH_WORD = "castle";
 
-// The stored formats: lib/history/db.ts (idb-keyval store `runs` in the database
-// `kontext-playground-runs`, keyed by run id) and lib/history/records.ts (HISTORY_VERSION 1).
+// Where the app keeps its runs: lib/history/db.ts (idb-keyval store `runs` in the database
+// `kontext-playground-runs`, keyed by run id). The records themselves come from tests/fixtures.
 const RUNS_DB = "kontext-playground-runs";
 const RUNS_STORE = "runs";
-const HISTORY_VERSION = 1;
 
 const format = (n) => Math.round(n).toLocaleString("en-US");
 const countText = `${format(RUN_COUNT)} ${RUN_COUNT === 1 ? "run" : "runs"}`;
@@ -136,50 +138,47 @@ async function seededRecords() {
     ],
     [{ path: custom, scale: 1.2 }],
   ];
-  const start = Date.now() - RUN_COUNT * 60_000;
-  return Array.from({ length: RUN_COUNT }, (_, i) => {
-    const id = `bench-${String(i + 1).padStart(5, "0")}`;
-    const image = images[i % images.length];
-    const prompt = `${edits[i % edits.length]} ${subjects[Math.floor(i / edits.length) % subjects.length]}${i % 5 === 0 ? ", keep everything else the same" : ""}`;
-    const createdAt = start + i * 60_000;
-    const data = {
-      id,
-      createdAt,
-      finishedAt: createdAt + 4_000,
-      status: "completed",
-      requestId: `bench-request-${i + 1}`,
-      request: {
-        image_url: images[0].url,
-        prompt,
-        loras: loraSets[i % loraSets.length],
-        num_inference_steps: 30,
-        guidance_scale: 2.5,
-        num_images: 1,
-        output_format: "png",
-        acceleration: "none",
-        resolution_mode: "match_input",
-        enable_safety_checker: true,
-        sync_mode: true,
-      },
-      output: {
-        images: [
-          { url: image.url, width: image.width, height: image.height, content_type: "image/png" },
-        ],
-        timings: { inference: 3.2 },
-        seed: 1_000 + i,
-        has_nsfw_concepts: [false],
-        prompt,
-      },
-      error: null,
-      predictedSize: { width: image.width, height: image.height },
-      priceUsd: 0.035,
-      inputThumbnail: thumbnailUrl,
-      parentId: i % 10 === 9 ? `bench-${String(i).padStart(5, "0")}` : null,
-      isFavourite: i % 7 === 0,
-      backend: "local",
-    };
-    return { key: id, value: { version: HISTORY_VERSION, data, savedAt: createdAt + 4_000 } };
+  const { completedRuns, storedRunRecords } = await loadFixtures();
+  const runs = completedRuns(RUN_COUNT, {
+    image: images[0],
+    prefix: "bench",
+    digits: 5,
+    startedAt: Date.now() - RUN_COUNT * 60_000,
+    durationMs: 4_000,
+    inference: 3.2,
+    prompt: (i) =>
+      `${edits[i % edits.length]} ${subjects[Math.floor(i / edits.length) % subjects.length]}${i % 5 === 0 ? ", keep everything else the same" : ""}`,
+    patch: (i, run) => {
+      const image = images[i % images.length];
+      return {
+        request: { ...run.request, loras: loraSets[i % loraSets.length] },
+        output: {
+          ...run.output,
+          images: [{ ...image, content_type: "image/png" }],
+        },
+        predictedSize: { width: image.width, height: image.height },
+        inputThumbnail: thumbnailUrl,
+        parentId: i % 10 === 9 ? `bench-${String(i).padStart(5, "0")}` : null,
+        isFavourite: i % 7 === 0,
+      };
+    },
   });
+  return storedRunRecords(runs, (run) => run.finishedAt);
+}
+
+/**
+ * The shared fixture builders (tests/fixtures/history.ts, TypeScript), loaded through Vite's
+ * module runner, so the benchmark stores runs with the app's own record functions.
+ */
+async function loadFixtures() {
+  const root = fileURLToPath(new URL("../", import.meta.url));
+  const { module } = await runnerImport(path.join(root, "tests/fixtures/history.ts"), {
+    configFile: false,
+    root,
+    logLevel: "silent",
+    resolve: { alias: { "@": root } },
+  });
+  return module;
 }
 
 /**

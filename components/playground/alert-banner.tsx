@@ -1,7 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-import { canRetryRun } from "@/lib/store/playground-store";
+import { canRetryRun } from "@/lib/domain/run";
 import { usePlaygroundStore } from "./store-provider";
 
 const TITLES = {

@@ -1,19 +1,19 @@
 "use client";
 
+import { FormCode } from "@/components/playground/code/form-code";
+import { FileDropTarget } from "@/components/playground/image-input/file-drop-target";
+import { ImageInputPanel } from "@/components/playground/image-input/image-input-panel";
+import { LoraPanel } from "@/components/playground/lora-stack/lora-panel";
+import { GenerateBar, type PlaygroundBackend } from "@/components/playground/prompt/generate-bar";
+import { PromptField } from "@/components/playground/prompt/prompt-field";
+import { ResultsPanel } from "@/components/playground/runs/results-panel";
+import { SettingsPanel } from "@/components/playground/settings/settings-panel";
+import { SweepPanel } from "@/components/playground/sweeps/sweep-panel";
+import { PLAYGROUND_ROOT_ID } from "@/components/ui/focus";
 import { AlertBanner } from "./alert-banner";
-import { FileDropTarget } from "./file-drop-target";
-import { PLAYGROUND_ROOT_ID } from "./focus";
-import { FormCode } from "./form-code";
-import { GenerateBar, type PlaygroundBackend } from "./generate-bar";
 import { HistoryNotices } from "./history-notices";
-import { ImageInputPanel } from "./image-input-panel";
-import { LoraPanel } from "./lora-panel";
-import { PromptField } from "./prompt-field";
-import { ResultsPanel } from "./results-panel";
-import { SettingsPanel } from "./settings-panel";
 import { SharedRecipeLoader } from "./shared-recipe-loader";
 import { PlaygroundStoreProvider } from "./store-provider";
-import { SweepPanel } from "./sweep-panel";
 
 /**
  * The playground: compose on the left (stacked on phones), results on the right. `backend` is

@@ -2,7 +2,8 @@
 
 import { createContext, type ReactNode, useContext, useEffect, useState } from "react";
 import { useStore } from "zustand";
-import { createBrowserServices } from "@/lib/playground/browser-services";
+import { ImageCacheProvider } from "@/components/compare/image-cache";
+import { createBrowserServices } from "@/lib/browser/browser-services";
 import {
   createPlaygroundStore,
   type PlaygroundState,
@@ -33,7 +34,13 @@ export function PlaygroundStoreProvider({
         document.documentElement.dataset.playgroundReady = "true";
       });
   }, [store]);
-  return <StoreContext.Provider value={store}>{children}</StoreContext.Provider>;
+  return (
+    <StoreContext.Provider value={store}>
+      <ImageCacheProvider cache={store.getState().services.images ?? null}>
+        {children}
+      </ImageCacheProvider>
+    </StoreContext.Provider>
+  );
 }
 
 /** Reads from the playground store; pass a selector that picks exactly what you need. */
@@ -49,9 +56,4 @@ export function usePlaygroundStoreApi(): PlaygroundStore {
   const store = useContext(StoreContext);
   if (!store) throw new Error("usePlaygroundStore must be used inside <PlaygroundStoreProvider>");
   return store;
-}
-
-/** The store when inside a playground, else null (e.g. on the share page). */
-export function useOptionalPlaygroundStoreApi(): PlaygroundStore | null {
-  return useContext(StoreContext);
 }

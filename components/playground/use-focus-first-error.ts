@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback } from "react";
-import { focusFirstInvalid } from "./focus";
+import { focusFirstInvalid } from "@/components/ui/focus";
 import { usePlaygroundStoreApi } from "./store-provider";
 
 /**

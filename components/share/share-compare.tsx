@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
-import { CompareDialog } from "@/components/playground/compare-dialog";
+import { CompareDialog } from "@/components/compare/compare-dialog";
 import { buttonClass } from "@/components/ui/button";
 import type { RecipeImage } from "@/lib/share/recipe";
 

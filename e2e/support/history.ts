@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
-import { toStoredRun } from "@/lib/history/records";
 import type { HistoryRun } from "@/lib/history/types";
+import { completedRuns as buildCompletedRuns, storedRunRecords } from "@/tests/fixtures/history";
 import { photo } from "./images";
 
 /** Where the app keeps its runs: idb-keyval's store `runs` in the database `kontext-playground-runs`. */
@@ -16,54 +16,20 @@ export async function completedRuns(
   patch: (index: number, run: HistoryRun) => Partial<HistoryRun> = () => ({}),
 ): Promise<HistoryRun[]> {
   const png = `data:image/png;base64,${(await photo(320, 240)).toString("base64")}`;
-  const startedAt = Date.now() - count * 60_000;
-  return Array.from({ length: count }, (_, index) => {
-    const createdAt = startedAt + index * 60_000;
-    const run: HistoryRun = {
-      id: `seeded-${String(index + 1).padStart(4, "0")}`,
-      createdAt,
-      finishedAt: createdAt + 1_500,
-      status: "completed",
-      requestId: `seeded-request-${index + 1}`,
-      request: {
-        image_url: png,
-        prompt: `Seeded edit number ${index + 1}`,
-        loras: [],
-        num_inference_steps: 30,
-        guidance_scale: 2.5,
-        num_images: 1,
-        output_format: "png",
-        acceleration: "none",
-        resolution_mode: "match_input",
-        enable_safety_checker: true,
-        sync_mode: true,
-        seed: undefined,
-      },
-      output: {
-        images: [{ url: png, width: 320, height: 240, content_type: "image/png" }],
-        timings: { inference: 1.2 },
-        seed: 1_000 + index,
-        has_nsfw_concepts: [false],
-        prompt: `Seeded edit number ${index + 1}`,
-      },
-      error: null,
-      predictedSize: { width: 320, height: 240 },
-      priceUsd: 0.035,
-      inputThumbnail: null,
-      parentId: null,
-      isFavourite: false,
-      backend: "local",
-    };
-    return { ...run, ...patch(index, run) };
+  return buildCompletedRuns(count, {
+    image: { url: png, width: 320, height: 240 },
+    prefix: "seeded",
+    startedAt: Date.now() - count * 60_000,
+    patch,
   });
 }
 
 /**
  * Writes runs straight into the app's history database, in the envelope the app itself writes
- * (checked by `toStoredRun`), then reloads the page so the app reads them.
+ * (built by `toStoredRun`), then reloads the page so the app reads them.
  */
 export async function seedHistory(page: Page, runs: readonly HistoryRun[]): Promise<void> {
-  const records = runs.map((run) => ({ key: run.id, value: toStoredRun(run, Date.now()) }));
+  const records = storedRunRecords(runs);
   await page.evaluate(
     async ({ dbName, storeName, records }) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {

@@ -1,7 +1,7 @@
 import "fake-indexeddb/auto";
 import { describe, expect, it, vi } from "vitest";
+import { DEFAULT_SETTINGS } from "@/lib/domain/settings";
 import { kontextInputSchema } from "@/lib/kontext/schema";
-import { DEFAULT_SETTINGS } from "@/lib/store/settings-slice";
 import type { SweepRecord } from "@/lib/sweep/record";
 import {
   createHistoryDb,

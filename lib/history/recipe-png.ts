@@ -1,3 +1,5 @@
+import { errorMessage } from "@/lib/domain/app-error";
+import { isDataUri } from "@/lib/domain/text";
 import type { KontextOutput, KontextRequest } from "@/lib/kontext/schema";
 import { embedPngText, isPng, readPngText } from "./png-metadata";
 import {
@@ -39,10 +41,6 @@ export const NO_RECIPE_MESSAGE = "This PNG carries no Kontext Playground setting
 const INPUT_NOTE =
   "The input image was a data URI and is not stored in this PNG; choose the input image again.";
 const OUTPUT_NOTE = "Output images that were data URIs are not stored (their url is empty).";
-
-function isDataUri(value: string): boolean {
-  return /^data:/i.test(value.trim());
-}
 
 /** The recipe document of `run`: its sidecar without images, data URIs removed. */
 export function toRecipe(run: HistoryRun): RecipeDocument {
@@ -88,7 +86,7 @@ export function readRecipe(png: Uint8Array): ReadRecipeResult {
   try {
     text = readPngText(png);
   } catch (error) {
-    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+    return { ok: false, message: errorMessage(error) };
   }
   if (text === null) return { ok: false, message: NO_RECIPE_MESSAGE };
   const json = parseJson(text);
@@ -98,7 +96,7 @@ export function readRecipe(png: Uint8Array): ReadRecipeResult {
       message: "The Kontext Playground settings in this PNG are corrupt (not valid JSON)",
     };
   }
-  const headerProblem = checkDocumentHeader(json.value, SIDECAR_FORMAT, "run");
+  const headerProblem = checkDocumentHeader(json.value, SIDECAR_FORMAT, "run", HISTORY_VERSION);
   if (headerProblem) return { ok: false, message: headerProblem };
   const document = json.value as { run?: unknown; note?: unknown };
   const run = parseRunFields(document.run, { imageUrlOptional: true });

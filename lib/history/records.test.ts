@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { DEFAULT_SETTINGS } from "@/lib/domain/settings";
 import { kontextInputSchema } from "@/lib/kontext/schema";
-import { DEFAULT_SETTINGS } from "@/lib/store/settings-slice";
 import {
   HistoryFormatError,
   migrateDraft,

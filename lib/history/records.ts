@@ -1,8 +1,8 @@
 import { z } from "zod";
+import { DEFAULT_SETTINGS, type Settings } from "@/lib/domain/settings";
+import type { Same } from "@/lib/domain/type-checks";
 import { ACCELERATIONS, OUTPUT_FORMATS, RESOLUTION_MODES } from "@/lib/kontext/endpoint";
 import { kontextInputSchema, kontextOutputSchema } from "@/lib/kontext/schema";
-import { DEFAULT_SETTINGS } from "@/lib/store/settings-slice";
-import type { Settings } from "@/lib/store/types";
 import { type Draft, HISTORY_VERSION, type HistoryRun } from "./types";
 
 /**
@@ -148,7 +148,6 @@ export const storedDraftSchema = storedEnvelopeSchema.extend({
 
 // Compile-time checks that the schemas produce exactly the app's types.
 type Assert<T extends true> = T;
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 export type RunSchemaMatchesType = Assert<Same<z.output<typeof historyRunSchema>, HistoryRun>>;
 export type DraftSchemaMatchesType = Assert<Same<z.output<typeof draftSchema>, Draft>>;
 export type SettingsSchemaMatchesType = Assert<Same<z.output<typeof settingsSchema>, Settings>>;

@@ -6,6 +6,13 @@ import {
   kontextInputSchema,
   kontextOutputSchema,
 } from "@/lib/kontext/schema";
+import {
+  checkDocumentHeader,
+  describeIssues,
+  EXPORT_FORMAT,
+  parseJson,
+  SIDECAR_FORMAT,
+} from "@/lib/persist/json-document";
 import { HISTORY_VERSION, type HistoryRun, type HistoryRunStatus } from "./types";
 
 /**
@@ -13,11 +20,6 @@ import { HISTORY_VERSION, type HistoryRun, type HistoryRunStatus } from "./types
  * the exact request and response plus what history needs to show the run again. Pure; runs in
  * the browser and in Node.
  */
-
-/** The `format` of a run sidecar (and of the recipe a PNG carries). */
-export const SIDECAR_FORMAT = "kontext-playground/run";
-/** The `format` of an export's `manifest.json`. */
-export const EXPORT_FORMAT = "kontext-playground/export";
 
 /** One output image: where it was (`url`), and where its bytes are in the export (`file`). */
 export interface SidecarImage {
@@ -98,74 +100,6 @@ export function toSidecar(
       content_type: image.content_type,
     })),
   };
-}
-
-/** Parses JSON text; null when it is not JSON. */
-export function parseJson(text: string): { value: unknown } | null {
-  try {
-    return { value: JSON.parse(text) as unknown };
-  } catch {
-    return null;
-  }
-}
-
-function describeJson(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "an object";
-  return `a ${typeof value}`;
-}
-
-/**
- * Checks the `{ format, version }` header of a playground JSON document. Answers null when it is
- * a `format` document this version can read (version 1 to `maxVersion`, the history's version
- * unless told), else a message naming what the document is. `noun` names the expected document
- * in messages ("run", "export manifest", …).
- */
-export function checkDocumentHeader(
-  value: unknown,
-  format: string,
-  noun: string,
-  maxVersion: number = HISTORY_VERSION,
-): string | null {
-  const not = `This JSON is not a Kontext Playground ${noun}`;
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    return `${not} (it is ${describeJson(value)}, not an object)`;
-  }
-  const header = value as { format?: unknown; version?: unknown };
-  if (!("format" in header)) return `${not} (no 'format' field)`;
-  if (header.format !== format) {
-    if (header.format === SIDECAR_FORMAT) return `${not} (it is a Kontext Playground run)`;
-    if (header.format === EXPORT_FORMAT) {
-      return `${not} (it is a Kontext Playground export manifest)`;
-    }
-    return `${not} (its format is ${JSON.stringify(header.format)})`;
-  }
-  const version = header.version;
-  if (typeof version !== "number" || !Number.isInteger(version) || version < 1) {
-    return `This Kontext Playground ${noun} has no valid 'version' field`;
-  }
-  if (version > maxVersion) {
-    return (
-      `This ${noun} was written by a newer version of Kontext Playground (format version ` +
-      `${version}; this one reads up to ${maxVersion}). Update the playground to open it.`
-    );
-  }
-  return null;
-}
-
-/** "field: message; field: message" for zod issues, with `prefix` before each field path. */
-export function describeIssues(error: z.ZodError, prefix = ""): string {
-  return error.issues
-    .map((issue) => {
-      const path = [prefix, ...issue.path.map(String)].filter(Boolean).join(".");
-      const message =
-        issue.code === "unrecognized_keys"
-          ? `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.join(", ")}`
-          : issue.message;
-      return path ? `'${path}': ${message}` : message;
-    })
-    .join("; ");
 }
 
 /** A file path inside an export: relative, forward slashes, no `..` or empty segments. */
@@ -269,7 +203,7 @@ export function parseRunFields<Optional extends boolean = false>(
 export function parseSidecar(text: string): ParseSidecarResult {
   const json = parseJson(text);
   if (!json) return { ok: false, message: "This file is not valid JSON" };
-  const headerProblem = checkDocumentHeader(json.value, SIDECAR_FORMAT, "run");
+  const headerProblem = checkDocumentHeader(json.value, SIDECAR_FORMAT, "run", HISTORY_VERSION);
   if (headerProblem) return { ok: false, message: headerProblem };
   const document = json.value as { version: number; run?: unknown; images?: unknown };
   const run = parseRunFields(document.run);
@@ -323,3 +257,5 @@ export function sidecarToRun(sidecar: RunSidecar): HistoryRun {
     backend: run.backend,
   };
 }
+
+export { checkDocumentHeader, describeIssues, EXPORT_FORMAT, parseJson, SIDECAR_FORMAT };

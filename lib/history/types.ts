@@ -1,6 +1,5 @@
 import type { Size } from "@/lib/kontext/resolution";
 import type { KontextOutput, KontextRequest } from "@/lib/kontext/schema";
-import type { Settings } from "@/lib/store/types";
 
 /** Version of everything the history stores or exports; bump it with a migration. */
 export const HISTORY_VERSION = 1;
@@ -31,9 +30,4 @@ export interface HistoryRun {
   backend: "fal" | "local";
 }
 
-/** The form as the person left it. */
-export interface Draft {
-  prompt: string;
-  loras: { path: string; scale: number; isEnabled: boolean }[];
-  settings: Settings;
-}
+export type { Draft } from "@/lib/domain/form";

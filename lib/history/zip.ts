@@ -1,4 +1,5 @@
 import { type AsyncZippable, type UnzipFileInfo, type Unzipped, unzip, zip } from "fflate";
+import { formatCount } from "@/lib/domain/text";
 import { type SweepRecord, sweepRecordSchema } from "@/lib/sweep/record";
 import { isPng } from "./png-metadata";
 import { embedRecipe } from "./recipe-png";
@@ -204,10 +205,6 @@ function isWanted(name: string): boolean {
   );
 }
 
-function formatCount(value: number): string {
-  return value.toLocaleString("en-US");
-}
-
 function listNames(names: readonly string[], limit = 5): string {
   const shown = names.slice(0, limit).join(", ");
   return names.length > limit ? `${shown} and ${formatCount(names.length - limit)} more` : shown;
@@ -218,7 +215,7 @@ function parseManifest(
 ): { ok: true; ids: string[]; sweepIds: string[] } | { ok: false; message: string } {
   const json = parseJson(new TextDecoder().decode(bytes));
   if (!json) return { ok: false, message: `${MANIFEST_PATH} is not valid JSON` };
-  const headerProblem = checkDocumentHeader(json.value, EXPORT_FORMAT, "export");
+  const headerProblem = checkDocumentHeader(json.value, EXPORT_FORMAT, "export", HISTORY_VERSION);
   if (headerProblem) {
     return {
       ok: false,
@@ -348,7 +345,7 @@ export async function importRunsZip(bytes: Uint8Array): Promise<ImportResult> {
     if (!sweepBytes) return { ok: false, message: `The zip is missing ${path}` };
     const json = parseJson(new TextDecoder().decode(sweepBytes));
     if (!json) return { ok: false, message: `${path} is not valid JSON` };
-    const headerProblem = checkDocumentHeader(json.value, SWEEP_FORMAT, "sweep");
+    const headerProblem = checkDocumentHeader(json.value, SWEEP_FORMAT, "sweep", HISTORY_VERSION);
     if (headerProblem) return { ok: false, message: `${path}: ${headerProblem}` };
     const parsed = sweepRecordSchema.safeParse((json.value as { sweep?: unknown }).sweep);
     if (!parsed.success) {

@@ -1,6 +1,7 @@
 import "fake-indexeddb/auto";
 import { describe, expect, it, vi } from "vitest";
 import { StorageFullError } from "@/lib/history/db";
+import { preview, userLora } from "@/tests/fixtures/library";
 import {
   createLibraryDb,
   type LibraryKeyValueStore,
@@ -8,7 +9,6 @@ import {
   openIdbLibraryStore,
 } from "./library-db";
 import { LibraryFormatError } from "./library-records";
-import { preview, userLora } from "./test-data";
 import { LIBRARY_VERSION } from "./types";
 
 let dbCount = 0;

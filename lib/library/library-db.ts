@@ -1,5 +1,5 @@
 import { createStore, entries, promisifyRequest } from "idb-keyval";
-import { quotaSafeWrite } from "@/lib/history/db";
+import { quotaSafeWrite } from "@/lib/persist/idb";
 import {
   type LibraryEnvelope,
   LibraryFormatError,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { preview, TINY_JPEG, userLora } from "@/tests/fixtures/library";
 import {
   LIBRARY_FORMAT,
   libraryFilename,
@@ -6,7 +7,6 @@ import {
   mergeLibrary,
   parseLibraryJson,
 } from "./library-json";
-import { preview, TINY_JPEG, userLora } from "./test-data";
 import type { LibraryContents } from "./types";
 
 const CURATED =

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkDocumentHeader, describeIssues, parseJson } from "@/lib/history/sidecar";
+import { checkDocumentHeader, describeIssues, parseJson } from "@/lib/persist/json-document";
 import { LIBRARY_VERSION, type LibraryContents, type LoraPreview, type UserLora } from "./types";
 import { loraPreviewSchema, userLoraSchema } from "./validation";
 

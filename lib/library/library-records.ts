@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { describeIssues } from "@/lib/history/sidecar";
+import { describeIssues } from "@/lib/persist/json-document";
 import { LIBRARY_VERSION, type LoraPreview, type UserLora } from "./types";
 import { loraPreviewSchema, userLoraSchema } from "./validation";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { userLora } from "./test-data";
+import { userLora } from "@/tests/fixtures/library";
 import { checkUserLoraInput, parseTagList, type UserLoraInput, userLoraSchema } from "./validation";
 
 function input(overrides: Partial<UserLoraInput> = {}): UserLoraInput {

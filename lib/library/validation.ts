@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { normalizeLoraPath } from "@/lib/domain/lora-path";
+import type { Same } from "@/lib/domain/type-checks";
 import { LIMITS, PLAYGROUND_LIMITS } from "@/lib/kontext/endpoint";
-import { normalizeLoraPath } from "@/lib/playground/lora-path";
 import type { LoraPreview, UserLora } from "./types";
 
 /** Limits of a saved LoRA and a preview (the path's and scale's come from the endpoint's). */
@@ -98,7 +99,6 @@ export const loraPreviewSchema = z.object({
 
 // Compile-time checks that the schemas produce exactly the library's types.
 type Assert<T extends true> = T;
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 export type UserLoraSchemaMatchesType = Assert<Same<z.output<typeof userLoraSchema>, UserLora>>;
 export type PreviewSchemaMatchesType = Assert<
   Same<z.output<typeof loraPreviewSchema>, LoraPreview>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { request, TINY_PNG } from "@/tests/fixtures/share";
 import { displayJson, shortenDataUri } from "./json-view";
 import { OMITTED_DATA_URI } from "./recipe";
-import { request, TINY_PNG } from "./test-data";
 
 describe("shortenDataUri", () => {
   it("keeps the header and gives the decoded size of a base64 payload", () => {

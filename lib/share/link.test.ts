@@ -1,6 +1,14 @@
 import { deflateSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import {
+  historyRun,
+  NASTY_PROMPT,
+  request,
+  sweepRecord,
+  sweepRun,
+  TINY_PNG,
+} from "@/tests/fixtures/share";
+import {
   crc32,
   type DecodeResult,
   decodeRecipe,
@@ -14,7 +22,6 @@ import {
   shareUrl,
 } from "./link";
 import { OMITTED_DATA_URI, type Recipe, runRecipe, sweepRecipe } from "./recipe";
-import { historyRun, NASTY_PROMPT, request, sweepRecord, sweepRun, TINY_PNG } from "./test-data";
 
 /** A token in the version-1 format around any bytes, made independently of `encodeRecipe`. */
 function craft(content: string | Uint8Array, version = 1): string {

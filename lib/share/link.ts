@@ -1,5 +1,6 @@
 import { deflateSync, Inflate } from "fflate";
-import { describeIssues, parseJson } from "@/lib/history/sidecar";
+import { formatCount } from "@/lib/domain/text";
+import { describeIssues, parseJson } from "@/lib/persist/json-document";
 import { omitDataUris, type Recipe, recipeNotes, recipeSchema } from "./recipe";
 
 /**
@@ -104,10 +105,6 @@ function fromBase64Url(text: string): Uint8Array {
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
   return bytes;
-}
-
-function formatCount(value: number): string {
-  return value.toLocaleString("en-US");
 }
 
 function tooLarge(recipe: Recipe, size: string, tokenChars: number | null): RecipeTooLargeError {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { historyRun, NASTY_PROMPT, sweepRecord, sweepRun } from "@/tests/fixtures/share";
 import { decodeRecipe, encodeRecipe } from "./link";
 import { recipeMetadata } from "./metadata";
 import { OMITTED_DATA_URI, runRecipe, sweepRecipe } from "./recipe";
-import { historyRun, NASTY_PROMPT, sweepRecord, sweepRun } from "./test-data";
 
 const decode = (recipe: Parameters<typeof encodeRecipe>[0]) => decodeRecipe(encodeRecipe(recipe));
 

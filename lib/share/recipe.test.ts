@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { historyRun, request, sweepRecord, sweepRun, TINY_PNG } from "@/tests/fixtures/share";
 import {
   isDataUri,
   isOmittedDataUri,
@@ -11,7 +12,6 @@ import {
   type SweepRecipe,
   sweepRecipe,
 } from "./recipe";
-import { historyRun, request, sweepRecord, sweepRun, TINY_PNG } from "./test-data";
 
 function issuesOf(value: unknown): string[] {
   const result = recipeSchema.safeParse(value);

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { isDataUri, isHttpUrl } from "@/lib/domain/text";
+import type { Same } from "@/lib/domain/type-checks";
 import type { HistoryRun } from "@/lib/history/types";
 import { LIMITS, PLAYGROUND_LIMITS } from "@/lib/kontext/endpoint";
 import { type KontextRequest, kontextInputSchema } from "@/lib/kontext/schema";
@@ -95,23 +97,11 @@ export interface SweepRecipe {
 /** A shared run or sweep. */
 export type Recipe = RunRecipe | SweepRecipe;
 
-/** Whether `value` is a data URI (any `data:` URL, the omitted marker included). */
-export function isDataUri(value: string): boolean {
-  return /^\s*data:/i.test(value);
-}
+export { isDataUri };
 
 /** Whether `url` is the marker a recipe puts where a data URI was. */
 export function isOmittedDataUri(url: string): boolean {
   return url === OMITTED_DATA_URI;
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === "http:" || url.protocol === "https:";
-  } catch {
-    return false;
-  }
 }
 
 function isHttpOrigin(value: string): boolean {
@@ -219,7 +209,6 @@ const sweepRecipeSchema = z
 export const recipeSchema = z.discriminatedUnion("kind", [runRecipeSchema, sweepRecipeSchema]);
 
 type Assert<T extends true> = T;
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 export type RecipeSchemaMatchesType = Assert<Same<z.output<typeof recipeSchema>, Recipe>>;
 
 function recipeImage(image: RecipeImage): RecipeImage {

@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { KontextRequest } from "@/lib/kontext/schema";
+import { NASTY_PROMPT, request, TINY_PNG } from "@/tests/fixtures/share";
 import { OMITTED_DATA_URI } from "./recipe";
 import { curlSnippet, IMAGE_URL_PLACEHOLDER, javascriptSnippet, pythonSnippet } from "./snippets";
-import { NASTY_PROMPT, request, TINY_PNG } from "./test-data";
 
 const plain = request();
 const nasty = request({

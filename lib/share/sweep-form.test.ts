@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import type { KontextRequest } from "@/lib/kontext/schema";
 import { parseAxis } from "@/lib/sweep/axis";
 import { expandSweep, type SweepAxis } from "@/lib/sweep/cells";
+import { request } from "@/tests/fixtures/share";
 import type { SweepRecipe } from "./recipe";
 import { type SweepForm, sweepFormFromRecipe } from "./sweep-form";
-import { request } from "./test-data";
 
 const STYLE = "https://huggingface.co/me/style/resolve/main/s.safetensors";
 const OTHER = "https://huggingface.co/me/other/resolve/main/o.safetensors";

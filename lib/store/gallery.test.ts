@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { fromHistoryRun } from "@/lib/history/run-record";
 import type { SweepRecord } from "@/lib/sweep/record";
 import {
   type GalleryFilter,
@@ -13,7 +14,6 @@ import {
   selectRunsById,
   sweepIdOfItem,
 } from "./gallery";
-import { fromHistoryRun } from "./runs-slice";
 import { savedRun } from "./test-support";
 import type { Run } from "./types";
 

@@ -1,7 +1,7 @@
 import { loraLabel } from "@/lib/kontext/known-loras";
 import type { KontextRequest } from "@/lib/kontext/schema";
 import type { SweepRecord } from "@/lib/sweep/record";
-import type { PlaygroundState } from "./playground-store";
+import type { PlaygroundState } from "./state";
 import type { Run } from "./types";
 
 /**

@@ -1,87 +1,14 @@
 import type { StateCreator } from "zustand";
+import { toAppError } from "@/lib/browser/errors";
 import { StorageFullError } from "@/lib/history/db";
 import type { RecipeRequest } from "@/lib/history/recipe-png";
+import { fromHistoryRun } from "@/lib/history/run-record";
 import type { HistoryRun } from "@/lib/history/types";
-import type { ImportedRun } from "@/lib/history/zip";
-import { toAppError } from "@/lib/playground/errors";
-import type { PlaygroundState } from "./playground-store";
-import { fromHistoryRun, historyAlert } from "./runs-slice";
+import { historyAlert } from "./alerts";
+import type { ImportSummary } from "./outcomes";
+import { runOf as selectRun } from "./selectors";
+import type { HistorySlice, PlaygroundState } from "./state";
 import type { CacheOutcome, Run } from "./types";
-
-/** Runs deleted last, kept in memory so the deletion can be undone. */
-export interface Deletion {
-  runs: Run[];
-}
-
-/** What an import added. */
-export interface ImportSummary {
-  added: number;
-  /** Runs already in the history (same id), left as they are. */
-  skipped: number;
-  /** Runs that had not finished when they were exported; they are not imported. */
-  unfinished: number;
-}
-
-export interface HistorySlice {
-  /** Something the person should know about the browser's storage (images evicted, not kept). */
-  storageNotice: string | null;
-  dismissStorageNotice: () => void;
-  /** The last deletion, until it is undone or forgotten. */
-  deletion: Deletion | null;
-  /** Runs chosen for export, in the order they were chosen (not saved). */
-  selectedRunIds: string[];
-  /** Chooses a run for export, or unchooses it. */
-  toggleRunSelected: (runId: string) => void;
-  /** Chooses exactly these runs (none: clears the choice). */
-  selectRuns: (runIds: readonly string[]) => void;
-  /** Stars or unstars a run (saved with the history). */
-  toggleFavourite: (runId: string) => void;
-  /**
-   * Deletes finished runs from the history (runs still in flight are left alone) and returns how
-   * many were deleted. They can be brought back with {@link HistorySlice.undoDelete} until the
-   * next deletion or {@link HistorySlice.forgetDeletion}; their cached images go only then.
-   */
-  deleteRuns: (runIds: readonly string[]) => Promise<number>;
-  /**
-   * Deletes every finished run (see {@link HistorySlice.deleteRuns}) but sweeps' runs: a sweep is
-   * deleted from its own card.
-   */
-  clearHistory: () => Promise<number>;
-  /** Brings back the last deleted runs. */
-  undoDelete: () => Promise<void>;
-  /** Makes the last deletion final: the deleted runs' cached images are removed. */
-  forgetDeletion: () => Promise<void>;
-  /**
-   * Adds imported runs to the history (and their images to the cache). Runs already present and
-   * runs that had not finished are skipped. Throws when a run could not be saved (nothing of it
-   * is shown then); the runs saved before stay.
-   */
-  importRuns: (imported: readonly ImportedRun[]) => Promise<ImportSummary>;
-  /** Puts a run's prompt, LoRAs and settings back in the form (its seed when `withSeed`). */
-  reuseSettings: (runId: string, options?: { withSeed?: boolean }) => void;
-  /**
-   * Remix: everything of a run back in the form — its input image (from its URL, else the cached
-   * copy), prompt, LoRAs and settings, and its seed when `withSeed`.
-   */
-  remixRun: (runId: string, options?: { withSeed?: boolean }) => Promise<void>;
-  /**
-   * Puts a recipe (from a dropped PNG or sidecar JSON) in the form: its prompt, LoRAs, settings,
-   * its seed (`seed`, else the request's), and its input image when it names one.
-   */
-  applyRecipe: (recipe: { request: RecipeRequest; seed?: number }) => Promise<void>;
-  /**
-   * Caches an image (fetching it when no blob is given) so it outlives its URL; evictions and a
-   * full storage are reported in {@link HistorySlice.storageNotice}. Never rejects.
-   */
-  cacheImage: (url: string, blob?: Blob) => Promise<void>;
-  /** Caches a completed run's output images. Never rejects. */
-  cacheRunImages: (runId: string) => Promise<void>;
-  /**
-   * After the history is loaded: caches the images of the latest completed runs not cached yet
-   * (while their URLs still work) and removes cached images no run refers to. Never rejects.
-   */
-  syncImageCache: () => Promise<void>;
-}
 
 const STORAGE_SHORT =
   "Your browser's storage is short: older cached images were removed to make room. Their runs are kept, and those images show while their original URLs still work.";
@@ -104,9 +31,7 @@ export const createHistorySlice: StateCreator<PlaygroundState, [], [], HistorySl
   set,
   get,
 ) => {
-  function runOf(id: string): Run | undefined {
-    return get().runs.find((run) => run.id === id);
-  }
+  const runOf = (id: string): Run | undefined => selectRun(get(), id);
 
   function reportCache(outcome: CacheOutcome | null): void {
     if (!outcome || outcome.evicted.length === 0) return;

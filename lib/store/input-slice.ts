@@ -1,56 +1,13 @@
 import type { StateCreator } from "zustand";
-import { imageUrlSchema, type KontextImage } from "@/lib/kontext/schema";
-import { ACCEPTED_IMAGE_TYPES } from "@/lib/playground/image-file";
-import type { PlaygroundState } from "./playground-store";
-import { withoutKey } from "./settings-slice";
+import { withoutKey } from "@/lib/domain/form";
+import { ACCEPTED_IMAGE_TYPES } from "@/lib/domain/image-file";
+import { imageUrlSchema } from "@/lib/kontext/schema";
+import type { DecodedDataUri } from "./outcomes";
+import type { InputSlice, PlaygroundState } from "./state";
 import type { InputImage } from "./types";
 
 /** The `image_url` field error `startRun` sets while an image is still being read. */
 export const WAIT_FOR_IMAGE = "Wait until the image has been read";
-
-export interface InputSlice {
-  image: InputImage | null;
-  /** Why the last image could not be used (the previous image, if any, is kept). */
-  imageError: string | null;
-  /** A file or URL is being read; only the newest read may replace `image`. */
-  isPreparingImage: boolean;
-  /** Downscale very large photos in the browser before upload (on by default). */
-  shouldDownscale: boolean;
-  prompt: string;
-  /**
-   * Reads a chosen file (checks, size, optional downscale) and makes it the image. A newer
-   * `setImageFile`/`setImageUrl`/`useResultAsInput`/`clearImage` wins over a read in progress,
-   * whose result is then dropped.
-   */
-  setImageFile: (file: File) => Promise<void>;
-  /**
-   * Uses the image at an http(s) URL after reading its size. A `data:` URI is turned into a
-   * file and read by {@link InputSlice.setImageFile} (checked, downscaled, uploaded — never
-   * inlined in a request); a malformed one sets `imageError`.
-   */
-  setImageUrl: (url: string) => Promise<void>;
-  /**
-   * Edits a result further: it becomes the input image (and cancels a read in progress). With
-   * `source`, runs launched with it record that run as their parent (lineage).
-   */
-  useResultAsInput: (image: KontextImage, source?: { runId: string }) => void;
-  /** Removes the image and cancels a read in progress. */
-  clearImage: () => void;
-  /**
-   * Puts a past run's input image back: the URL when it still loads, else the cached copy
-   * `fallback` (uploaded again), else an image error saying it is gone. Data URIs are decoded.
-   */
-  restoreImage: (
-    url: string,
-    options?: { fallback?: Blob | null; parentRunId?: string | null; name?: string },
-  ) => Promise<void>;
-  /**
-   * Turns downscaling on or off and prepares the chosen file again with the new setting (the
-   * current image's `originalFile`, or the file still being read). Resolves once it is read.
-   */
-  setShouldDownscale: (value: boolean) => Promise<void>;
-  setPrompt: (prompt: string) => void;
-}
 
 export const createInputSlice: StateCreator<PlaygroundState, [], [], InputSlice> = (set, get) => {
   /** Bumped by every new read and by anything that supersedes one; a read keeps its value. */
@@ -257,9 +214,6 @@ function withoutWaitError(state: PlaygroundState): Record<string, string> {
     ? withoutKey(state.fieldErrors, "image_url")
     : state.fieldErrors;
 }
-
-/** A decoded data URI, or why it could not be decoded. */
-export type DecodedDataUri = { ok: true; blob: Blob } | { ok: false; message: string };
 
 /**
  * Decodes a `data:` URI (base64 or percent-encoded) into a Blob of its media type (`text/plain`

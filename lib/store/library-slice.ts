@@ -1,4 +1,5 @@
 import type { StateCreator } from "zustand";
+import { errorMessage } from "@/lib/domain/app-error";
 import { findKnownLora, KNOWN_LORAS, loraLabel } from "@/lib/kontext/known-loras";
 import {
   libraryFilename,
@@ -8,97 +9,11 @@ import {
   parseLibraryJson,
 } from "@/lib/library/library-json";
 import type { LibraryChange, LibraryContents, LoraPreview, UserLora } from "@/lib/library/types";
-import {
-  checkUserLoraInput,
-  LIBRARY_LIMITS,
-  type UserLoraField,
-  type UserLoraInput,
-} from "@/lib/library/validation";
+import { checkUserLoraInput, LIBRARY_LIMITS } from "@/lib/library/validation";
 import { clampScale } from "./lora-slice";
-import type { PlaygroundState } from "./playground-store";
-import type { DownloadFile } from "./transfer-slice";
-
-/** What the library last did, said in the library itself. */
-export interface LibraryNotice {
-  tone: "success" | "error";
-  message: string;
-}
-
-/** The outcome of {@link LibrarySlice.saveUserLora}. */
-export type SaveUserLoraResult =
-  | { ok: true; lora: UserLora }
-  | {
-      ok: false;
-      /** Problems to show at their fields. */
-      errors: Partial<Record<UserLoraField, string>>;
-      /** A problem that is no field's (the storage is full); also the notice. */
-      message?: string;
-    };
-
-/** The outcome of {@link LibrarySlice.importLibrary}. */
-export type ImportLibraryResult =
-  | { ok: true; added: number; updated: number; unchanged: number; previews: number }
-  | { ok: false; message: string };
-
-/** The outcome of {@link LibrarySlice.pinPreview}. */
-export type PinPreviewResult =
-  | {
-      ok: true;
-      /** The LoRA's name in the library. */
-      name: string;
-      /** The LoRA was in neither list, so it was saved to the library too. */
-      isNewToLibrary: boolean;
-    }
-  | { ok: false; message: string };
-
-export interface LibrarySlice {
-  /** LoRAs the person saved, oldest first. */
-  userLoras: UserLora[];
-  /** Pinned previews by LoRA path (of curated and saved LoRAs). */
-  previews: Record<string, LoraPreview>;
-  /** Whether the saved library has been read (see {@link LibrarySlice.loadLibrary}). */
-  isLibraryLoaded: boolean;
-  libraryNotice: LibraryNotice | null;
-  dismissLibraryNotice: () => void;
-  /**
-   * Reads the saved library (the store's `hydrate` calls it). Runs once per store; never throws:
-   * a failure becomes the notice. LoRAs saved before it finished are kept.
-   */
-  loadLibrary: () => Promise<void>;
-  /**
-   * Checks and saves a LoRA: a new one, or the saved one `id` (its preview follows a new path).
-   * Refuses, at the field, a path that is already in the library (saved or curated). Nothing
-   * changes when the check or the write fails.
-   */
-  saveUserLora: (input: UserLoraInput, id?: string) => Promise<SaveUserLoraResult>;
-  /** Deletes a saved LoRA and its preview; false when it could not be deleted (see the notice). */
-  deleteUserLora: (id: string) => Promise<boolean>;
-  /**
-   * Imports an exported library (JSON text; `source` names the file in messages): merges it by
-   * path (see `mergeLibrary`) and says what it added and updated. A foreign, newer or damaged
-   * file changes nothing and the notice says why.
-   */
-  importLibrary: (text: string, source?: string) => Promise<ImportLibraryResult>;
-  /** The saved LoRAs and previews as a JSON file to download. */
-  exportLibrary: () => DownloadFile;
-  /**
-   * Pins output image `imageIndex` of run `runId` as the preview of the LoRA at `loraPath`, one
-   * of the LoRAs the run was sent with. The thumbnail is made from the cached copy when there is
-   * one, else from the URL. A LoRA in neither list is saved to the library as well (named after
-   * its file, at the run's scale). Never rejects.
-   */
-  pinPreview: (runId: string, imageIndex: number, loraPath: string) => Promise<PinPreviewResult>;
-  /** Removes the preview of the LoRA at `path`. */
-  unpinPreview: (path: string) => Promise<void>;
-}
-
-/** A LoRA of the library, curated or saved, as the stack's rows describe it. */
-export interface LibraryLora {
-  source: "curated" | "saved";
-  name: string;
-  trigger: string;
-  scale: number;
-}
+import type { ImportLibraryResult, LibraryLora } from "./outcomes";
+import { runOf } from "./selectors";
+import type { LibrarySlice, PlaygroundState } from "./state";
 
 /** The library's LoRA at `path` (a saved one first, then a curated one), or undefined. */
 export function selectLibraryLora(path: string) {
@@ -114,10 +29,6 @@ export function selectLibraryLora(path: string) {
 }
 
 const KNOWN_PATHS: ReadonlySet<string> = new Set(KNOWN_LORAS.map((lora) => lora.path));
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 function byPath(previews: readonly LoraPreview[]): Record<string, LoraPreview> {
   return Object.fromEntries(previews.map((preview) => [preview.path, preview]));
@@ -150,7 +61,7 @@ export const createLibrarySlice: StateCreator<PlaygroundState, [], [], LibrarySl
         };
       });
     } catch (error) {
-      fail(`Your LoRA library could not be loaded: ${describe(error)}`);
+      fail(`Your LoRA library could not be loaded: ${errorMessage(error)}`);
     } finally {
       set({ isLibraryLoaded: true });
     }
@@ -207,7 +118,7 @@ export const createLibrarySlice: StateCreator<PlaygroundState, [], [], LibrarySl
             : {}),
         });
       } catch (error) {
-        const message = `${lora.name} was not saved: ${describe(error)}`;
+        const message = `${lora.name} was not saved: ${errorMessage(error)}`;
         fail(message);
         return { ok: false, errors: {}, message };
       }
@@ -242,7 +153,7 @@ export const createLibrarySlice: StateCreator<PlaygroundState, [], [], LibrarySl
           ...(hasPreview ? { deletePreviewPaths: [lora.path] } : {}),
         });
       } catch (error) {
-        fail(`${lora.name} was not deleted: ${describe(error)}`);
+        fail(`${lora.name} was not deleted: ${errorMessage(error)}`);
         return false;
       }
       set((state) => {
@@ -274,7 +185,7 @@ export const createLibrarySlice: StateCreator<PlaygroundState, [], [], LibrarySl
       try {
         await write({ putLoras: merge.changed.loras, putPreviews: merge.changed.previews });
       } catch (error) {
-        return refuse(describe(error));
+        return refuse(errorMessage(error));
       }
       const { added, updated, unchanged } = merge;
       const parts = [`${added} added`, `${updated} updated`];
@@ -307,7 +218,7 @@ export const createLibrarySlice: StateCreator<PlaygroundState, [], [], LibrarySl
       };
     },
     pinPreview: async (runId, imageIndex, loraPath) => {
-      const run = get().runs.find((candidate) => candidate.id === runId);
+      const run = runOf(get(), runId);
       const image = run?.output?.images[imageIndex];
       const used = run?.request.loras.find((lora) => lora.path === loraPath);
       if (!run || !image) return { ok: false, message: "That result is no longer there" };
@@ -335,7 +246,7 @@ export const createLibrarySlice: StateCreator<PlaygroundState, [], [], LibrarySl
       try {
         await write({ putPreviews: [preview], ...(added ? { putLoras: [added] } : {}) });
       } catch (error) {
-        return { ok: false, message: `The preview was not saved: ${describe(error)}` };
+        return { ok: false, message: `The preview was not saved: ${errorMessage(error)}` };
       }
       set((state) => ({
         previews: { ...state.previews, [loraPath]: preview },
@@ -352,7 +263,7 @@ export const createLibrarySlice: StateCreator<PlaygroundState, [], [], LibrarySl
       try {
         await write({ deletePreviewPaths: [path] });
       } catch (error) {
-        fail(`The preview was not removed: ${describe(error)}`);
+        fail(`The preview was not removed: ${errorMessage(error)}`);
         return;
       }
       set((state) => {

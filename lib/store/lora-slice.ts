@@ -1,20 +1,8 @@
 import type { StateCreator } from "zustand";
+import { withoutKey } from "@/lib/domain/form";
 import { LIMITS, PLAYGROUND_LIMITS } from "@/lib/kontext/endpoint";
-import type { PlaygroundState } from "./playground-store";
-import { withoutKey } from "./settings-slice";
+import type { LoraSlice, PlaygroundState } from "./state";
 import type { LoraEntry } from "./types";
-
-export interface LoraSlice {
-  loras: LoraEntry[];
-  /** Adds a LoRA at the end (empty path, scale 1 unless given). Returns its id. */
-  addLora: (init?: { path?: string; scale?: number }) => string;
-  updateLora: (id: string, patch: Partial<Pick<LoraEntry, "path" | "scale">>) => void;
-  removeLora: (id: string) => void;
-  /** Moves a LoRA one place up (-1) or down (+1). */
-  moveLora: (id: string, offset: -1 | 1) => void;
-  duplicateLora: (id: string) => void;
-  toggleLora: (id: string) => void;
-}
 
 /** Keeps a scale within 0–4 on the 0.05 grid. */
 export function clampScale(scale: number): number {

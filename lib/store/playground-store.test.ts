@@ -1,10 +1,11 @@
 import { ApiError, type FalClient, ValidationError } from "@fal-ai/client";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { prepareImageFile, probeImageUrl } from "@/lib/browser/browser-image";
+import { createBrowserServices, STREAM_IDLE_MS } from "@/lib/browser/browser-services";
+import { toAppError } from "@/lib/browser/errors";
+import { DEFAULT_SETTINGS } from "@/lib/domain/settings";
 import { StorageFullError } from "@/lib/history/db";
 import type { KontextRequest } from "@/lib/kontext/schema";
-import { prepareImageFile, probeImageUrl } from "@/lib/playground/browser-image";
-import { createBrowserServices, STREAM_IDLE_MS } from "@/lib/playground/browser-services";
-import { toAppError } from "@/lib/playground/errors";
 import { dataUriToBlob } from "./input-slice";
 import {
   canRetryRun,
@@ -14,7 +15,6 @@ import {
   selectPredictedSize,
   selectPrice,
 } from "./playground-store";
-import { DEFAULT_SETTINGS } from "./settings-slice";
 import {
   type Deferred,
   deferred,

@@ -1,142 +1,34 @@
 import type { StateCreator } from "zustand";
-import { StorageFullError } from "@/lib/history/db";
-import type { Draft, HistoryRun } from "@/lib/history/types";
-import { estimatePrice } from "@/lib/kontext/pricing";
-import { outputSize } from "@/lib/kontext/resolution";
-import { type KontextRequest, kontextInputSchema } from "@/lib/kontext/schema";
 import {
   type AppError,
-  type AppErrorKind,
-  appError,
   isNothingToCancel,
-  raceAbort,
   summarizeFieldErrors,
   toAppError,
-} from "@/lib/playground/errors";
-import { normalizeLoraPath } from "@/lib/playground/lora-path";
+} from "@/lib/browser/errors";
+import { checkForm, mapServerFieldErrors } from "@/lib/domain/form";
+import type { Run, RunUpdate } from "@/lib/domain/run";
+import { estimatePrice } from "@/lib/kontext/pricing";
+import { outputSize } from "@/lib/kontext/resolution";
+import type { KontextRequest } from "@/lib/kontext/schema";
 import { WAIT_FOR_IMAGE } from "./input-slice";
-import type { PlaygroundState } from "./playground-store";
-import { DEFAULT_SETTINGS } from "./settings-slice";
-import type { LoraEntry, Run, RunUpdate, Settings } from "./types";
+import { runOf as selectRun } from "./selectors";
+import type { PlaygroundState, RunsSlice } from "./state";
+import { createUploadOnce } from "./upload-once";
 
 const STEP = /Step (\d+)\/(\d+)/;
-// Checks every field but image_url, which exists only once the file is uploaded.
-const formSchema = kontextInputSchema.omit({ image_url: true });
-/** Request fields the form shows errors for (besides `lora:<id>:path|scale`). */
-const FORM_FIELDS: ReadonlySet<string> = new Set([
-  "image_url",
-  "prompt",
-  ...Object.keys(DEFAULT_SETTINGS).filter((key) => key !== "seedMode"),
-]);
-
-/**
- * What an alert is about: a run that failed, a cancel that did not go through, or history that
- * could not be saved.
- */
-export type AlertTopic = "run" | "cancel" | "history";
-
-/** The one failure shown in the alert banner. */
-export interface RunAlert {
-  /** The run it came from; null for a failure before any run started. */
-  runId: string | null;
-  /**
-   * `run`: "The run failed: …" (with Retry when {@link canRetryRun});
-   * `cancel`: "Could not cancel run: …" (never with Retry);
-   * `history`: a run or the draft could not be saved (the message says why).
-   */
-  topic: AlertTopic;
-  error: AppError;
-}
-
-export interface RunsSlice {
-  /** Newest first. */
-  runs: Run[];
-  /** Field errors from our checks or a 422: `prompt`, `num_images`, `lora:<id>:path` … */
-  fieldErrors: Record<string, string>;
-  /** The one failure that is not a field error, with the run it came from. */
-  alert: RunAlert | null;
-  /**
-   * Checks the form and starts a run; returns its id, or null when the form has errors (also
-   * while an image is still being read: `fieldErrors.image_url` says to wait). Never throws: an
-   * unexpected failure becomes the alert.
-   */
-  startRun: () => Promise<string | null>;
-  /**
-   * Cancels a run: at once while it uploads; once the server accepts the cancel when it is queued
-   * or running (the run is marked cancelled then, its client calls are aborted, and a result that
-   * still arrives is ignored). When the request had already finished (`ALREADY_COMPLETED` /
-   * `NOT_FOUND`) the run keeps its real outcome; any other failure sets a `cancel` alert. Either
-   * way `isCancelRequested` is reset, so later failures are reported.
-   */
-  cancelRun: (runId: string) => Promise<void>;
-  /**
-   * Runs a finished run's exact request again, uploading its image again when the first upload
-   * failed. Returns the new run's id, or null when the run is unknown, active or has no image.
-   */
-  retryRun: (runId: string) => Promise<string | null>;
-  dismissAlert: () => void;
-  /**
-   * Saves a run's record now (once it has a request id; saves of one run are written in order).
-   * Failures are reported in the alert.
-   */
-  saveRun: (runId: string) => void;
-  /**
-   * Starts a run of an exact request whose image is uploaded already (a sweep's cell), with the
-   * input thumbnail it shares; returns its id.
-   */
-  launchRun: (spec: {
-    request: KontextRequest;
-    inputThumbnail: string | null;
-    parentId: string | null;
-    size: Run["predictedSize"];
-  }) => string;
-  /**
-   * Loads the saved draft into the form and the saved runs into `runs` (after any run already
-   * there), then resumes every saved run that was queued or running; loads the LoRA library
-   * alongside. Runs once per store (later calls return the first call's promise); never throws:
-   * a failure becomes the alert (the library's, its notice).
-   */
-  hydrate: () => Promise<void>;
-  /** Whether {@link RunsSlice.hydrate} has finished (the draft is saved only after that). */
-  isHistoryLoaded: boolean;
-  /** Saves the form draft now (the store calls it, debounced, when the form changes). */
-  saveDraft: () => Promise<void>;
-}
-
-/**
- * Whether Retry should be offered for a run — the alert and the run card both ask this: it
- * failed with an error that trying again may fix, and its image is uploaded (`request.image_url`)
- * or still in memory to upload (`upload`).
- */
-export function canRetryRun(run: Pick<Run, "phase" | "error" | "request" | "upload">): boolean {
-  return (
-    run.phase === "failed" &&
-    run.error?.isRetryable !== false &&
-    (run.request.image_url.length > 0 || run.upload !== null)
-  );
-}
 
 /** A new run's input thumbnail: one already made (a retry), or what to make it from. */
 type ThumbnailSource =
   | { kind: "reuse"; thumbnail: string | null }
   | { kind: "make"; source: Blob | string };
 
-/** One upload of one image, shared by every run that needs it. */
-interface SharedUpload {
-  url: Promise<string>;
-  /** Aborts the upload itself, once no run waits for it any more. */
-  controller: AbortController;
-  waiters: number;
-  isSettled: boolean;
-}
-
 export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> = (set, get) => {
   /** Each active run's abort controller, aborted when it is cancelled (not state: never rendered). */
   const controllers = new Map<string, AbortController>();
   /** Cancels sent to the server and not answered yet: whether the server accepted them. */
   const cancels = new Map<string, Promise<boolean>>();
-  /** Uploads in flight (and done) per image, so concurrent runs upload an image once. */
-  const uploads = new WeakMap<Blob, SharedUpload>();
+  /** Uploads each image once, however many runs need it at the same time. */
+  const uploadOnce = createUploadOnce((blob, signal) => get().services.upload(blob, signal));
 
   function patchRun(id: string, patch: Partial<Run> | ((run: Run) => Partial<Run>)): void {
     set((state) => ({
@@ -146,9 +38,7 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
     }));
   }
 
-  function runOf(id: string): Run | undefined {
-    return get().runs.find((run) => run.id === id);
-  }
+  const runOf = (id: string): Run | undefined => selectRun(get(), id);
 
   function applyUpdate(id: string, update: RunUpdate): void {
     const before = runOf(id);
@@ -158,7 +48,7 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
     } else {
       applyProgress(id, update.logs);
     }
-    if (runOf(id)?.phase !== before?.phase) persist(id);
+    if (runOf(id)?.phase !== before?.phase) get().saveRun(id);
   }
 
   function applyProgress(id: string, updateLogs: string[]): void {
@@ -173,7 +63,7 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
 
   function finish(id: string, patch: Partial<Run>): void {
     patchRun(id, { ...patch, finishedAt: get().services.now() });
-    persist(id);
+    get().saveRun(id);
     // A sweep waiting for a free slot starts its next cell.
     get().pumpSweeps();
   }
@@ -213,83 +103,11 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
     return pending;
   }
 
-  /** Uploads `blob` once for every run that needs it; a run's abort only stops its own wait. */
-  async function uploadOnce(blob: Blob, signal: AbortSignal): Promise<string> {
-    let entry = uploads.get(blob);
-    if (!entry) {
-      const controller = new AbortController();
-      const created: SharedUpload = {
-        url: get().services.upload(blob, controller.signal),
-        controller,
-        waiters: 0,
-        isSettled: false,
-      };
-      created.url.then(
-        () => {
-          created.isSettled = true;
-        },
-        () => {
-          // A failed upload is forgotten, so the next run or a retry uploads again.
-          created.isSettled = true;
-          if (uploads.get(blob) === created) uploads.delete(blob);
-        },
-      );
-      uploads.set(blob, created);
-      entry = created;
-    }
-    const shared = entry;
-    shared.waiters += 1;
-    const onAbort = () => {
-      shared.waiters -= 1;
-      if (shared.waiters > 0 || shared.isSettled) return;
-      if (uploads.get(blob) === shared) uploads.delete(blob);
-      shared.controller.abort();
-    };
-    signal.addEventListener("abort", onAbort, { once: true });
-    try {
-      return await raceAbort(shared.url, signal);
-    } finally {
-      signal.removeEventListener("abort", onAbort);
-      if (!signal.aborted) shared.waiters -= 1;
-    }
-  }
-
   /** The form still shows this image: remember its URL so the next run skips the upload. */
   function rememberUpload(blob: Blob, url: string): void {
     const image = get().image;
     if (image?.file === blob && image.remoteUrl === null)
       set({ image: { ...image, remoteUrl: url } });
-  }
-
-  /** Each run's last save, so saves of one run are written in order. */
-  const saving = new Map<string, Promise<void>>();
-
-  /** Reports a failed save in the alert (never silently), unless a run's failure is shown. */
-  function reportSaveFailure(error: unknown): void {
-    const message =
-      error instanceof StorageFullError
-        ? "Your browser's storage is full: history could not be saved. Delete some history or cached images, or free up disk space."
-        : `History could not be saved: ${error instanceof Error ? error.message : String(error)}`;
-    set({ alert: historyAlert(message) });
-  }
-
-  /**
-   * Saves a run's record, once it has a request id (a run still uploading cannot be resumed, so
-   * it is never saved). Saves of one run are chained, so the last one written is the latest.
-   */
-  function persist(id: string): void {
-    const history = get().services.history;
-    const run = runOf(id);
-    if (!history || !run || run.requestId === null || run.phase === "uploading") return;
-    const record = toHistoryRun(run);
-    const previous = saving.get(id) ?? Promise.resolve();
-    const next = previous
-      .then(() => history.saveRun(record))
-      .catch(reportSaveFailure)
-      .finally(() => {
-        if (saving.get(id) === next) saving.delete(id);
-      });
-    saving.set(id, next);
   }
 
   /** A failed run: field errors beside their fields, everything else in the alert. */
@@ -302,7 +120,7 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
     const { matched, unmatched } = mapServerFieldErrors(
       error.fieldErrors,
       runOf(id)?.loraIds ?? [],
-      get(),
+      get().loras,
     );
     if (Object.keys(matched).length > 0) {
       set((state) => ({ fieldErrors: { ...state.fieldErrors, ...matched } }));
@@ -356,7 +174,7 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
       const requestId = await services.submit(request);
       patchRun(id, { requestId });
       // Saved the moment it has an id, so a reload can resume it.
-      persist(id);
+      get().saveRun(id);
       // Cancelled while it was being submitted: cancel it now that it has an id.
       if (runOf(id)?.isCancelRequested && (await requestCancel(id, requestId))) return;
       await follow(id, requestId, signal);
@@ -379,55 +197,6 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
   /** Picks up a run restored from history that was queued or running when the page closed. */
   function resume(id: string, requestId: string): Promise<void> {
     return drive(id, (signal) => follow(id, requestId, signal));
-  }
-
-  let hydration: Promise<void> | null = null;
-
-  async function loadHistory(): Promise<void> {
-    const history = get().services.history;
-    if (!history) return;
-    try {
-      const [draft, saved, sweeps] = await Promise.all([
-        history.loadDraft(),
-        history.loadRuns(),
-        history.loadSweeps?.() ?? [],
-      ]);
-      if (draft) applyDraft(draft);
-      const known = new Set(get().runs.map((run) => run.id));
-      const restored = saved.filter((record) => !known.has(record.id));
-      if (restored.length > 0) {
-        set((state) => ({ runs: [...state.runs, ...restored.map(fromHistoryRun)] }));
-      }
-      // In the same tick as the runs, so a sweep's runs never show as runs of their own.
-      get().restoreSweeps(sweeps);
-      for (const record of restored) {
-        if (record.requestId && (record.status === "queued" || record.status === "running")) {
-          const { requestId } = record;
-          resume(record.id, requestId).catch((error: unknown) =>
-            set({ alert: { runId: record.id, topic: "run", error: toAppError(error) } }),
-          );
-        }
-      }
-      // Sweeps carry on where they stopped: their pending cells start as slots free up.
-      get().pumpSweeps();
-    } catch (error) {
-      set({
-        alert: historyAlert(
-          `History could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
-        ),
-      });
-    } finally {
-      set({ isHistoryLoaded: true });
-    }
-    void get().syncImageCache();
-  }
-
-  /** Puts a saved draft in the form. */
-  function applyDraft(draft: Draft): void {
-    const { services } = get();
-    const loras: LoraEntry[] = draft.loras.map((lora) => ({ ...lora, id: services.newId() }));
-    const settings: Settings = { ...DEFAULT_SETTINGS, ...draft.settings };
-    set({ prompt: draft.prompt, loras, settings });
   }
 
   /** Makes a thumbnail with the services (null when they cannot, or fail). Never rejects. */
@@ -479,7 +248,7 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
       void makeThumbnail(thumbnail.source).then((inputThumbnail) => {
         if (inputThumbnail === null || !runOf(id)) return;
         patchRun(id, { inputThumbnail });
-        persist(id);
+        get().saveRun(id);
       });
     }
     execute(id).catch((error: unknown) =>
@@ -554,180 +323,8 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
       );
     },
     dismissAlert: () => set({ alert: null }),
-    isHistoryLoaded: false,
-    hydrate: () => {
-      hydration ??= Promise.all([loadHistory(), get().loadLibrary()]).then(() => undefined);
-      return hydration;
-    },
-    saveDraft: async () => {
-      const { services, prompt, loras, settings } = get();
-      if (!services.history) return;
-      try {
-        await services.history.saveDraft(toDraft({ prompt, loras, settings }));
-      } catch (error) {
-        reportSaveFailure(error);
-      }
-    },
-    saveRun: persist,
+    resumeRun: (runId, requestId) => resume(runId, requestId),
     launchRun: ({ request, inputThumbnail, parentId, size }) =>
       launch(request, null, { kind: "reuse", thumbnail: inputThumbnail }, parentId, size, []),
   };
 };
-
-/** The alert for history that could not be loaded, saved or deleted (the message says why). */
-export function historyAlert(message: string): RunAlert {
-  return { runId: null, topic: "history", error: appError("upstream", message) };
-}
-
-/** Client-side checks before anything is uploaded or paid for. */
-export function checkForm(state: PlaygroundState): {
-  fieldErrors: Record<string, string>;
-  request: KontextRequest | null;
-  /** The enabled LoRA rows' ids, in the order of `request.loras`. */
-  loraIds: string[];
-} {
-  const fieldErrors: Record<string, string> = {};
-  const { image } = state;
-  if (!image) fieldErrors.image_url = "Add an image to edit";
-  else if (!hasPixels(image)) {
-    fieldErrors.image_url = `The image reports no usable size (${image.width}×${image.height}); use a JPEG, PNG, WebP, GIF or AVIF image`;
-  }
-  const enabled = state.loras.filter((lora) => lora.isEnabled);
-  const loras = enabled.map((lora) => {
-    const checked = normalizeLoraPath(lora.path);
-    if (!checked.ok) fieldErrors[`lora:${lora.id}:path`] = checked.message;
-    return { path: checked.ok ? checked.path : lora.path, scale: lora.scale };
-  });
-  const loraIds = enabled.map((lora) => lora.id);
-  const { seedMode, seed, ...settings } = state.settings;
-  const parsed = formSchema.safeParse({
-    prompt: state.prompt,
-    loras,
-    ...settings,
-    ...(seedMode === "fixed" ? { seed } : {}),
-  });
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const [field, index, sub] = issue.path;
-      const key =
-        field === "loras" && typeof index === "number" && enabled[index]
-          ? `lora:${enabled[index].id}:${String(sub ?? "path")}`
-          : String(field ?? "input");
-      fieldErrors[key] ??= issue.message;
-    }
-  }
-  if (Object.keys(fieldErrors).length > 0 || !parsed.success) {
-    return { fieldErrors, request: null, loraIds };
-  }
-  return { fieldErrors, request: { ...parsed.data, image_url: "" }, loraIds };
-}
-
-/** Whether a size can be used for a run (both sides at least 1 px). */
-export function hasPixels(size: { width: number; height: number }): boolean {
-  return (
-    Number.isFinite(size.width) &&
-    Number.isFinite(size.height) &&
-    size.width >= 1 &&
-    size.height >= 1
-  );
-}
-
-/**
- * Splits a 422's field errors into those the form shows — `loras.<i>.path|scale` mapped through
- * the run's submitted `loraIds` to `lora:<id>:…` (when that row still exists), and the form's
- * own fields — and the rest (`input`, `loras`, unknown fields…), which belong in the alert.
- */
-function mapServerFieldErrors(
-  errors: Record<string, string>,
-  loraIds: readonly string[],
-  state: PlaygroundState,
-): { matched: Record<string, string>; unmatched: Record<string, string> } {
-  const matched: Record<string, string> = {};
-  const unmatched: Record<string, string> = {};
-  for (const [key, message] of Object.entries(errors)) {
-    const lora = key.match(/^loras\.(\d+)(?:\.(path|scale))?$/);
-    const loraId = lora ? loraIds[Number(lora[1])] : undefined;
-    if (lora && loraId && state.loras.some((row) => row.id === loraId)) {
-      matched[`lora:${loraId}:${lora[2] ?? "path"}`] = message;
-    } else if (!lora && FORM_FIELDS.has(key)) {
-      matched[key] = message;
-    } else {
-      unmatched[key] = message;
-    }
-  }
-  return { matched, unmatched };
-}
-
-/** The form as a {@link Draft}. */
-export function toDraft(form: { prompt: string; loras: LoraEntry[]; settings: Settings }): Draft {
-  return {
-    prompt: form.prompt,
-    loras: form.loras.map(({ path, scale, isEnabled }) => ({ path, scale, isEnabled })),
-    settings: { ...form.settings },
-  };
-}
-
-/** A run as the history keeps it (the caller checks it has a request id). */
-export function toHistoryRun(run: Run): HistoryRun {
-  const status: HistoryRun["status"] = run.phase === "uploading" ? "queued" : run.phase;
-  return {
-    id: run.id,
-    createdAt: run.startedAt,
-    finishedAt: run.finishedAt,
-    status,
-    requestId: run.requestId,
-    request: run.request,
-    output: run.output,
-    error: run.error ? { kind: run.error.kind, message: run.error.message } : null,
-    predictedSize: run.predictedSize,
-    priceUsd: run.price.usd,
-    inputThumbnail: run.inputThumbnail,
-    parentId: run.parentId,
-    isFavourite: run.isFavourite,
-    backend: run.backend,
-  };
-}
-
-const ERROR_KINDS: ReadonlySet<string> = new Set<AppErrorKind>([
-  "validation",
-  "config",
-  "auth",
-  "rate_limit",
-  "network",
-  "upstream",
-  "cancelled",
-]);
-
-/** A run restored from history, as the store shows it. */
-export function fromHistoryRun(record: HistoryRun): Run {
-  const kind = ERROR_KINDS.has(record.error?.kind ?? "")
-    ? (record.error?.kind as AppErrorKind)
-    : "upstream";
-  return {
-    id: record.id,
-    phase: record.status,
-    requestId: record.requestId,
-    queuePosition: null,
-    logs: [],
-    step: null,
-    startedAt: record.createdAt,
-    finishedAt: record.finishedAt,
-    request: record.request,
-    upload: null,
-    loraIds: [],
-    inputThumbnail: record.inputThumbnail,
-    parentId: record.parentId,
-    isFavourite: record.isFavourite,
-    backend: record.backend,
-    predictedSize: record.predictedSize,
-    price: estimatePrice(record.predictedSize, record.request.num_images),
-    output: record.output,
-    error: record.error
-      ? {
-          ...appError(kind, record.error.message),
-          ...(record.requestId ? { requestId: record.requestId } : {}),
-        }
-      : null,
-    isCancelRequested: false,
-  };
-}

@@ -1,88 +1,23 @@
 import type { StateCreator } from "zustand";
+import { toAppError } from "@/lib/browser/errors";
+import { checkForm, hasPixels } from "@/lib/domain/form";
 import { outputSize } from "@/lib/kontext/resolution";
-import { toAppError } from "@/lib/playground/errors";
-import { type AxisKind, parseAxis } from "@/lib/sweep/axis";
-import {
-  estimateSweep,
-  expandSweep,
-  type ScaleTarget,
-  type SweepEstimate,
-  type SweepGrid,
-} from "@/lib/sweep/cells";
+import { parseAxis } from "@/lib/sweep/axis";
+import { estimateSweep, expandSweep } from "@/lib/sweep/cells";
 import type { SweepRecord } from "@/lib/sweep/record";
-import type { PlaygroundState } from "./playground-store";
-import { checkForm, hasPixels, historyAlert } from "./runs-slice";
+import { historyAlert } from "./alerts";
+import type { AxisInput } from "./outcomes";
+import { runOf as selectRun } from "./selectors";
+import type { PlaygroundState, SweepSlice } from "./state";
 import type { Run } from "./types";
-
-/** One axis as the sweep form holds it. */
-export interface AxisInput {
-  kind: AxisKind;
-  text: string;
-  target?: ScaleTarget;
-}
 
 /** How many cells of a sweep run at once, unless the person chooses otherwise. */
 export const DEFAULT_SWEEP_CONCURRENCY = 2;
 /** The most cells a sweep may run at once. */
 export const MAX_SWEEP_CONCURRENCY = 8;
 
-/** A sweep ready to start: its grid and what it will cost, or why it cannot run. */
-export type SweepPlan =
-  | { ok: true; grid: SweepGrid; estimate: SweepEstimate; seed: number | undefined }
-  | {
-      ok: false;
-      message: string;
-      /** The axis the message is about (0: columns, 1: rows), or null for the sweep as a whole. */
-      axis: number | null;
-      /** The form itself is not ready (no image, no prompt, a bad setting). */
-      isFormProblem?: boolean;
-    };
-
 /** The sweep form's axes before anything is typed. */
 export const DEFAULT_SWEEP_FORM: AxisInput[] = [{ kind: "lora_scale", text: "0, 0.5, 1, 1.5" }];
-
-export interface SweepSlice {
-  /** Newest first. */
-  sweeps: SweepRecord[];
-  /** The sweep form's axes as typed (columns, then rows). */
-  sweepForm: AxisInput[];
-  setSweepForm: (axes: AxisInput[]) => void;
-  /**
-   * Checks the form and the axes and expands them into cells with their predicted cost. The
-   * seed is held: the form's fixed seed, else `seed` (a random one the caller drew once).
-   */
-  planSweep: (axes: readonly AxisInput[], seed: number) => SweepPlan;
-  /**
-   * Starts a sweep: uploads the image once, saves the sweep, then runs its cells `concurrency`
-   * at a time. Returns its id, or null when the plan fails (the message is in `sweepError`).
-   */
-  startSweep: (
-    axes: readonly AxisInput[],
-    options: { concurrency: number; seed: number },
-  ) => Promise<string | null>;
-  /** Why the last sweep could not start; null once one starts. */
-  sweepError: string | null;
-  /** Cancels a sweep's cells: pending ones never start, running ones are cancelled. */
-  cancelSweep: (sweepId: string) => Promise<void>;
-  /** Runs a sweep's failed cells again (their failed runs are replaced). */
-  retryFailedCells: (sweepId: string) => void;
-  /** Changes how many of a sweep's cells run at once (1–8). */
-  setSweepConcurrency: (sweepId: string, concurrency: number) => void;
-  /** Deletes a finished sweep and its runs from the history. */
-  deleteSweep: (sweepId: string) => Promise<void>;
-  /** Starts pending cells of every sweep while they have free slots (called as runs finish). */
-  pumpSweeps: () => void;
-  /**
-   * Puts saved sweeps in the store (while hydrating, once the saved runs are in): a started cell
-   * whose run was never saved (the page closed before it was queued) is pending again.
-   */
-  restoreSweeps: (records: readonly SweepRecord[]) => void;
-  /**
-   * Adds imported sweeps (their runs imported already) and saves them; cells that had not run
-   * are marked cancelled, so nothing starts (or costs) on import. Returns how many were added.
-   */
-  importSweeps: (records: readonly SweepRecord[]) => Promise<number>;
-}
 
 /** The ids of every run that belongs to a sweep (shown in its grid, not as a run of its own). */
 export function selectSweepRunIds(state: Pick<PlaygroundState, "sweeps">): Set<string> {
@@ -98,9 +33,7 @@ export const createSweepSlice: StateCreator<PlaygroundState, [], [], SweepSlice>
     return get().sweeps.find((sweep) => sweep.id === id);
   }
 
-  function runOf(id: string | null): Run | undefined {
-    return id ? get().runs.find((run) => run.id === id) : undefined;
-  }
+  const runOf = (id: string | null): Run | undefined => selectRun(get(), id);
 
   function update(id: string, change: (sweep: SweepRecord) => SweepRecord): void {
     set((state) => ({

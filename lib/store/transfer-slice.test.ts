@@ -1,16 +1,16 @@
 import { strToU8, zipSync } from "fflate";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
+import { DEFAULT_SETTINGS } from "@/lib/domain/settings";
 import { embedPngText } from "@/lib/history/png-metadata";
 import { readRecipe } from "@/lib/history/recipe-png";
 import { toSidecar } from "@/lib/history/sidecar";
 import type { HistoryRun } from "@/lib/history/types";
 import { LIBRARY_FORMAT } from "@/lib/library/library-json";
-import { userLora } from "@/lib/library/test-data";
 import { encodeRecipe } from "@/lib/share/link";
 import { runRecipe } from "@/lib/share/recipe";
+import { userLora } from "@/tests/fixtures/library";
 import { createPlaygroundStore } from "./playground-store";
-import { DEFAULT_SETTINGS } from "./settings-slice";
 import { fakeHistory, fakeImages, fakeServices, savedRun, tick, withImage } from "./test-support";
 
 async function pngBytes(colour = "#f80"): Promise<Uint8Array> {

@@ -1,6 +1,8 @@
 import type { StateCreator } from "zustand";
+import { errorMessage } from "@/lib/domain/app-error";
 import { isPng } from "@/lib/history/png-metadata";
 import { embedRecipe, NO_RECIPE_MESSAGE, readRecipe } from "@/lib/history/recipe-png";
+import { toHistoryRun } from "@/lib/history/run-record";
 import { parseSidecar } from "@/lib/history/sidecar";
 import { type ExportEntry, exportRunsZip, importRunsZip } from "@/lib/history/zip";
 import type { KontextRequest } from "@/lib/kontext/schema";
@@ -9,60 +11,14 @@ import { decodeRecipe } from "@/lib/share/link";
 import { isOmittedDataUri } from "@/lib/share/recipe";
 import { sweepFormFromRecipe } from "@/lib/share/sweep-form";
 import { dataUriToBlob } from "./input-slice";
-import type { PlaygroundState } from "./playground-store";
-import { toHistoryRun } from "./runs-slice";
+import { runOf } from "./selectors";
+import type { PlaygroundState, TransferSlice } from "./state";
 import type { Run } from "./types";
 
 /** The largest zip `openFile` reads (the import itself refuses more than 1 GiB unpacked). */
 export const MAX_IMPORT_ZIP_BYTES = 512 * 1024 ** 2;
 /** The largest JSON sidecar `openFile` reads. */
 export const MAX_SIDECAR_BYTES = 10 * 1024 ** 2;
-
-/** A message about an import, export or restored recipe, with an optional follow-up. */
-export interface TransferNotice {
-  tone: "success" | "error";
-  message: string;
-  /** A dropped PNG restored its settings; this offers to use it as the input image instead. */
-  imageFile?: File;
-}
-
-/** A file ready to save: its bytes and a name. */
-export interface DownloadFile {
-  blob: Blob;
-  filename: string;
-}
-
-export interface TransferSlice {
-  transferNotice: TransferNotice | null;
-  dismissTransferNotice: () => void;
-  /**
-   * Opens a file dropped on or chosen in the app: an export zip is imported into the history; a
-   * run's JSON sidecar or a PNG carrying settings puts them in the form; an exported LoRA library
-   * is imported into the library; any other image becomes the input image. A corrupt or foreign
-   * zip, JSON or PNG changes nothing and says why.
-   */
-  openFile: (file: File) => Promise<void>;
-  /**
-   * Opens a shared link's recipe (the `r` token) in the form: a run's input image, prompt, LoRAs,
-   * settings and seed; for a sweep, its first cell's (the notice names its axes). A broken link
-   * changes nothing and says why.
-   */
-  openSharedRecipe: (token: string) => Promise<void>;
-  /**
-   * The zip of runs (finished ones; others are left out) with their images — from the cache,
-   * else fetched, else listed without a file — and a JSON sidecar each. Null when none of the
-   * runs is finished. Never rejects: failures become the notice (and null).
-   */
-  exportRuns: (
-    runIds: readonly string[],
-    options?: { sweepIds?: readonly string[] },
-  ) => Promise<DownloadFile | null>;
-  /**
-   * One output image's bytes ready to save (from the cache, else fetched); a PNG carries its
-   * run's settings. Null when it cannot be had.
-   */
-  resultBlob: (runId: string, index: number) => Promise<Blob | null>;
-}
 
 const ZIP_TYPES = new Set(["application/zip", "application/x-zip-compressed"]);
 
@@ -110,9 +66,7 @@ export const createTransferSlice: StateCreator<PlaygroundState, [], [], Transfer
       if (unfinished > 0) parts.push(`${unfinished} unfinished left out`);
       succeed(parts.join("; "));
     } catch (error) {
-      fail(
-        `${file.name} was only partly imported: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      fail(`${file.name} was only partly imported: ${errorMessage(error)}`);
     }
   }
 
@@ -164,9 +118,7 @@ export const createTransferSlice: StateCreator<PlaygroundState, [], [], Transfer
         set({ transferNotice: null });
         await get().setImageFile(file);
       } catch (error) {
-        fail(
-          `${file.name} could not be read: ${error instanceof Error ? error.message : String(error)}`,
-        );
+        fail(`${file.name} could not be read: ${errorMessage(error)}`);
       }
     },
     openSharedRecipe: async (token) => {
@@ -240,12 +192,12 @@ export const createTransferSlice: StateCreator<PlaygroundState, [], [], Transfer
           filename: exportFilename(runs, get().services.now()),
         };
       } catch (error) {
-        fail(`The export failed: ${error instanceof Error ? error.message : String(error)}`);
+        fail(`The export failed: ${errorMessage(error)}`);
         return null;
       }
     },
     resultBlob: async (runId, index) => {
-      const run = get().runs.find((candidate) => candidate.id === runId);
+      const run = runOf(get(), runId);
       const image = run?.output?.images[index];
       if (!run || !image) return null;
       const blob = await imageBlob(image.url);

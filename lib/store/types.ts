@@ -1,114 +1,10 @@
-import type { Draft, HistoryRun } from "@/lib/history/types";
-import type { PriceEstimate } from "@/lib/kontext/pricing";
+import type { Draft } from "@/lib/domain/form";
+import type { RunUpdate } from "@/lib/domain/run";
+import type { HistoryRun } from "@/lib/history/types";
 import type { Size } from "@/lib/kontext/resolution";
 import type { KontextImage, KontextOutput, KontextRequest } from "@/lib/kontext/schema";
 import type { LibraryChange, LibraryContents } from "@/lib/library/types";
-import type { AppError } from "@/lib/playground/errors";
 import type { SweepRecord } from "@/lib/sweep/record";
-
-/** The image a run edits. */
-export interface InputImage {
-  source: "file" | "url" | "result";
-  name: string;
-  /** What the browser shows: an object URL for files, else the remote URL. */
-  previewUrl: string;
-  /** Size after EXIF orientation (and after downscaling, when that happened). */
-  width: number;
-  height: number;
-  /** Bytes of the file the person chose; null when unknown (URL inputs). */
-  originalBytes: number | null;
-  /** Bytes that are (or will be) uploaded; null when nothing is uploaded. */
-  uploadBytes: number | null;
-  /** Size before downscaling, when the photo was downscaled. */
-  originalSize: Size | null;
-  /**
-   * The file to upload (kept after the upload, for reuse checks: `remoteUrl` says whether it is
-   * uploaded); null for URL inputs.
-   */
-  file: Blob | null;
-  /**
-   * The file the person chose, before any downscaling, so the image can be prepared again when
-   * the downscale setting changes; null for URL and result inputs.
-   */
-  originalFile: File | null;
-  /** The URL sent as `image_url`, once known (uploaded, typed or a previous result). */
-  remoteUrl: string | null;
-  /** The run whose result this image is ("use as input"); null otherwise. */
-  parentRunId: string | null;
-}
-
-/** One row of the LoRA stack. */
-export interface LoraEntry {
-  id: string;
-  path: string;
-  scale: number;
-  isEnabled: boolean;
-}
-
-/** Every endpoint setting the form edits (all but image_url, prompt and loras). */
-export interface Settings {
-  num_inference_steps: number;
-  guidance_scale: number;
-  num_images: number;
-  output_format: KontextRequest["output_format"];
-  acceleration: KontextRequest["acceleration"];
-  resolution_mode: KontextRequest["resolution_mode"];
-  enable_safety_checker: boolean;
-  sync_mode: boolean;
-  /** `random`: a new seed every run; `fixed`: `seed` below. */
-  seedMode: "random" | "fixed";
-  seed: number;
-}
-
-export type RunPhase = "uploading" | "queued" | "running" | "completed" | "failed" | "cancelled";
-
-/** One run, from upload to result. */
-export interface Run {
-  id: string;
-  phase: RunPhase;
-  requestId: string | null;
-  queuePosition: number | null;
-  logs: string[];
-  /** Progress from the `Step i/N` logs, when the engine reports it. */
-  step: { current: number; total: number } | null;
-  /** Milliseconds since the epoch. */
-  startedAt: number;
-  finishedAt: number | null;
-  /** The request as sent (image_url filled once uploaded). */
-  request: KontextRequest;
-  /**
-   * The image this run uploads, kept in memory (never persisted) until the upload succeeds, so a
-   * retry after a failed upload can upload it again; null once uploaded or for URL inputs.
-   */
-  upload: Blob | null;
-  /** The form's LoRA row ids in submission order (`request.loras[i]` came from `loraIds[i]`). */
-  loraIds: string[];
-  /**
-   * A small JPEG data URL of the input image (made in parallel with the upload, saved with the
-   * history record); null until it is made, or when it could not be.
-   */
-  inputThumbnail: string | null;
-  /** The run whose result was this run's input ("use as input"); null otherwise. */
-  parentId: string | null;
-  /** Starred in the gallery. */
-  isFavourite: boolean;
-  /** What the server ran it on (recorded with the history). */
-  backend: "fal" | "local";
-  predictedSize: Size;
-  price: PriceEstimate;
-  output: KontextOutput | null;
-  error: AppError | null;
-  /**
-   * The user asked to cancel this run. Reset when the cancel found nothing to cancel or failed,
-   * so the run's real outcome (and any later failure) is reported.
-   */
-  isCancelRequested: boolean;
-}
-
-/** A status update while a request is queued or running. */
-export type RunUpdate =
-  | { status: "IN_QUEUE"; queuePosition: number }
-  | { status: "IN_PROGRESS"; logs: string[] };
 
 /**
  * The outside world the store talks to; tests pass fakes. Calls that take a `signal` reject with
@@ -230,3 +126,6 @@ export interface PreparedFile {
 }
 
 export type { KontextImage };
+export type { Draft } from "@/lib/domain/form";
+export type { InputImage, LoraEntry, Run, RunPhase, RunUpdate } from "@/lib/domain/run";
+export type { Settings } from "@/lib/domain/settings";

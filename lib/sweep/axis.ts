@@ -1,6 +1,6 @@
+import { normalizeLoraPath } from "@/lib/domain/lora-path";
 import { LIMITS, PLAYGROUND_LIMITS } from "@/lib/kontext/endpoint";
 import { findKnownLora, loraLabel } from "@/lib/kontext/known-loras";
-import { normalizeLoraPath } from "@/lib/playground/lora-path";
 
 /**
  * Sweep axes: what varies along a sweep's rows or columns, typed as text by people ("0..1.5 step

@@ -1,7 +1,7 @@
 /**
  * The layout of a sweep's contact sheet: one PNG with a title, the column labels across the top,
  * the row labels down the left and every cell's first image in its place. Pure: the browser draws
- * it (see `lib/playground/contact-sheet-canvas.ts`), tests check the arithmetic.
+ * it (see `lib/browser/contact-sheet-canvas.ts`), tests check the arithmetic.
  */
 
 /** A rectangle in sheet pixels. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Same } from "@/lib/domain/type-checks";
 import {
   checkBeforeSave,
   openEnvelope,
@@ -88,7 +89,6 @@ export const sweepRecordSchema = z.object({
 });
 
 type Assert<T extends true> = T;
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 export type SweepSchemaMatchesType = Assert<Same<z.output<typeof sweepRecordSchema>, SweepRecord>>;
 
 /**

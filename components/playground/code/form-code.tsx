@@ -1,0 +1,53 @@
+"use client";
+
+import { useState } from "react";
+import { useShallow } from "zustand/react/shallow";
+import { usePlaygroundStore, usePlaygroundStoreApi } from "@/components/playground/store-provider";
+import { checkForm } from "@/lib/domain/form";
+import type { KontextRequest } from "@/lib/kontext/schema";
+import { CodePanel } from "./code-panel";
+
+/**
+ * "Code for this request": what Generate would send, as cURL, Python and JavaScript. A local
+ * file not uploaded yet stands as a data URI, so the snippets upload it first.
+ */
+export function FormCode() {
+  const store = usePlaygroundStoreApi();
+  const [isOpen, setIsOpen] = useState(false);
+  // Subscribes to the form while open; the request is then worked out from the latest state.
+  const form = usePlaygroundStore(
+    useShallow((s) => (isOpen ? [s.image, s.prompt, s.loras, s.settings] : null)),
+  );
+  let request: KontextRequest | null = null;
+  let problem: string | null = null;
+  if (form) {
+    const state = store.getState();
+    const checked = checkForm(state);
+    const image = state.image;
+    if (checked.request && image) {
+      request = {
+        ...checked.request,
+        image_url: image.remoteUrl ?? `data:${image.file?.type || "image/png"};base64,`,
+      };
+    } else {
+      problem = Object.values(checked.fieldErrors)[0] ?? "Complete the form first";
+    }
+  }
+  return (
+    <details
+      className="rounded-xl border border-neutral-200 bg-white p-4 text-sm shadow-sm dark:border-neutral-800 dark:bg-neutral-900"
+      onToggle={(event) => setIsOpen(event.currentTarget.open)}
+    >
+      <summary className="cursor-pointer font-semibold tracking-wide text-neutral-700 uppercase marker:text-neutral-400 focus-visible:outline-2 focus-visible:outline-accent-500 dark:text-neutral-300">
+        Code for this request
+      </summary>
+      <div className="mt-3">
+        {request ? (
+          <CodePanel request={request} response={null} what="this form" />
+        ) : isOpen ? (
+          <p className="text-neutral-600 dark:text-neutral-400">To see the code: {problem}</p>
+        ) : null}
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,151 @@
+"use client";
+
+import { defaultRangeExtractor, type Range, useWindowVirtualizer } from "@tanstack/react-virtual";
+import {
+  type FocusEvent,
+  type Ref,
+  useCallback,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+} from "react";
+import { RunCard, runTitleId } from "@/components/playground/runs/run-card";
+import { usePlaygroundStore } from "@/components/playground/store-provider";
+import { SweepCard } from "@/components/playground/sweeps/sweep-card";
+import { focusOnceInView, isInView } from "@/components/ui/focus";
+import { selectRunNumbers, sweepIdOfItem } from "@/lib/store/gallery";
+import { useDocumentTop } from "./use-document-top";
+
+/** A card's height before it is measured: a run with one landscape result. */
+const ESTIMATED_CARD_PX = 560;
+/** Space between cards (Tailwind's gap-4). */
+const GAP_PX = 16;
+/** Cards rendered beyond each edge of the viewport: a few runs are all in the document. */
+const OVERSCAN = 6;
+/**
+ * Room left above a run scrolled to (under the sticky header on wide screens), as the page's
+ * `scroll-mt-24` leaves for focused controls.
+ */
+const SCROLL_PADDING_PX = 96;
+
+export interface GalleryListHandle {
+  /** Scrolls to a run and focuses its heading; false when the list does not show that run. */
+  scrollToRun: (runId: string) => boolean;
+}
+
+/**
+ * The runs the gallery shows, newest first, as one ordered list. Only the cards in and near the
+ * viewport are rendered (the page scrolls; each card is measured as it renders), plus the card
+ * that has focus, so focus is never lost to a card scrolled out of view. Items say their place
+ * in the whole list (`aria-posinset` of `aria-setsize`).
+ */
+export function GalleryList({
+  runIds,
+  ref,
+}: {
+  runIds: readonly string[];
+  ref?: Ref<GalleryListHandle>;
+}) {
+  const listRef = useRef<HTMLOListElement>(null);
+  const scrollMargin = useDocumentTop(listRef);
+  const numbers = usePlaygroundStore(selectRunNumbers);
+  const focusedRunRef = useRef<string | null>(null);
+  const indexById = useMemo(() => new Map(runIds.map((id, index) => [id, index])), [runIds]);
+
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      const focused = focusedRunRef.current;
+      const index = focused === null ? undefined : indexById.get(focused);
+      if (index === undefined || indexes.includes(index)) return indexes;
+      return [...indexes, index].sort((a, b) => a - b);
+    },
+    [indexById],
+  );
+
+  const virtualizer = useWindowVirtualizer({
+    count: runIds.length,
+    estimateSize: () => ESTIMATED_CARD_PX,
+    overscan: OVERSCAN,
+    gap: GAP_PX,
+    scrollMargin,
+    scrollPaddingStart: SCROLL_PADDING_PX,
+    getItemKey: (index) => runIds[index] ?? index,
+    rangeExtractor,
+  });
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      scrollToRun: (runId) => {
+        const index = indexById.get(runId);
+        if (index === undefined) return false;
+        // Kept rendered from now on, wherever the scroll goes.
+        focusedRunRef.current = runId;
+        const heading = document.getElementById(runTitleId(runId));
+        if (heading && isInView(heading, SCROLL_PADDING_PX)) {
+          heading.focus();
+          return true;
+        }
+        virtualizer.scrollToIndex(index, { align: "start" });
+        focusOnceInView(runTitleId(runId), SCROLL_PADDING_PX);
+        return true;
+      },
+    }),
+    [indexById, virtualizer],
+  );
+
+  const onFocus = (event: FocusEvent<HTMLOListElement>) => {
+    const item = event.target.closest<HTMLElement>("[data-run-id]");
+    focusedRunRef.current = item?.dataset.runId ?? null;
+  };
+  const onBlur = (event: FocusEvent<HTMLOListElement>) => {
+    const next = event.relatedTarget;
+    if (!(next instanceof Node) || !event.currentTarget.contains(next)) {
+      focusedRunRef.current = null;
+    }
+  };
+
+  return (
+    <ol
+      ref={listRef}
+      onFocus={onFocus}
+      onBlur={onBlur}
+      // The virtualizer keeps the scroll position steady as cards are measured; the browser's
+      // own scroll anchoring would correct the same change twice.
+      className="relative [overflow-anchor:none]"
+      style={{ height: virtualizer.getTotalSize() }}
+    >
+      {virtualizer.getVirtualItems().map((item) => {
+        const runId = runIds[item.index];
+        if (runId === undefined) return null;
+        return (
+          <li
+            key={item.key}
+            ref={virtualizer.measureElement}
+            data-index={item.index}
+            data-run-id={runId}
+            aria-posinset={item.index + 1}
+            aria-setsize={runIds.length}
+            className="absolute top-0 left-0 w-full"
+            style={{ transform: `translateY(${item.start - scrollMargin}px)` }}
+          >
+            <GalleryItem itemId={runId} runNumber={numbers.get(runId) ?? 0} />
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+/** A run's card, or a sweep's (`sweep:<id>` items). */
+function GalleryItem({ itemId, runNumber }: { itemId: string; runNumber: number }) {
+  const sweepId = sweepIdOfItem(itemId);
+  const sweepNumber = usePlaygroundStore((s) => {
+    if (sweepId === null) return 0;
+    const index = s.sweeps.findIndex((sweep) => sweep.id === sweepId);
+    return index < 0 ? 0 : s.sweeps.length - index;
+  });
+  if (sweepId !== null) return <SweepCard sweepId={sweepId} sweepNumber={sweepNumber} />;
+  return <RunCard runId={itemId} runNumber={runNumber} />;
+}

@@ -1,0 +1,153 @@
+"use client";
+
+import { type ReactNode, useCallback, useEffect, useMemo, useRef } from "react";
+import { useShallow } from "zustand/react/shallow";
+import {
+  formatLabel,
+  selectCompletedRunSlots,
+  viewerItems,
+  wrapIndex,
+} from "@/components/playground/runs/result-format";
+import { ResultImage } from "@/components/playground/runs/result-image";
+import { usePlaygroundStore } from "@/components/playground/store-provider";
+import { formatSize } from "@/components/ui/format";
+import { Icon } from "@/components/ui/icons";
+
+const VIEWER_BUTTON =
+  "inline-flex size-10 shrink-0 items-center justify-center rounded-full bg-white/10 text-white transition-colors hover:bg-white/20 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white disabled:opacity-40";
+
+/**
+ * A full-size viewer over every shown image of every completed run (newest run first).
+ * Esc closes (native dialog), ArrowLeft/ArrowRight move, clicking the backdrop closes.
+ */
+export function Lightbox({
+  activeKey,
+  isRevealed,
+  onNavigate,
+  onClose,
+}: {
+  activeKey: string;
+  isRevealed: (key: string) => boolean;
+  onNavigate: (key: string) => void;
+  onClose: () => void;
+}) {
+  // Completed runs only (null slots for the rest): log lines of running runs do not re-render.
+  const slots = usePlaygroundStore(useShallow(selectCompletedRunSlots));
+  const items = useMemo(() => viewerItems(slots, isRevealed), [slots, isRevealed]);
+  const position = items.findIndex((item) => item.key === activeKey);
+  const item = items[position];
+  const dialogRef = useRef<HTMLDialogElement>(null);
+
+  const go = useCallback(
+    (delta: number) => {
+      const next = items[wrapIndex(position, delta, items.length)];
+      if (next) onNavigate(next.key);
+    },
+    [items, position, onNavigate],
+  );
+  const close = useCallback(() => dialogRef.current?.close(), []);
+
+  // Opens once on mount; closing is left to the dialog (Esc, buttons), which calls `onClose`.
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+
+  // The image went away (e.g. hidden again): nothing to show.
+  useEffect(() => {
+    if (!item) close();
+  }, [item, close]);
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (!dialog) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === "ArrowLeft" || event.key === "ArrowRight") {
+        event.preventDefault();
+        go(event.key === "ArrowLeft" ? -1 : 1);
+      }
+    };
+    const onClick = (event: MouseEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (target === dialog || target?.dataset.backdrop !== undefined) close();
+    };
+    dialog.addEventListener("keydown", onKeyDown);
+    dialog.addEventListener("click", onClick);
+    return () => {
+      dialog.removeEventListener("keydown", onKeyDown);
+      dialog.removeEventListener("click", onClick);
+    };
+  }, [go, close]);
+
+  const hasMany = items.length > 1;
+  return (
+    <dialog
+      ref={dialogRef}
+      aria-label="Result viewer"
+      onClose={onClose}
+      className="fixed inset-0 m-0 h-dvh max-h-none w-screen max-w-none overflow-hidden bg-neutral-950/95 p-0 text-white backdrop:bg-black/60 backdrop:backdrop-blur-sm"
+    >
+      <div className="flex h-full flex-col">
+        <div className="flex items-center justify-between gap-3 px-3 py-2 sm:px-4 sm:py-3">
+          <p className="min-w-0 text-sm text-white tabular-nums">
+            {item
+              ? `Result ${item.index + 1} of run ${item.runNumber} · ${formatSize(item.image)} · ${formatLabel(item.image.content_type)} · seed ${item.seed}`
+              : ""}
+          </p>
+          <button type="button" aria-label="Close viewer" className={VIEWER_BUTTON} onClick={close}>
+            <ViewerIcon>
+              <path d="M4 4l8 8M12 4l-8 8" />
+            </ViewerIcon>
+          </button>
+        </div>
+        <div
+          data-backdrop=""
+          className="flex min-h-0 flex-1 items-center justify-center px-2 sm:px-6"
+        >
+          {item ? (
+            <ResultImage
+              key={item.key}
+              url={item.image.url}
+              alt={`Result ${item.index + 1} of run ${item.runNumber}: ${item.prompt}`}
+              width={item.image.width}
+              height={item.image.height}
+              loading="eager"
+              className="block h-auto max-h-full w-auto max-w-full object-contain shadow-2xl"
+            />
+          ) : null}
+        </div>
+        <div data-backdrop="" className="flex items-center justify-center gap-4 px-3 py-3">
+          <button
+            type="button"
+            aria-label="Previous image"
+            className={VIEWER_BUTTON}
+            disabled={!hasMany}
+            onClick={() => go(-1)}
+          >
+            <ViewerIcon>
+              <path d="M10 3 5 8l5 5" />
+            </ViewerIcon>
+          </button>
+          <p className="min-w-16 text-center text-sm text-neutral-200 tabular-nums">
+            {position >= 0 ? `${position + 1} / ${items.length}` : ""}
+          </p>
+          <button
+            type="button"
+            aria-label="Next image"
+            className={VIEWER_BUTTON}
+            disabled={!hasMany}
+            onClick={() => go(1)}
+          >
+            <ViewerIcon>
+              <path d="m6 3 5 5-5 5" />
+            </ViewerIcon>
+          </button>
+        </div>
+      </div>
+    </dialog>
+  );
+}
+
+function ViewerIcon({ children }: { children: ReactNode }) {
+  return <Icon strokeWidth={1.75}>{children}</Icon>;
+}

@@ -1,0 +1,80 @@
+"use client";
+
+import { useCallback } from "react";
+import { type FileRejection, useDropzone } from "react-dropzone";
+import { usePlaygroundStore } from "@/components/playground/store-provider";
+import { Panel } from "@/components/ui/panel";
+import { ACCEPTED_IMAGE_TYPES } from "@/lib/domain/image-file";
+import { ImageDownscaleSetting } from "./image-downscale-setting";
+import { IMAGE_DROP_ZONE_ID, ImageDropPrompt } from "./image-drop-prompt";
+import { ImageMessages, useImageErrorIds } from "./image-messages";
+import { IMAGE_REPLACE_BUTTON_ID, ImagePreview } from "./image-preview";
+import { ImageUrlField } from "./image-url-field";
+import { usePasteImage } from "./use-paste-image";
+
+/** The image to edit: drop, browse, paste or a URL; a preview; the downscale setting. */
+export function ImageInputPanel() {
+  const openFile = usePlaygroundStore((s) => s.openFile);
+  const hasImage = usePlaygroundStore((s) => s.image !== null);
+  const hasImageError = usePlaygroundStore((s) => s.imageError !== null);
+  const errorIds = useImageErrorIds();
+  usePasteImage();
+
+  // Rejected files go to the store too: an export zip or a run's JSON is opened as such, and
+  // the image checks say why anything else cannot be used. A PNG carrying a run's settings
+  // restores them (the notice offers to use it as the input instead).
+  const onDrop = useCallback(
+    (accepted: File[], rejected: FileRejection[]) => {
+      const file = accepted[0] ?? rejected[0]?.file;
+      if (file) void openFile(file);
+    },
+    [openFile],
+  );
+  const { getRootProps, getInputProps, open, isDragActive } = useDropzone({
+    onDrop,
+    accept: ACCEPTED_IMAGE_TYPES,
+    multiple: false,
+    noClick: true,
+    noKeyboard: true,
+    useFsAccessApi: false,
+    // The page-wide drop target (FileDropTarget) must not handle these drops a second time.
+    noDragEventsBubbling: true,
+  });
+
+  return (
+    <Panel title="Image" titleId="image-panel-title">
+      <div>
+        <div {...getRootProps({ className: "relative rounded-lg" })}>
+          <input
+            {...getInputProps({
+              "aria-label": "Upload image",
+              "aria-invalid": hasImageError || Boolean(errorIds) || undefined,
+              "aria-describedby": errorIds,
+              // Hidden: moving focus to an image error lands on the visible button instead.
+              "data-focus-instead": hasImage ? IMAGE_REPLACE_BUTTON_ID : IMAGE_DROP_ZONE_ID,
+            })}
+          />
+          {hasImage ? (
+            <>
+              <ImagePreview onReplace={open} />
+              {isDragActive ? <DropOverlay /> : null}
+            </>
+          ) : (
+            <ImageDropPrompt onBrowse={open} isDragActive={isDragActive} errorIds={errorIds} />
+          )}
+        </div>
+        <ImageMessages />
+      </div>
+      <ImageUrlField />
+      <ImageDownscaleSetting />
+    </Panel>
+  );
+}
+
+function DropOverlay() {
+  return (
+    <div className="pointer-events-none absolute inset-0 flex items-center justify-center rounded-lg border-2 border-dashed border-accent-500 bg-accent-50/90 text-sm font-medium text-accent-700 dark:border-accent-400 dark:bg-neutral-950/85 dark:text-accent-100">
+      Drop to replace the image
+    </div>
+  );
+}

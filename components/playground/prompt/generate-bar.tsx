@@ -1,0 +1,64 @@
+"use client";
+
+import { usePlaygroundStore } from "@/components/playground/store-provider";
+import { useStartRunFocusingErrors } from "@/components/playground/use-focus-first-error";
+import { Button } from "@/components/ui/button";
+import { selectActiveRunCount } from "@/lib/store/playground-store";
+import { RunEstimate } from "./run-estimate";
+
+/** Which backend runs the edits, as the server reported it when the page was rendered. */
+export type PlaygroundBackend = "local" | "fal" | null;
+
+/** Generate, with the predicted size and price of the run and how many are in flight. */
+export function GenerateBar({ backend = null }: { backend?: PlaygroundBackend }) {
+  const startRun = useStartRunFocusingErrors();
+  const isPreparingImage = usePlaygroundStore((s) => s.isPreparingImage);
+  const active = usePlaygroundStore(selectActiveRunCount);
+  return (
+    <div className="sticky bottom-0 z-10 -mx-1 flex flex-col gap-2 rounded-xl border border-neutral-200 bg-white/95 p-3 shadow-lg backdrop-blur sm:flex-row sm:items-center sm:justify-between dark:border-neutral-800 dark:bg-neutral-900/95">
+      <div className="min-w-0 text-sm">
+        <RunEstimate />
+        {active > 0 ? (
+          <p className="text-xs text-neutral-600 dark:text-neutral-400">
+            {active} run{active === 1 ? "" : "s"} in progress — you can start more.
+          </p>
+        ) : null}
+      </div>
+      <div className="flex items-center justify-between gap-3">
+        <BackendChip backend={backend} />
+        <Button
+          variant="primary"
+          onClick={() => void startRun()}
+          disabled={isPreparingImage}
+          className="flex-1 sm:min-w-36 sm:flex-none"
+        >
+          Generate
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * A compact copy of the page header's backend badge, so which backend a run goes to stays in
+ * view while the header is scrolled away.
+ */
+function BackendChip({ backend }: { backend: PlaygroundBackend }) {
+  if (backend === null) return null;
+  const isLocal = backend === "local";
+  return (
+    <span
+      title={
+        isLocal ? "Runs go to the built-in local engine (a preview, not FLUX)" : "Runs go to fal.ai"
+      }
+      className={`shrink-0 rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ${
+        isLocal
+          ? "bg-amber-100 text-amber-900 dark:bg-amber-900 dark:text-amber-50"
+          : "bg-emerald-100 text-emerald-900 dark:bg-emerald-900 dark:text-emerald-50"
+      }`}
+    >
+      <span className="sr-only">Backend: </span>
+      {isLocal ? "Local engine" : "fal.ai"}
+    </span>
+  );
+}

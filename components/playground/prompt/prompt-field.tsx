@@ -1,0 +1,76 @@
+"use client";
+
+import { usePlaygroundStore } from "@/components/playground/store-provider";
+import { useStartRunFocusingErrors } from "@/components/playground/use-focus-first-error";
+import { describedBy, Field, INPUT_CLASS } from "@/components/ui/field";
+import { Panel } from "@/components/ui/panel";
+import { PLAYGROUND_LIMITS } from "@/lib/kontext/endpoint";
+
+const EXAMPLES = [
+  "Turn this image into the Ghibli style.",
+  "Change the setting to a snowy winter evening, keep everything else the same",
+  "Remove the people in the background",
+  "Make it a watercolor painting while keeping the composition",
+];
+
+/** The edit instruction, with example edits; Ctrl/⌘+Enter runs. */
+export function PromptField() {
+  const prompt = usePlaygroundStore((s) => s.prompt);
+  const setPrompt = usePlaygroundStore((s) => s.setPrompt);
+  const startRun = useStartRunFocusingErrors();
+  const error = usePlaygroundStore((s) => s.fieldErrors.prompt);
+  const max = PLAYGROUND_LIMITS.maxPromptChars;
+  return (
+    <Panel title="Prompt" titleId="prompt-panel-title">
+      <Field
+        id="prompt"
+        label="Edit instruction"
+        description="Say what to change, e.g. a style, an object or the light. Ctrl/⌘ + Enter generates."
+        error={error}
+        aside={
+          <span className="text-xs tabular-nums text-neutral-500 dark:text-neutral-400">
+            {prompt.length.toLocaleString("en-US")} / {max.toLocaleString("en-US")}
+          </span>
+        }
+      >
+        <textarea
+          id="prompt"
+          value={prompt}
+          rows={4}
+          onChange={(event) => setPrompt(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+              event.preventDefault();
+              void startRun();
+            }
+          }}
+          placeholder="Turn this image into the Ghibli style."
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy("prompt", true, error)}
+          className={`${INPUT_CLASS} min-h-24 resize-y`}
+        />
+      </Field>
+      <div className="flex flex-col gap-2">
+        <p
+          id="prompt-examples-label"
+          className="text-xs font-medium text-neutral-600 dark:text-neutral-400"
+        >
+          Example edits
+        </p>
+        <ul aria-labelledby="prompt-examples-label" className="flex flex-wrap gap-2">
+          {EXAMPLES.map((example) => (
+            <li key={example}>
+              <button
+                type="button"
+                onClick={() => setPrompt(example)}
+                className="rounded-full border border-neutral-300 px-3 py-1 text-left text-xs text-neutral-700 hover:border-accent-500 hover:text-accent-700 focus-visible:outline-2 focus-visible:outline-accent-500 dark:border-neutral-700 dark:text-neutral-300 dark:hover:text-accent-400"
+              >
+                {example}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </Panel>
+  );
+}

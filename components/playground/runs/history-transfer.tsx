@@ -1,0 +1,77 @@
+"use client";
+
+import { useRef, useState } from "react";
+import { useShallow } from "zustand/react/shallow";
+import { usePlaygroundStore } from "@/components/playground/store-provider";
+import { Button } from "@/components/ui/button";
+import { saveBlob } from "./result-action-button";
+
+/**
+ * Import (an export zip, a run's JSON or a PNG with settings) and export (the chosen runs, else
+ * every finished run) of the history.
+ */
+export function HistoryTransfer() {
+  const openFile = usePlaygroundStore((s) => s.openFile);
+  const exportRuns = usePlaygroundStore((s) => s.exportRuns);
+  const selectRuns = usePlaygroundStore((s) => s.selectRuns);
+  const selected = usePlaygroundStore(useShallow((s) => s.selectedRunIds));
+  const finishedIds = usePlaygroundStore(
+    useShallow((s) =>
+      s.runs
+        .filter((run) => run.finishedAt !== null && run.requestId !== null)
+        .map((run) => run.id),
+    ),
+  );
+  const [isExporting, setIsExporting] = useState(false);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const ids = selected.length > 0 ? selected : finishedIds;
+
+  async function onExport() {
+    setIsExporting(true);
+    try {
+      const file = await exportRuns(ids);
+      if (file) saveBlob(file.blob, file.filename);
+    } finally {
+      setIsExporting(false);
+    }
+  }
+
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <input
+        ref={inputRef}
+        type="file"
+        accept=".zip,.json,.png,application/zip,application/json,image/png"
+        aria-label="Import runs or settings"
+        className="sr-only"
+        tabIndex={-1}
+        onChange={(event) => {
+          const file = event.currentTarget.files?.[0];
+          event.currentTarget.value = "";
+          if (file) void openFile(file);
+        }}
+      />
+      <Button size="sm" variant="secondary" onClick={() => inputRef.current?.click()}>
+        Import…
+      </Button>
+      <Button
+        size="sm"
+        variant="secondary"
+        disabled={ids.length === 0 || isExporting}
+        aria-busy={isExporting || undefined}
+        onClick={() => void onExport()}
+      >
+        {isExporting
+          ? "Exporting…"
+          : selected.length > 0
+            ? `Export ${selected.length} selected`
+            : "Export all"}
+      </Button>
+      {selected.length > 0 ? (
+        <Button size="sm" variant="ghost" onClick={() => selectRuns([])}>
+          Clear selection
+        </Button>
+      ) : null}
+    </div>
+  );
+}

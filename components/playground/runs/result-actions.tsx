@@ -1,0 +1,154 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { CompareActions } from "@/components/playground/compare-picks/compare-actions";
+import { usePlaygroundStore } from "@/components/playground/store-provider";
+import type { KontextImage } from "@/lib/kontext/schema";
+import { downloadImage, Hidden, ResultActionButton } from "./result-action-button";
+import { downloadFilename, isDataUri } from "./result-format";
+import { PinPreviewAction } from "./result-pin-action";
+
+type Outcome =
+  | "downloading"
+  | "download-failed"
+  | "opened"
+  | "copied"
+  | "copy-failed"
+  | "used"
+  | "pinning"
+  | "pinned"
+  | "pin-failed";
+
+/** Outcomes said as failures. */
+const FAILURES: ReadonlySet<Outcome | null> = new Set([
+  "download-failed",
+  "copy-failed",
+  "pin-failed",
+]);
+
+/**
+ * Download, copy, edit further, compare and pin as a LoRA's preview one result image (remix is on
+ * the run).
+ */
+export function ResultActions({
+  runId,
+  runNumber,
+  index,
+  image,
+  seed,
+}: {
+  runId: string;
+  runNumber: number;
+  index: number;
+  image: KontextImage;
+  seed: number;
+}) {
+  const setInputFromResult = usePlaygroundStore((s) => s.useResultAsInput);
+  const resultBlob = usePlaygroundStore((s) => s.resultBlob);
+  const [outcome, setOutcome] = useOutcome();
+  // What pinning did, in words (it names the LoRA).
+  const [pinMessage, setPinMessage] = useState("");
+  const result = ` result ${index + 1} of run ${runNumber}`;
+  const copyWhat = isDataUri(image.url) ? "data URI" : "URL";
+
+  async function onDownload() {
+    if (outcome === "downloading") return;
+    setOutcome("downloading");
+    // The cached copy (PNGs carry the run's settings), else the URL as it is.
+    const blob = await resultBlob(runId, index).catch(() => null);
+    const done = await downloadImage(
+      image.url,
+      downloadFilename(seed, index, blob?.type || image.content_type),
+      blob,
+    );
+    setOutcome(done === "saved" ? null : done === "opened" ? "opened" : "download-failed");
+  }
+
+  async function onCopy() {
+    try {
+      await navigator.clipboard.writeText(image.url);
+      setOutcome("copied");
+    } catch {
+      setOutcome("copy-failed");
+    }
+  }
+
+  function onUseAsInput() {
+    setInputFromResult(image, { runId });
+    setOutcome("used");
+    document
+      .getElementById("image-panel-title")
+      ?.scrollIntoView({ behavior: "smooth", block: "center" });
+  }
+
+  const message: Record<Outcome, string> = {
+    downloading: "Downloading…",
+    "download-failed": "Download failed",
+    opened: "Opened in new tab",
+    copied: `Copied the ${copyWhat}`,
+    "copy-failed": "Copy failed",
+    used: "Now the input image",
+    pinning: "Pinning…",
+    pinned: pinMessage,
+    "pin-failed": pinMessage,
+  };
+
+  return (
+    <div className="flex flex-wrap items-center gap-1.5">
+      <ResultActionButton icon="download" onClick={() => void onDownload()}>
+        Download<Hidden>{result}</Hidden>
+      </ResultActionButton>
+      <ResultActionButton icon="copy" onClick={() => void onCopy()}>
+        Copy {copyWhat}
+        <Hidden> of{result}</Hidden>
+      </ResultActionButton>
+      <ResultActionButton icon="edit" onClick={onUseAsInput}>
+        Use<Hidden>{result}</Hidden> as input
+      </ResultActionButton>
+      <CompareActions runId={runId} runNumber={runNumber} index={index} />
+      <PinPreviewAction
+        runId={runId}
+        runNumber={runNumber}
+        index={index}
+        onPinning={() => setOutcome("pinning")}
+        onPinned={(pinned) => {
+          setPinMessage(
+            pinned.ok
+              ? `Pinned as the preview of ${pinned.name}${pinned.isNewToLibrary ? ", now in your LoRA library" : ""}`
+              : `Not pinned: ${pinned.message}`,
+          );
+          setOutcome(pinned.ok ? "pinned" : "pin-failed");
+        }}
+      />
+      {/* Always rendered, so what an action did is announced as well as shown. */}
+      <p
+        aria-live="polite"
+        className={`text-xs ${
+          FAILURES.has(outcome)
+            ? "font-medium text-red-700 dark:text-red-400"
+            : "text-neutral-600 dark:text-neutral-400"
+        }`}
+      >
+        {outcome ? (
+          <>
+            <Hidden>
+              Result {index + 1} of run {runNumber}:{" "}
+            </Hidden>
+            {message[outcome]}
+          </>
+        ) : null}
+      </p>
+    </div>
+  );
+}
+
+/** What the last action did; cleared 2.5 s after it is set (except while downloading or pinning). */
+function useOutcome(): [Outcome | null, (value: Outcome | null) => void] {
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  useEffect(() => {
+    if (outcome === null || outcome === "downloading" || outcome === "pinning") return;
+    const timer = setTimeout(() => setOutcome(null), 2500);
+    return () => clearTimeout(timer);
+  }, [outcome]);
+  return [outcome, setOutcome];
+}

@@ -1,0 +1,68 @@
+"use client";
+
+import { useShallow } from "zustand/react/shallow";
+import { useGalleryNavigation } from "@/components/playground/gallery/gallery-context";
+import { usePlaygroundStore } from "@/components/playground/store-provider";
+import { Button } from "@/components/ui/button";
+import { RemoveIcon, StarIcon } from "@/components/ui/icons";
+import { selectRun } from "./result-format";
+
+/**
+ * A run's star (a toggle: "Star run N", pressed when starred) and, once it has finished, its
+ * Delete button. After a delete, focus goes to the next run's heading (else the search box); the
+ * deletion can be undone from the notice the gallery shows.
+ */
+export function RunCardActions({ runId, runNumber }: { runId: string; runNumber: number }) {
+  const run = usePlaygroundStore(
+    useShallow((s) => {
+      const found = selectRun(runId)(s);
+      return found
+        ? { isFavourite: found.isFavourite, isFinished: found.finishedAt !== null }
+        : null;
+    }),
+  );
+  const toggleFavourite = usePlaygroundStore((s) => s.toggleFavourite);
+  const deleteRuns = usePlaygroundStore((s) => s.deleteRuns);
+  const navigation = useGalleryNavigation();
+  if (!run) return null;
+
+  async function onDelete() {
+    const next = navigation.neighbourOf(runId);
+    if ((await deleteRuns([runId])) === 0) return;
+    if (next) navigation.revealRun(next);
+    else navigation.focusSearch();
+  }
+
+  const starLabel = `Star run ${runNumber}`;
+  const deleteLabel = `Delete run ${runNumber}`;
+  return (
+    <div className="-my-1 -mr-1.5 flex items-center">
+      <Button
+        variant="ghost"
+        size="sm"
+        aria-label={starLabel}
+        aria-pressed={run.isFavourite}
+        title={run.isFavourite ? `Unstar run ${runNumber}` : starLabel}
+        onClick={() => toggleFavourite(runId)}
+        className="w-8 px-0"
+      >
+        <StarIcon isFilled={run.isFavourite} />
+      </Button>
+      {run.isFinished ? (
+        <Button
+          variant="ghost"
+          size="sm"
+          aria-label={deleteLabel}
+          title={deleteLabel}
+          onClick={(event) => {
+            // The next run's card slides under the pointer: a double click deletes one run only.
+            if (event.detail <= 1) void onDelete();
+          }}
+          className="w-8 px-0 hover:text-red-700 dark:hover:text-red-400"
+        >
+          <RemoveIcon />
+        </Button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+"use client";
+
+import { type ReactNode, useCallback, useMemo, useRef, useState } from "react";
+import { Lightbox } from "@/components/playground/gallery/lightbox";
+import type { ResultViewer } from "./result-context";
+
+/**
+ * The results' viewer state: which flagged images were revealed, and the full-size viewer
+ * (`lightbox`, to render) with the image it shows. Focus goes back to the button that opened it.
+ */
+export function useResultViewerState(): { viewer: ResultViewer; lightbox: ReactNode } {
+  const [revealed, setRevealed] = useState<ReadonlySet<string>>(() => new Set());
+  const [viewerKey, setViewerKey] = useState<string | null>(null);
+  const openerRef = useRef<HTMLElement | null>(null);
+
+  const isRevealed = useCallback((key: string) => revealed.has(key), [revealed]);
+  const viewer = useMemo<ResultViewer>(
+    () => ({
+      isRevealed,
+      reveal: (key) => setRevealed((previous) => new Set(previous).add(key)),
+      open: (key, opener) => {
+        openerRef.current = opener;
+        setViewerKey(key);
+      },
+    }),
+    [isRevealed],
+  );
+
+  const closeViewer = useCallback(() => {
+    setViewerKey(null);
+    const opener = openerRef.current;
+    openerRef.current = null;
+    if (opener?.isConnected) opener.focus();
+  }, []);
+
+  const lightbox = viewerKey ? (
+    <Lightbox
+      activeKey={viewerKey}
+      isRevealed={isRevealed}
+      onNavigate={setViewerKey}
+      onClose={closeViewer}
+    />
+  ) : null;
+  return { viewer, lightbox };
+}

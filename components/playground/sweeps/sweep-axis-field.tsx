@@ -1,0 +1,175 @@
+"use client";
+
+import { useShallow } from "zustand/react/shallow";
+import { usePlaygroundStore } from "@/components/playground/store-provider";
+import { describedBy, Field, FieldError, INPUT_CLASS } from "@/components/ui/field";
+import { loraLabel } from "@/lib/kontext/known-loras";
+import type { AxisInput } from "@/lib/store/outcomes";
+import type { AxisKind } from "@/lib/sweep/axis";
+import { SweepLoraPicker } from "./sweep-lora-picker";
+
+/** What each axis kind is called, with an example of what to type. */
+export const AXIS_KINDS: Record<AxisKind, { label: string; placeholder: string; hint: string }> = {
+  lora_scale: {
+    label: "LoRA scale",
+    placeholder: "0, 0.5, 1, 1.5",
+    hint: "A list (0, 0.5, 1) or a range (0..1.5 step 0.25); 0–4.",
+  },
+  lora: {
+    label: "LoRAs",
+    placeholder: "https://…/style.safetensors @ 0.8",
+    hint: "One weight-file URL per line, optionally “@ scale”; “none” for a baseline.",
+  },
+  seed: { label: "Seeds", placeholder: "1, 2, 3, 4", hint: "Whole numbers or a range (1..4)." },
+  guidance: {
+    label: "Guidance",
+    placeholder: "1.5, 2.5, 3.5",
+    hint: "0–20, a list or a range (1..4 step 1).",
+  },
+  steps: {
+    label: "Steps",
+    placeholder: "20, 30, 40",
+    hint: "10–50, a list or a range (10..40 step 10).",
+  },
+  prompt: {
+    label: "Prompt variants",
+    placeholder: "Make it a watercolour\nMake it a pencil sketch",
+    hint: "One prompt per line.",
+  },
+};
+
+const SWEPT = "__swept__";
+
+/** One axis of a sweep: what varies, which LoRA (for scales) and the values. */
+export function SweepAxisField({
+  index,
+  axis,
+  otherKind,
+  error,
+  onChange,
+}: {
+  index: number;
+  axis: AxisInput;
+  /** The other axis's kind, if any: a scale axis can scale the LoRAs it sweeps. */
+  otherKind: AxisKind | null;
+  error: string | undefined;
+  onChange: (axis: AxisInput) => void;
+}) {
+  const stackPaths = usePlaygroundStore(
+    useShallow((s) =>
+      s.loras.filter((lora) => lora.isEnabled && lora.path.trim()).map((lora) => lora.path.trim()),
+    ),
+  );
+  const name = index === 0 ? "Columns" : "Rows";
+  const id = `sweep-axis-${index + 1}`;
+  const info = AXIS_KINDS[axis.kind];
+  const targetValue = axis.target?.kind === "stack" ? axis.target.path : SWEPT;
+  const isMultiline = axis.kind === "prompt" || axis.kind === "lora";
+
+  function setKind(kind: AxisKind) {
+    const target =
+      kind === "lora_scale"
+        ? stackPaths[0]
+          ? ({ kind: "stack", path: stackPaths[0] } as const)
+          : ({ kind: "swept" } as const)
+        : undefined;
+    onChange({ kind, text: "", ...(target ? { target } : {}) });
+  }
+
+  return (
+    <fieldset className="flex flex-col gap-3 rounded-lg border border-neutral-200 p-3 dark:border-neutral-800">
+      <legend className="px-1 text-xs font-semibold text-neutral-600 dark:text-neutral-400">
+        {name} (axis {index + 1})
+      </legend>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Field id={`${id}-kind`} label={`Vary (axis ${index + 1})`}>
+          <select
+            id={`${id}-kind`}
+            value={axis.kind}
+            onChange={(event) => setKind(event.target.value as AxisKind)}
+            className={`${INPUT_CLASS} cursor-pointer`}
+          >
+            {(Object.keys(AXIS_KINDS) as AxisKind[]).map((kind) => (
+              <option key={kind} value={kind}>
+                {AXIS_KINDS[kind].label}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {axis.kind === "lora_scale" ? (
+          <Field id={`${id}-target`} label={`LoRA to scale (axis ${index + 1})`}>
+            <select
+              id={`${id}-target`}
+              value={targetValue}
+              onChange={(event) =>
+                onChange({
+                  ...axis,
+                  target:
+                    event.target.value === SWEPT
+                      ? { kind: "swept" }
+                      : { kind: "stack", path: event.target.value },
+                })
+              }
+              className={`${INPUT_CLASS} cursor-pointer`}
+            >
+              {stackPaths.map((path) => (
+                <option key={path} value={path}>
+                  {loraLabel(path)}
+                </option>
+              ))}
+              {otherKind === "lora" || stackPaths.length === 0 ? (
+                <option value={SWEPT}>The LoRAs of the other axis</option>
+              ) : null}
+            </select>
+          </Field>
+        ) : null}
+      </div>
+      <div className="flex flex-col gap-1.5">
+        <label
+          htmlFor={`${id}-values`}
+          className="text-sm font-medium text-neutral-900 dark:text-neutral-100"
+        >
+          Values of axis {index + 1}
+        </label>
+        {isMultiline ? (
+          <textarea
+            id={`${id}-values`}
+            value={axis.text}
+            rows={3}
+            placeholder={info.placeholder}
+            onChange={(event) => onChange({ ...axis, text: event.target.value })}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={describedBy(`${id}-values`, true, error)}
+            className={`${INPUT_CLASS} resize-y font-mono text-xs`}
+          />
+        ) : (
+          <input
+            id={`${id}-values`}
+            value={axis.text}
+            placeholder={info.placeholder}
+            onChange={(event) => onChange({ ...axis, text: event.target.value })}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={describedBy(`${id}-values`, true, error)}
+            className={`${INPUT_CLASS} tabular-nums`}
+            spellCheck={false}
+            autoComplete="off"
+          />
+        )}
+        {axis.kind === "lora" ? (
+          <SweepLoraPicker
+            id={`${id}-library`}
+            text={axis.text}
+            onChange={(text) => onChange({ ...axis, text })}
+          />
+        ) : null}
+        <p
+          id={`${id}-values-description`}
+          className="text-xs text-neutral-600 dark:text-neutral-400"
+        >
+          {info.hint}
+        </p>
+        <FieldError id={`${id}-values`} error={error} />
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,155 @@
+"use client";
+
+import { useState } from "react";
+import { saveBlob } from "@/components/playground/runs/result-action-button";
+import { formatSettings } from "@/components/playground/runs/result-format";
+import { ShareLinkButton } from "@/components/playground/runs/share-link-button";
+import { usePlaygroundStore, usePlaygroundStoreApi } from "@/components/playground/store-provider";
+import { Button } from "@/components/ui/button";
+import { drawContactSheet } from "@/lib/browser/contact-sheet-canvas";
+import { errorMessage } from "@/lib/domain/app-error";
+import { toHistoryRun } from "@/lib/history/run-record";
+import { sweepRecipe } from "@/lib/share/recipe";
+import { MAX_SWEEP_CONCURRENCY } from "@/lib/store/sweep-slice";
+import type { SweepRecord } from "@/lib/sweep/record";
+
+/**
+ * What can be done with a sweep: cancel all, cells at once, retry failed cells, the contact
+ * sheet, export and delete.
+ */
+export function SweepActions({
+  sweep,
+  title,
+  canCancel,
+  failed,
+  isDone,
+}: {
+  sweep: SweepRecord;
+  title: string;
+  canCancel: boolean;
+  failed: number;
+  isDone: boolean;
+}) {
+  const store = usePlaygroundStoreApi();
+  const cancelSweep = usePlaygroundStore((s) => s.cancelSweep);
+  const retryFailedCells = usePlaygroundStore((s) => s.retryFailedCells);
+  const deleteSweep = usePlaygroundStore((s) => s.deleteSweep);
+  const setSweepConcurrency = usePlaygroundStore((s) => s.setSweepConcurrency);
+  const exportRuns = usePlaygroundStore((s) => s.exportRuns);
+  const [status, setStatus] = useState<string | null>(null);
+  const runIds = sweep.cells.flatMap((cell) => (cell.runId ? [cell.runId] : []));
+
+  async function downloadSheet() {
+    setStatus("Drawing the contact sheet…");
+    try {
+      const cells = await Promise.all(
+        sweep.rowLabels.map((_, row) =>
+          Promise.all(
+            sweep.columnLabels.map(async (_label, column) => {
+              const cell = sweep.cells.find(
+                (entry) => entry.row === row && entry.column === column,
+              );
+              const run = cell?.runId
+                ? store.getState().runs.find((entry) => entry.id === cell.runId)
+                : undefined;
+              if (!run || run.phase !== "completed")
+                return run?.phase === "failed" ? "Failed" : "No image";
+              return (await store.getState().resultBlob(run.id, 0)) ?? "Image unavailable";
+            }),
+          ),
+        ),
+      );
+      const first = sweep.cells[0]?.request;
+      const blob = await drawContactSheet({
+        title,
+        subtitle: first
+          ? `${first.prompt} · ${formatSettings(first)} · seed ${first.seed ?? "random"}`
+          : "",
+        columnLabels: sweep.columnLabels,
+        rowLabels: sweep.rowLabels,
+        imageSize: sweep.predictedSize,
+        cells,
+      });
+      saveBlob(blob, `kontext-sweep-${sweep.createdAt}.png`);
+      setStatus("Contact sheet saved");
+    } catch (error) {
+      setStatus(`The contact sheet failed: ${errorMessage(error)}`);
+    }
+  }
+
+  async function exportSweep() {
+    const file = await exportRuns(runIds, { sweepIds: [sweep.id] });
+    if (file) saveBlob(file.blob, file.filename.replace(/^kontext-runs?/, "kontext-sweep"));
+  }
+
+  return (
+    <div className="flex flex-wrap items-center gap-1.5">
+      {canCancel ? (
+        <Button size="sm" variant="danger" onClick={() => void cancelSweep(sweep.id)}>
+          Cancel all<span className="sr-only"> cells of {title}</span>
+        </Button>
+      ) : null}
+      {canCancel ? (
+        <label className="inline-flex items-center gap-1.5 text-xs text-neutral-700 dark:text-neutral-300">
+          Cells at once
+          <input
+            type="number"
+            min={1}
+            max={MAX_SWEEP_CONCURRENCY}
+            value={sweep.concurrency}
+            onChange={(event) => {
+              const value = Number(event.target.value);
+              if (Number.isFinite(value) && value >= 1) setSweepConcurrency(sweep.id, value);
+            }}
+            className="h-8 w-14 rounded-md border border-neutral-300 bg-white px-2 text-xs tabular-nums dark:border-neutral-700 dark:bg-neutral-900"
+          />
+        </label>
+      ) : null}
+      {failed > 0 ? (
+        <Button size="sm" variant="secondary" onClick={() => retryFailedCells(sweep.id)}>
+          Retry {failed} failed
+        </Button>
+      ) : null}
+      <Button
+        size="sm"
+        variant="secondary"
+        disabled={runIds.length === 0}
+        onClick={() => void downloadSheet()}
+      >
+        Contact sheet<span className="sr-only"> of {title}</span>
+      </Button>
+      <Button
+        size="sm"
+        variant="secondary"
+        disabled={runIds.length === 0}
+        onClick={() => void exportSweep()}
+      >
+        Export<span className="sr-only"> {title}</span> as zip
+      </Button>
+      {isDone ? (
+        <Button size="sm" variant="ghost" onClick={() => void deleteSweep(sweep.id)}>
+          Delete<span className="sr-only"> {title}</span>
+        </Button>
+      ) : null}
+      <output aria-live="polite" className="text-xs text-neutral-600 dark:text-neutral-400">
+        {status}
+      </output>
+      {isDone && runIds.length > 0 ? (
+        <ShareLinkButton
+          what={title}
+          recipe={() => {
+            const { runs } = store.getState();
+            return sweepRecipe(
+              sweep,
+              (id) => {
+                const run = runs.find((entry) => entry.id === id);
+                return run ? toHistoryRun(run) : undefined;
+              },
+              window.location.origin,
+            );
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,143 @@
+import { ApiError, ValidationError } from "@fal-ai/client";
+import {
+  type AppError,
+  type AppErrorKind,
+  appError,
+  summarizeFieldErrors,
+} from "@/lib/domain/app-error";
+
+export {
+  type AppError,
+  type AppErrorKind,
+  appError,
+  summarizeFieldErrors,
+} from "@/lib/domain/app-error";
+
+/**
+ * Maps anything thrown by the fal client, the network or our own checks to an AppError. This is
+ * the only place that looks inside fal's error classes.
+ *
+ * Kind `cancelled` means only that the client stopped waiting (an `AbortError`); whether a run was
+ * cancelled by its user is the store's call (`Run.isCancelRequested`), never the error text's.
+ */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof ValidationError) {
+    const fieldErrors: Record<string, string> = {};
+    for (const item of error.fieldErrors) {
+      const key = item.loc.filter((part) => part !== "body").join(".") || "input";
+      fieldErrors[key] ??= item.msg;
+    }
+    return withId(
+      appError("validation", summarizeFieldErrors(fieldErrors) || error.message, fieldErrors),
+      error.requestId,
+    );
+  }
+  if (error instanceof ApiError) {
+    const detail = apiErrorText(error);
+    const kind: AppErrorKind =
+      error.status === 401 || error.status === 403
+        ? "auth"
+        : error.status === 429
+          ? "rate_limit"
+          : error.status === 503 && /FAL_KEY/.test(detail)
+            ? "config"
+            : "upstream";
+    return withId(appError(kind, `${detail} (HTTP ${error.status})`), error.requestId);
+  }
+  if (isAbortError(error)) return appError("cancelled", "Cancelled");
+  if (error instanceof TypeError) {
+    return appError("network", `Could not reach the server: ${error.message}`);
+  }
+  return appError("upstream", error instanceof Error ? error.message : "Something went wrong");
+}
+
+/**
+ * Whether a failed cancel means there was nothing left to cancel: fal (and the local engine)
+ * answer 400 `{status: "ALREADY_COMPLETED"}` for a finished request and 404
+ * `{status: "NOT_FOUND"}` for one they do not know.
+ */
+export function isNothingToCancel(error: unknown): boolean {
+  if (!(error instanceof ApiError)) return false;
+  const status = bodyField(error, "status");
+  return (
+    (error.status === 400 && status === "ALREADY_COMPLETED") ||
+    (error.status === 404 && status === "NOT_FOUND")
+  );
+}
+
+/**
+ * Whether an error says the request itself is unknown (404 naming the request), as opposed to a
+ * 404 for a route a proxy does not serve.
+ */
+export function isRequestNotFound(error: unknown, requestId: string): boolean {
+  if (!(error instanceof ApiError) || error.status !== 404) return false;
+  if (bodyField(error, "status") === "NOT_FOUND") return true;
+  const text = apiErrorText(error);
+  return text.includes(requestId) || /\brequest\b.*\bnot found\b/i.test(text);
+}
+
+/** Whether `error` is an `AbortError` (the client stopped waiting). */
+export function isAbortError(error: unknown): boolean {
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    "name" in error &&
+    (error as { name: unknown }).name === "AbortError"
+  );
+}
+
+/** The error an aborted operation rejects with. */
+export function abortError(): DOMException {
+  return new DOMException("Cancelled", "AbortError");
+}
+
+/** Throws {@link abortError} when `signal` is aborted. */
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw abortError();
+}
+
+/**
+ * Settles like `promise`, or rejects with {@link abortError} as soon as `signal` aborts — for
+ * work that takes no signal of its own (the work itself goes on; its outcome is ignored).
+ */
+export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) {
+    // The raced promise may still reject later; it is handled here so it never goes unhandled.
+    promise.catch(() => undefined);
+    return Promise.reject(abortError());
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortError());
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+/** A fal error's text: the body's `message`, else a string `detail`, else the error's message. */
+function apiErrorText(error: ApiError<unknown>): string {
+  const message = bodyField(error, "message");
+  if (typeof message === "string") return message;
+  const detail = bodyField(error, "detail");
+  return typeof detail === "string" ? detail : error.message;
+}
+
+function bodyField(error: ApiError<unknown>, key: string): unknown {
+  const body: unknown = error.body;
+  return typeof body === "object" && body !== null
+    ? (body as Record<string, unknown>)[key]
+    : undefined;
+}
+
+function withId(error: AppError, requestId: string | undefined): AppError {
+  return requestId ? { ...error, requestId } : error;
+}

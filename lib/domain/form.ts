@@ -1,0 +1,123 @@
+import { type KontextRequest, kontextInputSchema } from "@/lib/kontext/schema";
+import { normalizeLoraPath } from "./lora-path";
+import type { InputImage, LoraEntry } from "./run";
+import { DEFAULT_SETTINGS, type Settings } from "./settings";
+
+// Checks every field but image_url, which exists only once the file is uploaded.
+const formSchema = kontextInputSchema.omit({ image_url: true });
+/** Request fields the form shows errors for (besides `lora:<id>:path|scale`). */
+const FORM_FIELDS: ReadonlySet<string> = new Set([
+  "image_url",
+  "prompt",
+  ...Object.keys(DEFAULT_SETTINGS).filter((key) => key !== "seedMode"),
+]);
+
+/** The form as the person left it. */
+export interface Draft {
+  prompt: string;
+  loras: { path: string; scale: number; isEnabled: boolean }[];
+  settings: Settings;
+}
+
+/** What the form holds: the image, the prompt, the LoRA rows and the settings. */
+export interface FormState {
+  image: InputImage | null;
+  prompt: string;
+  loras: LoraEntry[];
+  settings: Settings;
+}
+
+/** Client-side checks before anything is uploaded or paid for. */
+export function checkForm(state: FormState): {
+  fieldErrors: Record<string, string>;
+  request: KontextRequest | null;
+  /** The enabled LoRA rows' ids, in the order of `request.loras`. */
+  loraIds: string[];
+} {
+  const fieldErrors: Record<string, string> = {};
+  const { image } = state;
+  if (!image) fieldErrors.image_url = "Add an image to edit";
+  else if (!hasPixels(image)) {
+    fieldErrors.image_url = `The image reports no usable size (${image.width}×${image.height}); use a JPEG, PNG, WebP, GIF or AVIF image`;
+  }
+  const enabled = state.loras.filter((lora) => lora.isEnabled);
+  const loras = enabled.map((lora) => {
+    const checked = normalizeLoraPath(lora.path);
+    if (!checked.ok) fieldErrors[`lora:${lora.id}:path`] = checked.message;
+    return { path: checked.ok ? checked.path : lora.path, scale: lora.scale };
+  });
+  const loraIds = enabled.map((lora) => lora.id);
+  const { seedMode, seed, ...settings } = state.settings;
+  const parsed = formSchema.safeParse({
+    prompt: state.prompt,
+    loras,
+    ...settings,
+    ...(seedMode === "fixed" ? { seed } : {}),
+  });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const [field, index, sub] = issue.path;
+      const key =
+        field === "loras" && typeof index === "number" && enabled[index]
+          ? `lora:${enabled[index].id}:${String(sub ?? "path")}`
+          : String(field ?? "input");
+      fieldErrors[key] ??= issue.message;
+    }
+  }
+  if (Object.keys(fieldErrors).length > 0 || !parsed.success) {
+    return { fieldErrors, request: null, loraIds };
+  }
+  return { fieldErrors, request: { ...parsed.data, image_url: "" }, loraIds };
+}
+
+/** Whether a size can be used for a run (both sides at least 1 px). */
+export function hasPixels(size: { width: number; height: number }): boolean {
+  return (
+    Number.isFinite(size.width) &&
+    Number.isFinite(size.height) &&
+    size.width >= 1 &&
+    size.height >= 1
+  );
+}
+
+/**
+ * Splits a 422's field errors into those the form shows — `loras.<i>.path|scale` mapped through
+ * the run's submitted `loraIds` to `lora:<id>:…` (when that row still exists), and the form's
+ * own fields — and the rest (`input`, `loras`, unknown fields…), which belong in the alert.
+ */
+export function mapServerFieldErrors(
+  errors: Record<string, string>,
+  loraIds: readonly string[],
+  rows: readonly LoraEntry[],
+): { matched: Record<string, string>; unmatched: Record<string, string> } {
+  const matched: Record<string, string> = {};
+  const unmatched: Record<string, string> = {};
+  for (const [key, message] of Object.entries(errors)) {
+    const lora = key.match(/^loras\.(\d+)(?:\.(path|scale))?$/);
+    const loraId = lora ? loraIds[Number(lora[1])] : undefined;
+    if (lora && loraId && rows.some((row) => row.id === loraId)) {
+      matched[`lora:${loraId}:${lora[2] ?? "path"}`] = message;
+    } else if (!lora && FORM_FIELDS.has(key)) {
+      matched[key] = message;
+    } else {
+      unmatched[key] = message;
+    }
+  }
+  return { matched, unmatched };
+}
+
+/** The form as a {@link Draft}. */
+export function toDraft(form: { prompt: string; loras: LoraEntry[]; settings: Settings }): Draft {
+  return {
+    prompt: form.prompt,
+    loras: form.loras.map(({ path, scale, isEnabled }) => ({ path, scale, isEnabled })),
+    settings: { ...form.settings },
+  };
+}
+
+/** A copy of `record` without `key`. */
+export function withoutKey<T>(record: Record<string, T>, key: string): Record<string, T> {
+  if (!(key in record)) return record;
+  const { [key]: _removed, ...rest } = record;
+  return rest;
+}

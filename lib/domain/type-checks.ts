@@ -1,0 +1,5 @@
+/**
+ * Compile-time checks: `Same<A, B>` is `true` only when A and B are the same type, so
+ * `const check: Same<A, B> = true` fails to compile when a schema and its type drift apart.
+ */
+export type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -1,0 +1,145 @@
+import type { StateCreator } from "zustand";
+import { toAppError } from "@/lib/browser/errors";
+import { errorMessage } from "@/lib/domain/app-error";
+import { type Draft, toDraft } from "@/lib/domain/form";
+import type { LoraEntry } from "@/lib/domain/run";
+import { DEFAULT_SETTINGS, type Settings } from "@/lib/domain/settings";
+import { StorageFullError } from "@/lib/history/db";
+import { fromHistoryRun, toHistoryRun } from "@/lib/history/run-record";
+import { historyAlert } from "./alerts";
+import { runOf } from "./selectors";
+import type { PersistenceSlice, PlaygroundState } from "./state";
+
+/** How long the form must stay unchanged before its draft is saved. */
+export const DRAFT_SAVE_DELAY_MS = 400;
+
+export const createPersistenceSlice: StateCreator<PlaygroundState, [], [], PersistenceSlice> = (
+  set,
+  get,
+) => {
+  /** Each run's last save, so saves of one run are written in order. */
+  const saving = new Map<string, Promise<void>>();
+  let hydration: Promise<void> | null = null;
+
+  /** Reports a failed save in the alert (never silently), unless a run's failure is shown. */
+  function reportSaveFailure(error: unknown): void {
+    const message =
+      error instanceof StorageFullError
+        ? "Your browser's storage is full: history could not be saved. Delete some history or cached images, or free up disk space."
+        : `History could not be saved: ${errorMessage(error)}`;
+    set({ alert: historyAlert(message) });
+  }
+
+  /**
+   * Saves a run's record, once it has a request id (a run still uploading cannot be resumed, so
+   * it is never saved). Saves of one run are chained, so the last one written is the latest.
+   */
+  function persist(id: string): void {
+    const history = get().services.history;
+    const run = runOf(get(), id);
+    if (!history || !run || run.requestId === null || run.phase === "uploading") return;
+    const record = toHistoryRun(run);
+    const previous = saving.get(id) ?? Promise.resolve();
+    const next = previous
+      .then(() => history.saveRun(record))
+      .catch(reportSaveFailure)
+      .finally(() => {
+        if (saving.get(id) === next) saving.delete(id);
+      });
+    saving.set(id, next);
+  }
+
+  async function loadHistory(): Promise<void> {
+    const history = get().services.history;
+    if (!history) return;
+    try {
+      const [draft, saved, sweeps] = await Promise.all([
+        history.loadDraft(),
+        history.loadRuns(),
+        history.loadSweeps?.() ?? [],
+      ]);
+      if (draft) applyDraft(draft);
+      const known = new Set(get().runs.map((run) => run.id));
+      const restored = saved.filter((record) => !known.has(record.id));
+      if (restored.length > 0) {
+        set((state) => ({ runs: [...state.runs, ...restored.map(fromHistoryRun)] }));
+      }
+      // In the same tick as the runs, so a sweep's runs never show as runs of their own.
+      get().restoreSweeps(sweeps);
+      for (const record of restored) {
+        if (record.requestId && (record.status === "queued" || record.status === "running")) {
+          const { requestId } = record;
+          get()
+            .resumeRun(record.id, requestId)
+            .catch((error: unknown) =>
+              set({ alert: { runId: record.id, topic: "run", error: toAppError(error) } }),
+            );
+        }
+      }
+      // Sweeps carry on where they stopped: their pending cells start as slots free up.
+      get().pumpSweeps();
+    } catch (error) {
+      set({ alert: historyAlert(`History could not be loaded: ${errorMessage(error)}`) });
+    } finally {
+      set({ isHistoryLoaded: true });
+    }
+    void get().syncImageCache();
+  }
+
+  /** Puts a saved draft in the form. */
+  function applyDraft(draft: Draft): void {
+    const { services } = get();
+    const loras: LoraEntry[] = draft.loras.map((lora) => ({ ...lora, id: services.newId() }));
+    const settings: Settings = { ...DEFAULT_SETTINGS, ...draft.settings };
+    set({ prompt: draft.prompt, loras, settings });
+  }
+
+  return {
+    saveRun: persist,
+    isHistoryLoaded: false,
+    hydrate: () => {
+      hydration ??= Promise.all([loadHistory(), get().loadLibrary()]).then(() => undefined);
+      return hydration;
+    },
+    saveDraft: async () => {
+      const { services, prompt, loras, settings } = get();
+      if (!services.history) return;
+      try {
+        await services.history.saveDraft(toDraft({ prompt, loras, settings }));
+      } catch (error) {
+        reportSaveFailure(error);
+      }
+    },
+  };
+};
+
+/**
+ * The draft autosave: with a history service, the form's draft (prompt, LoRAs, settings) is
+ * saved {@link DRAFT_SAVE_DELAY_MS} after it last changed (at once when a run starts), once the
+ * history has been loaded (so a saved draft is never overwritten before it is read).
+ */
+export function autosaveDraft(store: {
+  getState: () => PlaygroundState;
+  subscribe: (listener: (state: PlaygroundState, previous: PlaygroundState) => void) => unknown;
+}): void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const saveNow = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    void store.getState().saveDraft();
+  };
+  store.subscribe((state, previous) => {
+    if (!state.services.history || !state.isHistoryLoaded) return;
+    const isFormChanged =
+      state.prompt !== previous.prompt ||
+      state.loras !== previous.loras ||
+      state.settings !== previous.settings;
+    if (isFormChanged) {
+      clearTimeout(timer);
+      timer = setTimeout(saveNow, DRAFT_SAVE_DELAY_MS);
+    }
+    // A run starting saves a pending draft at once: the form it ran with is worth keeping.
+    const isRunStarted = state.runs.length > previous.runs.length;
+    if (isRunStarted && timer !== undefined) saveNow();
+  });
+}

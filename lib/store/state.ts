@@ -1,0 +1,347 @@
+import type { StoreApi } from "zustand/vanilla";
+import type { RecipeRequest } from "@/lib/history/recipe-png";
+import type { ImportedRun } from "@/lib/history/zip";
+import type { KontextImage, KontextRequest } from "@/lib/kontext/schema";
+import type { LoraPreview, UserLora } from "@/lib/library/types";
+import type { UserLoraInput } from "@/lib/library/validation";
+import type { SweepRecord } from "@/lib/sweep/record";
+import type { RunAlert } from "./alerts";
+import type {
+  AxisInput,
+  Deletion,
+  DownloadFile,
+  ImportLibraryResult,
+  ImportSummary,
+  LibraryNotice,
+  PinPreviewResult,
+  SaveUserLoraResult,
+  SweepPlan,
+  TransferNotice,
+} from "./outcomes";
+import type { InputImage, LoraEntry, PlaygroundServices, Run, Settings } from "./types";
+
+export interface InputSlice {
+  image: InputImage | null;
+  /** Why the last image could not be used (the previous image, if any, is kept). */
+  imageError: string | null;
+  /** A file or URL is being read; only the newest read may replace `image`. */
+  isPreparingImage: boolean;
+  /** Downscale very large photos in the browser before upload (on by default). */
+  shouldDownscale: boolean;
+  prompt: string;
+  /**
+   * Reads a chosen file (checks, size, optional downscale) and makes it the image. A newer
+   * `setImageFile`/`setImageUrl`/`useResultAsInput`/`clearImage` wins over a read in progress,
+   * whose result is then dropped.
+   */
+  setImageFile: (file: File) => Promise<void>;
+  /**
+   * Uses the image at an http(s) URL after reading its size. A `data:` URI is turned into a
+   * file and read by {@link InputSlice.setImageFile} (checked, downscaled, uploaded — never
+   * inlined in a request); a malformed one sets `imageError`.
+   */
+  setImageUrl: (url: string) => Promise<void>;
+  /**
+   * Edits a result further: it becomes the input image (and cancels a read in progress). With
+   * `source`, runs launched with it record that run as their parent (lineage).
+   */
+  useResultAsInput: (image: KontextImage, source?: { runId: string }) => void;
+  /** Removes the image and cancels a read in progress. */
+  clearImage: () => void;
+  /**
+   * Puts a past run's input image back: the URL when it still loads, else the cached copy
+   * `fallback` (uploaded again), else an image error saying it is gone. Data URIs are decoded.
+   */
+  restoreImage: (
+    url: string,
+    options?: { fallback?: Blob | null; parentRunId?: string | null; name?: string },
+  ) => Promise<void>;
+  /**
+   * Turns downscaling on or off and prepares the chosen file again with the new setting (the
+   * current image's `originalFile`, or the file still being read). Resolves once it is read.
+   */
+  setShouldDownscale: (value: boolean) => Promise<void>;
+  setPrompt: (prompt: string) => void;
+}
+
+export interface LoraSlice {
+  loras: LoraEntry[];
+  /** Adds a LoRA at the end (empty path, scale 1 unless given). Returns its id. */
+  addLora: (init?: { path?: string; scale?: number }) => string;
+  updateLora: (id: string, patch: Partial<Pick<LoraEntry, "path" | "scale">>) => void;
+  removeLora: (id: string) => void;
+  /** Moves a LoRA one place up (-1) or down (+1). */
+  moveLora: (id: string, offset: -1 | 1) => void;
+  duplicateLora: (id: string) => void;
+  toggleLora: (id: string) => void;
+}
+
+export interface SettingsSlice {
+  settings: Settings;
+  /** The seed of the last finished run, for "reuse the last seed". */
+  lastSeed: number | null;
+  setSetting: <K extends keyof Settings>(key: K, value: Settings[K]) => void;
+  resetSetting: (key: keyof Settings) => void;
+  resetSettings: () => void;
+  /** Fixes the seed to the last run's. */
+  reuseLastSeed: () => void;
+}
+
+export interface RunsSlice {
+  /** Newest first. */
+  runs: Run[];
+  /** Field errors from our checks or a 422: `prompt`, `num_images`, `lora:<id>:path` … */
+  fieldErrors: Record<string, string>;
+  /** The one failure that is not a field error, with the run it came from. */
+  alert: RunAlert | null;
+  /**
+   * Checks the form and starts a run; returns its id, or null when the form has errors (also
+   * while an image is still being read: `fieldErrors.image_url` says to wait). Never throws: an
+   * unexpected failure becomes the alert.
+   */
+  startRun: () => Promise<string | null>;
+  /**
+   * Cancels a run: at once while it uploads; once the server accepts the cancel when it is queued
+   * or running (the run is marked cancelled then, its client calls are aborted, and a result that
+   * still arrives is ignored). When the request had already finished (`ALREADY_COMPLETED` /
+   * `NOT_FOUND`) the run keeps its real outcome; any other failure sets a `cancel` alert. Either
+   * way `isCancelRequested` is reset, so later failures are reported.
+   */
+  cancelRun: (runId: string) => Promise<void>;
+  /**
+   * Runs a finished run's exact request again, uploading its image again when the first upload
+   * failed. Returns the new run's id, or null when the run is unknown, active or has no image.
+   */
+  retryRun: (runId: string) => Promise<string | null>;
+  dismissAlert: () => void;
+  /** Follows a restored run that was queued or running when the page closed to its end. */
+  resumeRun: (runId: string, requestId: string) => Promise<void>;
+  /**
+   * Starts a run of an exact request whose image is uploaded already (a sweep's cell), with the
+   * input thumbnail it shares; returns its id.
+   */
+  launchRun: (spec: {
+    request: KontextRequest;
+    inputThumbnail: string | null;
+    parentId: string | null;
+    size: Run["predictedSize"];
+  }) => string;
+}
+
+/** Saving runs and the form draft, and loading them back when the page opens. */
+export interface PersistenceSlice {
+  /**
+   * Saves a run's record now (once it has a request id; saves of one run are written in order).
+   * Failures are reported in the alert.
+   */
+  saveRun: (runId: string) => void;
+  /**
+   * Loads the saved draft into the form and the saved runs into `runs` (after any run already
+   * there), then resumes every saved run that was queued or running; loads the LoRA library
+   * alongside. Runs once per store (later calls return the first call's promise); never throws:
+   * a failure becomes the alert (the library's, its notice).
+   */
+  hydrate: () => Promise<void>;
+  /** Whether {@link PersistenceSlice.hydrate} has finished (the draft is saved only after that). */
+  isHistoryLoaded: boolean;
+  /** Saves the form draft now (the store calls it, debounced, when the form changes). */
+  saveDraft: () => Promise<void>;
+}
+
+export interface HistorySlice {
+  /** Something the person should know about the browser's storage (images evicted, not kept). */
+  storageNotice: string | null;
+  dismissStorageNotice: () => void;
+  /** The last deletion, until it is undone or forgotten. */
+  deletion: Deletion | null;
+  /** Runs chosen for export, in the order they were chosen (not saved). */
+  selectedRunIds: string[];
+  /** Chooses a run for export, or unchooses it. */
+  toggleRunSelected: (runId: string) => void;
+  /** Chooses exactly these runs (none: clears the choice). */
+  selectRuns: (runIds: readonly string[]) => void;
+  /** Stars or unstars a run (saved with the history). */
+  toggleFavourite: (runId: string) => void;
+  /**
+   * Deletes finished runs from the history (runs still in flight are left alone) and returns how
+   * many were deleted. They can be brought back with {@link HistorySlice.undoDelete} until the
+   * next deletion or {@link HistorySlice.forgetDeletion}; their cached images go only then.
+   */
+  deleteRuns: (runIds: readonly string[]) => Promise<number>;
+  /**
+   * Deletes every finished run (see {@link HistorySlice.deleteRuns}) but sweeps' runs: a sweep is
+   * deleted from its own card.
+   */
+  clearHistory: () => Promise<number>;
+  /** Brings back the last deleted runs. */
+  undoDelete: () => Promise<void>;
+  /** Makes the last deletion final: the deleted runs' cached images are removed. */
+  forgetDeletion: () => Promise<void>;
+  /**
+   * Adds imported runs to the history (and their images to the cache). Runs already present and
+   * runs that had not finished are skipped. Throws when a run could not be saved (nothing of it
+   * is shown then); the runs saved before stay.
+   */
+  importRuns: (imported: readonly ImportedRun[]) => Promise<ImportSummary>;
+  /** Puts a run's prompt, LoRAs and settings back in the form (its seed when `withSeed`). */
+  reuseSettings: (runId: string, options?: { withSeed?: boolean }) => void;
+  /**
+   * Remix: everything of a run back in the form — its input image (from its URL, else the cached
+   * copy), prompt, LoRAs and settings, and its seed when `withSeed`.
+   */
+  remixRun: (runId: string, options?: { withSeed?: boolean }) => Promise<void>;
+  /**
+   * Puts a recipe (from a dropped PNG or sidecar JSON) in the form: its prompt, LoRAs, settings,
+   * its seed (`seed`, else the request's), and its input image when it names one.
+   */
+  applyRecipe: (recipe: { request: RecipeRequest; seed?: number }) => Promise<void>;
+  /**
+   * Caches an image (fetching it when no blob is given) so it outlives its URL; evictions and a
+   * full storage are reported in {@link HistorySlice.storageNotice}. Never rejects.
+   */
+  cacheImage: (url: string, blob?: Blob) => Promise<void>;
+  /** Caches a completed run's output images. Never rejects. */
+  cacheRunImages: (runId: string) => Promise<void>;
+  /**
+   * After the history is loaded: caches the images of the latest completed runs not cached yet
+   * (while their URLs still work) and removes cached images no run refers to. Never rejects.
+   */
+  syncImageCache: () => Promise<void>;
+}
+
+export interface TransferSlice {
+  transferNotice: TransferNotice | null;
+  dismissTransferNotice: () => void;
+  /**
+   * Opens a file dropped on or chosen in the app: an export zip is imported into the history; a
+   * run's JSON sidecar or a PNG carrying settings puts them in the form; an exported LoRA library
+   * is imported into the library; any other image becomes the input image. A corrupt or foreign
+   * zip, JSON or PNG changes nothing and says why.
+   */
+  openFile: (file: File) => Promise<void>;
+  /**
+   * Opens a shared link's recipe (the `r` token) in the form: a run's input image, prompt, LoRAs,
+   * settings and seed; for a sweep, its first cell's (the notice names its axes). A broken link
+   * changes nothing and says why.
+   */
+  openSharedRecipe: (token: string) => Promise<void>;
+  /**
+   * The zip of runs (finished ones; others are left out) with their images — from the cache,
+   * else fetched, else listed without a file — and a JSON sidecar each. Null when none of the
+   * runs is finished. Never rejects: failures become the notice (and null).
+   */
+  exportRuns: (
+    runIds: readonly string[],
+    options?: { sweepIds?: readonly string[] },
+  ) => Promise<DownloadFile | null>;
+  /**
+   * One output image's bytes ready to save (from the cache, else fetched); a PNG carries its
+   * run's settings. Null when it cannot be had.
+   */
+  resultBlob: (runId: string, index: number) => Promise<Blob | null>;
+}
+
+export interface SweepSlice {
+  /** Newest first. */
+  sweeps: SweepRecord[];
+  /** The sweep form's axes as typed (columns, then rows). */
+  sweepForm: AxisInput[];
+  setSweepForm: (axes: AxisInput[]) => void;
+  /**
+   * Checks the form and the axes and expands them into cells with their predicted cost. The
+   * seed is held: the form's fixed seed, else `seed` (a random one the caller drew once).
+   */
+  planSweep: (axes: readonly AxisInput[], seed: number) => SweepPlan;
+  /**
+   * Starts a sweep: uploads the image once, saves the sweep, then runs its cells `concurrency`
+   * at a time. Returns its id, or null when the plan fails (the message is in `sweepError`).
+   */
+  startSweep: (
+    axes: readonly AxisInput[],
+    options: { concurrency: number; seed: number },
+  ) => Promise<string | null>;
+  /** Why the last sweep could not start; null once one starts. */
+  sweepError: string | null;
+  /** Cancels a sweep's cells: pending ones never start, running ones are cancelled. */
+  cancelSweep: (sweepId: string) => Promise<void>;
+  /** Runs a sweep's failed cells again (their failed runs are replaced). */
+  retryFailedCells: (sweepId: string) => void;
+  /** Changes how many of a sweep's cells run at once (1–8). */
+  setSweepConcurrency: (sweepId: string, concurrency: number) => void;
+  /** Deletes a finished sweep and its runs from the history. */
+  deleteSweep: (sweepId: string) => Promise<void>;
+  /** Starts pending cells of every sweep while they have free slots (called as runs finish). */
+  pumpSweeps: () => void;
+  /**
+   * Puts saved sweeps in the store (while hydrating, once the saved runs are in): a started cell
+   * whose run was never saved (the page closed before it was queued) is pending again.
+   */
+  restoreSweeps: (records: readonly SweepRecord[]) => void;
+  /**
+   * Adds imported sweeps (their runs imported already) and saves them; cells that had not run
+   * are marked cancelled, so nothing starts (or costs) on import. Returns how many were added.
+   */
+  importSweeps: (records: readonly SweepRecord[]) => Promise<number>;
+}
+
+export interface LibrarySlice {
+  /** LoRAs the person saved, oldest first. */
+  userLoras: UserLora[];
+  /** Pinned previews by LoRA path (of curated and saved LoRAs). */
+  previews: Record<string, LoraPreview>;
+  /** Whether the saved library has been read (see {@link LibrarySlice.loadLibrary}). */
+  isLibraryLoaded: boolean;
+  libraryNotice: LibraryNotice | null;
+  dismissLibraryNotice: () => void;
+  /**
+   * Reads the saved library (the store's `hydrate` calls it). Runs once per store; never throws:
+   * a failure becomes the notice. LoRAs saved before it finished are kept.
+   */
+  loadLibrary: () => Promise<void>;
+  /**
+   * Checks and saves a LoRA: a new one, or the saved one `id` (its preview follows a new path).
+   * Refuses, at the field, a path that is already in the library (saved or curated). Nothing
+   * changes when the check or the write fails.
+   */
+  saveUserLora: (input: UserLoraInput, id?: string) => Promise<SaveUserLoraResult>;
+  /** Deletes a saved LoRA and its preview; false when it could not be deleted (see the notice). */
+  deleteUserLora: (id: string) => Promise<boolean>;
+  /**
+   * Imports an exported library (JSON text; `source` names the file in messages): merges it by
+   * path (see `mergeLibrary`) and says what it added and updated. A foreign, newer or damaged
+   * file changes nothing and the notice says why.
+   */
+  importLibrary: (text: string, source?: string) => Promise<ImportLibraryResult>;
+  /** The saved LoRAs and previews as a JSON file to download. */
+  exportLibrary: () => DownloadFile;
+  /**
+   * Pins output image `imageIndex` of run `runId` as the preview of the LoRA at `loraPath`, one
+   * of the LoRAs the run was sent with. The thumbnail is made from the cached copy when there is
+   * one, else from the URL. A LoRA in neither list is saved to the library as well (named after
+   * its file, at the run's scale). Never rejects.
+   */
+  pinPreview: (runId: string, imageIndex: number, loraPath: string) => Promise<PinPreviewResult>;
+  /** Removes the preview of the LoRA at `path`. */
+  unpinPreview: (path: string) => Promise<void>;
+}
+
+/**
+ * The playground's one store: input, LoRAs, settings, runs, their history and its import/export,
+ * and the LoRA library.
+ */
+export type PlaygroundState = InputSlice &
+  LoraSlice &
+  SettingsSlice &
+  RunsSlice &
+  PersistenceSlice &
+  HistorySlice &
+  TransferSlice &
+  SweepSlice &
+  LibrarySlice & {
+    /** Side effects (fal, files, clock), injected so tests can pass fakes. */
+    services: PlaygroundServices;
+    /** What the server runs edits on, as the page was told; recorded with every saved run. */
+    backend: "fal" | "local";
+  };
+
+export type PlaygroundStore = StoreApi<PlaygroundState>;
