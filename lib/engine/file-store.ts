@@ -67,12 +67,14 @@ export function isFileId(id: string): boolean {
 export class FileStore {
   private readonly filesDir: string;
   private readonly resultsDir: string;
+  private readonly jobsDir: string;
   private readonly now: () => number;
   private ready: Promise<void> | undefined;
 
   constructor(private readonly options: FileStoreOptions) {
     this.filesDir = path.resolve(options.dataDir, "files");
     this.resultsDir = path.resolve(options.dataDir, "results");
+    this.jobsDir = path.resolve(options.dataDir, "jobs");
     this.now = options.now ?? Date.now;
   }
 
@@ -81,6 +83,7 @@ export class FileStore {
     this.ready ??= (async () => {
       await mkdir(this.filesDir, { recursive: true });
       await mkdir(this.resultsDir, { recursive: true });
+      await mkdir(this.jobsDir, { recursive: true });
       await this.removeIncomplete();
       await this.sweep();
     })();
@@ -147,6 +150,43 @@ export class FileStore {
     }
   }
 
+  /** Saves an accepted request's input until it has finished, so it survives a restart. */
+  async putJob(requestId: string, record: unknown): Promise<void> {
+    if (!RESULT_ID_PATTERN.test(requestId)) throw new Error(`Invalid request id ${requestId}`);
+    await this.init();
+    await atomicWrite(path.join(this.jobsDir, `${requestId}.json`), JSON.stringify(record));
+  }
+
+  /** Reads an accepted request's saved input, or null. */
+  async getJob(requestId: string): Promise<unknown | null> {
+    if (!RESULT_ID_PATTERN.test(requestId)) return null;
+    await this.init();
+    try {
+      return JSON.parse(await readFile(path.join(this.jobsDir, `${requestId}.json`), "utf8"));
+    } catch {
+      return null;
+    }
+  }
+
+  /** Forgets a finished request's saved input. */
+  async deleteJob(requestId: string): Promise<void> {
+    if (!RESULT_ID_PATTERN.test(requestId)) return;
+    await rm(path.join(this.jobsDir, `${requestId}.json`), { force: true });
+  }
+
+  /** Ids of requests accepted but not finished (left by a restart), oldest first. */
+  async listJobs(): Promise<string[]> {
+    await this.init();
+    const jobs: { id: string; at: number }[] = [];
+    for (const name of await readdir(this.jobsDir)) {
+      const id = name.slice(0, -".json".length);
+      if (!name.endsWith(".json") || !RESULT_ID_PATTERN.test(id)) continue;
+      const info = await stat(path.join(this.jobsDir, name)).catch(() => null);
+      if (info) jobs.push({ id, at: info.mtimeMs });
+    }
+    return jobs.sort((a, b) => a.at - b.at).map((job) => job.id);
+  }
+
   /**
    * Deletes files and results older than the age cap, then the oldest files until the total
    * size is within the size cap. The file `keep` (the one just stored) is never deleted for
@@ -192,7 +232,7 @@ export class FileStore {
   }
 
   private async removeIncomplete(): Promise<void> {
-    for (const dir of [this.filesDir, this.resultsDir]) {
+    for (const dir of [this.filesDir, this.resultsDir, this.jobsDir]) {
       for (const name of await readdir(dir)) {
         if (name.includes(".tmp-")) await rm(path.join(dir, name), { force: true });
       }
