@@ -306,8 +306,13 @@ export class LocalEngine {
     );
 
     const stepMs = this.deps.stepMs * ACCELERATION_FACTOR[request.acceleration];
+    // Steps keep wall-clock time like a GPU would: a busy server catches up instead of
+    // stretching every step, so heavy polling cannot slow the queue down.
+    const stepsStarted = performance.now();
     for (let step = 1; step <= request.num_inference_steps; step++) {
-      await (stepMs > 0 ? sleep(stepMs) : new Promise((resolve) => setImmediate(resolve)));
+      const wait = stepsStarted + step * stepMs - performance.now();
+      if (stepMs > 0 && wait > 0) await sleep(wait);
+      else if (stepMs <= 0) await new Promise((resolve) => setImmediate(resolve));
       if (job.isCancelRequested) {
         this.addLog(job, `Cancelled at step ${step}/${request.num_inference_steps}`, "WARN");
         return cancelledOutcome();

@@ -70,6 +70,9 @@ export class FileStore {
   private readonly jobsDir: string;
   private readonly now: () => number;
   private ready: Promise<void> | undefined;
+  /** Bytes stored as of the last sweep plus what was put since. */
+  private totalBytes = 0;
+  private lastSweepAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly options: FileStoreOptions) {
     this.filesDir = path.resolve(options.dataDir, "files");
@@ -108,7 +111,13 @@ export class FileStore {
     };
     await atomicWrite(path.join(this.filesDir, id), bytes);
     await atomicWrite(path.join(this.filesDir, `${id}.meta.json`), JSON.stringify(meta));
-    await this.sweep(id);
+    this.totalBytes += bytes.byteLength;
+    // A sweep reads every file's metadata, so it runs only when the size cap may be passed or
+    // a while after the last one (a tenth of the age cap, at most a minute), not on every put.
+    const interval = Math.min(60_000, this.options.maxAgeMs / 10);
+    if (this.totalBytes > this.options.maxBytes || this.now() - this.lastSweepAt >= interval) {
+      await this.sweep(id);
+    }
     return meta;
   }
 
@@ -210,6 +219,8 @@ export class FileStore {
       await this.remove(meta.id);
       total -= meta.size;
     }
+    this.totalBytes = total;
+    this.lastSweepAt = this.now();
     for (const name of await readdir(this.resultsDir)) {
       const file = path.join(this.resultsDir, name);
       const info = await stat(file).catch(() => null);
