@@ -71,3 +71,12 @@ describe("guard settings", () => {
     expect(parseTrustedProxies(undefined)).toEqual([]);
   });
 });
+
+describe("health with invalid guard settings", () => {
+  it("reports the problem naming the variable instead of running unguarded", async () => {
+    const { describeBackend } = await import("@/lib/server/health");
+    const health = describeBackend({ FAL_KEY: "k", KONTEXT_SPEND_LIMIT: "plenty" });
+    expect(health.ok).toBe(false);
+    expect(health.problem).toMatch(/^KONTEXT_SPEND_LIMIT must be/);
+  });
+});
