@@ -4,40 +4,33 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { outputSize } from "@/lib/kontext/resolution";
 import {
   type FieldError,
-  type KontextOutput,
   type KontextRequest,
   parseKontextInput,
   summarizeFieldErrors,
 } from "@/lib/kontext/schema";
+import type {
+  CancelAnswer,
+  EngineDeps,
+  FinishedRecord,
+  JobSnapshot,
+  Outcome,
+  QueueState,
+  RequestLog,
+} from "./engine-types";
 import { InputError } from "./errors";
-import type { FileStore } from "./file-store";
 import { newFileId } from "./file-store";
 import type { LoadedImage } from "./input-image";
-import type { RenderedImage, RenderOptions } from "./render";
+import type { RenderedImage } from "./render";
 
-/** One log line, in fal's shape. */
-export interface RequestLog {
-  message: string;
-  level: "INFO" | "WARN" | "ERROR";
-  source: "USER";
-  timestamp: string;
-}
-
-/** The states fal reports; fal has no FAILED: a failed request ends COMPLETED with an error result. */
-export type QueueState = "IN_QUEUE" | "IN_PROGRESS" | "COMPLETED";
-
-/** How a request ended: the output, or an error answered when the result is fetched. */
-export type Outcome =
-  | { ok: true; output: KontextOutput }
-  | { ok: false; status: number; detail: FieldError[] | string };
-
-/** What is kept of a finished request, in memory and on disk. */
-export interface FinishedRecord {
-  id: string;
-  logs: RequestLog[];
-  outcome: Outcome;
-  inferenceTime: number | null;
-}
+export type {
+  CancelAnswer,
+  EngineDeps,
+  FinishedRecord,
+  JobSnapshot,
+  Outcome,
+  QueueState,
+  RequestLog,
+} from "./engine-types";
 
 interface Job {
   id: string;
@@ -55,32 +48,6 @@ interface Job {
   listeners: Set<() => void>;
   finished: Promise<void>;
   finish: () => void;
-}
-
-/** A snapshot of a request for status answers. */
-export interface JobSnapshot {
-  id: string;
-  state: QueueState;
-  /** 0 = next to run; only while IN_QUEUE. */
-  queuePosition: number | null;
-  logs: RequestLog[];
-  inferenceTime: number | null;
-}
-
-export type CancelAnswer = "CANCELLATION_REQUESTED" | "ALREADY_COMPLETED" | "NOT_FOUND";
-
-/** What the engine needs from the outside world; tests pass fakes. */
-export interface EngineDeps {
-  store: FileStore;
-  /** Simulated milliseconds per inference step. */
-  stepMs: number;
-  loadInput: (imageUrl: string) => Promise<LoadedImage>;
-  /** Renders the images; rejects once `signal` aborts (a cancel interrupts the render). */
-  render: (options: RenderOptions, signal?: AbortSignal) => Promise<RenderedImage[]>;
-  /** Path under an origin where stored files are served, e.g. `/api/engine/files`. */
-  filesPath: string;
-  randomSeed?: () => number;
-  log?: (message: string) => void;
 }
 
 /** Simulated step time by acceleration: faster modes take less time per step. */
