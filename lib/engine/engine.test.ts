@@ -183,10 +183,12 @@ describe("LocalEngine queue", () => {
     });
   });
 
-  it("gives every request its own id", () => {
+  it("gives every request its own id", async () => {
     const { engine } = makeEngine();
     const ids = Array.from({ length: 5 }, () => engine.submit(input(), ORIGIN).id);
     expect(new Set(ids).size).toBe(5);
+    // Let the runs finish before the data folder is removed.
+    await Promise.all(ids.map((id) => engine.waitFor(id)));
   });
 
   it("runs one request at a time, keeps queued requests in order and reports their positions", async () => {

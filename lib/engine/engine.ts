@@ -4,44 +4,38 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { outputSize } from "@/lib/kontext/resolution";
 import {
   type FieldError,
-  type KontextOutput,
   type KontextRequest,
   parseKontextInput,
   summarizeFieldErrors,
 } from "@/lib/kontext/schema";
+import type {
+  CancelAnswer,
+  EngineDeps,
+  FinishedRecord,
+  JobSnapshot,
+  Outcome,
+  QueueState,
+  RequestLog,
+} from "./engine-types";
 import { InputError } from "./errors";
-import type { FileStore } from "./file-store";
 import { newFileId } from "./file-store";
 import type { LoadedImage } from "./input-image";
-import type { RenderedImage, RenderOptions } from "./render";
+import type { RenderedImage } from "./render";
 
-/** One log line, in fal's shape. */
-export interface RequestLog {
-  message: string;
-  level: "INFO" | "WARN" | "ERROR";
-  source: "USER";
-  timestamp: string;
-}
-
-/** The states fal reports; fal has no FAILED: a failed request ends COMPLETED with an error result. */
-export type QueueState = "IN_QUEUE" | "IN_PROGRESS" | "COMPLETED";
-
-/** How a request ended: the output, or an error answered when the result is fetched. */
-export type Outcome =
-  | { ok: true; output: KontextOutput }
-  | { ok: false; status: number; detail: FieldError[] | string };
-
-/** What is kept of a finished request, in memory and on disk. */
-export interface FinishedRecord {
-  id: string;
-  logs: RequestLog[];
-  outcome: Outcome;
-  inferenceTime: number | null;
-}
+export type {
+  CancelAnswer,
+  EngineDeps,
+  FinishedRecord,
+  JobSnapshot,
+  Outcome,
+  QueueState,
+  RequestLog,
+} from "./engine-types";
 
 interface Job {
   id: string;
-  input: unknown;
+  /** The body, only until the job starts (HTTP submits keep it on disk instead). */
+  input?: unknown;
   /** Origin that output URLs are built on (the one the caller sees). */
   origin: string;
   state: QueueState;
@@ -49,34 +43,11 @@ interface Job {
   outcome?: Outcome;
   inferenceTime: number | null;
   isCancelRequested: boolean;
+  /** Aborts the running render when the request is cancelled. */
+  abort: AbortController;
   listeners: Set<() => void>;
   finished: Promise<void>;
   finish: () => void;
-}
-
-/** A snapshot of a request for status answers. */
-export interface JobSnapshot {
-  id: string;
-  state: QueueState;
-  /** 0 = next to run; only while IN_QUEUE. */
-  queuePosition: number | null;
-  logs: RequestLog[];
-  inferenceTime: number | null;
-}
-
-export type CancelAnswer = "CANCELLATION_REQUESTED" | "ALREADY_COMPLETED" | "NOT_FOUND";
-
-/** What the engine needs from the outside world; tests pass fakes. */
-export interface EngineDeps {
-  store: FileStore;
-  /** Simulated milliseconds per inference step. */
-  stepMs: number;
-  loadInput: (imageUrl: string) => Promise<LoadedImage>;
-  render: (options: RenderOptions) => Promise<RenderedImage[]>;
-  /** Path under an origin where stored files are served, e.g. `/api/engine/files`. */
-  filesPath: string;
-  randomSeed?: () => number;
-  log?: (message: string) => void;
 }
 
 /** Simulated step time by acceleration: faster modes take less time per step. */
@@ -88,6 +59,8 @@ const ACCELERATION_FACTOR: Record<KontextRequest["acceleration"], number> = {
 
 /** How many finished requests stay in memory; older ones are read back from disk. */
 const FINISHED_IN_MEMORY = 500;
+/** Bytes of finished outcomes (mostly sync_mode data URIs) kept in memory at most. */
+const FINISHED_MAX_BYTES = 16 * 1024 * 1024;
 
 /**
  * A fal-compatible engine for `fal-ai/flux-kontext-lora` that runs one request at a time, like
@@ -97,25 +70,67 @@ const FINISHED_IN_MEMORY = 500;
 export class LocalEngine {
   private readonly jobs = new Map<string, Job>();
   private readonly pending: Job[] = [];
-  private readonly finished = new Map<string, FinishedRecord>();
+  private readonly finished = new Map<string, { record: FinishedRecord; bytes: number }>();
+  private finishedBytes = 0;
   private isRunning = false;
+  /** Set while {@link resumeSaved} runs; status, result and cancel wait for it. */
+  private resumed: Promise<void> | null = null;
 
   constructor(private readonly deps: EngineDeps) {}
 
   /** Queues a request for `ENDPOINT_ID`; the body is validated when it runs, like on fal. */
   submit(input: unknown, origin: string): JobSnapshot {
+    return this.snapshotOf(this.enqueue(randomUUID(), input, origin));
+  }
+
+  /**
+   * Like {@link submit}, but saves the body to disk first and keeps none of it in memory, so
+   * the request survives a restart ({@link resumeSaved}) and waiting bodies cost no memory.
+   */
+  async accept(input: unknown, origin: string): Promise<JobSnapshot> {
+    const id = randomUUID();
+    await this.deps.store.putJob(id, { input, origin });
+    return this.snapshotOf(this.enqueue(id, undefined, origin));
+  }
+
+  /**
+   * Queues again the requests a previous run of the server accepted but did not finish (oldest
+   * first); they run from the start. Status, result and cancel wait until this is done.
+   */
+  resumeSaved(): Promise<void> {
+    const resuming = (async () => {
+      for (const id of await this.deps.store.listJobs()) {
+        if (this.jobs.has(id)) continue;
+        const saved = (await this.deps.store.getJob(id)) as { origin?: unknown } | null;
+        const origin = typeof saved?.origin === "string" ? saved.origin : "";
+        const job = this.enqueue(id, undefined, origin);
+        this.addLog(job, "Resumed after a server restart", "WARN");
+      }
+    })()
+      .catch((error: unknown) => {
+        this.deps.log?.(`local engine: could not resume saved requests: ${String(error)}`);
+      })
+      .finally(() => {
+        if (this.resumed === resuming) this.resumed = null;
+      });
+    this.resumed = resuming;
+    return resuming;
+  }
+
+  private enqueue(id: string, input: unknown, origin: string): Job {
     let finish = () => {};
     const finished = new Promise<void>((resolve) => {
       finish = resolve;
     });
     const job: Job = {
-      id: randomUUID(),
+      id,
       input,
       origin,
       state: "IN_QUEUE",
       logs: [],
       inferenceTime: null,
       isCancelRequested: false,
+      abort: new AbortController(),
       listeners: new Set(),
       finished,
       finish,
@@ -123,11 +138,12 @@ export class LocalEngine {
     this.jobs.set(job.id, job);
     this.pending.push(job);
     queueMicrotask(() => void this.pump());
-    return this.snapshotOf(job);
+    return job;
   }
 
   /** The current state of a request, or null when the id is unknown. */
   async status(id: string): Promise<JobSnapshot | null> {
+    if (this.resumed) await this.resumed;
     const job = this.jobs.get(id);
     if (job) return this.snapshotOf(job);
     const record = await this.finishedRecord(id);
@@ -144,6 +160,7 @@ export class LocalEngine {
 
   /** The outcome of a finished request; `pending` while it runs; null when unknown. */
   async result(id: string): Promise<Outcome | "pending" | null> {
+    if (this.resumed) await this.resumed;
     const job = this.jobs.get(id);
     if (job && job.state !== "COMPLETED") return "pending";
     if (job?.outcome) return job.outcome;
@@ -168,10 +185,12 @@ export class LocalEngine {
 
   /** Cancels a queued request at once, or a running one at its next step. */
   async cancel(id: string): Promise<CancelAnswer> {
+    if (this.resumed) await this.resumed;
     const job = this.jobs.get(id);
     if (!job) return (await this.finishedRecord(id)) ? "ALREADY_COMPLETED" : "NOT_FOUND";
     if (job.state === "COMPLETED") return "ALREADY_COMPLETED";
     job.isCancelRequested = true;
+    job.abort.abort();
     const index = this.pending.indexOf(job);
     if (job.state === "IN_QUEUE" && index >= 0) {
       this.pending.splice(index, 1);
@@ -194,7 +213,7 @@ export class LocalEngine {
 
   private async finishedRecord(id: string): Promise<FinishedRecord | null> {
     const cached = this.finished.get(id);
-    if (cached) return cached;
+    if (cached) return cached.record;
     const stored = (await this.deps.store.getResult(id)) as FinishedRecord | null;
     return stored && stored.id === id ? stored : null;
   }
@@ -223,7 +242,18 @@ export class LocalEngine {
 
   private async execute(job: Job, started: number): Promise<Outcome> {
     this.addLog(job, "Validating input");
-    const parsed = parseKontextInput(job.input);
+    let input = job.input;
+    job.input = undefined; // nothing of the body stays in memory once the job has started
+    if (input === undefined) {
+      const saved = (await this.deps.store.getJob(job.id)) as { input?: unknown } | null;
+      if (!saved) {
+        this.addLog(job, "The saved request could not be read back", "ERROR");
+        return { ok: false, status: 500, detail: "The local engine lost this request's input" };
+      }
+      input = saved.input;
+    }
+    const parsed = parseKontextInput(input);
+    input = undefined;
     if (!parsed.ok) return this.fail(job, parsed.errors);
     const request = parsed.value;
 
@@ -243,8 +273,13 @@ export class LocalEngine {
     );
 
     const stepMs = this.deps.stepMs * ACCELERATION_FACTOR[request.acceleration];
+    // Steps keep wall-clock time like a GPU would: a busy server catches up instead of
+    // stretching every step, so heavy polling cannot slow the queue down.
+    const stepsStarted = performance.now();
     for (let step = 1; step <= request.num_inference_steps; step++) {
-      await (stepMs > 0 ? sleep(stepMs) : new Promise((resolve) => setImmediate(resolve)));
+      const wait = stepsStarted + step * stepMs - performance.now();
+      if (stepMs > 0 && wait > 0) await sleep(wait);
+      else if (stepMs <= 0) await new Promise((resolve) => setImmediate(resolve));
       if (job.isCancelRequested) {
         this.addLog(job, `Cancelled at step ${step}/${request.num_inference_steps}`, "WARN");
         return cancelledOutcome();
@@ -253,7 +288,17 @@ export class LocalEngine {
     }
 
     this.addLog(job, `Rendering ${request.num_images} image(s) (local preview, not FLUX)`);
-    const rendered = await this.deps.render({ source: image.bytes, request, seed, size });
+    let rendered: RenderedImage[];
+    try {
+      rendered = await this.deps.render(
+        { source: image.bytes, request, seed, size },
+        job.abort.signal,
+      );
+    } catch (error) {
+      if (!job.isCancelRequested) throw error;
+      this.addLog(job, "Cancelled while rendering", "WARN");
+      return cancelledOutcome();
+    }
     const images = [];
     for (const [index, item] of rendered.entries()) {
       const url = request.sync_mode
@@ -296,22 +341,32 @@ export class LocalEngine {
     // request that has left the queue but still claims to be IN_QUEUE.
     job.outcome = outcome;
     job.state = "COMPLETED";
-    this.finished.set(job.id, record);
-    if (this.finished.size > FINISHED_IN_MEMORY) {
-      const oldest = this.finished.keys().next().value;
-      if (oldest) {
-        this.finished.delete(oldest);
-        this.jobs.delete(oldest);
-      }
-    }
+    this.remember(record);
     try {
       await this.deps.store.putResult(job.id, record);
+      await this.deps.store.deleteJob(job.id);
     } catch (error) {
       this.deps.log?.(`local engine: could not save result ${job.id}: ${String(error)}`);
     }
     this.notify(job);
     job.listeners.clear();
     job.finish();
+    // From now on it is answered from the bounded cache of finished records, or from disk.
+    this.jobs.delete(job.id);
+  }
+
+  /** Keeps a finished record in memory, within {@link FINISHED_IN_MEMORY} and {@link FINISHED_MAX_BYTES}. */
+  private remember(record: FinishedRecord): void {
+    const urls = record.outcome.ok ? record.outcome.output.images.map((image) => image.url) : [];
+    const bytes = 2_048 + record.logs.length * 128 + urls.reduce((sum, url) => sum + url.length, 0);
+    this.finished.set(record.id, { record, bytes });
+    this.finishedBytes += bytes;
+    while (this.finished.size > FINISHED_IN_MEMORY || this.finishedBytes > FINISHED_MAX_BYTES) {
+      const [oldest, entry] = this.finished.entries().next().value ?? [];
+      if (!oldest || !entry) break;
+      this.finished.delete(oldest);
+      this.finishedBytes -= entry.bytes;
+    }
   }
 
   private addLog(job: Job, message: string, level: RequestLog["level"] = "INFO"): void {

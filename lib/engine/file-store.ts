@@ -67,12 +67,17 @@ export function isFileId(id: string): boolean {
 export class FileStore {
   private readonly filesDir: string;
   private readonly resultsDir: string;
+  private readonly jobsDir: string;
   private readonly now: () => number;
   private ready: Promise<void> | undefined;
+  /** Bytes stored as of the last sweep plus what was put since. */
+  private totalBytes = 0;
+  private lastSweepAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly options: FileStoreOptions) {
     this.filesDir = path.resolve(options.dataDir, "files");
     this.resultsDir = path.resolve(options.dataDir, "results");
+    this.jobsDir = path.resolve(options.dataDir, "jobs");
     this.now = options.now ?? Date.now;
   }
 
@@ -81,6 +86,7 @@ export class FileStore {
     this.ready ??= (async () => {
       await mkdir(this.filesDir, { recursive: true });
       await mkdir(this.resultsDir, { recursive: true });
+      await mkdir(this.jobsDir, { recursive: true });
       await this.removeIncomplete();
       await this.sweep();
     })();
@@ -105,7 +111,13 @@ export class FileStore {
     };
     await atomicWrite(path.join(this.filesDir, id), bytes);
     await atomicWrite(path.join(this.filesDir, `${id}.meta.json`), JSON.stringify(meta));
-    await this.sweep(id);
+    this.totalBytes += bytes.byteLength;
+    // A sweep reads every file's metadata, so it runs only when the size cap may be passed or
+    // a while after the last one (a tenth of the age cap, at most a minute), not on every put.
+    const interval = Math.min(60_000, this.options.maxAgeMs / 10);
+    if (this.totalBytes > this.options.maxBytes || this.now() - this.lastSweepAt >= interval) {
+      await this.sweep(id);
+    }
     return meta;
   }
 
@@ -147,6 +159,43 @@ export class FileStore {
     }
   }
 
+  /** Saves an accepted request's input until it has finished, so it survives a restart. */
+  async putJob(requestId: string, record: unknown): Promise<void> {
+    if (!RESULT_ID_PATTERN.test(requestId)) throw new Error(`Invalid request id ${requestId}`);
+    await this.init();
+    await atomicWrite(path.join(this.jobsDir, `${requestId}.json`), JSON.stringify(record));
+  }
+
+  /** Reads an accepted request's saved input, or null. */
+  async getJob(requestId: string): Promise<unknown | null> {
+    if (!RESULT_ID_PATTERN.test(requestId)) return null;
+    await this.init();
+    try {
+      return JSON.parse(await readFile(path.join(this.jobsDir, `${requestId}.json`), "utf8"));
+    } catch {
+      return null;
+    }
+  }
+
+  /** Forgets a finished request's saved input. */
+  async deleteJob(requestId: string): Promise<void> {
+    if (!RESULT_ID_PATTERN.test(requestId)) return;
+    await rm(path.join(this.jobsDir, `${requestId}.json`), { force: true });
+  }
+
+  /** Ids of requests accepted but not finished (left by a restart), oldest first. */
+  async listJobs(): Promise<string[]> {
+    await this.init();
+    const jobs: { id: string; at: number }[] = [];
+    for (const name of await readdir(this.jobsDir)) {
+      const id = name.slice(0, -".json".length);
+      if (!name.endsWith(".json") || !RESULT_ID_PATTERN.test(id)) continue;
+      const info = await stat(path.join(this.jobsDir, name)).catch(() => null);
+      if (info) jobs.push({ id, at: info.mtimeMs });
+    }
+    return jobs.sort((a, b) => a.at - b.at).map((job) => job.id);
+  }
+
   /**
    * Deletes files and results older than the age cap, then the oldest files until the total
    * size is within the size cap. The file `keep` (the one just stored) is never deleted for
@@ -170,6 +219,8 @@ export class FileStore {
       await this.remove(meta.id);
       total -= meta.size;
     }
+    this.totalBytes = total;
+    this.lastSweepAt = this.now();
     for (const name of await readdir(this.resultsDir)) {
       const file = path.join(this.resultsDir, name);
       const info = await stat(file).catch(() => null);
@@ -192,7 +243,7 @@ export class FileStore {
   }
 
   private async removeIncomplete(): Promise<void> {
-    for (const dir of [this.filesDir, this.resultsDir]) {
+    for (const dir of [this.filesDir, this.resultsDir, this.jobsDir]) {
       for (const name of await readdir(dir)) {
         if (name.includes(".tmp-")) await rm(path.join(dir, name), { force: true });
       }

@@ -46,6 +46,10 @@ export async function handleEngineRequest(
   const origin = publicOrigin(request);
   const [root, ...rest] = segments;
   if (method === "OPTIONS") return corsPreflight();
+  if (root === "queue" || root === "run" || root === "rest") {
+    const refused = refuseForeign(request, method);
+    if (refused) return refused;
+  }
   switch (root) {
     case "queue":
       return handleQueue(request, method, rest, origin, context);
@@ -83,7 +87,7 @@ async function handleQueue(
     if (method !== "POST") return methodNotAllowed("POST");
     const body = await readJsonBody(request);
     if (body instanceof Response) return body;
-    const snapshot = engine.submit(body, origin);
+    const snapshot = await engine.accept(body, origin);
     return json(200, statusBody(snapshot, origin, false));
   }
   if (kind !== "requests" || !id || !REQUEST_ID.test(id)) {
@@ -119,7 +123,7 @@ async function fetchResult(engine: LocalEngine, id: string): Promise<Response> {
 async function handleRun(request: Request, origin: string, { engine }: EngineContext) {
   const body = await readJsonBody(request);
   if (body instanceof Response) return body;
-  const { id } = engine.submit(body, origin);
+  const { id } = await engine.accept(body, origin);
   await engine.waitFor(id);
   return fetchResult(engine, id);
 }
@@ -290,6 +294,36 @@ async function readJsonBody(
   } catch {
     return json(400, { detail: "The request body is not valid JSON" });
   }
+}
+
+/**
+ * Refuses what a browser on another site could send to the queue, run and rest APIs (which
+ * bypass the proxy's gate): cross-site requests (`Sec-Fetch-Site: cross-site`, or an `Origin`
+ * whose host is not this server's), and POST bodies that are not `application/json` (a
+ * `no-cors` form or `text/plain` post). Callers without those headers (servers, the proxy) pass.
+ */
+function refuseForeign(request: Request, method: string): Response | null {
+  const site = request.headers.get("sec-fetch-site");
+  const origin = request.headers.get("origin");
+  let isForeignOrigin = false;
+  if (origin) {
+    try {
+      isForeignOrigin =
+        new URL(origin).host !== (request.headers.get("host") ?? new URL(request.url).host);
+    } catch {
+      isForeignOrigin = true;
+    }
+  }
+  if (site === "cross-site" || isForeignOrigin) {
+    return json(403, { detail: "Cross-site requests to the local engine are refused" });
+  }
+  if (method === "POST") {
+    const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+    if (type !== "application/json") {
+      return json(415, { detail: "The local engine accepts only Content-Type: application/json" });
+    }
+  }
+  return null;
 }
 
 /** The origin callers see: the proxy's hint when well-formed, else this request's own. */

@@ -6,7 +6,7 @@ import { FileStore, isFileId } from "./file-store";
 import type { EngineContext } from "./http";
 import { loadInputImage } from "./input-image";
 import { FILES_PATH } from "./paths";
-import { renderImages } from "./render";
+import { RenderPool, spawnRenderWorker } from "./render-pool";
 
 // Route modules may be loaded more than once; one engine per process keeps "one GPU" true.
 const KEY = Symbol.for("kontext-playground.local-engine");
@@ -22,11 +22,13 @@ export function getLocalEngine(): EngineContext {
       maxBytes: settings.maxStorageBytes,
       maxAgeMs: settings.maxAgeMs,
     });
+    const pool = new RenderPool(spawnRenderWorker);
     const engine = new LocalEngine({
       store,
       stepMs: settings.stepMs,
       filesPath: FILES_PATH,
-      render: renderImages,
+      // Rendering runs on worker threads, never on the thread that answers requests.
+      render: (options, signal) => pool.render(options, signal),
       loadInput: (imageUrl) =>
         loadInputImage(imageUrl, {
           readOwnFile: async (url) => {
@@ -45,6 +47,7 @@ export function getLocalEngine(): EngineContext {
         }),
       log: (message) => console.error(message),
     });
+    void engine.resumeSaved();
     global[KEY] = { engine, store, pendingUploads: new Map() };
   }
   return global[KEY];

@@ -26,6 +26,11 @@ export const PLAYGROUND_LIMITS = {
   maxLoraPathChars: 2_048,
   /** The LoRA scale's step in the form (the endpoint takes any number in 0–4). */
   loraScaleStep: 0.05,
+  /**
+   * Most LoRAs in one request. fal publishes no cap; each LoRA adds work to every step, and more
+   * than a handful of stacked LoRAs rarely gives a usable image.
+   */
+  maxLoras: 8,
   /** Largest accepted seed: seeds are unsigned 32-bit integers in FLUX pipelines. */
   maxSeed: 2 ** 32 - 1,
 } as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACCELERATIONS, OUTPUT_FORMATS, RESOLUTION_MODES } from "./endpoint";
+import { ACCELERATIONS, OUTPUT_FORMATS, PLAYGROUND_LIMITS, RESOLUTION_MODES } from "./endpoint";
 import { kontextOutputSchema, parseKontextInput, summarizeFieldErrors } from "./schema";
 
 const base = { image_url: "https://example.com/cat.png", prompt: "make it snow" };
@@ -109,9 +109,16 @@ describe("ranges", () => {
     expect(fieldsOf({ ...base, loras })).toEqual(["loras.2.scale", "loras.3.scale"]);
   });
 
-  it("accepts any number of LoRAs", () => {
-    const loras = Array.from({ length: 25 }, (_, i) => ({ path: `https://a/${i}.safetensors` }));
-    expect(parseKontextInput({ ...base, loras }).ok).toBe(true);
+  it("accepts up to PLAYGROUND_LIMITS.maxLoras LoRAs and refuses more, naming the limit", () => {
+    const make = (length: number) =>
+      Array.from({ length }, (_, i) => ({ path: `https://hf.co/${i}.safetensors` }));
+    const max = PLAYGROUND_LIMITS.maxLoras;
+    expect(parseKontextInput({ ...base, loras: make(max) }).ok).toBe(true);
+    const refused = parseKontextInput({ ...base, loras: make(max + 1) });
+    expect(refused.ok).toBe(false);
+    expect(!refused.ok && summarizeFieldErrors(refused.errors)).toContain(
+      `loras may hold at most ${max} entries`,
+    );
   });
 
   it("refuses a LoRA with an empty path", () => {

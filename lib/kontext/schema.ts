@@ -102,7 +102,10 @@ export const kontextInputSchema = z.strictObject({
   output_format: z
     .enum(OUTPUT_FORMATS, { error: `output_format must be one of ${OUTPUT_FORMATS.join(", ")}` })
     .default("png"),
-  loras: z.array(loraWeightSchema, { error: "loras must be a list" }).default([]),
+  loras: z
+    .array(loraWeightSchema, { error: "loras must be a list" })
+    .max(PLAYGROUND_LIMITS.maxLoras, `loras may hold at most ${PLAYGROUND_LIMITS.maxLoras} entries`)
+    .default([]),
   acceleration: z
     .enum(ACCELERATIONS, { error: `acceleration must be one of ${ACCELERATIONS.join(", ")}` })
     .default("none"),

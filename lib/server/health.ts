@@ -1,6 +1,7 @@
 import "server-only";
 import { ENDPOINT_ID } from "@/lib/kontext/endpoint";
 import { ConfigError, getFalKey, getUpstream } from "./config";
+import { getGuardSettings } from "./guard/settings";
 
 /** What the health route reports. Never includes the key or upstream credentials. */
 export interface BackendHealth {
@@ -22,6 +23,7 @@ export function describeBackend(
   const hasServerKey = Boolean(getFalKey(env));
   try {
     const upstream = getUpstream(env);
+    getGuardSettings(env); // invalid limits are a configuration problem too
     const isUsable = upstream.backend === "local" || hasServerKey;
     return {
       ok: true,

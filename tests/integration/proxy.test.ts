@@ -245,6 +245,7 @@ describe("the local engine's own edges", () => {
   it("answers 400 for a malformed submit body sent straight to the engine", async () => {
     const response = await fetch(`${appUrl}/api/engine/queue/fal-ai/flux-kontext-lora`, {
       method: "POST",
+      headers: { "content-type": "application/json" },
       body: "not json",
     });
     expect(response.status).toBe(400);
@@ -253,6 +254,7 @@ describe("the local engine's own edges", () => {
   it("runs synchronously on /run and fails bad input with 422 like fal", async () => {
     const response = await fetch(`${appUrl}/api/engine/run/fal-ai/flux-kontext-lora`, {
       method: "POST",
+      headers: { "content-type": "application/json" },
       body: JSON.stringify({
         image_url: "data:image/png;base64,AAAA",
         prompt: "x",
@@ -263,6 +265,7 @@ describe("the local engine's own edges", () => {
     const photo = (await makePhoto(64, 64)).toString("base64");
     const ok = await fetch(`${appUrl}/api/engine/run/fal-ai/flux-kontext-lora`, {
       method: "POST",
+      headers: { "content-type": "application/json" },
       body: JSON.stringify({
         image_url: `data:image/png;base64,${photo}`,
         prompt: "x",

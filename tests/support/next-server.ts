@@ -36,7 +36,7 @@ export async function startNext(env: Record<string, string>): Promise<NextServer
   const childEnv: NodeJS.ProcessEnv = { ...process.env };
   for (const name of Object.keys(childEnv)) {
     // No FAL_KEY or backend settings leak in from the caller's shell.
-    if (/^(FAL_|KONTEXT_|LOCAL_ENGINE_)/.test(name)) delete childEnv[name];
+    if (/^(FAL_|KONTEXT_|LOCAL_ENGINE_|REDIS_URL$)/.test(name)) delete childEnv[name];
   }
   Object.assign(childEnv, {
     NEXT_TELEMETRY_DISABLED: "1",
