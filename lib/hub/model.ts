@@ -114,7 +114,7 @@ async function readTree(
     hubUrl: config.origin,
     fetch: createGuardedFetch(
       config,
-      { what: `the files of ${id}`, maxBytes: MAX_TREE_BYTES },
+      { what: `the model ${id}`, maxBytes: MAX_TREE_BYTES },
       baseFetch,
     ),
   });
