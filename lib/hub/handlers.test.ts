@@ -123,7 +123,7 @@ describe("GET /api/hub/model", () => {
     expect(details.triggerNote).toBe("No trigger in the card");
     expect(details.card).toEqual({
       source: "none",
-      problem: "The repository has no readable card (README.md)",
+      problem: "The repository has no card (README.md)",
     });
     expect(details.baseModel.fit).toBe("unknown");
   });
@@ -136,6 +136,27 @@ describe("GET /api/hub/model", () => {
       problem: "The card's metadata is not valid YAML",
     });
     expect(details.trigger?.text).toBe("from the api card data");
+  });
+
+  it.each([
+    [
+      { kind: "huge", bytes: 600_000, declareLength: true },
+      "The card (README.md) is too large to read",
+    ],
+    [
+      { kind: "redirect", location: "https://cdn.example.com/README.md" },
+      "The card (README.md) is stored off the Hub's host",
+    ],
+  ] as const)("falls back to the Hub's card data when the card cannot be read (%j)", async (fault, problem) => {
+    fresh();
+    hub.fault("/fal/Plushie-Kontext-Dev-LoRA/resolve/", fault);
+    const { status, details } = await model("fal/Plushie-Kontext-Dev-LoRA");
+    expect(status).toBe(200);
+    expect(details.card).toEqual({ source: "api", problem });
+    expect(details.trigger).toEqual({
+      text: "Convert to plushie style",
+      source: "instance_prompt",
+    });
   });
 
   it("follows a renamed repository and says so", async () => {

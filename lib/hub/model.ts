@@ -50,15 +50,14 @@ export async function getModelDetails(
     readCard(id, revision, config, baseFetch),
   ]);
 
-  const front = readme === null ? null : parseFrontMatter(readme);
+  const front = readme.text === null ? null : parseFrontMatter(readme.text);
   const apiCard = isRecord(info.cardData) ? (info.cardData as Record<string, unknown>) : null;
   const card: HubModelDetails["card"] = front?.data
     ? { source: "readme" }
     : apiCard
       ? { source: "api" }
       : { source: "none" };
-  const problem =
-    readme === null ? "The repository has no readable card (README.md)" : front?.problem;
+  const problem = readme.problem ?? front?.problem;
   if (problem && card.source !== "readme") card.problem = problem;
   const facts = cardFacts(front?.data ?? apiCard);
   const tags = Array.isArray(info.tags) ? info.tags.filter((tag) => typeof tag === "string") : [];
@@ -128,13 +127,16 @@ async function readTree(
   return files;
 }
 
-/** The card's text, or null when there is none (404) or it is too large to read. */
+/**
+ * The card's text, or null and why: there is none (404), it is over {@link MAX_CARD_BYTES}, or
+ * the Hub sent it from another host (as it does for LFS files). Then the Hub's `cardData` is used.
+ */
 async function readCard(
   id: string,
   revision: string,
   config: HubConfig,
   baseFetch: typeof fetch,
-): Promise<string | null> {
+): Promise<{ text: string | null; problem?: string }> {
   // By hand, not `downloadFile`: that first asks for xet file info and may hand back a blob
   // read from the Hub's CDN hosts; a card is a small git file served by the Hub itself.
   const guarded = createGuardedFetch(
@@ -145,9 +147,17 @@ async function readCard(
   try {
     const url = `${config.origin}/${id}/resolve/${encodeURIComponent(revision)}/README.md`;
     const response = await guarded(url);
-    return response.status === 404 ? null : await response.text();
+    if (response.status === 404) {
+      return { text: null, problem: "The repository has no card (README.md)" };
+    }
+    return { text: await response.text() };
   } catch (error) {
-    if (error instanceof HubError && error.code === "too_large") return null;
+    if (error instanceof HubError && error.code === "too_large") {
+      return { text: null, problem: "The card (README.md) is too large to read" };
+    }
+    if (error instanceof HubError && error.code === "off_host_redirect") {
+      return { text: null, problem: "The card (README.md) is stored off the Hub's host" };
+    }
     throw error;
   }
 }
