@@ -108,6 +108,11 @@ export function createHubHandlers(
       const body = await run(config, new URL(request.url));
       return Response.json(body, { headers: { "cache-control": "private, max-age=60" } });
     } catch (error) {
+      if (!(error instanceof HubError)) {
+        // Not one of ours (e.g. invalid JSON from the Hub). The token is only ever in a request
+        // header, never in a URL or message, so the error can be logged.
+        console.error("Hub look-up failed:", error instanceof Error ? error.message : error);
+      }
       const hubError =
         error instanceof HubError
           ? error
