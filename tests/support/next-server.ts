@@ -35,8 +35,8 @@ export async function startNext(env: Record<string, string>): Promise<NextServer
   const port = await freePort();
   const childEnv: NodeJS.ProcessEnv = { ...process.env };
   for (const name of Object.keys(childEnv)) {
-    // No FAL_KEY or backend settings leak in from the caller's shell.
-    if (/^(FAL_|KONTEXT_|LOCAL_ENGINE_|REDIS_URL$)/.test(name)) delete childEnv[name];
+    // No FAL_KEY, Hub token, Redis or backend settings leak in from the caller's shell.
+    if (/^(FAL_|KONTEXT_|LOCAL_ENGINE_|HF_|REDIS_URL$)/.test(name)) delete childEnv[name];
   }
   Object.assign(childEnv, {
     NEXT_TELEMETRY_DISABLED: "1",
