@@ -29,6 +29,7 @@ import {
 import { makeShareLink } from "./bench-ui.mjs";
 import { attributeChunks, loadAnalysis } from "./bundle-analysis.mjs";
 import { INITIAL_JS_BUDGET_KB } from "./bundle-budget.mjs";
+import { budgetVerdict, scriptsOf } from "./bundle-html.mjs";
 
 const options = parseArgs();
 const budgetKB =
@@ -45,42 +46,6 @@ const isCheckOnly = budgetKB !== null;
 const withShare = !isCheckOnly && !options["no-share"];
 const withModules = !isCheckOnly && !options["no-modules"];
 requireBuild();
-
-/** Attributes of an HTML start tag, names lower-cased (`async=""` → { async: "" }). */
-function attributes(tag) {
-  const found = {};
-  for (const match of tag.matchAll(
-    /([a-zA-Z_:-]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g,
-  )) {
-    found[match[1].toLowerCase()] = match[2] ?? match[3] ?? match[4] ?? "";
-  }
-  return found;
-}
-
-/** Every script an HTML page references, once each, in document order, and its inline scripts. */
-function scriptsOf(html) {
-  const scripts = new Map();
-  let inlineBytes = 0;
-  for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
-    const attrs = attributes(match[1]);
-    if (attrs.src) {
-      const how = ["nomodule", "type", "async", "defer"].filter((a) => a in attrs);
-      const kind = "nomodule" in attrs ? "nomodule" : attrs.type === "module" ? "module" : "";
-      if (!scripts.has(attrs.src)) scripts.set(attrs.src, { src: attrs.src, how, kind });
-    } else if (!attrs.type || /javascript|module/.test(attrs.type)) {
-      inlineBytes += Buffer.byteLength(match[2]);
-    }
-  }
-  for (const match of html.matchAll(/<link\b([^>]*)>/gi)) {
-    const attrs = attributes(match[1]);
-    const rel = (attrs.rel ?? "").toLowerCase();
-    const isScript = rel === "modulepreload" || (rel === "preload" && attrs.as === "script");
-    if (isScript && attrs.href && !scripts.has(attrs.href)) {
-      scripts.set(attrs.href, { src: attrs.href, how: [rel], kind: "" });
-    }
-  }
-  return { scripts: [...scripts.values()], inlineBytes };
-}
 
 /** The scripts of the page at `url`, each fetched from the server and gzipped at level 9. */
 async function measurePage(url) {
@@ -232,16 +197,12 @@ try {
 }
 
 if (isCheckOnly) {
-  const limit = budgetKB * 1000;
-  const verdict =
-    home.gzip <= limit
-      ? `within it (${kb(limit - home.gzip)} to spare)`
-      : `OVER it by ${kb(home.gzip - limit)}`;
+  const verdict = budgetVerdict(home.gzip, budgetKB);
   console.log(
-    `Initial JS for /: ${kb(home.gzip)} gzip -9 (${home.scripts.length} scripts the HTML references, ${kb(home.raw)} raw); budget ${budgetKB} KB: ${verdict}`,
+    `Initial JS for /: ${kb(home.gzip)} gzip -9 (${home.scripts.length} scripts the HTML references, ${kb(home.raw)} raw); budget ${budgetKB} KB: ${verdict.text}`,
   );
   for (const s of home.scripts) console.log(`  ${s.name.padEnd(34)} ${kb(s.gzip).padStart(9)}`);
-  process.exit(home.gzip <= limit ? 0 : 1);
+  process.exit(verdict.isWithin ? 0 : 1);
 }
 
 let attribution = null;
