@@ -86,11 +86,12 @@ function watchResultPaints(altPattern) {
   );
 }
 
-/** The alt texts of the result images in the page now. */
-function resultAlts(page) {
+/** The highest run number among the result images in the page now (0 when none). */
+function lastRunNumber(page) {
   return page.evaluate((source) => {
     const pattern = new RegExp(source);
-    return [...document.images].map((img) => img.alt).filter((alt) => pattern.test(alt));
+    const numbers = [...document.images].map((img) => Number(pattern.exec(img.alt)?.[1] ?? 0));
+    return Math.max(0, ...numbers);
   }, RESULT_ALT_PATTERN);
 }
 
@@ -109,7 +110,8 @@ const isProxyCall = (request, test) =>
 
 /** One run: Generate, then the three moments (see the top of the file). */
 async function measureRun(page, origin) {
-  const before = new Set(await resultAlts(page));
+  const previousRun = await lastRunNumber(page);
+  const paintsBefore = await page.evaluate(() => window.__resultPaints.length);
   const submitted = page.waitForResponse(
     (response) =>
       response.request().method() === "POST" &&
@@ -123,9 +125,15 @@ async function measureRun(page, origin) {
       isProxyCall(response.request(), (target) => target.endsWith(`/requests/${requestId}`)),
     { timeout: RUN_TIMEOUT_MS },
   );
+  // The first paint of an image of a newer run than any shown before (older runs' images are
+  // painted again when the virtualised gallery mounts them anew: those are skipped).
   const handle = await page.waitForFunction(
-    (seen) => window.__resultPaints.find((paint) => !seen.includes(paint.alt)) ?? null,
-    [...before],
+    ({ source, from, after }) => {
+      const pattern = new RegExp(source);
+      const paints = window.__resultPaints.slice(from);
+      return paints.find((paint) => Number(pattern.exec(paint.alt)?.[1]) > after) ?? null;
+    },
+    { source: RESULT_ALT_PATTERN, from: paintsBefore, after: previousRun },
     { timeout: RUN_TIMEOUT_MS },
   );
   const paint = await handle.jsonValue();

@@ -47,8 +47,11 @@ export function resultImages(page) {
   return page.getByRole("img", { name: /^Result \d+ of run \d+/ });
 }
 
-/** Matches a result image's accessible name in the page (used inside page scripts). */
-export const RESULT_ALT_PATTERN = "^Result \\d+ of run \\d+";
+/**
+ * Matches a result image's accessible name in the page (used inside page scripts); its one
+ * group is the run's number (runs are numbered 1, 2, 3… in the order they were made).
+ */
+export const RESULT_ALT_PATTERN = "^Result \\d+ of run (\\d+)";
 
 /** The share link of run 1, as its Share button shows it. */
 export async function shareLinkOfFirstRun(page) {
