@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The whole test suite: build (with a canary FAL_KEY, so the key-safety tests can prove it never
-// reaches the browser bundle), unit and integration tests (Vitest), then end-to-end tests in a
-// real Chromium (Playwright). Prints one closing line: "N passed, N failed".
+// reaches the browser bundle), the byte budget of the first load (counted as one test), unit and
+// integration tests (Vitest), then end-to-end tests in a real Chromium (Playwright). Prints one
+// closing line: "N passed, N failed".
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -65,6 +66,14 @@ const bin = (file) => path.resolve("node_modules", file);
 let ok = run("Build (with a canary FAL_KEY)", node, [bin("next/dist/bin/next"), "build"], {
   FAL_KEY: canary,
 });
+// Bytes are deterministic, so the budget is a check on every build, not a timed test: it prints
+// the figure, and an over-budget build counts as one failed test (the other tests still run).
+const isWithinBudget = ok
+  ? run("Byte budget: initial JS of / (scripts/bundle-budget.mjs)", node, [
+      "scripts/bench-bundle.mjs",
+      "--budget",
+    ])
+  : null;
 if (ok) {
   ok = run(
     "Unit and integration tests (Vitest)",
@@ -93,9 +102,13 @@ if (ok) {
 
 const vitest = readJson(`${REPORTS}/vitest.json`);
 const e2e = readJson(`${REPORTS}/e2e.json`);
-const passed = (vitest?.numPassedTests ?? 0) + (e2e?.stats?.expected ?? 0);
+const passed =
+  (vitest?.numPassedTests ?? 0) + (e2e?.stats?.expected ?? 0) + (isWithinBudget === true ? 1 : 0);
 const counted =
-  (vitest?.numFailedTests ?? 0) + (e2e?.stats?.unexpected ?? 0) + (e2e?.stats?.flaky ?? 0);
+  (vitest?.numFailedTests ?? 0) +
+  (e2e?.stats?.unexpected ?? 0) +
+  (e2e?.stats?.flaky ?? 0) +
+  (isWithinBudget === false ? 1 : 0);
 // A step that failed without failing a test (a broken build, a crashed runner) still counts.
 const failed = !ok && counted === 0 ? 1 : counted;
 console.log(`\n${passed} passed, ${failed} failed`);
