@@ -1,7 +1,7 @@
 /**
  * Choosing a LoRA's weight file among a repository's files. Pure, isomorphic.
  */
-import { normalizeLoraPath } from "@/lib/playground/lora-path";
+import { normalizeLoraPath } from "@/lib/domain/lora-path";
 import { hubFileUrl } from "./urls";
 
 /**
