@@ -54,8 +54,9 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       KONTEXT_BACKEND: "local",
       PORT: String(PORT),
-      // Slow enough that a 50-step run (2 s) can be cancelled or reloaded mid-run on a busy CI machine.
-      LOCAL_ENGINE_STEP_MS: "40",
+      // Slow enough that a 50-step run (4 s) can be cancelled or reloaded mid-run on a busy CI
+      // machine: the engine's steps keep wall-clock time, so a starved browser no longer stretches them.
+      LOCAL_ENGINE_STEP_MS: "80",
       LOCAL_ENGINE_DATA_DIR: ".data/e2e-engine",
     },
   },
