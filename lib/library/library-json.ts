@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { checkDocumentHeader, describeIssues, parseJson } from "@/lib/persist/json-document";
+import { describeIssues, FILE_IMPORT_STYLE } from "@/lib/persist/issues";
+import { checkDocumentHeader, parseJson } from "@/lib/persist/json-document";
 import { LIBRARY_VERSION, type LibraryContents, type LoraPreview, type UserLora } from "./types";
 import { loraPreviewSchema, userLoraSchema } from "./validation";
 
@@ -91,7 +92,7 @@ export function parseLibraryJson(text: string): ParseLibraryResult {
     if (!parsed.success) {
       return {
         ok: false,
-        message: `LoRA ${index + 1}${entryName(entry)} is invalid: ${describeIssues(parsed.error)}`,
+        message: `LoRA ${index + 1}${entryName(entry)} is invalid: ${describeIssues(parsed.error, FILE_IMPORT_STYLE)}`,
       };
     }
     const twin = loras.findIndex((lora) => lora.path === parsed.data.path);
@@ -110,7 +111,7 @@ export function parseLibraryJson(text: string): ParseLibraryResult {
     if (!parsed.success) {
       return {
         ok: false,
-        message: `Preview ${index + 1} is invalid: ${describeIssues(parsed.error)}`,
+        message: `Preview ${index + 1} is invalid: ${describeIssues(parsed.error, FILE_IMPORT_STYLE)}`,
       };
     }
     if (previews.some((preview) => preview.path === parsed.data.path)) {
