@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DEFAULT_SETTINGS, type Settings } from "@/lib/domain/settings";
-import type { Same } from "@/lib/domain/type-checks";
+import type { Assert, Same } from "@/lib/domain/type-checks";
 import { ACCELERATIONS, OUTPUT_FORMATS, RESOLUTION_MODES } from "@/lib/kontext/endpoint";
 import { kontextInputSchema, kontextOutputSchema } from "@/lib/kontext/schema";
 import { STORED_RECORD_STYLE } from "@/lib/persist/issues";
@@ -151,7 +151,6 @@ export const storedDraftSchema = envelopeSchema.extend({
 });
 
 // Compile-time checks that the schemas produce exactly the app's types.
-type Assert<T extends true> = T;
 export type RunSchemaMatchesType = Assert<Same<z.output<typeof historyRunSchema>, HistoryRun>>;
 export type DraftSchemaMatchesType = Assert<Same<z.output<typeof draftSchema>, Draft>>;
 export type SettingsSchemaMatchesType = Assert<Same<z.output<typeof settingsSchema>, Settings>>;

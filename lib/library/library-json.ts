@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { formatCount } from "@/lib/domain/text";
 import { describeIssues, FILE_IMPORT_STYLE } from "@/lib/persist/issues";
 import { checkDocumentHeader, parseJson } from "@/lib/persist/json-document";
 import { LIBRARY_VERSION, type LibraryContents, type LoraPreview, type UserLora } from "./types";
@@ -124,7 +125,7 @@ export function parseLibraryJson(text: string): ParseLibraryResult {
 
 function listProblem(field: string, value: unknown): string {
   return Array.isArray(value) && value.length > MAX_LIBRARY_ENTRIES
-    ? `The library's '${field}' holds more than ${MAX_LIBRARY_ENTRIES.toLocaleString("en-US")} entries`
+    ? `The library's '${field}' holds more than ${formatCount(MAX_LIBRARY_ENTRIES)} entries`
     : `The library's '${field}' is not a list`;
 }
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Same } from "@/lib/domain/type-checks";
+import type { Assert, Same } from "@/lib/domain/type-checks";
 import { HISTORY_RECORDS, sizeSchema } from "@/lib/history/records";
 import { kontextInputSchema } from "@/lib/kontext/schema";
 import { type Envelope, type RecordFormat, unwrap, wrap } from "@/lib/persist/versioned-record";
@@ -81,7 +81,6 @@ export const sweepRecordSchema = z.object({
   backend: z.enum(["fal", "local"]),
 });
 
-type Assert<T extends true> = T;
 export type SweepSchemaMatchesType = Assert<Same<z.output<typeof sweepRecordSchema>, SweepRecord>>;
 
 /** How sweeps are stored, with the history's records (sweeps exist since format 1). */
