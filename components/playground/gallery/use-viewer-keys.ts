@@ -11,6 +11,7 @@ export function useViewerKeys(
   go: (delta: number) => void,
   close: () => void,
 ): void {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a ref object; its dialog is read when the effect runs.
   useEffect(() => {
     const dialog = dialogRef.current;
     if (!dialog) return;
@@ -30,5 +31,5 @@ export function useViewerKeys(
       dialog.removeEventListener("keydown", onKeyDown);
       dialog.removeEventListener("click", onClick);
     };
-  }, [go, close]);
+  }, [dialogRef, go, close]);
 }
