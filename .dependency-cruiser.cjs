@@ -32,6 +32,15 @@ module.exports = {
       to: { pathNot: "^(lib/(domain|kontext)/|node_modules/zod/)" },
     },
     {
+      name: "slices-not-to-slices",
+      severity: "error",
+      comment:
+        "A store slice never imports another slice: cross-slice work goes through " +
+        "lib/store/coordination.ts, shared helpers live in lib/domain or lib/browser.",
+      from: { path: "^lib/store/[^/]+-slice\\.ts$" },
+      to: { path: "^lib/store/[^/]+-slice\\.ts$" },
+    },
+    {
       name: "kontext-imports-no-app-code",
       severity: "error",
       comment: "lib/kontext (the endpoint schema) imports nothing from store, persistence or UI.",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { clampScale } from "@/lib/domain/run";
 import { LIMITS } from "@/lib/kontext/endpoint";
-import { clampScale } from "@/lib/store/lora-slice";
 import { formatScale, formatSize, LORA_SCALE_DESCRIPTION, LORA_SCALE_STEP } from "./format";
 
 describe("formatScale", () => {

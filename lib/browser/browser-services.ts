@@ -1,4 +1,5 @@
 import type { FalClient, QueueStatus } from "@fal-ai/client";
+import { isHttpUrl } from "@/lib/domain/text";
 import { createPlaygroundFalClient } from "@/lib/fal/client";
 import { createHistoryDb, type HistoryDb } from "@/lib/history/db";
 import { ENDPOINT_ID } from "@/lib/kontext/endpoint";
@@ -225,10 +226,5 @@ export function parseKontextOutput(data: unknown): KontextOutput {
 
 function isSafeImageUrl(url: string): boolean {
   if (/^data:image\/[a-z0-9.+-]+[;,]/i.test(url)) return true;
-  try {
-    const { protocol } = new URL(url);
-    return protocol === "https:" || protocol === "http:";
-  } catch {
-    return false;
-  }
+  return isHttpUrl(url);
 }

@@ -13,6 +13,9 @@ const FORM_FIELDS: ReadonlySet<string> = new Set([
 ]);
 
 /** The form as the person left it. */
+/** The `image_url` field error `startRun` sets while an image is still being read. */
+export const WAIT_FOR_IMAGE = "Wait until the image has been read";
+
 export interface Draft {
   prompt: string;
   loras: { path: string; scale: number; isEnabled: boolean }[];

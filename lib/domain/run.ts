@@ -1,3 +1,4 @@
+import { LIMITS, PLAYGROUND_LIMITS } from "@/lib/kontext/endpoint";
 import type { PriceEstimate } from "@/lib/kontext/pricing";
 import type { Size } from "@/lib/kontext/resolution";
 import type { KontextOutput, KontextRequest } from "@/lib/kontext/schema";
@@ -40,6 +41,15 @@ export interface LoraEntry {
   path: string;
   scale: number;
   isEnabled: boolean;
+}
+
+/** Keeps a scale within 0–4 on the 0.05 grid. */
+export function clampScale(scale: number): number {
+  if (!Number.isFinite(scale)) return LIMITS.loraScale.default;
+  const bounded = Math.min(LIMITS.loraScale.max, Math.max(LIMITS.loraScale.min, scale));
+  // Divide by the inverse (20) rather than multiply by 0.05, so 0.15 stays 0.15.
+  const perUnit = Math.round(1 / PLAYGROUND_LIMITS.loraScaleStep);
+  return Math.round(bounded * perUnit) / perUnit;
 }
 
 export type RunPhase = "uploading" | "queued" | "running" | "completed" | "failed" | "cancelled";

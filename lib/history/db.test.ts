@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import { DEFAULT_SETTINGS } from "@/lib/domain/settings";
 import { kontextInputSchema } from "@/lib/kontext/schema";
 import type { SweepRecord } from "@/lib/sweep/record";
+import { historyRun } from "@/tests/fixtures/history";
 import {
   createHistoryDb,
   DRAFT_KEY,
@@ -22,39 +23,21 @@ function uniqueDbName(): string {
 }
 
 function makeRun(id: string, createdAt: number, overrides: Partial<HistoryRun> = {}): HistoryRun {
-  return {
+  const base = historyRun({
     id,
     createdAt,
-    finishedAt: createdAt + 5_000,
-    status: "completed",
-    requestId: `req-${id}`,
-    request: kontextInputSchema.parse({
-      image_url: "https://example.com/in.png",
-      prompt: `Prompt of ${id}`,
-    }),
-    output: {
-      images: [
-        {
-          url: `https://cdn.example.com/${id}.png`,
-          width: 512,
-          height: 512,
-          content_type: "image/png",
-        },
-      ],
-      timings: { inference: 1.5 },
-      seed: 1,
-      has_nsfw_concepts: [false],
-      prompt: `Prompt of ${id}`,
-    },
-    error: null,
-    predictedSize: { width: 512, height: 512 },
-    priceUsd: 0.035,
-    inputThumbnail: null,
-    parentId: null,
-    isFavourite: false,
-    backend: "fal",
-    ...overrides,
-  };
+    request: { image_url: "https://example.com/in.png", prompt: `Prompt of ${id}` },
+    images: [
+      {
+        url: `https://cdn.example.com/${id}.png`,
+        width: 512,
+        height: 512,
+        content_type: "image/png",
+      },
+    ],
+    seed: 1,
+  });
+  return { ...base, ...overrides };
 }
 
 const draft: Draft = {

@@ -1,6 +1,6 @@
 import "fake-indexeddb/auto";
 import { describe, expect, it } from "vitest";
-import { kontextInputSchema } from "@/lib/kontext/schema";
+import { historyRun } from "@/tests/fixtures/history";
 import {
   createHistoryDb,
   type KeyValueStore,
@@ -33,22 +33,13 @@ function image(bytes: number, type = "image/png"): Blob {
 const url = (name: string) => `https://cdn.example.com/${name}.png`;
 
 function makeRun(id: string): HistoryRun {
-  return {
+  return historyRun({
     id,
     createdAt: 1,
-    finishedAt: 2,
-    status: "completed",
+    durationMs: 1,
     requestId: null,
-    request: kontextInputSchema.parse({ image_url: "https://example.com/in.png", prompt: "p" }),
-    output: null,
-    error: null,
-    predictedSize: { width: 512, height: 512 },
-    priceUsd: 0.035,
-    inputThumbnail: null,
-    parentId: null,
-    isFavourite: false,
-    backend: "fal",
-  };
+    request: { image_url: "https://example.com/in.png", prompt: "p" },
+  });
 }
 
 /**

@@ -1,40 +1,27 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { type KontextRequest, kontextInputSchema } from "@/lib/kontext/schema";
+import type { KontextRequest } from "@/lib/kontext/schema";
+import { historyRun } from "@/tests/fixtures/history";
 import { embedPngText, readPngText } from "./png-metadata";
 import { embedRecipe, NO_RECIPE_MESSAGE, readRecipe } from "./recipe-png";
 import { HISTORY_VERSION, type HistoryRun } from "./types";
 
 function sampleRun(request: Partial<KontextRequest> = {}): HistoryRun {
-  return {
-    id: "run-1",
-    createdAt: 1_700_000_000_000,
-    finishedAt: 1_700_000_005_000,
-    status: "completed",
+  return historyRun({
     requestId: "req-1",
-    request: kontextInputSchema.parse({
+    request: {
       image_url: "https://example.com/in.png",
       prompt: "Make it snow — ❄️ 雪",
       seed: 7,
       ...request,
-    }),
-    output: {
-      images: [
-        { url: "https://cdn.example.com/out.png", width: 8, height: 6, content_type: "image/png" },
-      ],
-      timings: { inference: 1.25 },
-      seed: 7,
-      has_nsfw_concepts: [false],
-      prompt: "Make it snow — ❄️ 雪",
     },
-    error: null,
-    predictedSize: { width: 8, height: 6 },
-    priceUsd: 0.035,
+    images: [
+      { url: "https://cdn.example.com/out.png", width: 8, height: 6, content_type: "image/png" },
+    ],
+    inference: 1.25,
+    seed: 7,
     inputThumbnail: "data:image/jpeg;base64,AAAA",
-    parentId: null,
-    isFavourite: false,
-    backend: "fal",
-  };
+  });
 }
 
 async function png(): Promise<Uint8Array> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "@/lib/domain/settings";
-import { kontextInputSchema } from "@/lib/kontext/schema";
+import { historyRun } from "@/tests/fixtures/history";
 import {
   HistoryFormatError,
   migrateDraft,
@@ -11,41 +11,29 @@ import {
 import { type Draft, HISTORY_VERSION, type HistoryRun } from "./types";
 
 function makeRun(overrides: Partial<HistoryRun> = {}): HistoryRun {
-  return {
-    id: "run-1",
-    createdAt: 1_700_000_000_000,
-    finishedAt: 1_700_000_010_000,
-    status: "completed",
+  const base = historyRun({
+    durationMs: 10_000,
     requestId: "req-1",
-    request: kontextInputSchema.parse({
+    request: {
       image_url: "https://example.com/in.png",
       prompt: "Make it snow",
       seed: 7,
       loras: [{ path: "https://example.com/lora.safetensors", scale: 0.8 }],
-    }),
-    output: {
-      images: [
-        {
-          url: "https://cdn.example.com/out.png",
-          width: 1024,
-          height: 768,
-          content_type: "image/png",
-        },
-      ],
-      timings: { inference: 3.2 },
-      seed: 7,
-      has_nsfw_concepts: [false],
-      prompt: "Make it snow",
     },
-    error: null,
-    predictedSize: { width: 1024, height: 768 },
-    priceUsd: 0.035,
+    images: [
+      {
+        url: "https://cdn.example.com/out.png",
+        width: 1024,
+        height: 768,
+        content_type: "image/png",
+      },
+    ],
+    inference: 3.2,
+    seed: 7,
     inputThumbnail: "data:image/jpeg;base64,AAAA",
-    parentId: null,
     isFavourite: true,
-    backend: "fal",
-    ...overrides,
-  };
+  });
+  return { ...base, ...overrides };
 }
 
 /** The same run as format version 0 stored it. */

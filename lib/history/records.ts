@@ -1,17 +1,28 @@
 import { z } from "zod";
 import { DEFAULT_SETTINGS, type Settings } from "@/lib/domain/settings";
-import type { Same } from "@/lib/domain/type-checks";
+import type { Assert, Same } from "@/lib/domain/type-checks";
 import { ACCELERATIONS, OUTPUT_FORMATS, RESOLUTION_MODES } from "@/lib/kontext/endpoint";
 import { kontextInputSchema, kontextOutputSchema } from "@/lib/kontext/schema";
+import { STORED_RECORD_STYLE } from "@/lib/persist/issues";
+import {
+  type Envelope,
+  envelopeSchema,
+  olderFormat,
+  type RecordFamily,
+  type RecordFormat,
+  type RecordProblem,
+  unwrap,
+  wrap,
+} from "@/lib/persist/versioned-record";
 import { type Draft, HISTORY_VERSION, type HistoryRun } from "./types";
 
 /**
  * How history records are stored, and how older stored formats are read (pure: no IndexedDB).
  *
  * Every record is stored in an envelope `{ version, data }` (plus `savedAt`, informational), where
- * `version` is the {@link HISTORY_VERSION} that wrote it. Reading goes through {@link migrateRun} /
- * {@link migrateDraft}, which upgrade older formats step by step and refuse anything else with a
- * {@link HistoryFormatError} that says what is wrong.
+ * `version` is the {@link HISTORY_VERSION} that wrote it (the toolkit is `lib/persist/versioned-record`).
+ * Reading goes through {@link migrateRun} / {@link migrateDraft}, which upgrade older formats step
+ * by step and refuse anything else with a {@link HistoryFormatError} that says what is wrong.
  *
  * Format history:
  * - **Version 0** (hypothetical first format, kept so the migration path is real and tested):
@@ -21,16 +32,12 @@ import { type Draft, HISTORY_VERSION, type HistoryRun } from "./types";
  *     (→ a random seed, {@link DEFAULT_SETTINGS}' seed).
  * - **Version 1** (current): exactly {@link HistoryRun} / {@link Draft}.
  *
- * To change a format: bump `HISTORY_VERSION`, keep the previous schema as `…V{n}Schema`, and add a
- * `v{n} → v{n+1}` step below.
+ * To change a format: bump `HISTORY_VERSION`, keep the previous schema as `…V{n}Schema`, and add the
+ * `v{n} → v{n+1}` step to the record's `older` formats below.
  */
 
 /** Why a stored record could not be read. */
-export type HistoryFormatProblem =
-  | "not-a-record"
-  | "newer-version"
-  | "unknown-version"
-  | "malformed";
+export type HistoryFormatProblem = RecordProblem;
 
 /** A stored record that cannot be read: saved by a newer app, an unknown format, or damaged. */
 export class HistoryFormatError extends Error {
@@ -52,20 +59,17 @@ export class HistoryFormatError extends Error {
   }
 }
 
-/** The envelope every stored record is wrapped in. */
-export const storedEnvelopeSchema = z.object({
-  version: z.number().int().nonnegative(),
-  data: z.unknown(),
-  /** When it was written, in milliseconds since the epoch (informational only). */
-  savedAt: z.number().optional(),
-});
-
-/** A stored record as written: `{ version, data, savedAt? }`. */
-export interface StoredEnvelope<T> {
-  version: number;
-  data: T;
-  savedAt?: number;
-}
+/** The history's records (runs, drafts and sweeps) in the versioned-record toolkit. */
+export const HISTORY_RECORDS: RecordFamily = {
+  version: HISTORY_VERSION,
+  recordName: "history record",
+  newerAdvice: "Update the app to see it; it is kept as it is.",
+  damagedNamesFormat: true,
+  checksEnvelope: true,
+  issueStyle: STORED_RECORD_STYLE,
+  error: (message, problem, version, cause) =>
+    new HistoryFormatError(message, problem, version, cause === undefined ? undefined : { cause }),
+};
 
 export const sizeSchema = z.object({
   width: z.number().positive(),
@@ -104,7 +108,7 @@ export const historyRunSchema = z.object({
 });
 
 /** The stored envelope of a current-format run. */
-export const storedRunSchema = storedEnvelopeSchema.extend({
+export const storedRunSchema = envelopeSchema.extend({
   version: z.literal(HISTORY_VERSION),
   data: historyRunSchema,
 });
@@ -141,97 +145,44 @@ export const draftSchema = z.object({
 });
 
 /** The stored envelope of a current-format draft. */
-export const storedDraftSchema = storedEnvelopeSchema.extend({
+export const storedDraftSchema = envelopeSchema.extend({
   version: z.literal(HISTORY_VERSION),
   data: draftSchema,
 });
 
 // Compile-time checks that the schemas produce exactly the app's types.
-type Assert<T extends true> = T;
 export type RunSchemaMatchesType = Assert<Same<z.output<typeof historyRunSchema>, HistoryRun>>;
 export type DraftSchemaMatchesType = Assert<Same<z.output<typeof draftSchema>, Draft>>;
 export type SettingsSchemaMatchesType = Assert<Same<z.output<typeof settingsSchema>, Settings>>;
 
-/** `path: message; path: message` for the first few zod issues, naming each field. */
-function describeIssues(error: z.ZodError): string {
-  const shown = error.issues.slice(0, 3).map((issue) => {
-    const path = issue.path.map(String).join(".");
-    return path ? `${path}: ${issue.message}` : issue.message;
-  });
-  const more = error.issues.length - shown.length;
-  return more > 0 ? `${shown.join("; ")} (and ${more} more)` : shown.join("; ");
-}
+/** How runs are stored: format 1, read from format 0 too (see the module comment). */
+const RUN_FORMAT: RecordFormat<typeof historyRunSchema> = {
+  family: HISTORY_RECORDS,
+  what: "run",
+  schema: historyRunSchema,
+  older: {
+    0: olderFormat(historyRunV0Schema, ({ favourite, ...rest }) => ({
+      ...rest,
+      isFavourite: favourite,
+      parentId: null,
+      backend: "fal",
+    })),
+  },
+};
 
-/** Reads the envelope and checks its version, or throws a {@link HistoryFormatError}. */
-export function openEnvelope(raw: unknown, what: string): { version: number; data: unknown } {
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw) || !("version" in raw)) {
-    throw new HistoryFormatError(
-      `The stored ${what} is not a history record (expected { version, data }).`,
-      "not-a-record",
-    );
-  }
-  const envelope = storedEnvelopeSchema.safeParse(raw);
-  if (!envelope.success) {
-    throw new HistoryFormatError(
-      `The stored ${what} has an invalid envelope: ${describeIssues(envelope.error)}.`,
-      "not-a-record",
-      null,
-      { cause: envelope.error },
-    );
-  }
-  const { version, data } = envelope.data;
-  if (version > HISTORY_VERSION) {
-    throw new HistoryFormatError(
-      `The stored ${what} was saved by a newer version of Kontext Playground ` +
-        `(format ${version}; this version reads up to format ${HISTORY_VERSION}). ` +
-        "Update the app to see it; it is kept as it is.",
-      "newer-version",
-      version,
-    );
-  }
-  return { version, data };
-}
-
-/** Parses a record's data with `schema`, or throws a {@link HistoryFormatError} naming the field. */
-export function parseData<S extends z.ZodType>(
-  schema: S,
-  data: unknown,
-  what: string,
-  version: number,
-): z.output<S> {
-  const result = schema.safeParse(data);
-  if (!result.success) {
-    throw new HistoryFormatError(
-      `The stored ${what} (format ${version}) is damaged: ${describeIssues(result.error)}.`,
-      "malformed",
-      version,
-      { cause: result.error },
-    );
-  }
-  return result.data;
-}
-
-/** Throws a {@link HistoryFormatError} when `value` would not read back through `schema`. */
-export function checkBeforeSave(schema: z.ZodType, value: unknown, what: string): void {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    throw new HistoryFormatError(
-      `Refusing to save a ${what} that could not be read back: ${describeIssues(result.error)}.`,
-      "malformed",
-      HISTORY_VERSION,
-      { cause: result.error },
-    );
-  }
-}
-
-/** The error for a record whose format version is not one this app knows. */
-export function unknownVersion(what: string, version: number): HistoryFormatError {
-  return new HistoryFormatError(
-    `The stored ${what} has an unknown format version ${version}.`,
-    "unknown-version",
-    version,
-  );
-}
+/** How drafts are stored: format 1, read from format 0 too (see the module comment). */
+const DRAFT_FORMAT: RecordFormat<typeof draftSchema> = {
+  family: HISTORY_RECORDS,
+  what: "draft",
+  schema: draftSchema,
+  older: {
+    0: olderFormat(draftV0Schema, (draft) => ({
+      prompt: draft.prompt,
+      loras: draft.loras.map(({ path, scale, enabled }) => ({ path, scale, isEnabled: enabled })),
+      settings: { ...draft.settings, seedMode: "random", seed: DEFAULT_SETTINGS.seed },
+    })),
+  },
+};
 
 /**
  * Reads a stored run envelope of any known format and returns it as a current {@link HistoryRun}.
@@ -239,17 +190,7 @@ export function unknownVersion(what: string, version: number): HistoryFormatErro
  * (the message names the field).
  */
 export function migrateRun(raw: unknown): HistoryRun {
-  const { version, data } = openEnvelope(raw, "run");
-  switch (version) {
-    case 0: {
-      const { favourite, ...rest } = parseData(historyRunV0Schema, data, "run", 0);
-      return { ...rest, isFavourite: favourite, parentId: null, backend: "fal" };
-    }
-    case 1:
-      return parseData(historyRunSchema, data, "run", 1);
-    default:
-      throw unknownVersion("run", version);
-  }
+  return unwrap(RUN_FORMAT, raw);
 }
 
 /**
@@ -257,38 +198,18 @@ export function migrateRun(raw: unknown): HistoryRun {
  * Throws a {@link HistoryFormatError} like {@link migrateRun}.
  */
 export function migrateDraft(raw: unknown): Draft {
-  const { version, data } = openEnvelope(raw, "draft");
-  switch (version) {
-    case 0: {
-      const draft = parseData(draftV0Schema, data, "draft", 0);
-      return {
-        prompt: draft.prompt,
-        loras: draft.loras.map(({ path, scale, enabled }) => ({ path, scale, isEnabled: enabled })),
-        settings: { ...draft.settings, seedMode: "random", seed: DEFAULT_SETTINGS.seed },
-      };
-    }
-    case 1:
-      return parseData(draftSchema, data, "draft", 1);
-    default:
-      throw unknownVersion("draft", version);
-  }
+  return unwrap(DRAFT_FORMAT, raw);
 }
 
 /**
  * Wraps a run in the current envelope, checking it first so that nothing unreadable is ever
  * written (throws a {@link HistoryFormatError} naming the field). The run itself is stored as given.
  */
-export function toStoredRun(run: HistoryRun, savedAt?: number): StoredEnvelope<HistoryRun> {
-  checkBeforeSave(historyRunSchema, run, "run");
-  return savedAt === undefined
-    ? { version: HISTORY_VERSION, data: run }
-    : { version: HISTORY_VERSION, data: run, savedAt };
+export function toStoredRun(run: HistoryRun, savedAt?: number): Envelope<HistoryRun> {
+  return wrap(RUN_FORMAT, run, savedAt);
 }
 
 /** Wraps a draft in the current envelope, checking it first like {@link toStoredRun}. */
-export function toStoredDraft(draft: Draft, savedAt?: number): StoredEnvelope<Draft> {
-  checkBeforeSave(draftSchema, draft, "draft");
-  return savedAt === undefined
-    ? { version: HISTORY_VERSION, data: draft }
-    : { version: HISTORY_VERSION, data: draft, savedAt };
+export function toStoredDraft(draft: Draft, savedAt?: number): Envelope<Draft> {
+  return wrap(DRAFT_FORMAT, draft, savedAt);
 }

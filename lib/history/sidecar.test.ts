@@ -1,18 +1,18 @@
 import { describe, expect, it } from "vitest";
-import type { KontextOutput, KontextRequest } from "@/lib/kontext/schema";
-import { kontextInputSchema } from "@/lib/kontext/schema";
+import { historyRun } from "@/tests/fixtures/history";
 import { parseSidecar, sidecarImagePath, sidecarToRun, toSidecar } from "./sidecar";
 import { HISTORY_VERSION, type HistoryRun } from "./types";
 
 /** A completed run as history keeps it (the request has every default filled in). */
 function sampleRun(overrides: Partial<HistoryRun> = {}): HistoryRun {
-  const request: KontextRequest = kontextInputSchema.parse({
-    image_url: "https://example.com/in.png",
-    prompt: "Make it snow — ❄️ 雪",
-    seed: 42,
-    loras: [{ path: "https://example.com/lora.safetensors", scale: 0.8 }],
-  });
-  const output: KontextOutput = {
+  const base = historyRun({
+    requestId: "req-1",
+    request: {
+      image_url: "https://example.com/in.png",
+      prompt: "Make it snow — ❄️ 雪",
+      seed: 42,
+      loras: [{ path: "https://example.com/lora.safetensors", scale: 0.8 }],
+    },
     images: [
       {
         url: "https://cdn.example.com/out.png",
@@ -21,28 +21,12 @@ function sampleRun(overrides: Partial<HistoryRun> = {}): HistoryRun {
         content_type: "image/png",
       },
     ],
-    timings: { inference: 2.5 },
-    seed: 42,
-    has_nsfw_concepts: [false],
-    prompt: "Make it snow — ❄️ 雪",
-  };
-  return {
-    id: "run-1",
-    createdAt: 1_700_000_000_000,
-    finishedAt: 1_700_000_005_000,
-    status: "completed",
-    requestId: "req-1",
-    request,
-    output,
-    error: null,
-    predictedSize: { width: 1024, height: 768 },
-    priceUsd: 0.035,
+    inference: 2.5,
     inputThumbnail: "data:image/jpeg;base64,AAAA",
     parentId: "run-0",
     isFavourite: true,
-    backend: "fal",
-    ...overrides,
-  };
+  });
+  return { ...base, ...overrides };
 }
 
 function sidecarText(

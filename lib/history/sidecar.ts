@@ -6,9 +6,9 @@ import {
   kontextInputSchema,
   kontextOutputSchema,
 } from "@/lib/kontext/schema";
+import { describeIssues, FILE_IMPORT_STYLE } from "@/lib/persist/issues";
 import {
   checkDocumentHeader,
-  describeIssues,
   EXPORT_FORMAT,
   parseJson,
   SIDECAR_FORMAT,
@@ -176,18 +176,27 @@ export function parseRunFields<Optional extends boolean = false>(
   }
   const fields = runFieldsSchema.safeParse(value);
   if (!fields.success) {
-    return { ok: false, message: `Invalid run field ${describeIssues(fields.error, "run")}` };
+    return {
+      ok: false,
+      message: `Invalid run field ${describeIssues(fields.error, FILE_IMPORT_STYLE, "run")}`,
+    };
   }
   const requestSchema = options.imageUrlOptional ? requestWithoutImageSchema : kontextInputSchema;
   const request = requestSchema.safeParse(fields.data.request);
   if (!request.success) {
-    return { ok: false, message: `Invalid request field ${describeIssues(request.error)}` };
+    return {
+      ok: false,
+      message: `Invalid request field ${describeIssues(request.error, FILE_IMPORT_STYLE)}`,
+    };
   }
   let response: KontextOutput | null = null;
   if (fields.data.response !== null && fields.data.response !== undefined) {
     const parsed = kontextOutputSchema.safeParse(fields.data.response);
     if (!parsed.success) {
-      return { ok: false, message: `Invalid response field ${describeIssues(parsed.error)}` };
+      return {
+        ok: false,
+        message: `Invalid response field ${describeIssues(parsed.error, FILE_IMPORT_STYLE)}`,
+      };
     }
     response = parsed.data;
   }
@@ -210,7 +219,10 @@ export function parseSidecar(text: string): ParseSidecarResult {
   if (!run.ok) return run;
   const images = z.array(imageSchema).safeParse(document.images ?? []);
   if (!images.success) {
-    return { ok: false, message: `Invalid image entry ${describeIssues(images.error, "images")}` };
+    return {
+      ok: false,
+      message: `Invalid image entry ${describeIssues(images.error, FILE_IMPORT_STYLE, "images")}`,
+    };
   }
   return {
     ok: true,
@@ -258,4 +270,4 @@ export function sidecarToRun(sidecar: RunSidecar): HistoryRun {
   };
 }
 
-export { checkDocumentHeader, describeIssues, EXPORT_FORMAT, parseJson, SIDECAR_FORMAT };
+export { checkDocumentHeader, EXPORT_FORMAT, parseJson, SIDECAR_FORMAT };

@@ -2,8 +2,9 @@ import { randomBytes } from "node:crypto";
 import { strToU8, unzipSync, type Zippable, zipSync } from "fflate";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { type KontextRequest, kontextInputSchema } from "@/lib/kontext/schema";
+import type { KontextRequest } from "@/lib/kontext/schema";
 import type { SweepRecord } from "@/lib/sweep/record";
+import { historyRun } from "@/tests/fixtures/history";
 import { readRecipe } from "./recipe-png";
 import { toSidecar } from "./sidecar";
 import { HISTORY_VERSION, type HistoryRun } from "./types";
@@ -17,40 +18,25 @@ import {
 } from "./zip";
 
 function sampleRun(id: string, request: Partial<KontextRequest> = {}, imageCount = 1): HistoryRun {
-  const images = Array.from({ length: imageCount }, (_, index) => ({
-    url: `https://cdn.example.com/${id}-${index}.png`,
-    width: 16,
-    height: 8,
-    content_type: index === 0 ? "image/png" : "image/jpeg",
-  }));
-  return {
+  return historyRun({
     id,
-    createdAt: 1_700_000_000_000,
-    finishedAt: 1_700_000_000_000,
-    status: "completed",
-    requestId: `req-${id}`,
-    request: kontextInputSchema.parse({
+    durationMs: 0,
+    request: {
       image_url: "https://example.com/in.png",
       prompt: `Prompt for ${id} — ✨`,
       seed: 3,
       num_images: imageCount,
       ...request,
-    }),
-    output: {
-      images,
-      timings: { inference: 1.5 },
-      seed: 3,
-      has_nsfw_concepts: images.map(() => false),
-      prompt: `Prompt for ${id} — ✨`,
     },
-    error: null,
-    predictedSize: { width: 16, height: 8 },
+    images: Array.from({ length: imageCount }, (_, index) => ({
+      url: `https://cdn.example.com/${id}-${index}.png`,
+      width: 16,
+      height: 8,
+      content_type: index === 0 ? "image/png" : "image/jpeg",
+    })),
+    seed: 3,
     priceUsd: 0.035 * imageCount,
-    inputThumbnail: null,
-    parentId: null,
-    isFavourite: false,
-    backend: "fal",
-  };
+  });
 }
 
 async function image(format: "png" | "jpeg", background: string): Promise<Uint8Array> {

@@ -1,11 +1,11 @@
 import { type AsyncZippable, type UnzipFileInfo, type Unzipped, unzip, zip } from "fflate";
 import { formatCount } from "@/lib/domain/text";
+import { describeIssues, FILE_IMPORT_STYLE } from "@/lib/persist/issues";
 import { type SweepRecord, sweepRecordSchema } from "@/lib/sweep/record";
 import { isPng } from "./png-metadata";
 import { embedRecipe } from "./recipe-png";
 import {
   checkDocumentHeader,
-  describeIssues,
   EXPORT_FORMAT,
   isSafeArchivePath,
   parseJson,
@@ -351,7 +351,7 @@ export async function importRunsZip(bytes: Uint8Array): Promise<ImportResult> {
     if (!parsed.success) {
       return {
         ok: false,
-        message: `${path}: invalid sweep field ${describeIssues(parsed.error, "sweep")}`,
+        message: `${path}: invalid sweep field ${describeIssues(parsed.error, FILE_IMPORT_STYLE, "sweep")}`,
       };
     }
     if (parsed.data.id !== id)

@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { checkDocumentHeader, describeIssues, parseJson } from "@/lib/persist/json-document";
+import { formatCount } from "@/lib/domain/text";
+import { describeIssues, FILE_IMPORT_STYLE } from "@/lib/persist/issues";
+import { checkDocumentHeader, parseJson } from "@/lib/persist/json-document";
 import { LIBRARY_VERSION, type LibraryContents, type LoraPreview, type UserLora } from "./types";
 import { loraPreviewSchema, userLoraSchema } from "./validation";
 
@@ -91,7 +93,7 @@ export function parseLibraryJson(text: string): ParseLibraryResult {
     if (!parsed.success) {
       return {
         ok: false,
-        message: `LoRA ${index + 1}${entryName(entry)} is invalid: ${describeIssues(parsed.error)}`,
+        message: `LoRA ${index + 1}${entryName(entry)} is invalid: ${describeIssues(parsed.error, FILE_IMPORT_STYLE)}`,
       };
     }
     const twin = loras.findIndex((lora) => lora.path === parsed.data.path);
@@ -110,7 +112,7 @@ export function parseLibraryJson(text: string): ParseLibraryResult {
     if (!parsed.success) {
       return {
         ok: false,
-        message: `Preview ${index + 1} is invalid: ${describeIssues(parsed.error)}`,
+        message: `Preview ${index + 1} is invalid: ${describeIssues(parsed.error, FILE_IMPORT_STYLE)}`,
       };
     }
     if (previews.some((preview) => preview.path === parsed.data.path)) {
@@ -123,7 +125,7 @@ export function parseLibraryJson(text: string): ParseLibraryResult {
 
 function listProblem(field: string, value: unknown): string {
   return Array.isArray(value) && value.length > MAX_LIBRARY_ENTRIES
-    ? `The library's '${field}' holds more than ${MAX_LIBRARY_ENTRIES.toLocaleString("en-US")} entries`
+    ? `The library's '${field}' holds more than ${formatCount(MAX_LIBRARY_ENTRIES)} entries`
     : `The library's '${field}' is not a list`;
 }
 

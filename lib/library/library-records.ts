@@ -1,12 +1,20 @@
-import type { z } from "zod";
-import { describeIssues } from "@/lib/persist/json-document";
+import { FILE_IMPORT_STYLE } from "@/lib/persist/issues";
+import {
+  type Envelope,
+  type RecordFamily,
+  type RecordFormat,
+  type RecordProblem,
+  unwrap,
+  wrap,
+} from "@/lib/persist/versioned-record";
 import { LIBRARY_VERSION, type LoraPreview, type UserLora } from "./types";
 import { loraPreviewSchema, userLoraSchema } from "./validation";
 
 /**
  * How library records are stored, and how older stored formats are read (pure: no IndexedDB).
  *
- * Like the history's records, every record is stored in an envelope `{ version, data, savedAt }`
+ * Like the history's records (and through the same toolkit, `lib/persist/versioned-record`), every
+ * record is stored in an envelope `{ version, data, savedAt }`
  * where `version` is the {@link LIBRARY_VERSION} that wrote it, and is read through
  * {@link migrateUserLora} / {@link migratePreview}, which upgrade older formats step by step and
  * refuse anything else with a {@link LibraryFormatError} that says what is wrong.
@@ -21,7 +29,7 @@ import { loraPreviewSchema, userLoraSchema } from "./validation";
 /** A stored library record that cannot be read: newer, unknown or damaged. */
 export class LibraryFormatError extends Error {
   override readonly name = "LibraryFormatError";
-  readonly problem: "not-a-record" | "newer-version" | "unknown-version" | "malformed";
+  readonly problem: RecordProblem;
 
   constructor(
     message: string,
@@ -34,70 +42,40 @@ export class LibraryFormatError extends Error {
 }
 
 /** A stored record as written: `{ version, data, savedAt? }`. */
-export interface LibraryEnvelope<T> {
-  version: number;
-  data: T;
-  savedAt?: number;
-}
+export type LibraryEnvelope<T> = Envelope<T>;
 
-function openEnvelope(raw: unknown, what: string): { version: number; data: unknown } {
-  const envelope = raw as Partial<LibraryEnvelope<unknown>> | null;
-  const version = typeof raw === "object" && raw !== null ? envelope?.version : undefined;
-  if (typeof version !== "number" || !Number.isInteger(version) || version < 0) {
-    throw new LibraryFormatError(
-      `The stored ${what} is not a library record (expected { version, data }).`,
-      "not-a-record",
-    );
-  }
-  if (version > LIBRARY_VERSION) {
-    throw new LibraryFormatError(
-      `The stored ${what} was saved by a newer version of Kontext Playground (format ` +
-        `${version}; this version reads up to format ${LIBRARY_VERSION}). It is kept as it is.`,
-      "newer-version",
-    );
-  }
-  return { version, data: envelope?.data };
-}
+/** The library's records (LoRAs and previews) in the versioned-record toolkit. */
+const LIBRARY_RECORDS: RecordFamily = {
+  version: LIBRARY_VERSION,
+  recordName: "library record",
+  newerAdvice: "It is kept as it is.",
+  damagedNamesFormat: false,
+  checksEnvelope: false,
+  issueStyle: FILE_IMPORT_STYLE,
+  error: (message, problem, _version, cause) =>
+    new LibraryFormatError(message, problem, cause === undefined ? undefined : { cause }),
+};
 
-function parseData<S extends z.ZodType>(schema: S, data: unknown, what: string): z.output<S> {
-  const result = schema.safeParse(data);
-  if (!result.success) {
-    throw new LibraryFormatError(
-      `The stored ${what} is damaged: ${describeIssues(result.error)}.`,
-      "malformed",
-      { cause: result.error },
-    );
-  }
-  return result.data;
-}
+const LORA_FORMAT: RecordFormat<typeof userLoraSchema> = {
+  family: LIBRARY_RECORDS,
+  what: "LoRA",
+  schema: userLoraSchema,
+};
 
-function unknownVersion(what: string, version: number): LibraryFormatError {
-  return new LibraryFormatError(
-    `The stored ${what} has an unknown format version ${version}.`,
-    "unknown-version",
-  );
-}
+const PREVIEW_FORMAT: RecordFormat<typeof loraPreviewSchema> = {
+  family: LIBRARY_RECORDS,
+  what: "preview",
+  schema: loraPreviewSchema,
+};
 
 /** Reads a stored LoRA of any known format. Throws a {@link LibraryFormatError} otherwise. */
 export function migrateUserLora(raw: unknown): UserLora {
-  const { version, data } = openEnvelope(raw, "LoRA");
-  switch (version) {
-    case 1:
-      return parseData(userLoraSchema, data, "LoRA");
-    default:
-      throw unknownVersion("LoRA", version);
-  }
+  return unwrap(LORA_FORMAT, raw);
 }
 
 /** Reads a stored preview of any known format. Throws a {@link LibraryFormatError} otherwise. */
 export function migratePreview(raw: unknown): LoraPreview {
-  const { version, data } = openEnvelope(raw, "preview");
-  switch (version) {
-    case 1:
-      return parseData(loraPreviewSchema, data, "preview");
-    default:
-      throw unknownVersion("preview", version);
-  }
+  return unwrap(PREVIEW_FORMAT, raw);
 }
 
 /**
@@ -109,14 +87,7 @@ export function toLibraryEnvelope<T extends UserLora | LoraPreview>(
   value: T,
   savedAt: number,
 ): LibraryEnvelope<T> {
-  const result = (kind === "lora" ? userLoraSchema : loraPreviewSchema).safeParse(value);
-  if (!result.success) {
-    throw new LibraryFormatError(
-      `Refusing to save a ${kind === "lora" ? "LoRA" : "preview"} that could not be read back: ` +
-        `${describeIssues(result.error)}.`,
-      "malformed",
-      { cause: result.error },
-    );
-  }
-  return { version: LIBRARY_VERSION, data: value, savedAt };
+  return kind === "lora"
+    ? (wrap(LORA_FORMAT, value as UserLora, savedAt) as LibraryEnvelope<T>)
+    : (wrap(PREVIEW_FORMAT, value as LoraPreview, savedAt) as LibraryEnvelope<T>);
 }

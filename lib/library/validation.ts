@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { normalizeLoraPath } from "@/lib/domain/lora-path";
-import type { Same } from "@/lib/domain/type-checks";
+import { formatCount } from "@/lib/domain/text";
+import type { Assert, Same } from "@/lib/domain/type-checks";
 import { LIMITS, PLAYGROUND_LIMITS } from "@/lib/kontext/endpoint";
 import type { LoraPreview, UserLora } from "./types";
 
@@ -50,7 +51,7 @@ const userLoraFields = {
     .trim()
     .max(
       LIBRARY_LIMITS.maxTriggerChars,
-      `Keep the trigger to ${LIBRARY_LIMITS.maxTriggerChars.toLocaleString("en-US")} characters`,
+      `Keep the trigger to ${formatCount(LIBRARY_LIMITS.maxTriggerChars)} characters`,
     ),
   scale: z
     .number({ error: SCALE_MESSAGE })
@@ -61,7 +62,7 @@ const userLoraFields = {
     .trim()
     .max(
       LIBRARY_LIMITS.maxNotesChars,
-      `Keep the notes to ${LIBRARY_LIMITS.maxNotesChars.toLocaleString("en-US")} characters`,
+      `Keep the notes to ${formatCount(LIBRARY_LIMITS.maxNotesChars)} characters`,
     ),
   tags: z
     .array(tagSchema, { error: "Tags must be a list of words" })
@@ -98,7 +99,6 @@ export const loraPreviewSchema = z.object({
 });
 
 // Compile-time checks that the schemas produce exactly the library's types.
-type Assert<T extends true> = T;
 export type UserLoraSchemaMatchesType = Assert<Same<z.output<typeof userLoraSchema>, UserLora>>;
 export type PreviewSchemaMatchesType = Assert<
   Same<z.output<typeof loraPreviewSchema>, LoraPreview>

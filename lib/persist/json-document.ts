@@ -1,8 +1,6 @@
-import type { z } from "zod";
-
 /**
  * JSON documents the playground reads from files and links: parsing, the `{ format, version }`
- * header, and zod issues described for people.
+ * header (zod issues are described by `./issues`, in its file-import style).
  */
 
 /** The `format` of a run sidecar (and of the recipe a PNG carries). */
@@ -61,18 +59,4 @@ export function checkDocumentHeader(
     );
   }
   return null;
-}
-
-/** "field: message; field: message" for zod issues, with `prefix` before each field path. */
-export function describeIssues(error: z.ZodError, prefix = ""): string {
-  return error.issues
-    .map((issue) => {
-      const path = [prefix, ...issue.path.map(String)].filter(Boolean).join(".");
-      const message =
-        issue.code === "unrecognized_keys"
-          ? `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.join(", ")}`
-          : issue.message;
-      return path ? `'${path}': ${message}` : message;
-    })
-    .join("; ");
 }

@@ -1,6 +1,7 @@
 import { deflateSync, Inflate } from "fflate";
 import { formatCount } from "@/lib/domain/text";
-import { describeIssues, parseJson } from "@/lib/persist/json-document";
+import { describeIssues, FILE_IMPORT_STYLE } from "@/lib/persist/issues";
+import { parseJson } from "@/lib/persist/json-document";
 import { omitDataUris, type Recipe, recipeNotes, recipeSchema } from "./recipe";
 
 /**
@@ -129,7 +130,9 @@ function tooLarge(recipe: Recipe, size: string, tokenChars: number | null): Reci
 export function encodeRecipe(recipe: Recipe): string {
   const parsed = recipeSchema.safeParse(omitDataUris(recipe));
   if (!parsed.success) {
-    throw new Error(`This recipe cannot be shared: ${describeIssues(parsed.error)}`);
+    throw new Error(
+      `This recipe cannot be shared: ${describeIssues(parsed.error, FILE_IMPORT_STYLE)}`,
+    );
   }
   const json = new TextEncoder().encode(JSON.stringify(parsed.data));
   if (json.length > MAX_RECIPE_JSON_BYTES) {
@@ -280,7 +283,7 @@ function parseRecipeBytes(bytes: Uint8Array): DecodeResult {
   if (!json) return fail("not-a-recipe", `${NOT_OURS} (It holds no JSON.)`);
   const parsed = recipeSchema.safeParse(json.value);
   if (!parsed.success) {
-    const issues = describeIssues(parsed.error);
+    const issues = describeIssues(parsed.error, FILE_IMPORT_STYLE);
     const shown = issues.length > 300 ? `${issues.slice(0, 300)}…` : issues;
     return fail(
       "not-a-recipe",

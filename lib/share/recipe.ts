@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isDataUri, isHttpUrl } from "@/lib/domain/text";
-import type { Same } from "@/lib/domain/type-checks";
+import type { Assert, Same } from "@/lib/domain/type-checks";
 import type { HistoryRun } from "@/lib/history/types";
 import { LIMITS, PLAYGROUND_LIMITS } from "@/lib/kontext/endpoint";
 import { type KontextRequest, kontextInputSchema } from "@/lib/kontext/schema";
@@ -208,7 +208,6 @@ const sweepRecipeSchema = z
  */
 export const recipeSchema = z.discriminatedUnion("kind", [runRecipeSchema, sweepRecipeSchema]);
 
-type Assert<T extends true> = T;
 export type RecipeSchemaMatchesType = Assert<Same<z.output<typeof recipeSchema>, Recipe>>;
 
 function recipeImage(image: RecipeImage): RecipeImage {

@@ -5,6 +5,7 @@ import type { RecipeRequest } from "@/lib/history/recipe-png";
 import { fromHistoryRun } from "@/lib/history/run-record";
 import type { HistoryRun } from "@/lib/history/types";
 import { historyAlert } from "./alerts";
+import { coordinate } from "./coordination";
 import type { ImportSummary } from "./outcomes";
 import { runOf as selectRun } from "./selectors";
 import type { HistorySlice, PlaygroundState } from "./state";
@@ -31,6 +32,8 @@ export const createHistorySlice: StateCreator<PlaygroundState, [], [], HistorySl
   set,
   get,
 ) => {
+  /** Cross-slice work goes through one place. */
+  const on = coordinate(get);
   const runOf = (id: string): Run | undefined => selectRun(get(), id);
 
   function reportCache(outcome: CacheOutcome | null): void {
@@ -104,7 +107,7 @@ export const createHistorySlice: StateCreator<PlaygroundState, [], [], HistorySl
 
   async function restoreInput(url: string, parentRunId: string | null): Promise<void> {
     const fallback = /^data:/i.test(url) ? null : await get().services.images?.get(url);
-    await get().restoreImage(url, { fallback: fallback ?? null, parentRunId });
+    await on.restoreImage(url, { fallback: fallback ?? null, parentRunId });
   }
 
   async function saveRecord(record: HistoryRun): Promise<void> {
@@ -130,7 +133,7 @@ export const createHistorySlice: StateCreator<PlaygroundState, [], [], HistorySl
           run.id === runId ? { ...run, isFavourite: !run.isFavourite } : run,
         ),
       }));
-      get().saveRun(runId);
+      on.runChanged(runId);
     },
     deleteRuns: async (runIds) => {
       const wanted = new Set(runIds);
@@ -171,7 +174,7 @@ export const createHistorySlice: StateCreator<PlaygroundState, [], [], HistorySl
       const present = new Set(get().runs.map((run) => run.id));
       const back = deletion.runs.filter((run) => !present.has(run.id));
       set((state) => ({ deletion: null, runs: newestFirst([...state.runs, ...back]) }));
-      for (const run of back) get().saveRun(run.id);
+      for (const run of back) on.runChanged(run.id);
     },
     forgetDeletion: async () => {
       const { deletion } = get();
@@ -180,7 +183,7 @@ export const createHistorySlice: StateCreator<PlaygroundState, [], [], HistorySl
       await removeUnusedImages(deletion.runs.flatMap(runImageUrls));
     },
     importRuns: async (imported) => {
-      await get().hydrate();
+      await on.loaded();
       const present = new Set(get().runs.map((run) => run.id));
       const summary: ImportSummary = { added: 0, skipped: 0, unfinished: 0 };
       for (const { run: record, images } of imported) {

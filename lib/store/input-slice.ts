@@ -1,13 +1,10 @@
 import type { StateCreator } from "zustand";
-import { withoutKey } from "@/lib/domain/form";
+import { dataUriToBlob } from "@/lib/browser/data-uri";
+import { WAIT_FOR_IMAGE, withoutKey } from "@/lib/domain/form";
 import { ACCEPTED_IMAGE_TYPES } from "@/lib/domain/image-file";
 import { imageUrlSchema } from "@/lib/kontext/schema";
-import type { DecodedDataUri } from "./outcomes";
 import type { InputSlice, PlaygroundState } from "./state";
 import type { InputImage } from "./types";
-
-/** The `image_url` field error `startRun` sets while an image is still being read. */
-export const WAIT_FOR_IMAGE = "Wait until the image has been read";
 
 export const createInputSlice: StateCreator<PlaygroundState, [], [], InputSlice> = (set, get) => {
   /** Bumped by every new read and by anything that supersedes one; a read keeps its value. */
@@ -215,40 +212,6 @@ function withoutWaitError(state: PlaygroundState): Record<string, string> {
     : state.fieldErrors;
 }
 
-/**
- * Decodes a `data:` URI (base64 or percent-encoded) into a Blob of its media type (`text/plain`
- * when none is given, as RFC 2397 says). Never throws: a malformed URI gives a message.
- */
-export function dataUriToBlob(uri: string): DecodedDataUri {
-  const comma = uri.indexOf(",");
-  if (!/^data:/i.test(uri) || comma < 0) {
-    return { ok: false, message: "That data URI is malformed: it has no comma before its data" };
-  }
-  const [rawType = "", ...parameters] = uri.slice(5, comma).split(";");
-  const type = rawType.trim().toLowerCase() || "text/plain";
-  const isBase64 = parameters.some((part) => part.trim().toLowerCase() === "base64");
-  let bytes: Uint8Array<ArrayBuffer>;
-  try {
-    const payload = uri.slice(comma + 1);
-    if (isBase64) {
-      const text = payload.replace(/%([0-9a-f]{2})/gi, (_, hex: string) =>
-        String.fromCharCode(Number.parseInt(hex, 16)),
-      );
-      const binary = atob(text.replace(/\s+/g, ""));
-      bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
-    } else {
-      bytes = percentDecode(payload);
-    }
-  } catch {
-    return {
-      ok: false,
-      message: `That data URI could not be decoded: its ${isBase64 ? "base64" : "percent-encoded"} data is malformed`,
-    };
-  }
-  if (bytes.length === 0) return { ok: false, message: "That data URI holds no data" };
-  return { ok: true, blob: new Blob([bytes], { type }) };
-}
-
 /** A data URI as a File named after its type, ready for `setImageFile`. */
 function dataUriToFile(uri: string): { ok: true; file: File } | { ok: false; message: string } {
   const decoded = dataUriToBlob(uri);
@@ -256,26 +219,4 @@ function dataUriToFile(uri: string): { ok: true; file: File } | { ok: false; mes
   const extension = ACCEPTED_IMAGE_TYPES[decoded.blob.type]?.[0] ?? "";
   const file = new File([decoded.blob], `pasted data URI${extension}`, { type: decoded.blob.type });
   return { ok: true, file };
-}
-
-/** `%XX` escapes to bytes; other characters as UTF-8. Throws on a malformed escape. */
-function percentDecode(text: string): Uint8Array<ArrayBuffer> {
-  const out: number[] = [];
-  const encoder = new TextEncoder();
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 0x25) {
-      const hex = text.slice(i + 1, i + 3);
-      if (!/^[0-9a-f]{2}$/i.test(hex)) throw new URIError(`Malformed escape at ${i}`);
-      out.push(Number.parseInt(hex, 16));
-      i += 2;
-    } else if (code < 0x80) {
-      out.push(code);
-    } else {
-      const point = text.codePointAt(i) ?? code;
-      for (const byte of encoder.encode(String.fromCodePoint(point))) out.push(byte);
-      if (point > 0xffff) i += 1;
-    }
-  }
-  return Uint8Array.from(out);
 }

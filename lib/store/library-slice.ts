@@ -1,5 +1,6 @@
 import type { StateCreator } from "zustand";
 import { errorMessage } from "@/lib/domain/app-error";
+import { clampScale } from "@/lib/domain/run";
 import { findKnownLora, KNOWN_LORAS, loraLabel } from "@/lib/kontext/known-loras";
 import {
   libraryFilename,
@@ -10,7 +11,6 @@ import {
 } from "@/lib/library/library-json";
 import type { LibraryChange, LibraryContents, LoraPreview, UserLora } from "@/lib/library/types";
 import { checkUserLoraInput, LIBRARY_LIMITS } from "@/lib/library/validation";
-import { clampScale } from "./lora-slice";
 import type { ImportLibraryResult, LibraryLora } from "./outcomes";
 import { runOf } from "./selectors";
 import type { LibrarySlice, PlaygroundState } from "./state";

@@ -1,17 +1,9 @@
 import type { StateCreator } from "zustand";
 import { withoutKey } from "@/lib/domain/form";
-import { LIMITS, PLAYGROUND_LIMITS } from "@/lib/kontext/endpoint";
+import { clampScale } from "@/lib/domain/run";
+import { LIMITS } from "@/lib/kontext/endpoint";
 import type { LoraSlice, PlaygroundState } from "./state";
 import type { LoraEntry } from "./types";
-
-/** Keeps a scale within 0–4 on the 0.05 grid. */
-export function clampScale(scale: number): number {
-  if (!Number.isFinite(scale)) return LIMITS.loraScale.default;
-  const bounded = Math.min(LIMITS.loraScale.max, Math.max(LIMITS.loraScale.min, scale));
-  // Divide by the inverse (20) rather than multiply by 0.05, so 0.15 stays 0.15.
-  const perUnit = Math.round(1 / PLAYGROUND_LIMITS.loraScaleStep);
-  return Math.round(bounded * perUnit) / perUnit;
-}
 
 export const createLoraSlice: StateCreator<PlaygroundState, [], [], LoraSlice> = (set, get) => ({
   loras: [],

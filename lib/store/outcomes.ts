@@ -4,9 +4,6 @@ import type { AxisKind } from "@/lib/sweep/axis";
 import type { ScaleTarget, SweepEstimate, SweepGrid } from "@/lib/sweep/cells";
 import type { Run } from "./types";
 
-/** A decoded data URI, or why it could not be decoded. */
-export type DecodedDataUri = { ok: true; blob: Blob } | { ok: false; message: string };
-
 /** Runs deleted last, kept in memory so the deletion can be undone. */
 export interface Deletion {
   runs: Run[];

@@ -7,6 +7,7 @@ import { DEFAULT_SETTINGS, type Settings } from "@/lib/domain/settings";
 import { StorageFullError } from "@/lib/history/db";
 import { fromHistoryRun, toHistoryRun } from "@/lib/history/run-record";
 import { historyAlert } from "./alerts";
+import { coordinate } from "./coordination";
 import { runOf } from "./selectors";
 import type { PersistenceSlice, PlaygroundState } from "./state";
 
@@ -17,6 +18,8 @@ export const createPersistenceSlice: StateCreator<PlaygroundState, [], [], Persi
   set,
   get,
 ) => {
+  /** Cross-slice work goes through one place. */
+  const on = coordinate(get);
   /** Each run's last save, so saves of one run are written in order. */
   const saving = new Map<string, Promise<void>>();
   let hydration: Promise<void> | null = null;
@@ -65,25 +68,23 @@ export const createPersistenceSlice: StateCreator<PlaygroundState, [], [], Persi
         set((state) => ({ runs: [...state.runs, ...restored.map(fromHistoryRun)] }));
       }
       // In the same tick as the runs, so a sweep's runs never show as runs of their own.
-      get().restoreSweeps(sweeps);
+      on.sweepsLoaded(sweeps);
       for (const record of restored) {
         if (record.requestId && (record.status === "queued" || record.status === "running")) {
           const { requestId } = record;
-          get()
-            .resumeRun(record.id, requestId)
-            .catch((error: unknown) =>
-              set({ alert: { runId: record.id, topic: "run", error: toAppError(error) } }),
-            );
+          on.resumeRun(record.id, requestId).catch((error: unknown) =>
+            set({ alert: { runId: record.id, topic: "run", error: toAppError(error) } }),
+          );
         }
       }
       // Sweeps carry on where they stopped: their pending cells start as slots free up.
-      get().pumpSweeps();
+      on.historyLoaded();
     } catch (error) {
       set({ alert: historyAlert(`History could not be loaded: ${errorMessage(error)}`) });
     } finally {
       set({ isHistoryLoaded: true });
     }
-    void get().syncImageCache();
+    void on.historySettled();
   }
 
   /** Puts a saved draft in the form. */
@@ -98,7 +99,7 @@ export const createPersistenceSlice: StateCreator<PlaygroundState, [], [], Persi
     saveRun: persist,
     isHistoryLoaded: false,
     hydrate: () => {
-      hydration ??= Promise.all([loadHistory(), get().loadLibrary()]).then(() => undefined);
+      hydration ??= Promise.all([loadHistory(), on.loadLibrary()]).then(() => undefined);
       return hydration;
     },
     saveDraft: async () => {

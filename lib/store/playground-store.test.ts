@@ -2,11 +2,11 @@ import { ApiError, type FalClient, ValidationError } from "@fal-ai/client";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { prepareImageFile, probeImageUrl } from "@/lib/browser/browser-image";
 import { createBrowserServices, STREAM_IDLE_MS } from "@/lib/browser/browser-services";
+import { dataUriToBlob } from "@/lib/browser/data-uri";
 import { toAppError } from "@/lib/browser/errors";
 import { DEFAULT_SETTINGS } from "@/lib/domain/settings";
 import { StorageFullError } from "@/lib/history/db";
 import type { KontextRequest } from "@/lib/kontext/schema";
-import { dataUriToBlob } from "./input-slice";
 import {
   canRetryRun,
   type createPlaygroundStore,

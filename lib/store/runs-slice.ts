@@ -5,12 +5,12 @@ import {
   summarizeFieldErrors,
   toAppError,
 } from "@/lib/browser/errors";
-import { checkForm, mapServerFieldErrors } from "@/lib/domain/form";
+import { checkForm, mapServerFieldErrors, WAIT_FOR_IMAGE } from "@/lib/domain/form";
 import type { Run, RunUpdate } from "@/lib/domain/run";
 import { estimatePrice } from "@/lib/kontext/pricing";
 import { outputSize } from "@/lib/kontext/resolution";
 import type { KontextRequest } from "@/lib/kontext/schema";
-import { WAIT_FOR_IMAGE } from "./input-slice";
+import { coordinate } from "./coordination";
 import { runOf as selectRun } from "./selectors";
 import type { PlaygroundState, RunsSlice } from "./state";
 import { createUploadOnce } from "./upload-once";
@@ -28,6 +28,8 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
   /** Cancels sent to the server and not answered yet: whether the server accepted them. */
   const cancels = new Map<string, Promise<boolean>>();
   /** Uploads each image once, however many runs need it at the same time. */
+  /** Cross-slice work (saving, caching, sweeps). */
+  const on = coordinate(get);
   const uploadOnce = createUploadOnce((blob, signal) => get().services.upload(blob, signal));
 
   function patchRun(id: string, patch: Partial<Run> | ((run: Run) => Partial<Run>)): void {
@@ -48,7 +50,7 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
     } else {
       applyProgress(id, update.logs);
     }
-    if (runOf(id)?.phase !== before?.phase) get().saveRun(id);
+    if (runOf(id)?.phase !== before?.phase) on.runChanged(id);
   }
 
   function applyProgress(id: string, updateLogs: string[]): void {
@@ -63,9 +65,7 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
 
   function finish(id: string, patch: Partial<Run>): void {
     patchRun(id, { ...patch, finishedAt: get().services.now() });
-    get().saveRun(id);
-    // A sweep waiting for a free slot starts its next cell.
-    get().pumpSweeps();
+    on.runFinished(id);
   }
 
   /** Ends a run as cancelled by its user and stops its client calls. */
@@ -167,14 +167,14 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
         request = { ...request, image_url: imageUrl };
         patchRun(id, { request, upload: null });
         // Kept so the run can still be compared and remixed once the uploaded file expires.
-        void get().cacheImage(imageUrl, blob);
+        void on.imageUploaded(imageUrl, blob);
       }
       if (await isEndedByCancel(id)) return;
       patchRun(id, { phase: "queued" });
       const requestId = await services.submit(request);
       patchRun(id, { requestId });
       // Saved the moment it has an id, so a reload can resume it.
-      get().saveRun(id);
+      on.runChanged(id);
       // Cancelled while it was being submitted: cancel it now that it has an id.
       if (runOf(id)?.isCancelRequested && (await requestCancel(id, requestId))) return;
       await follow(id, requestId, signal);
@@ -191,7 +191,7 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
     if (await isEndedByCancel(id)) return;
     finish(id, { phase: "completed", output, queuePosition: null });
     set({ lastSeed: output.seed });
-    void get().cacheRunImages(id);
+    void on.runCompleted(id);
   }
 
   /** Picks up a run restored from history that was queued or running when the page closed. */
@@ -248,7 +248,7 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
       void makeThumbnail(thumbnail.source).then((inputThumbnail) => {
         if (inputThumbnail === null || !runOf(id)) return;
         patchRun(id, { inputThumbnail });
-        get().saveRun(id);
+        on.runChanged(id);
       });
     }
     execute(id).catch((error: unknown) =>
@@ -276,7 +276,7 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
         if (!request || !image) return null;
         const size = outputSize(request.resolution_mode, image);
         // A typed URL may expire too: keep a copy for compare and remix.
-        if (image.source === "url" && image.remoteUrl) void get().cacheImage(image.remoteUrl);
+        if (image.source === "url" && image.remoteUrl) void on.imageUploaded(image.remoteUrl);
         const thumbnailSource = image.file ?? image.remoteUrl;
         return launch(
           { ...request, image_url: image.remoteUrl ?? "" },

@@ -6,6 +6,7 @@ import { parseAxis } from "@/lib/sweep/axis";
 import { estimateSweep, expandSweep } from "@/lib/sweep/cells";
 import type { SweepRecord } from "@/lib/sweep/record";
 import { historyAlert } from "./alerts";
+import { coordinate } from "./coordination";
 import type { AxisInput } from "./outcomes";
 import { runOf as selectRun } from "./selectors";
 import type { PlaygroundState, SweepSlice } from "./state";
@@ -29,6 +30,8 @@ export function selectSweepRunIds(state: Pick<PlaygroundState, "sweeps">): Set<s
 }
 
 export const createSweepSlice: StateCreator<PlaygroundState, [], [], SweepSlice> = (set, get) => {
+  /** Cross-slice work goes through one place. */
+  const on = coordinate(get);
   function sweepOf(id: string): SweepRecord | undefined {
     return get().sweeps.find((sweep) => sweep.id === id);
   }
@@ -75,7 +78,7 @@ export const createSweepSlice: StateCreator<PlaygroundState, [], [], SweepSlice>
     if (next.length === 0) return;
     const started = new Map<number, string>();
     for (const { cell, index } of next) {
-      const runId = get().launchRun({
+      const runId = on.launchRun({
         request: cell.request,
         inputThumbnail: sweep.inputThumbnail,
         parentId: null,
@@ -155,7 +158,7 @@ export const createSweepSlice: StateCreator<PlaygroundState, [], [], SweepSlice>
           imageUrl = await services.upload(image.file);
           const current = get().image;
           if (current?.file === image.file) set({ image: { ...current, remoteUrl: imageUrl } });
-          void get().cacheImage(imageUrl, image.file);
+          void on.imageUploaded(imageUrl, image.file);
         }
       } catch (error) {
         set({ sweepError: `The image could not be uploaded: ${toAppError(error).message}` });
@@ -208,7 +211,7 @@ export const createSweepSlice: StateCreator<PlaygroundState, [], [], SweepSlice>
       await Promise.all(
         sweep.cells
           .filter((cell) => cell.status === "started" && isActive(runOf(cell.runId)))
-          .map((cell) => get().cancelRun(cell.runId as string)),
+          .map((cell) => on.cancelRun(cell.runId as string)),
       );
     },
     retryFailedCells: (sweepId) => {

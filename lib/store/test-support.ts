@@ -1,10 +1,11 @@
 import { ApiError } from "@fal-ai/client";
 import { toStoredDraft, toStoredRun } from "@/lib/history/records";
 import type { Draft, HistoryRun } from "@/lib/history/types";
-import type { KontextOutput, KontextRequest } from "@/lib/kontext/schema";
+import { type KontextOutput, type KontextRequest, kontextInputSchema } from "@/lib/kontext/schema";
 import { toLibraryEnvelope } from "@/lib/library/library-records";
 import type { LibraryChange, LoraPreview, UserLora } from "@/lib/library/types";
 import { type SweepRecord, toStoredSweep } from "@/lib/sweep/record";
+import { historyRun } from "@/tests/fixtures/history";
 import { createPlaygroundStore } from "./playground-store";
 import type {
   CacheOutcome,
@@ -168,38 +169,25 @@ export function fakeHistory(
   return { history, runs, sweeps, saves, drafts, draft: () => draft };
 }
 
+/** A run the history saved earlier (`saved-1`), from the shared fixtures. */
 export function savedRun(overrides: Partial<HistoryRun> = {}): HistoryRun {
-  const request: KontextRequest = {
+  const request: KontextRequest = kontextInputSchema.parse({
     image_url: "https://storage.example/in.png",
     prompt: "saved prompt",
-    loras: [],
-    num_inference_steps: 30,
-    guidance_scale: 2.5,
-    num_images: 1,
-    output_format: "png",
-    acceleration: "none",
-    resolution_mode: "match_input",
-    enable_safety_checker: true,
-    sync_mode: false,
     seed: undefined,
-  };
-  return {
+  });
+  const base = historyRun({
     id: "saved-1",
     createdAt: 500,
-    finishedAt: 600,
-    status: "completed",
+    durationMs: 100,
     requestId: "req-old",
     request,
-    output: output(request, 9),
-    error: null,
-    predictedSize: { width: 1024, height: 768 },
+    images: output(request, 9).images,
+    seed: 9,
     priceUsd: 0.03,
-    inputThumbnail: null,
-    parentId: null,
-    isFavourite: false,
     backend: "local",
-    ...overrides,
-  };
+  });
+  return { ...base, ...overrides };
 }
 
 /** An in-memory image store; `remote` holds what "fetching" a URL returns. */

@@ -1,4 +1,5 @@
 import type { StateCreator } from "zustand";
+import { dataUriToBlob } from "@/lib/browser/data-uri";
 import { errorMessage } from "@/lib/domain/app-error";
 import { isPng } from "@/lib/history/png-metadata";
 import { embedRecipe, NO_RECIPE_MESSAGE, readRecipe } from "@/lib/history/recipe-png";
@@ -10,7 +11,7 @@ import { looksLikeLibraryJson, MAX_LIBRARY_FILE_BYTES } from "@/lib/library/libr
 import { decodeRecipe } from "@/lib/share/link";
 import { isOmittedDataUri } from "@/lib/share/recipe";
 import { sweepFormFromRecipe } from "@/lib/share/sweep-form";
-import { dataUriToBlob } from "./input-slice";
+import { coordinate } from "./coordination";
 import { runOf } from "./selectors";
 import type { PlaygroundState, TransferSlice } from "./state";
 import type { Run } from "./types";
@@ -26,6 +27,8 @@ export const createTransferSlice: StateCreator<PlaygroundState, [], [], Transfer
   set,
   get,
 ) => {
+  /** Cross-slice work goes through one place. */
+  const on = coordinate(get);
   function fail(message: string): void {
     set({ transferNotice: { tone: "error", message } });
   }
@@ -44,7 +47,7 @@ export const createTransferSlice: StateCreator<PlaygroundState, [], [], Transfer
     if (!images) return null;
     const cached = await images.get(url);
     if (cached) return cached;
-    await get().cacheImage(url);
+    await on.imageUploaded(url);
     return images.get(url);
   }
 
@@ -55,8 +58,8 @@ export const createTransferSlice: StateCreator<PlaygroundState, [], [], Transfer
     const result = await importRunsZip(new Uint8Array(await file.arrayBuffer()));
     if (!result.ok) return fail(`${file.name} was not imported: ${result.message}`);
     try {
-      const { added, skipped, unfinished } = await get().importRuns(result.runs);
-      const sweeps = await get().importSweeps(result.sweeps);
+      const { added, skipped, unfinished } = await on.importRuns(result.runs);
+      const sweeps = await on.importSweeps(result.sweeps);
       const parts = [
         sweeps > 0
           ? `Imported ${sweeps} ${sweeps === 1 ? "sweep" : "sweeps"} (${added} ${added === 1 ? "run" : "runs"}) from ${file.name}`
@@ -75,7 +78,7 @@ export const createTransferSlice: StateCreator<PlaygroundState, [], [], Transfer
     const text = await file.text();
     // An exported LoRA library goes to the library.
     if (looksLikeLibraryJson(text)) {
-      const imported = await get().importLibrary(text, file.name);
+      const imported = await on.importLibrary(text, file.name);
       return imported.ok ? succeed(get().libraryNotice?.message ?? "") : fail(imported.message);
     }
     if (file.size > MAX_SIDECAR_BYTES) {
@@ -84,7 +87,7 @@ export const createTransferSlice: StateCreator<PlaygroundState, [], [], Transfer
     const parsed = parseSidecar(text);
     if (!parsed.ok) return fail(`${file.name} was not used: ${parsed.message}`);
     const { run } = parsed.sidecar;
-    await get().applyRecipe({ request: run.request, seed: run.response?.seed });
+    await on.applyRecipe({ request: run.request, seed: run.response?.seed });
     succeed(`Settings restored from ${file.name}`);
   }
 
@@ -95,7 +98,7 @@ export const createTransferSlice: StateCreator<PlaygroundState, [], [], Transfer
       try {
         // A file opened while the history is still loading must not race it (the saved draft
         // would overwrite restored settings; a run saved by the import would be loaded twice).
-        await get().hydrate();
+        await on.loaded();
         const head = new Uint8Array(await file.slice(0, 8).arrayBuffer());
         const isZip = head[0] === 0x50 && head[1] === 0x4b;
         if (isZip || ZIP_TYPES.has(file.type) || /\.zip$/i.test(file.name)) {
@@ -107,7 +110,7 @@ export const createTransferSlice: StateCreator<PlaygroundState, [], [], Transfer
         if (isPng(head)) {
           const recipe = readRecipe(new Uint8Array(await file.arrayBuffer()));
           if (recipe.ok) {
-            await get().applyRecipe({ request: recipe.request, seed: recipe.response?.seed });
+            await on.applyRecipe({ request: recipe.request, seed: recipe.response?.seed });
             const note = recipe.note ? ` ${recipe.note}` : "";
             return succeed(`Settings restored from ${file.name}.${note}`, file);
           }
@@ -116,13 +119,13 @@ export const createTransferSlice: StateCreator<PlaygroundState, [], [], Transfer
           }
         }
         set({ transferNotice: null });
-        await get().setImageFile(file);
+        await on.openImage(file);
       } catch (error) {
         fail(`${file.name} could not be read: ${errorMessage(error)}`);
       }
     },
     openSharedRecipe: async (token) => {
-      await get().hydrate();
+      await on.loaded();
       const decoded = decodeRecipe(token);
       if (!decoded.ok) return fail(`The shared link could not be opened: ${decoded.message}`);
       const { recipe } = decoded;
@@ -133,7 +136,7 @@ export const createTransferSlice: StateCreator<PlaygroundState, [], [], Transfer
       };
       if (recipe.kind === "run") {
         const seed = recipe.output?.seed;
-        await get().applyRecipe({
+        await on.applyRecipe({
           request: withoutMarker(recipe.request),
           ...(seed !== undefined ? { seed } : {}),
         });
@@ -141,8 +144,8 @@ export const createTransferSlice: StateCreator<PlaygroundState, [], [], Transfer
       }
       const form = sweepFormFromRecipe(recipe);
       if (!form) return fail("The shared sweep's grid is incomplete, so it cannot be set up again");
-      await get().applyRecipe({ request: withoutMarker(form.base) });
-      get().setSweepForm(form.axes);
+      await on.applyRecipe({ request: withoutMarker(form.base) });
+      on.setSweepForm(form.axes);
       succeed(
         `The shared sweep is set up again: its settings are in the form and its axes in the Sweep panel; run it to reproduce it. ${notes}`.trim(),
       );

@@ -1,15 +1,8 @@
 import { z } from "zod";
-import type { Same } from "@/lib/domain/type-checks";
-import {
-  checkBeforeSave,
-  openEnvelope,
-  parseData,
-  type StoredEnvelope,
-  sizeSchema,
-  unknownVersion,
-} from "@/lib/history/records";
-import { HISTORY_VERSION } from "@/lib/history/types";
+import type { Assert, Same } from "@/lib/domain/type-checks";
+import { HISTORY_RECORDS, sizeSchema } from "@/lib/history/records";
 import { kontextInputSchema } from "@/lib/kontext/schema";
+import { type Envelope, type RecordFormat, unwrap, wrap } from "@/lib/persist/versioned-record";
 import type { AxisKind } from "./axis";
 import type { ScaleTarget } from "./cells";
 
@@ -88,23 +81,24 @@ export const sweepRecordSchema = z.object({
   backend: z.enum(["fal", "local"]),
 });
 
-type Assert<T extends true> = T;
 export type SweepSchemaMatchesType = Assert<Same<z.output<typeof sweepRecordSchema>, SweepRecord>>;
+
+/** How sweeps are stored, with the history's records (sweeps exist since format 1). */
+const SWEEP_FORMAT: RecordFormat<typeof sweepRecordSchema> = {
+  family: HISTORY_RECORDS,
+  what: "sweep",
+  schema: sweepRecordSchema,
+};
 
 /**
  * Reads a stored sweep envelope (sweeps exist since format 1). Throws a `HistoryFormatError` for
  * a newer or unknown format or a damaged record, like `migrateRun`.
  */
 export function migrateSweep(raw: unknown): SweepRecord {
-  const { version, data } = openEnvelope(raw, "sweep");
-  if (version !== 1) throw unknownVersion("sweep", version);
-  return parseData(sweepRecordSchema, data, "sweep", version);
+  return unwrap(SWEEP_FORMAT, raw);
 }
 
 /** Wraps a sweep in the current envelope, checking it first (nothing unreadable is written). */
-export function toStoredSweep(sweep: SweepRecord, savedAt?: number): StoredEnvelope<SweepRecord> {
-  checkBeforeSave(sweepRecordSchema, sweep, "sweep");
-  return savedAt === undefined
-    ? { version: HISTORY_VERSION, data: sweep }
-    : { version: HISTORY_VERSION, data: sweep, savedAt };
+export function toStoredSweep(sweep: SweepRecord, savedAt?: number): Envelope<SweepRecord> {
+  return wrap(SWEEP_FORMAT, sweep, savedAt);
 }

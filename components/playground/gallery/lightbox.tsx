@@ -12,6 +12,7 @@ import { ResultImage } from "@/components/playground/runs/result-image";
 import { usePlaygroundStore } from "@/components/playground/store-provider";
 import { formatSize } from "@/components/ui/format";
 import { Icon } from "@/components/ui/icons";
+import { useViewerKeys } from "./use-viewer-keys";
 
 const VIEWER_BUTTON =
   "inline-flex size-10 shrink-0 items-center justify-center rounded-full bg-white/10 text-white transition-colors hover:bg-white/20 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white disabled:opacity-40";
@@ -58,26 +59,7 @@ export function Lightbox({
     if (!item) close();
   }, [item, close]);
 
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === "ArrowLeft" || event.key === "ArrowRight") {
-        event.preventDefault();
-        go(event.key === "ArrowLeft" ? -1 : 1);
-      }
-    };
-    const onClick = (event: MouseEvent) => {
-      const target = event.target as HTMLElement | null;
-      if (target === dialog || target?.dataset.backdrop !== undefined) close();
-    };
-    dialog.addEventListener("keydown", onKeyDown);
-    dialog.addEventListener("click", onClick);
-    return () => {
-      dialog.removeEventListener("keydown", onKeyDown);
-      dialog.removeEventListener("click", onClick);
-    };
-  }, [go, close]);
+  useViewerKeys(dialogRef, go, close);
 
   const hasMany = items.length > 1;
   return (

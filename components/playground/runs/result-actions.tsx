@@ -1,30 +1,13 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { CompareActions } from "@/components/playground/compare-picks/compare-actions";
 import { usePlaygroundStore } from "@/components/playground/store-provider";
 import type { KontextImage } from "@/lib/kontext/schema";
 import { downloadImage, Hidden, ResultActionButton } from "./result-action-button";
 import { downloadFilename, isDataUri } from "./result-format";
 import { PinPreviewAction } from "./result-pin-action";
-
-type Outcome =
-  | "downloading"
-  | "download-failed"
-  | "opened"
-  | "copied"
-  | "copy-failed"
-  | "used"
-  | "pinning"
-  | "pinned"
-  | "pin-failed";
-
-/** Outcomes said as failures. */
-const FAILURES: ReadonlySet<Outcome | null> = new Set([
-  "download-failed",
-  "copy-failed",
-  "pin-failed",
-]);
+import { FAILURES, type Outcome, useOutcome } from "./use-result-outcome";
 
 /**
  * Download, copy, edit further, compare and pin as a LoRA's preview one result image (remix is on
@@ -140,15 +123,4 @@ export function ResultActions({
       </p>
     </div>
   );
-}
-
-/** What the last action did; cleared 2.5 s after it is set (except while downloading or pinning). */
-function useOutcome(): [Outcome | null, (value: Outcome | null) => void] {
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-  useEffect(() => {
-    if (outcome === null || outcome === "downloading" || outcome === "pinning") return;
-    const timer = setTimeout(() => setOutcome(null), 2500);
-    return () => clearTimeout(timer);
-  }, [outcome]);
-  return [outcome, setOutcome];
 }

@@ -1,18 +1,17 @@
 "use client";
 
-import { type ReactNode, useCallback, useEffect, useState } from "react";
+import type { ReactNode } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { usePlaygroundStore } from "@/components/playground/store-provider";
-import { Button } from "@/components/ui/button";
-import { focusAfterRender } from "@/components/ui/focus";
 import {
   isActivePhase,
   phaseAnnouncement,
   phaseStatus,
   phaseWord,
-  runElapsed,
   selectRun,
 } from "./result-format";
+import { CancelRunButton } from "./run-cancel-button";
+import { PhaseAnnouncement, RunElapsed, RunProgress } from "./run-timing";
 
 const BADGE: Record<"active" | "completed" | "failed" | "cancelled", string> = {
   active: "bg-accent-50 text-accent-700 dark:bg-accent-700/20 dark:text-accent-400",
@@ -20,9 +19,6 @@ const BADGE: Record<"active" | "completed" | "failed" | "cancelled", string> = {
   failed: "bg-red-50 text-red-800 dark:bg-red-900/30 dark:text-red-300",
   cancelled: "bg-neutral-100 text-neutral-700 dark:bg-neutral-800 dark:text-neutral-300",
 };
-
-const PROGRESS_CLASS =
-  "h-1.5 w-full appearance-none overflow-hidden rounded-full bg-neutral-200 dark:bg-neutral-800 [&::-moz-progress-bar]:bg-accent-500 [&::-webkit-progress-bar]:bg-neutral-200 dark:[&::-webkit-progress-bar]:bg-neutral-800 [&::-webkit-progress-value]:bg-accent-500 [&::-webkit-progress-value]:transition-[width]";
 
 /**
  * A run's heading, status, elapsed time, progress bar, Cancel button and `actions` (the card's
@@ -54,18 +50,6 @@ export function RunStatus({
           }
         : null;
     }),
-  );
-  const cancelRun = usePlaygroundStore((s) => s.cancelRun);
-  // Cancel goes away when the run ends: if it had focus, focus the run's heading instead of
-  // letting it fall to <body>. The ref cleanup runs before the button leaves the document.
-  const cancelRef = useCallback(
-    (button: HTMLButtonElement | null) => {
-      if (!button) return;
-      return () => {
-        if (document.activeElement === button) focusAfterRender([titleId]);
-      };
-    },
-    [titleId],
   );
   if (!run) return null;
   const isActive = isActivePhase(run.phase) && run.finishedAt === null;
@@ -99,78 +83,17 @@ export function RunStatus({
             <RunElapsed startedAt={run.startedAt} finishedAt={run.finishedAt} />
           ) : null}
           {isActive ? (
-            <Button
-              ref={cancelRef}
-              size="sm"
-              variant="secondary"
-              // aria-disabled, not disabled: a disabled button drops focus to <body>.
-              aria-disabled={run.isCancelRequested || undefined}
-              onClick={() => {
-                if (!run.isCancelRequested) void cancelRun(runId);
-              }}
-              className="aria-disabled:cursor-not-allowed aria-disabled:opacity-60"
-            >
-              {/* Named "Cancel run N" / "Cancelling run N": the visible word plus the run. */}
-              <span>
-                {run.isCancelRequested ? "Cancelling" : "Cancel"}
-                <span className="sr-only"> run {runNumber}</span>
-                {run.isCancelRequested ? <span aria-hidden="true">…</span> : null}
-              </span>
-            </Button>
+            <CancelRunButton
+              runId={runId}
+              runNumber={runNumber}
+              titleId={titleId}
+              isCancelRequested={run.isCancelRequested}
+            />
           ) : null}
           {actions}
         </div>
       </div>
-      {isActive ? (
-        run.step && run.phase === "running" ? (
-          <progress
-            aria-label={`Progress of run ${runNumber}`}
-            className={PROGRESS_CLASS}
-            value={run.step.current}
-            max={run.step.total}
-          />
-        ) : (
-          <progress aria-label={`Progress of run ${runNumber}`} className={PROGRESS_CLASS} />
-        )
-      ) : null}
+      {isActive ? <RunProgress runNumber={runNumber} phase={run.phase} step={run.step} /> : null}
     </header>
   );
-}
-
-/**
- * A visually hidden polite live region for a run's phase. It starts empty and takes the text
- * after mounting, so the first phase of a new run is announced too.
- */
-function PhaseAnnouncement({ text }: { text: string }) {
-  const [spoken, setSpoken] = useState("");
-  useEffect(() => setSpoken(text), [text]);
-  return (
-    <span aria-live="polite" aria-atomic="true" className="sr-only">
-      {spoken}
-    </span>
-  );
-}
-
-/** Time since the run started, ticking while it is active; the final duration after. */
-function RunElapsed({ startedAt, finishedAt }: { startedAt: number; finishedAt: number | null }) {
-  const now = useNow(finishedAt === null);
-  return (
-    <span className="whitespace-nowrap text-xs text-neutral-500 tabular-nums dark:text-neutral-400">
-      <span className="sr-only">Elapsed: </span>
-      {runElapsed({ startedAt, finishedAt }, now)}
-    </span>
-  );
-}
-
-/** The store's clock, refreshed every ~200 ms while `isTicking`. */
-function useNow(isTicking: boolean): number {
-  const clock = usePlaygroundStore((s) => s.services.now);
-  const [now, setNow] = useState(clock);
-  useEffect(() => {
-    if (!isTicking) return;
-    setNow(clock());
-    const timer = setInterval(() => setNow(clock()), 200);
-    return () => clearInterval(timer);
-  }, [isTicking, clock]);
-  return now;
 }

@@ -3,42 +3,11 @@
 import { useShallow } from "zustand/react/shallow";
 import { usePlaygroundStore } from "@/components/playground/store-provider";
 import { describedBy, Field, FieldError, INPUT_CLASS } from "@/components/ui/field";
-import { loraLabel } from "@/lib/kontext/known-loras";
 import type { AxisInput } from "@/lib/store/outcomes";
 import type { AxisKind } from "@/lib/sweep/axis";
+import { AXIS_KINDS } from "./sweep-axis-kinds";
+import { SweepAxisTarget } from "./sweep-axis-target";
 import { SweepLoraPicker } from "./sweep-lora-picker";
-
-/** What each axis kind is called, with an example of what to type. */
-export const AXIS_KINDS: Record<AxisKind, { label: string; placeholder: string; hint: string }> = {
-  lora_scale: {
-    label: "LoRA scale",
-    placeholder: "0, 0.5, 1, 1.5",
-    hint: "A list (0, 0.5, 1) or a range (0..1.5 step 0.25); 0–4.",
-  },
-  lora: {
-    label: "LoRAs",
-    placeholder: "https://…/style.safetensors @ 0.8",
-    hint: "One weight-file URL per line, optionally “@ scale”; “none” for a baseline.",
-  },
-  seed: { label: "Seeds", placeholder: "1, 2, 3, 4", hint: "Whole numbers or a range (1..4)." },
-  guidance: {
-    label: "Guidance",
-    placeholder: "1.5, 2.5, 3.5",
-    hint: "0–20, a list or a range (1..4 step 1).",
-  },
-  steps: {
-    label: "Steps",
-    placeholder: "20, 30, 40",
-    hint: "10–50, a list or a range (10..40 step 10).",
-  },
-  prompt: {
-    label: "Prompt variants",
-    placeholder: "Make it a watercolour\nMake it a pencil sketch",
-    hint: "One prompt per line.",
-  },
-};
-
-const SWEPT = "__swept__";
 
 /** One axis of a sweep: what varies, which LoRA (for scales) and the values. */
 export function SweepAxisField({
@@ -63,7 +32,6 @@ export function SweepAxisField({
   const name = index === 0 ? "Columns" : "Rows";
   const id = `sweep-axis-${index + 1}`;
   const info = AXIS_KINDS[axis.kind];
-  const targetValue = axis.target?.kind === "stack" ? axis.target.path : SWEPT;
   const isMultiline = axis.kind === "prompt" || axis.kind === "lora";
 
   function setKind(kind: AxisKind) {
@@ -97,31 +65,14 @@ export function SweepAxisField({
           </select>
         </Field>
         {axis.kind === "lora_scale" ? (
-          <Field id={`${id}-target`} label={`LoRA to scale (axis ${index + 1})`}>
-            <select
-              id={`${id}-target`}
-              value={targetValue}
-              onChange={(event) =>
-                onChange({
-                  ...axis,
-                  target:
-                    event.target.value === SWEPT
-                      ? { kind: "swept" }
-                      : { kind: "stack", path: event.target.value },
-                })
-              }
-              className={`${INPUT_CLASS} cursor-pointer`}
-            >
-              {stackPaths.map((path) => (
-                <option key={path} value={path}>
-                  {loraLabel(path)}
-                </option>
-              ))}
-              {otherKind === "lora" || stackPaths.length === 0 ? (
-                <option value={SWEPT}>The LoRAs of the other axis</option>
-              ) : null}
-            </select>
-          </Field>
+          <SweepAxisTarget
+            id={id}
+            index={index}
+            axis={axis}
+            otherKind={otherKind}
+            stackPaths={stackPaths}
+            onChange={onChange}
+          />
         ) : null}
       </div>
       <div className="flex flex-col gap-1.5">

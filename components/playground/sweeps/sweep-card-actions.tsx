@@ -2,16 +2,14 @@
 
 import { useState } from "react";
 import { saveBlob } from "@/components/playground/runs/result-action-button";
-import { formatSettings } from "@/components/playground/runs/result-format";
 import { ShareLinkButton } from "@/components/playground/runs/share-link-button";
 import { usePlaygroundStore, usePlaygroundStoreApi } from "@/components/playground/store-provider";
 import { Button } from "@/components/ui/button";
-import { drawContactSheet } from "@/lib/browser/contact-sheet-canvas";
-import { errorMessage } from "@/lib/domain/app-error";
 import { toHistoryRun } from "@/lib/history/run-record";
 import { sweepRecipe } from "@/lib/share/recipe";
 import { MAX_SWEEP_CONCURRENCY } from "@/lib/store/sweep-slice";
 import type { SweepRecord } from "@/lib/sweep/record";
+import { useContactSheet } from "./use-contact-sheet";
 
 /**
  * What can be done with a sweep: cancel all, cells at once, retry failed cells, the contact
@@ -37,45 +35,8 @@ export function SweepActions({
   const setSweepConcurrency = usePlaygroundStore((s) => s.setSweepConcurrency);
   const exportRuns = usePlaygroundStore((s) => s.exportRuns);
   const [status, setStatus] = useState<string | null>(null);
+  const downloadSheet = useContactSheet(sweep, title, setStatus);
   const runIds = sweep.cells.flatMap((cell) => (cell.runId ? [cell.runId] : []));
-
-  async function downloadSheet() {
-    setStatus("Drawing the contact sheet…");
-    try {
-      const cells = await Promise.all(
-        sweep.rowLabels.map((_, row) =>
-          Promise.all(
-            sweep.columnLabels.map(async (_label, column) => {
-              const cell = sweep.cells.find(
-                (entry) => entry.row === row && entry.column === column,
-              );
-              const run = cell?.runId
-                ? store.getState().runs.find((entry) => entry.id === cell.runId)
-                : undefined;
-              if (!run || run.phase !== "completed")
-                return run?.phase === "failed" ? "Failed" : "No image";
-              return (await store.getState().resultBlob(run.id, 0)) ?? "Image unavailable";
-            }),
-          ),
-        ),
-      );
-      const first = sweep.cells[0]?.request;
-      const blob = await drawContactSheet({
-        title,
-        subtitle: first
-          ? `${first.prompt} · ${formatSettings(first)} · seed ${first.seed ?? "random"}`
-          : "",
-        columnLabels: sweep.columnLabels,
-        rowLabels: sweep.rowLabels,
-        imageSize: sweep.predictedSize,
-        cells,
-      });
-      saveBlob(blob, `kontext-sweep-${sweep.createdAt}.png`);
-      setStatus("Contact sheet saved");
-    } catch (error) {
-      setStatus(`The contact sheet failed: ${errorMessage(error)}`);
-    }
-  }
 
   async function exportSweep() {
     const file = await exportRuns(runIds, { sweepIds: [sweep.id] });

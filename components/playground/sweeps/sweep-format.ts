@@ -1,6 +1,6 @@
 import type { Run } from "@/lib/store/types";
 import type { SweepRecord } from "@/lib/sweep/record";
-import { AXIS_KINDS } from "./sweep-axis-field";
+import { AXIS_KINDS } from "./sweep-axis-kinds";
 
 /** `LoRA scale × Prompt variants`: what a sweep varied. */
 export function sweepTitle(sweep: Pick<SweepRecord, "axes">): string {
