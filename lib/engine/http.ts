@@ -1,10 +1,11 @@
 import "server-only";
+import { formatBinaryBytes } from "@/lib/domain/text";
 import { ENDPOINT_ID } from "@/lib/kontext/endpoint";
 import { readBodyWithLimit } from "@/lib/server/body";
 import { LOCAL_ENGINE_BASE_PATH } from "@/lib/server/config";
 import { callerOrigin } from "@/lib/server/origin";
 import { MAX_INITIATE_BODY_BYTES, parseUploadInitiate } from "@/lib/server/upload-initiate";
-import type { JobSnapshot, LocalEngine } from "./engine";
+import type { EngineApi, JobSnapshot } from "./engine-types";
 import { type FileStore, INLINE_CONTENT_TYPES, isFileId, newFileId } from "./file-store";
 import { PUBLIC_ORIGIN_HEADER } from "./http-headers";
 import { FILES_PATH, UPLOAD_PATH } from "./paths";
@@ -27,7 +28,7 @@ interface PendingUpload {
 }
 
 export interface EngineContext {
-  engine: LocalEngine;
+  engine: EngineApi;
   store: FileStore;
   pendingUploads: Map<string, PendingUpload>;
 }
@@ -112,7 +113,7 @@ async function handleQueue(
   return json(405, { detail: `${method} is not supported on /queue/${rest.join("/")}` });
 }
 
-async function fetchResult(engine: LocalEngine, id: string): Promise<Response> {
+async function fetchResult(engine: EngineApi, id: string): Promise<Response> {
   const outcome = await engine.result(id);
   if (outcome === null) return requestNotFound(id);
   if (outcome === "pending") return json(400, { detail: "Request is still in progress" }, id);
@@ -129,7 +130,7 @@ async function handleRun(request: Request, origin: string, { engine }: EngineCon
 }
 
 async function streamStatus(
-  engine: LocalEngine,
+  engine: EngineApi,
   id: string,
   origin: string,
   withLogs: boolean,
@@ -237,7 +238,7 @@ async function handleUpload(request: Request, id: string, context: EngineContext
   const body = await readBodyWithLimit(request, MAX_UPLOAD_BYTES);
   if (!body.ok) {
     return cors(
-      json(413, { detail: `The upload is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MiB` }),
+      json(413, { detail: `The upload is larger than ${formatBinaryBytes(MAX_UPLOAD_BYTES)}` }),
     );
   }
   if (body.bytes.byteLength === 0)

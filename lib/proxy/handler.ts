@@ -1,5 +1,6 @@
 import "server-only";
 import { createRouteHandler } from "@fal-ai/server-proxy/nextjs";
+import { formatBinaryBytes } from "@/lib/domain/text";
 import { PUBLIC_ORIGIN_HEADER } from "@/lib/engine/http-headers";
 import { type KontextRequest, parseKontextInput, summarizeFieldErrors } from "@/lib/kontext/schema";
 import { readBodyWithLimit } from "@/lib/server/body";
@@ -180,7 +181,10 @@ async function checkBody(request: Request, target: AllowedTarget): Promise<Check
   const limit = target.kind === "submit" ? MAX_SUBMIT_BODY_BYTES : MAX_INITIATE_BODY_BYTES;
   const read = await readBodyWithLimit(request, limit);
   if (!read.ok) {
-    return errorResponse(413, `The request body is larger than the ${formatBytes(limit)} limit`);
+    return errorResponse(
+      413,
+      `The request body is larger than the ${formatBinaryBytes(limit)} limit`,
+    );
   }
   const text = new TextDecoder().decode(read.bytes);
   if (target.kind === "cancel") return { text };
@@ -252,8 +256,4 @@ function trimSlash(path: string): string {
 
 function errorResponse(status: number, message: string): Response {
   return Response.json({ message, detail: message }, { status });
-}
-
-function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${bytes / 1024 / 1024} MiB` : `${bytes / 1024} KiB`;
 }
