@@ -21,6 +21,11 @@ const KEEPALIVE_MS = 15_000;
 
 const REQUEST_ID = /^[A-Za-z0-9-]{1,64}$/;
 
+/** A submit body the caller (the proxy) has already read and parsed as JSON: not read again. */
+export interface ParsedBody {
+  json: unknown;
+}
+
 interface PendingUpload {
   contentType: string;
   fileName: string;
@@ -42,6 +47,7 @@ export async function handleEngineRequest(
   request: Request,
   segments: string[],
   context: EngineContext,
+  parsed?: ParsedBody,
 ): Promise<Response> {
   const method = request.method.toUpperCase();
   const origin = publicOrigin(request);
@@ -53,11 +59,11 @@ export async function handleEngineRequest(
   }
   switch (root) {
     case "queue":
-      return handleQueue(request, method, rest, origin, context);
+      return handleQueue(request, method, rest, origin, context, parsed);
     case "run":
       if (method !== "POST") return methodNotAllowed("POST");
       if (rest.join("/") !== ENDPOINT_ID) return unknownApp(rest.join("/"));
-      return handleRun(request, origin, context);
+      return handleRun(request, origin, context, parsed);
     case "rest":
       if (rest.join("/") === "storage/upload/initiate" && method === "POST") {
         return handleInitiate(request, origin, context);
@@ -80,13 +86,14 @@ async function handleQueue(
   rest: string[],
   origin: string,
   { engine }: EngineContext,
+  parsed: ParsedBody | undefined,
 ): Promise<Response> {
   const [owner, alias, kind, id, ...tail] = rest;
   const app = `${owner}/${alias}`;
   if (app !== ENDPOINT_ID) return unknownApp(rest.join("/"));
   if (kind === undefined) {
     if (method !== "POST") return methodNotAllowed("POST");
-    const body = await readJsonBody(request);
+    const body = parsed ? parsed.json : await readJsonBody(request);
     if (body instanceof Response) return body;
     const snapshot = await engine.accept(body, origin);
     return json(200, statusBody(snapshot, origin, false));
@@ -121,8 +128,13 @@ async function fetchResult(engine: EngineApi, id: string): Promise<Response> {
   return json(outcome.status, { detail: outcome.detail }, id);
 }
 
-async function handleRun(request: Request, origin: string, { engine }: EngineContext) {
-  const body = await readJsonBody(request);
+async function handleRun(
+  request: Request,
+  origin: string,
+  { engine }: EngineContext,
+  parsed: ParsedBody | undefined,
+) {
+  const body = parsed ? parsed.json : await readJsonBody(request);
   if (body instanceof Response) return body;
   const { id } = await engine.accept(body, origin);
   await engine.waitFor(id);

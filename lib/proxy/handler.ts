@@ -74,11 +74,13 @@ async function proxy(
   }
 
   let body: string | undefined;
+  let json: unknown;
   let admission: Admission | undefined;
   if (request.method.toUpperCase() !== "GET") {
     const checked = await checkBody(request, target);
     if (checked instanceof Response) return checked;
     body = checked.text;
+    json = checked.json;
     if (guard && checked.input) {
       const admitted = await guard.admitSubmit(request, checked.input, isOwnKey);
       if (admitted instanceof Response) return admitted;
@@ -106,7 +108,7 @@ async function proxy(
 
   let response: Response;
   if (upstream.kind === "local") {
-    response = await callLocalEngine(request, upstreamUrl, headers, body);
+    response = await callLocalEngine(request, upstreamUrl, headers, body, json);
   } else {
     const forwarded = new Request(request.url, { method: request.method, headers, body });
     const handlers = innerHandlers(upstream, inner);
@@ -130,6 +132,7 @@ async function callLocalEngine(
   upstreamUrl: string,
   headers: Headers,
   body: string | undefined,
+  json: unknown,
 ): Promise<Response> {
   if (request.headers.get("sec-fetch-site") === "cross-site") {
     return errorResponse(401, "Unauthorized");
@@ -140,8 +143,15 @@ async function callLocalEngine(
   const { getLocalEngine } = await import("@/lib/engine/instance");
   const url = new URL(upstreamUrl);
   const segments = url.pathname.slice(`${LOCAL_ENGINE_BASE_PATH}/`.length).split("/");
-  const local = new Request(url, { method: request.method, headers, body, signal: request.signal });
-  return handleEngineRequest(local, segments, getLocalEngine());
+  // A submit's body was read and parsed once here: the engine takes the parsed value, not a copy.
+  const isParsed = json !== undefined;
+  const local = new Request(url, {
+    method: request.method,
+    headers,
+    body: isParsed ? undefined : body,
+    signal: request.signal,
+  });
+  return handleEngineRequest(local, segments, getLocalEngine(), isParsed ? { json } : undefined);
 }
 
 /**
@@ -173,6 +183,8 @@ function resolveAuthorization(
 
 interface CheckedBody {
   text: string;
+  /** The body as parsed JSON (submits and upload initiates). */
+  json?: unknown;
   /** The parsed submit input (defaults filled), for submits only. */
   input?: KontextRequest;
 }
@@ -202,7 +214,7 @@ async function checkBody(request: Request, target: AllowedTarget): Promise<Check
         { status: 422 },
       );
     }
-    return { text, input: parsed.value };
+    return { text, json, input: parsed.value };
   }
   if (target.kind === "initiate") {
     const parsed = parseUploadInitiate(json);
