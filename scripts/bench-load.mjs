@@ -9,7 +9,7 @@
 //  3. Memory: 40 submits of a ~3.9 MB data-URI image through the proxy to the local engine —
 //     the server's RSS before, when they have finished, and after 15 s idle (GC settle).
 // Options: --pollers=100 --seconds=30 --flood-seconds=10 --connections=20 --quota=10/minute
-//          --big-submits=40 --parts=engine,flood,memory
+//          --big-submits=40 --parts=engine,flood,memory --cpu-prof=DIR (profiles the app)
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
@@ -28,6 +28,7 @@ const CONNECTIONS = Number(option("connections", "20"));
 const QUOTA = option("quota", "10/minute");
 const BIG_SUBMITS = Number(option("big-submits", "40"));
 const PARTS = option("parts", "engine,flood,memory").split(",");
+const CPU_PROF = option("cpu-prof", "");
 const ENDPOINT = "fal-ai/flux-kontext-lora";
 const QUEUE = `https://queue.fal.run/${ENDPOINT}`;
 // A 1×1 PNG: runs cost the engine steps and a small render, not image decoding.
@@ -58,6 +59,7 @@ async function startApp(env) {
   const child = spawn(
     process.execPath,
     [
+      ...(CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(CPU_PROF)}`] : []),
       path.resolve("node_modules/next/dist/bin/next"),
       "start",
       "-H",
