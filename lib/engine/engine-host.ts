@@ -12,7 +12,7 @@ export interface PortLike {
 
 /** What the request thread asks of the engine thread. */
 export type EngineRequest =
-  | { op: "accept"; input: unknown; origin: string }
+  | { op: "queueSaved"; id: string; origin: string }
   | { op: "status"; id: string }
   | { op: "result"; id: string }
   | { op: "cancel"; id: string };
@@ -72,8 +72,8 @@ export function serveEngine(
 
 function answer(engine: LocalEngine, message: EngineCall): Promise<unknown> {
   switch (message.op) {
-    case "accept":
-      return engine.accept(message.input, message.origin);
+    case "queueSaved":
+      return Promise.resolve(engine.queueSaved(message.id, message.origin));
     case "status":
       return engine.status(message.id);
     case "result":

@@ -74,12 +74,19 @@ async function until(check: () => Promise<boolean> | boolean): Promise<void> {
   throw new Error("timed out");
 }
 
+/** Waits until the request is loading its (held) input: it is IN_PROGRESS and can be released. */
+async function loading(thread: EngineThread, id: string): Promise<void> {
+  await until(async () =>
+    Boolean(messagesOf(await thread.status(id))?.includes("Loading input image")),
+  );
+}
+
 const messagesOf = (snapshot: JobSnapshot | null) => snapshot?.logs.map((log) => log.message);
 
 describe("EngineThread", () => {
   it("runs requests on the engine side and mirrors their states, logs and results", async () => {
     const { near } = channel();
-    const thread = new EngineThread(() => near);
+    const thread = new EngineThread(() => near, store());
     const accepted = await thread.accept(body(), ORIGIN);
     expect(accepted.state).toBe("IN_QUEUE");
     expect(accepted.queuePosition).toBe(0);
@@ -93,13 +100,39 @@ describe("EngineThread", () => {
     expect(outcome !== "pending" && outcome?.ok && outcome.output.images).toHaveLength(1);
   });
 
+  it("saves the body on this thread and sends the engine only the request's id", async () => {
+    const { near, engine } = channel();
+    const thread = new EngineThread(() => near, store());
+    const posted: unknown[] = [];
+    const post = near.postMessage.bind(near);
+    near.postMessage = (message: unknown) => {
+      posted.push(message);
+      post(message);
+    };
+    holds.set("https://images.test/held.png", () => {});
+    const accepted = await thread.accept(body("https://images.test/held.png"), ORIGIN);
+    expect(JSON.stringify(posted)).not.toContain("images.test");
+    expect(await store().getJob(accepted.id)).toEqual({
+      input: body("https://images.test/held.png"),
+      origin: ORIGIN,
+    });
+    // Queuing a saved request twice (a resume racing a submit) keeps one request.
+    expect(engine.queueSaved(accepted.id, ORIGIN).id).toBe(accepted.id);
+    await loading(thread, accepted.id);
+    holds.get("https://images.test/held.png")?.();
+    await thread.waitFor(accepted.id);
+    expect(
+      (await thread.status(accepted.id))?.logs.filter((log) => log.message === "Done"),
+    ).toHaveLength(1);
+  });
+
   it("answers status polls from its mirror, without asking the engine thread", async () => {
     const { near } = channel();
-    const thread = new EngineThread(() => near);
+    const thread = new EngineThread(() => near, store());
     holds.set("https://images.test/held.png", () => {});
     const running = await thread.accept(body("https://images.test/held.png"), ORIGIN);
     const queued = await thread.accept(body(), ORIGIN);
-    await until(async () => (await thread.status(running.id))?.state === "IN_PROGRESS");
+    await loading(thread, running.id);
 
     let posted = 0;
     const post = near.postMessage.bind(near);
@@ -118,12 +151,12 @@ describe("EngineThread", () => {
 
   it("moves queue positions up when a request starts or is cancelled, and tells watchers", async () => {
     const { near } = channel();
-    const thread = new EngineThread(() => near);
+    const thread = new EngineThread(() => near, store());
     holds.set("https://images.test/held.png", () => {});
     const first = await thread.accept(body("https://images.test/held.png"), ORIGIN);
     const second = await thread.accept(body(), ORIGIN);
     const third = await thread.accept(body(), ORIGIN);
-    await until(async () => (await thread.status(first.id))?.state === "IN_PROGRESS");
+    await loading(thread, first.id);
     expect((await thread.status(second.id))?.queuePosition).toBe(0);
     expect((await thread.status(third.id))?.queuePosition).toBe(1);
 
@@ -144,7 +177,7 @@ describe("EngineThread", () => {
 
   it("answers unknown ids with null and NOT_FOUND, and old ones from the engine's disk", async () => {
     const { near } = channel();
-    const thread = new EngineThread(() => near);
+    const thread = new EngineThread(() => near, store());
     expect(await thread.status("no-such-request")).toBeNull();
     expect(await thread.result("no-such-request")).toBeNull();
     expect(await thread.cancel("no-such-request")).toBe("NOT_FOUND");
@@ -165,7 +198,7 @@ describe("EngineThread", () => {
   it("mirrors the requests a previous run left, resumed before any status is answered", async () => {
     await store().putJob("left-over", { input: body(), origin: ORIGIN });
     const { near } = channel();
-    const thread = new EngineThread(() => near);
+    const thread = new EngineThread(() => near, store());
     const status = await thread.status("left-over");
     expect(status?.state).not.toBeUndefined();
     expect(messagesOf(status)).toContain("Resumed after a server restart");
@@ -185,6 +218,7 @@ describe("EngineThread", () => {
         spawned.push(next);
         return next;
       },
+      store(),
       (message) => logs.push(message),
     );
     first.emit("message", { ready: true });

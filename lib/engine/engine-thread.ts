@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { EngineCall, EngineReply, EngineRequest, PortLike } from "./engine-host";
 import type {
   CancelAnswer,
@@ -9,6 +10,7 @@ import type {
   QueueState,
   RequestLog,
 } from "./engine-types";
+import type { FileStore } from "./file-store";
 
 /** A started engine thread: a Worker, or in tests one end of a MessageChannel ("message", "exit", "error"). */
 export type EngineWorkerLike = PortLike;
@@ -56,15 +58,23 @@ export class EngineThread implements EngineApi {
 
   constructor(
     private readonly spawn: () => EngineWorkerLike,
+    private readonly store: FileStore,
     private readonly log?: (message: string) => void,
   ) {
     this.start();
   }
 
-  /** Saves the body to disk (on the engine thread) and queues it; see {@link LocalEngine.accept}. */
+  /**
+   * Saves the body to disk (here, so the engine thread never holds a copy of it until the
+   * request runs) and queues it there; see {@link LocalEngine.accept}.
+   */
   async accept(input: unknown, origin: string): Promise<JobSnapshot> {
+    // After the engine has resumed what a previous run left, so this one is not taken for one.
+    if (!this.isReady) await this.ready;
+    const id = randomUUID();
+    await this.store.putJob(id, { input, origin });
     // The engine's snapshot at the time it queued the request (IN_QUEUE), as a submit answers.
-    return (await this.call({ op: "accept", input, origin })) as JobSnapshot;
+    return (await this.call({ op: "queueSaved", id, origin })) as JobSnapshot;
   }
 
   /** The current state of a request, or null when the id is unknown. */

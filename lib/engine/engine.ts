@@ -92,7 +92,16 @@ export class LocalEngine {
   async accept(input: unknown, origin: string): Promise<JobSnapshot> {
     const id = randomUUID();
     await this.deps.store.putJob(id, { input, origin });
-    return this.snapshotOf(this.enqueue(id, undefined, origin));
+    return this.queueSaved(id, origin);
+  }
+
+  /**
+   * Queues a request whose body another thread has saved with `store.putJob` (the engine
+   * thread gets only its id, never a copy of the body). A request already queued is not queued twice.
+   */
+  queueSaved(id: string, origin: string): JobSnapshot {
+    const job = this.jobs.get(id);
+    return this.snapshotOf(job ?? this.enqueue(id, undefined, origin));
   }
 
   /**

@@ -358,7 +358,7 @@ function json(status: number, body: unknown, requestId?: string): Response {
   const text = JSON.stringify(body);
   const headers = new Headers({
     "content-type": "application/json",
-    "content-length": String(new TextEncoder().encode(text).byteLength),
+    "content-length": String(Buffer.byteLength(text)),
   });
   if (requestId) headers.set("x-fal-request-id", requestId);
   return new Response(text, { status, headers });

@@ -32,6 +32,7 @@ export function getLocalEngine(): EngineContext {
         worker.unref();
         return worker;
       },
+      store,
       (message) => console.error(message),
     );
     global[KEY] = { engine, store, pendingUploads: new Map() };
