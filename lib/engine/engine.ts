@@ -26,7 +26,6 @@ import type { RenderedImage } from "./render";
 export type {
   CancelAnswer,
   EngineDeps,
-  EngineEvent,
   FinishedRecord,
   JobSnapshot,
   Outcome,
@@ -95,13 +94,9 @@ export class LocalEngine {
     return this.queueSaved(id, origin);
   }
 
-  /**
-   * Queues a request whose body another thread has saved with `store.putJob` (the engine
-   * thread gets only its id, never a copy of the body). A request already queued is not queued twice.
-   */
+  /** Queues a request whose body another thread saved with `store.putJob` (at most once). */
   queueSaved(id: string, origin: string): JobSnapshot {
-    const job = this.jobs.get(id);
-    return this.snapshotOf(job ?? this.enqueue(id, undefined, origin));
+    return this.snapshotOf(this.jobs.get(id) ?? this.enqueue(id, undefined, origin));
   }
 
   /**
