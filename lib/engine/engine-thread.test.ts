@@ -67,7 +67,7 @@ function body(imageUrl = "https://images.test/a.png") {
 }
 
 async function until(check: () => Promise<boolean> | boolean): Promise<void> {
-  for (let i = 0; i < 500; i++) {
+  for (let i = 0; i < 2_000; i++) {
     if (await check()) return;
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
