@@ -6,7 +6,10 @@
 //  2. The anonymous flood: 20 connections submitting as fast as they can for 10 s to an app on
 //     the fal backend with KONTEXT_RATE_LIMIT set, in front of a recording stand-in for fal —
 //     how many submits reached the upstream.
+//  3. Memory: 40 submits of a ~3.9 MB data-URI image through the proxy to the local engine —
+//     the server's RSS before, when they have finished, and after 15 s idle (GC settle).
 // Options: --pollers=100 --seconds=30 --flood-seconds=10 --connections=20 --quota=10/minute
+//          --big-submits=40 --parts=engine,flood,memory --cpu-prof=DIR (profiles the app)
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
@@ -23,6 +26,9 @@ const SECONDS = Number(option("seconds", "30"));
 const FLOOD_SECONDS = Number(option("flood-seconds", "10"));
 const CONNECTIONS = Number(option("connections", "20"));
 const QUOTA = option("quota", "10/minute");
+const BIG_SUBMITS = Number(option("big-submits", "40"));
+const PARTS = option("parts", "engine,flood,memory").split(",");
+const CPU_PROF = option("cpu-prof", "");
 const ENDPOINT = "fal-ai/flux-kontext-lora";
 const QUEUE = `https://queue.fal.run/${ENDPOINT}`;
 // A 1×1 PNG: runs cost the engine steps and a small render, not image decoding.
@@ -53,6 +59,7 @@ async function startApp(env) {
   const child = spawn(
     process.execPath,
     [
+      ...(CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(CPU_PROF)}`] : []),
       path.resolve("node_modules/next/dist/bin/next"),
       "start",
       "-H",
@@ -236,5 +243,57 @@ async function floodBench() {
   console.log(`  submits that reached the upstream: ${received}`);
 }
 
-await engineBench();
-await floodBench();
+/** A PNG of noise (incompressible) whose data URI is about 3.9 MB, under the proxy's 4 MiB cap. */
+async function bigDataUri() {
+  const { default: sharp } = await import("sharp");
+  const side = 980;
+  const noise = Buffer.alloc(side * side * 3);
+  for (let i = 0; i < noise.length; i++) noise[i] = (i * 2_654_435_761) >>> 24;
+  const png = await sharp(noise, { raw: { width: side, height: side, channels: 3 } })
+    .png({ compressionLevel: 0 })
+    .toBuffer();
+  return `data:image/png;base64,${png.toString("base64")}`;
+}
+
+async function memoryBench() {
+  const image = await bigDataUri();
+  const body = JSON.stringify({ image_url: image, prompt: "memory", num_inference_steps: 10 });
+  const app = await startApp({ KONTEXT_BACKEND: "local", LOCAL_ENGINE_STEP_MS: "10" });
+  try {
+    await submitRun(app); // the engine thread and render workers are started before measuring
+    await sleep(3_000);
+    const before = rssMb(app.child.pid);
+    const ids = [];
+    for (let i = 0; i < BIG_SUBMITS; i++) {
+      const response = await proxy(app, QUEUE, { method: "POST", body });
+      if (!response.ok) throw new Error(`a big submit answered ${response.status}`);
+      ids.push((await response.json()).request_id);
+    }
+    const submitted = rssMb(app.child.pid);
+    let failed = 0;
+    for (const id of ids) {
+      for (;;) {
+        const status = await (await proxy(app, `${QUEUE}/requests/${id}/status`)).json();
+        if (status.status === "COMPLETED") break;
+        await sleep(200);
+      }
+      if (!(await proxy(app, `${QUEUE}/requests/${id}`)).ok) failed++;
+    }
+    const finished = rssMb(app.child.pid);
+    await sleep(15_000);
+    const settled = rssMb(app.child.pid);
+    console.log(
+      `\nMemory, ${BIG_SUBMITS} proxied submits of ${(body.length / 1e6).toFixed(2)} MB (local engine):`,
+    );
+    console.log(`  runs failed:                     ${failed}`);
+    console.log(
+      `  server RSS before / all submitted / all finished / 15 s later: ${before} / ${submitted} / ${finished} / ${settled} MB`,
+    );
+  } finally {
+    app.stop();
+  }
+}
+
+if (PARTS.includes("engine")) await engineBench();
+if (PARTS.includes("flood")) await floodBench();
+if (PARTS.includes("memory")) await memoryBench();

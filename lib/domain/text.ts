@@ -5,6 +5,14 @@ export function formatBytes(bytes: number): string {
   return `${bytes} B`;
 }
 
+/** `64 MiB`, `16 KiB` or `1000 bytes`: a size limit in exact binary units, as error messages state it. */
+export function formatBinaryBytes(bytes: number): string {
+  const mib = 1024 * 1024;
+  if (bytes >= mib && bytes % mib === 0) return `${bytes / mib} MiB`;
+  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`;
+  return `${bytes} bytes`;
+}
+
 /** A whole number with thousands separators: `12,345`. */
 export function formatCount(value: number): string {
   return value.toLocaleString("en-US");

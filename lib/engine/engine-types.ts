@@ -51,4 +51,26 @@ export interface EngineDeps {
   filesPath: string;
   randomSeed?: () => number;
   log?: (message: string) => void;
+  /** Told of every change, in order (the engine thread mirrors requests from these). */
+  observe?: (event: EngineEvent) => void;
+}
+
+/**
+ * A change to a request: queued (again, after a restart), started, a log line, finished
+ * (`COMPLETED`, with the outcome already kept by the engine).
+ */
+export type EngineEvent =
+  | { type: "queued"; id: string }
+  | { type: "started"; id: string }
+  | { type: "log"; id: string; log: RequestLog }
+  | { type: "completed"; id: string; inferenceTime: number | null };
+
+/** What the HTTP layer needs of an engine: {@link LocalEngine} itself, or the thread that runs one. */
+export interface EngineApi {
+  accept(input: unknown, origin: string): Promise<JobSnapshot>;
+  status(id: string): Promise<JobSnapshot | null>;
+  result(id: string): Promise<Outcome | "pending" | null>;
+  waitFor(id: string): Promise<void>;
+  watch(id: string, listener: () => void): (() => void) | null;
+  cancel(id: string): Promise<CancelAnswer>;
 }

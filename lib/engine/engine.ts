@@ -1,6 +1,7 @@
 import "server-only";
 import { randomInt, randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
+import { errorMessage } from "@/lib/domain/app-error";
 import { outputSize } from "@/lib/kontext/resolution";
 import {
   type FieldError,
@@ -90,7 +91,12 @@ export class LocalEngine {
   async accept(input: unknown, origin: string): Promise<JobSnapshot> {
     const id = randomUUID();
     await this.deps.store.putJob(id, { input, origin });
-    return this.snapshotOf(this.enqueue(id, undefined, origin));
+    return this.queueSaved(id, origin);
+  }
+
+  /** Queues a request whose body another thread saved with `store.putJob` (at most once). */
+  queueSaved(id: string, origin: string): JobSnapshot {
+    return this.snapshotOf(this.jobs.get(id) ?? this.enqueue(id, undefined, origin));
   }
 
   /**
@@ -137,6 +143,7 @@ export class LocalEngine {
     };
     this.jobs.set(job.id, job);
     this.pending.push(job);
+    this.deps.observe?.({ type: "queued", id });
     queueMicrotask(() => void this.pump());
     return job;
   }
@@ -224,11 +231,12 @@ export class LocalEngine {
     try {
       for (let job = this.pending.shift(); job; job = this.pending.shift()) {
         job.state = "IN_PROGRESS";
+        this.deps.observe?.({ type: "started", id: job.id });
         for (const other of this.pending) this.notify(other);
         this.notify(job);
         const started = performance.now();
         const outcome = await this.execute(job, started).catch((error: unknown) => {
-          const message = error instanceof Error ? error.message : String(error);
+          const message = errorMessage(error);
           this.deps.log?.(`local engine: request ${job.id} failed: ${message}`);
           return { ok: false, status: 500, detail: `The local engine failed: ${message}` } as const;
         });
@@ -342,6 +350,7 @@ export class LocalEngine {
     job.outcome = outcome;
     job.state = "COMPLETED";
     this.remember(record);
+    this.deps.observe?.({ type: "completed", id: job.id, inferenceTime: job.inferenceTime });
     try {
       await this.deps.store.putResult(job.id, record);
       await this.deps.store.deleteJob(job.id);
@@ -370,7 +379,9 @@ export class LocalEngine {
   }
 
   private addLog(job: Job, message: string, level: RequestLog["level"] = "INFO"): void {
-    job.logs.push({ message, level, source: "USER", timestamp: new Date().toISOString() });
+    const log: RequestLog = { message, level, source: "USER", timestamp: new Date().toISOString() };
+    job.logs.push(log);
+    this.deps.observe?.({ type: "log", id: job.id, log });
     this.notify(job);
   }
 

@@ -258,6 +258,24 @@ describe("FileStore start-up", () => {
     expect(await store.getResult("finished-request")).toEqual({ id: "finished-request" });
   });
 
+  it("leaves another thread's writes and the sweeps alone when it is not the maintainer", async () => {
+    const clock = manualClock();
+    const old = newFileId("image/png");
+    await makeStore({ now: clock.now }).put(old, bytesOf(10), "image/png");
+    const filesDir = path.join(dataDir, "files");
+    const inFlight = `${newFileId("image/png")}.tmp-0a1b2c`;
+    await writeFile(path.join(filesDir, inFlight), "being written");
+    clock.time += 2 * DAY_MS;
+
+    const second = makeStore({ now: clock.now, maxBytes: 15, isMaintainer: false });
+    const fresh = newFileId("image/png");
+    await second.put(fresh, bytesOf(10), "image/png");
+
+    expect(await readdir(filesDir)).toContain(inFlight);
+    expect(await second.has(old)).toBe(true);
+    expect(await second.has(fresh)).toBe(true);
+  });
+
   it("creates its folders when they are missing", async () => {
     const nested = path.join(dataDir, "a", "b");
     const store = new FileStore({ dataDir: nested, maxBytes: GIB, maxAgeMs: DAY_MS });

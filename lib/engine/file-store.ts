@@ -38,6 +38,11 @@ export interface FileStoreOptions {
   /** Files and results older than this many milliseconds are deleted. */
   maxAgeMs: number;
   now?: () => number;
+  /**
+   * False for a second store on the same folder in another thread (the request thread beside
+   * the engine thread): it never removes leftovers or sweeps, which would race the other's writes.
+   */
+  isMaintainer?: boolean;
 }
 
 const ID_PATTERN = /^[A-Za-z0-9_-]{22}\.[a-z0-9]{1,8}$/;
@@ -87,6 +92,7 @@ export class FileStore {
       await mkdir(this.filesDir, { recursive: true });
       await mkdir(this.resultsDir, { recursive: true });
       await mkdir(this.jobsDir, { recursive: true });
+      if (this.options.isMaintainer === false) return;
       await this.removeIncomplete();
       await this.sweep();
     })();
@@ -115,7 +121,9 @@ export class FileStore {
     // A sweep reads every file's metadata, so it runs only when the size cap may be passed or
     // a while after the last one (a tenth of the age cap, at most a minute), not on every put.
     const interval = Math.min(60_000, this.options.maxAgeMs / 10);
-    if (this.totalBytes > this.options.maxBytes || this.now() - this.lastSweepAt >= interval) {
+    const isDue =
+      this.totalBytes > this.options.maxBytes || this.now() - this.lastSweepAt >= interval;
+    if (isDue && this.options.isMaintainer !== false) {
       await this.sweep(id);
     }
     return meta;

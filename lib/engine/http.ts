@@ -1,10 +1,11 @@
 import "server-only";
+import { formatBinaryBytes } from "@/lib/domain/text";
 import { ENDPOINT_ID } from "@/lib/kontext/endpoint";
 import { readBodyWithLimit } from "@/lib/server/body";
 import { LOCAL_ENGINE_BASE_PATH } from "@/lib/server/config";
 import { callerOrigin } from "@/lib/server/origin";
 import { MAX_INITIATE_BODY_BYTES, parseUploadInitiate } from "@/lib/server/upload-initiate";
-import type { JobSnapshot, LocalEngine } from "./engine";
+import type { EngineApi, JobSnapshot } from "./engine-types";
 import { type FileStore, INLINE_CONTENT_TYPES, isFileId, newFileId } from "./file-store";
 import { PUBLIC_ORIGIN_HEADER } from "./http-headers";
 import { FILES_PATH, UPLOAD_PATH } from "./paths";
@@ -20,6 +21,11 @@ const KEEPALIVE_MS = 15_000;
 
 const REQUEST_ID = /^[A-Za-z0-9-]{1,64}$/;
 
+/** A submit body the caller (the proxy) has already read and parsed as JSON: not read again. */
+export interface ParsedBody {
+  json: unknown;
+}
+
 interface PendingUpload {
   contentType: string;
   fileName: string;
@@ -27,7 +33,7 @@ interface PendingUpload {
 }
 
 export interface EngineContext {
-  engine: LocalEngine;
+  engine: EngineApi;
   store: FileStore;
   pendingUploads: Map<string, PendingUpload>;
 }
@@ -41,6 +47,7 @@ export async function handleEngineRequest(
   request: Request,
   segments: string[],
   context: EngineContext,
+  parsed?: ParsedBody,
 ): Promise<Response> {
   const method = request.method.toUpperCase();
   const origin = publicOrigin(request);
@@ -52,11 +59,11 @@ export async function handleEngineRequest(
   }
   switch (root) {
     case "queue":
-      return handleQueue(request, method, rest, origin, context);
+      return handleQueue(request, method, rest, origin, context, parsed);
     case "run":
       if (method !== "POST") return methodNotAllowed("POST");
       if (rest.join("/") !== ENDPOINT_ID) return unknownApp(rest.join("/"));
-      return handleRun(request, origin, context);
+      return handleRun(request, origin, context, parsed);
     case "rest":
       if (rest.join("/") === "storage/upload/initiate" && method === "POST") {
         return handleInitiate(request, origin, context);
@@ -79,13 +86,14 @@ async function handleQueue(
   rest: string[],
   origin: string,
   { engine }: EngineContext,
+  parsed: ParsedBody | undefined,
 ): Promise<Response> {
   const [owner, alias, kind, id, ...tail] = rest;
   const app = `${owner}/${alias}`;
   if (app !== ENDPOINT_ID) return unknownApp(rest.join("/"));
   if (kind === undefined) {
     if (method !== "POST") return methodNotAllowed("POST");
-    const body = await readJsonBody(request);
+    const body = parsed ? parsed.json : await readJsonBody(request);
     if (body instanceof Response) return body;
     const snapshot = await engine.accept(body, origin);
     return json(200, statusBody(snapshot, origin, false));
@@ -112,7 +120,7 @@ async function handleQueue(
   return json(405, { detail: `${method} is not supported on /queue/${rest.join("/")}` });
 }
 
-async function fetchResult(engine: LocalEngine, id: string): Promise<Response> {
+async function fetchResult(engine: EngineApi, id: string): Promise<Response> {
   const outcome = await engine.result(id);
   if (outcome === null) return requestNotFound(id);
   if (outcome === "pending") return json(400, { detail: "Request is still in progress" }, id);
@@ -120,8 +128,13 @@ async function fetchResult(engine: LocalEngine, id: string): Promise<Response> {
   return json(outcome.status, { detail: outcome.detail }, id);
 }
 
-async function handleRun(request: Request, origin: string, { engine }: EngineContext) {
-  const body = await readJsonBody(request);
+async function handleRun(
+  request: Request,
+  origin: string,
+  { engine }: EngineContext,
+  parsed: ParsedBody | undefined,
+) {
+  const body = parsed ? parsed.json : await readJsonBody(request);
   if (body instanceof Response) return body;
   const { id } = await engine.accept(body, origin);
   await engine.waitFor(id);
@@ -129,7 +142,7 @@ async function handleRun(request: Request, origin: string, { engine }: EngineCon
 }
 
 async function streamStatus(
-  engine: LocalEngine,
+  engine: EngineApi,
   id: string,
   origin: string,
   withLogs: boolean,
@@ -237,7 +250,7 @@ async function handleUpload(request: Request, id: string, context: EngineContext
   const body = await readBodyWithLimit(request, MAX_UPLOAD_BYTES);
   if (!body.ok) {
     return cors(
-      json(413, { detail: `The upload is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MiB` }),
+      json(413, { detail: `The upload is larger than ${formatBinaryBytes(MAX_UPLOAD_BYTES)}` }),
     );
   }
   if (body.bytes.byteLength === 0)
@@ -345,7 +358,7 @@ function json(status: number, body: unknown, requestId?: string): Response {
   const text = JSON.stringify(body);
   const headers = new Headers({
     "content-type": "application/json",
-    "content-length": String(new TextEncoder().encode(text).byteLength),
+    "content-length": String(Buffer.byteLength(text)),
   });
   if (requestId) headers.set("x-fal-request-id", requestId);
   return new Response(text, { status, headers });

@@ -1,6 +1,7 @@
 import "server-only";
 
 import sharp, { type Metadata } from "sharp";
+import { formatBinaryBytes } from "@/lib/domain/text";
 import { InputError } from "@/lib/engine/errors";
 import { fetchPublicUrl } from "@/lib/engine/safe-fetch";
 import { LIMITS } from "@/lib/kontext/endpoint";
@@ -132,7 +133,7 @@ function percentDecodeToLatin1(text: string): string {
 
 function dataUriTooLarge(): InputError {
   return new InputError(
-    `The data URI image is larger than ${MAX_DATA_URI_BYTES / 1024 / 1024} MiB`,
+    `The data URI image is larger than ${formatBinaryBytes(MAX_DATA_URI_BYTES)}`,
   );
 }
 

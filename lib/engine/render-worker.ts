@@ -1,6 +1,7 @@
 // The render worker's entry (a worker_threads Worker started by render-pool.ts): renders one
 // request at a time off the server's request thread, so health and status stay answerable.
 import { parentPort } from "node:worker_threads";
+import { errorMessage } from "@/lib/domain/app-error";
 import { InputError } from "./errors";
 import { type RenderOptions, renderImages } from "./render";
 
@@ -24,7 +25,7 @@ parentPort?.on("message", async ({ id, options }: RenderJobMessage) => {
     const reply: RenderReplyMessage =
       error instanceof InputError
         ? { id, ok: false, message: error.message, field: error.field }
-        : { id, ok: false, message: error instanceof Error ? error.message : String(error) };
+        : { id, ok: false, message: errorMessage(error) };
     parentPort?.postMessage(reply);
   }
 });

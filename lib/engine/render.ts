@@ -1,5 +1,6 @@
 import "server-only";
 import sharp from "sharp";
+import { errorMessage } from "@/lib/domain/app-error";
 import type { Size } from "@/lib/kontext/resolution";
 import type { KontextRequest, LoraWeight } from "@/lib/kontext/schema";
 import { drawBottomBand, type RgbImage } from "./bitmap-font";
@@ -107,7 +108,7 @@ async function decodeToSize(source: Buffer, size: Size): Promise<RgbImage> {
 }
 
 function shortReason(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   const firstLine = message.split("\n")[0]?.trim() || "unknown error";
   return firstLine.length > 160 ? `${firstLine.slice(0, 157)}...` : firstLine;
 }

@@ -5,6 +5,7 @@ import { type ClientRequest, request as httpRequest, type IncomingMessage } from
 import { request as httpsRequest } from "node:https";
 import type { LookupFunction } from "node:net";
 import ipaddr from "ipaddr.js";
+import { formatBinaryBytes } from "@/lib/domain/text";
 import { InputError } from "@/lib/engine/errors";
 import { LIMITS } from "@/lib/kontext/endpoint";
 
@@ -268,7 +269,7 @@ function timeoutError(timeoutMs: number): InputError {
 }
 
 function tooLarge(maxBytes: number): InputError {
-  return new InputError(`The image at the URL is larger than ${formatBytes(maxBytes)}`);
+  return new InputError(`The image at the URL is larger than ${formatBinaryBytes(maxBytes)}`);
 }
 
 /** Maps a socket/TLS/DNS failure to a message without internals; InputErrors pass through. */
@@ -287,12 +288,4 @@ function describeNetworkError(error: Error, hostname: string): InputError {
 function formatDuration(ms: number): string {
   if (ms < 1000) return `${ms} ms`;
   return `${Number((ms / 1000).toFixed(1))} s`;
-}
-
-/** "64 MiB", "512 KiB" or "1000 bytes". */
-function formatBytes(bytes: number): string {
-  const mib = 1024 * 1024;
-  if (bytes >= mib && bytes % mib === 0) return `${bytes / mib} MiB`;
-  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`;
-  return `${bytes} bytes`;
 }

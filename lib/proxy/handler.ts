@@ -1,5 +1,6 @@
 import "server-only";
 import { createRouteHandler } from "@fal-ai/server-proxy/nextjs";
+import { formatBinaryBytes } from "@/lib/domain/text";
 import { PUBLIC_ORIGIN_HEADER } from "@/lib/engine/http-headers";
 import { type KontextRequest, parseKontextInput, summarizeFieldErrors } from "@/lib/kontext/schema";
 import { readBodyWithLimit } from "@/lib/server/body";
@@ -73,11 +74,13 @@ async function proxy(
   }
 
   let body: string | undefined;
+  let json: unknown;
   let admission: Admission | undefined;
   if (request.method.toUpperCase() !== "GET") {
     const checked = await checkBody(request, target);
     if (checked instanceof Response) return checked;
     body = checked.text;
+    json = checked.json;
     if (guard && checked.input) {
       const admitted = await guard.admitSubmit(request, checked.input, isOwnKey);
       if (admitted instanceof Response) return admitted;
@@ -105,7 +108,7 @@ async function proxy(
 
   let response: Response;
   if (upstream.kind === "local") {
-    response = await callLocalEngine(request, upstreamUrl, headers, body);
+    response = await callLocalEngine(request, upstreamUrl, headers, body, json);
   } else {
     const forwarded = new Request(request.url, { method: request.method, headers, body });
     const handlers = innerHandlers(upstream, inner);
@@ -129,6 +132,7 @@ async function callLocalEngine(
   upstreamUrl: string,
   headers: Headers,
   body: string | undefined,
+  json: unknown,
 ): Promise<Response> {
   if (request.headers.get("sec-fetch-site") === "cross-site") {
     return errorResponse(401, "Unauthorized");
@@ -139,8 +143,15 @@ async function callLocalEngine(
   const { getLocalEngine } = await import("@/lib/engine/instance");
   const url = new URL(upstreamUrl);
   const segments = url.pathname.slice(`${LOCAL_ENGINE_BASE_PATH}/`.length).split("/");
-  const local = new Request(url, { method: request.method, headers, body, signal: request.signal });
-  return handleEngineRequest(local, segments, getLocalEngine());
+  // A submit's body was read and parsed once here: the engine takes the parsed value, not a copy.
+  const isParsed = json !== undefined;
+  const local = new Request(url, {
+    method: request.method,
+    headers,
+    body: isParsed ? undefined : body,
+    signal: request.signal,
+  });
+  return handleEngineRequest(local, segments, getLocalEngine(), isParsed ? { json } : undefined);
 }
 
 /**
@@ -172,6 +183,8 @@ function resolveAuthorization(
 
 interface CheckedBody {
   text: string;
+  /** The body as parsed JSON (submits and upload initiates). */
+  json?: unknown;
   /** The parsed submit input (defaults filled), for submits only. */
   input?: KontextRequest;
 }
@@ -180,7 +193,10 @@ async function checkBody(request: Request, target: AllowedTarget): Promise<Check
   const limit = target.kind === "submit" ? MAX_SUBMIT_BODY_BYTES : MAX_INITIATE_BODY_BYTES;
   const read = await readBodyWithLimit(request, limit);
   if (!read.ok) {
-    return errorResponse(413, `The request body is larger than the ${formatBytes(limit)} limit`);
+    return errorResponse(
+      413,
+      `The request body is larger than the ${formatBinaryBytes(limit)} limit`,
+    );
   }
   const text = new TextDecoder().decode(read.bytes);
   if (target.kind === "cancel") return { text };
@@ -198,7 +214,7 @@ async function checkBody(request: Request, target: AllowedTarget): Promise<Check
         { status: 422 },
       );
     }
-    return { text, input: parsed.value };
+    return { text, json, input: parsed.value };
   }
   if (target.kind === "initiate") {
     const parsed = parseUploadInitiate(json);
@@ -252,8 +268,4 @@ function trimSlash(path: string): string {
 
 function errorResponse(status: number, message: string): Response {
   return Response.json({ message, detail: message }, { status });
-}
-
-function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${bytes / 1024 / 1024} MiB` : `${bytes / 1024} KiB`;
 }

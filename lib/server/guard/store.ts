@@ -6,6 +6,7 @@ import {
   RateLimiterRedis,
   RateLimiterRes,
 } from "rate-limiter-flexible";
+import { errorMessage } from "@/lib/domain/app-error";
 
 /** The counters' store cannot be reached: runs on the server's key are refused (503). */
 export class LimitsUnavailableError extends Error {
@@ -53,7 +54,7 @@ const READY_WAIT_MS = 1_500;
 function wrap(limiter: RateLimiterAbstract): Counter {
   const fail = (error: unknown): never => {
     if (error instanceof RateLimiterRes) throw error;
-    throw new LimitsUnavailableError(error instanceof Error ? error.message : String(error));
+    throw new LimitsUnavailableError(errorMessage(error));
   };
   return {
     async take(key, points) {
@@ -150,7 +151,7 @@ function redisStore(url: string): GuardStore {
     try {
       return await run();
     } catch (error) {
-      throw new LimitsUnavailableError(error instanceof Error ? error.message : String(error));
+      throw new LimitsUnavailableError(errorMessage(error));
     }
   };
   return {
