@@ -127,3 +127,54 @@ describe("helpers", () => {
     });
   });
 });
+
+describe("toAppError for the demo guard's refusals", () => {
+  it("keeps the guard's code and offer, in plain words, for a 429 rate_limited", () => {
+    const error = toAppError(
+      api(429, {
+        code: "rate_limited",
+        message: "Rate limit reached",
+        detail: "Rate limit reached",
+        retryAfterSeconds: 90,
+        ownKeyHelps: true,
+      }),
+    );
+    expect(error).toMatchObject({
+      kind: "rate_limit",
+      message: "Too many runs — try again in 2 minutes.",
+      guard: { code: "rate_limited", ownKeyHelps: true },
+      isRetryable: true,
+    });
+  });
+
+  it("marks a 401 access_required as auth with the guard code", () => {
+    const error = toAppError(
+      api(401, { code: "access_required", message: "x", detail: "x", ownKeyHelps: true }),
+    );
+    expect(error.kind).toBe("auth");
+    expect(error.guard).toEqual({ code: "access_required", ownKeyHelps: true });
+  });
+
+  it("names the budget on a 402 spend_limit and explains a 503 limits_unavailable", () => {
+    const spend = toAppError(
+      api(402, {
+        code: "spend_limit",
+        message: "x",
+        detail: "x",
+        budget: { limitUsd: 5, window: "day", remainingUsd: 0, priceUsd: 0.07 },
+        ownKeyHelps: true,
+      }),
+    );
+    expect(spend.message).toMatch(/budget of \$5\.00 per day/);
+    expect(spend.guard?.code).toBe("spend_limit");
+    const down = toAppError(
+      api(503, { code: "limits_unavailable", message: "x", detail: "x", ownKeyHelps: true }),
+    );
+    expect(down).toMatchObject({ kind: "upstream", guard: { code: "limits_unavailable" } });
+    expect(down.message).toMatch(/usage limits/);
+  });
+
+  it("leaves other errors without a guard", () => {
+    expect(toAppError(api(429, { detail: "slow down" })).guard).toBeUndefined();
+  });
+});

@@ -5,6 +5,8 @@ import {
   appError,
   summarizeFieldErrors,
 } from "@/lib/domain/app-error";
+import { asGuardError } from "@/lib/fal/guard-errors";
+import { guardMessage } from "@/lib/fal/guard-messages";
 
 export {
   type AppError,
@@ -33,6 +35,21 @@ export function toAppError(error: unknown): AppError {
     );
   }
   if (error instanceof ApiError) {
+    const guard = asGuardError(error.body);
+    if (guard) {
+      const kind: AppErrorKind = guard.code.startsWith("access_")
+        ? "auth"
+        : guard.code === "limits_unavailable"
+          ? "upstream"
+          : "rate_limit";
+      return withId(
+        {
+          ...appError(kind, guardMessage(guard)),
+          guard: { code: guard.code, ownKeyHelps: guard.ownKeyHelps === true },
+        },
+        error.requestId,
+      );
+    }
     const detail = apiErrorText(error);
     const kind: AppErrorKind =
       error.status === 401 || error.status === 403
