@@ -80,22 +80,24 @@ export function AccessDialog({
             />
           </Field>
         </div>
-        <div className="mt-5 flex flex-wrap items-center justify-end gap-2">
+        <div className="mt-5 flex flex-wrap justify-end gap-2">
+          <Button variant="secondary" onClick={() => dialogRef.current?.close()}>
+            Not now
+          </Button>
+          <Button type="submit" variant="primary" disabled={isChecking || code.trim() === ""}>
+            {isChecking ? "Checking…" : "Continue"}
+          </Button>
+        </div>
+        <div className="mt-4 flex flex-wrap items-center justify-between gap-2 border-t border-neutral-200 pt-4 text-sm text-neutral-700 dark:border-neutral-800 dark:text-neutral-300">
+          <span>No code?</span>
           <Button
-            variant="ghost"
-            className="sm:mr-auto"
+            variant="secondary"
             onClick={() => {
               dialogRef.current?.close();
               onOwnKey();
             }}
           >
             Use my own fal key
-          </Button>
-          <Button variant="secondary" onClick={() => dialogRef.current?.close()}>
-            Not now
-          </Button>
-          <Button type="submit" variant="primary" disabled={isChecking || code.trim() === ""}>
-            {isChecking ? "Checking…" : "Continue"}
           </Button>
         </div>
       </form>

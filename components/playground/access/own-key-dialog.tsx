@@ -7,7 +7,7 @@ import { setVisitorFalKey } from "@/lib/fal/visitor-key";
 import { DIALOG_CLASS, DIALOG_TEXT_CLASS } from "./dialog-style";
 
 const ID = "own-fal-key";
-const DESCRIPTION = "Starts with your key id; find it under API keys in your fal.ai dashboard.";
+const DESCRIPTION = "Find it under API keys in your fal.ai dashboard.";
 
 /**
  * Where a visitor pastes their own fal key. It goes to `setVisitorFalKey` (this tab's
