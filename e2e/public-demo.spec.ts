@@ -237,11 +237,14 @@ test("says when to try again at the quota, and offers the visitor's own key", as
     const before = fal.submits().length;
     await playground.generate();
     await expect
-      .poll(async () => {
-        if ((await alert.count()) > 0 && (await alert.textContent())?.includes("Too many runs"))
-          return "limited";
-        return fal.submits().length > before ? "ran" : "pending";
-      })
+      .poll(
+        async () => {
+          if ((await alert.count()) > 0 && (await alert.textContent())?.includes("Too many runs"))
+            return "limited";
+          return fal.submits().length > before ? "ran" : "pending";
+        },
+        { timeout: 15_000 },
+      )
       .not.toBe("pending");
     outcome = (await alert.filter({ hasText: "Too many runs" }).count()) > 0 ? "limited" : "ran";
   }

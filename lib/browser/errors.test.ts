@@ -1,5 +1,6 @@
 import { ApiError, ValidationError } from "@fal-ai/client";
 import { describe, expect, it } from "vitest";
+import { GuardRefusalError } from "@/lib/fal/guard-errors";
 import {
   appError,
   isNothingToCancel,
@@ -176,5 +177,26 @@ describe("toAppError for the demo guard's refusals", () => {
 
   it("leaves other errors without a guard", () => {
     expect(toAppError(api(429, { detail: "slow down" })).guard).toBeUndefined();
+  });
+});
+
+describe("toAppError for a GuardRefusalError (the playground client's unretried refusal)", () => {
+  it("says the spend limit in plain words and keeps the offer", () => {
+    const error = toAppError(
+      new GuardRefusalError(402, {
+        code: "spend_limit",
+        message: "Spend limit reached",
+        detail: "Spend limit reached",
+        retryAfterSeconds: 3600,
+        budget: { limitUsd: 2, window: "hour", remainingUsd: 0.01, priceUsd: 0.035 },
+        ownKeyHelps: true,
+      }),
+    );
+    expect(error).toMatchObject({
+      kind: "rate_limit",
+      message:
+        "This run ($0.035) does not fit in the demo's budget of $2.00 per hour ($0.01 left) — try again in 60 minutes.",
+      guard: { code: "spend_limit", ownKeyHelps: true },
+    });
   });
 });
