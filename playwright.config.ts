@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { DEMO_ENV, DEMO_ORIGIN } from "./e2e/support/demo-server";
 
 const PORT = Number(process.env.E2E_PORT ?? 3107);
 
@@ -27,37 +28,55 @@ export default defineConfig({
   projects: [
     {
       name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: chromiumPath(),
-          args: [
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-          ],
-        },
-      },
+      testIgnore: "**/public-demo.spec.ts",
+      use: { ...devices["Desktop Chrome"], launchOptions: launchOptions() },
+    },
+    {
+      // The public demo (fal backend, guard on, a fake fal): e2e/support/demo-server.ts.
+      name: "public-demo",
+      testMatch: "**/public-demo.spec.ts",
+      use: { ...devices["Desktop Chrome"], baseURL: DEMO_ORIGIN, launchOptions: launchOptions() },
     },
   ],
-  webServer: {
-    command: "node scripts/serve.mjs start",
-    url: `http://127.0.0.1:${PORT}/api/health`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    env: {
-      NEXT_TELEMETRY_DISABLED: "1",
-      KONTEXT_BACKEND: "local",
-      PORT: String(PORT),
-      // Slow enough that a 50-step run (4 s) can be cancelled or reloaded mid-run on a busy CI
-      // machine: the engine's steps keep wall-clock time, so a starved browser no longer stretches them.
-      LOCAL_ENGINE_STEP_MS: "80",
-      LOCAL_ENGINE_DATA_DIR: ".data/e2e-engine",
+  webServer: [
+    {
+      command: "node scripts/serve.mjs start",
+      url: `http://127.0.0.1:${PORT}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: {
+        NEXT_TELEMETRY_DISABLED: "1",
+        KONTEXT_BACKEND: "local",
+        PORT: String(PORT),
+        // Slow enough that a 50-step run (4 s) can be cancelled or reloaded mid-run on a busy CI
+        // machine: the engine's steps keep wall-clock time, so a starved browser no longer stretches them.
+        LOCAL_ENGINE_STEP_MS: "80",
+        LOCAL_ENGINE_DATA_DIR: ".data/e2e-engine",
+      },
     },
-  },
+    {
+      command: "node scripts/serve.mjs start",
+      url: `${DEMO_ORIGIN}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: DEMO_ENV,
+    },
+  ],
 });
+
+/** Headless Chromium, the system's when there is one. */
+function launchOptions() {
+  return {
+    executablePath: chromiumPath(),
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  };
+}

@@ -1,4 +1,5 @@
 import { BackendBadge } from "@/components/backend-badge";
+import { OwnKeyControl } from "@/components/playground/access/own-key-control";
 import { LocalEngineHint } from "@/components/playground/local-engine-hint";
 import { Playground } from "@/components/playground/playground";
 import { describeBackend } from "@/lib/server/health";
@@ -25,7 +26,10 @@ export default function HomePage() {
             Edit images with FLUX.1 Kontext [dev] and LoRAs.
           </p>
         </div>
-        <BackendBadge health={health} />
+        <div className="flex flex-wrap items-center gap-2">
+          {health.ok && health.backend === "fal" ? <OwnKeyControl /> : null}
+          <BackendBadge health={health} />
+        </div>
       </header>
       {health.backend === "local" ? <LocalEngineHint /> : null}
       <Playground backend={health.ok ? health.backend : null} />

@@ -1,5 +1,6 @@
 "use client";
 
+import { GuardOffer } from "@/components/playground/access/guard-offer";
 import { Button } from "@/components/ui/button";
 import { canRetryRun } from "@/lib/domain/run";
 import { usePlaygroundStore } from "./store-provider";
@@ -33,7 +34,8 @@ export function AlertBanner() {
               <span className="block text-xs opacity-80">Request id {alert.error.requestId}</span>
             ) : null}
           </p>
-          <div className="flex gap-2">
+          <div className="flex flex-wrap gap-2">
+            <GuardOffer error={alert.error} runId={alert.runId} />
             {canRetry && alert.runId ? (
               <Button
                 size="sm"

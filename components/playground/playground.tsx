@@ -1,5 +1,6 @@
 "use client";
 
+import { AccessPrompt } from "@/components/playground/access/access-prompt";
 import { FormCode } from "@/components/playground/code/form-code";
 import { FileDropTarget } from "@/components/playground/image-input/file-drop-target";
 import { ImageInputPanel } from "@/components/playground/image-input/image-input-panel";
@@ -24,6 +25,7 @@ export function Playground({ backend = null }: { backend?: PlaygroundBackend }) 
     <PlaygroundStoreProvider backend={backend ?? "local"}>
       <FileDropTarget />
       <SharedRecipeLoader />
+      <AccessPrompt isFalBackend={backend === "fal"} />
       <div
         id={PLAYGROUND_ROOT_ID}
         className="grid gap-6 lg:grid-cols-[minmax(0,28rem)_minmax(0,1fr)] xl:grid-cols-[minmax(0,32rem)_minmax(0,1fr)]"

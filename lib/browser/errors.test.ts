@@ -1,5 +1,6 @@
 import { ApiError, ValidationError } from "@fal-ai/client";
 import { describe, expect, it } from "vitest";
+import { GuardRefusalError } from "@/lib/fal/guard-errors";
 import {
   appError,
   isNothingToCancel,
@@ -124,6 +125,78 @@ describe("helpers", () => {
     );
     await expect(raceAbort(Promise.resolve("ok"), controller.signal)).rejects.toMatchObject({
       name: "AbortError",
+    });
+  });
+});
+
+describe("toAppError for the demo guard's refusals", () => {
+  it("keeps the guard's code and offer, in plain words, for a 429 rate_limited", () => {
+    const error = toAppError(
+      api(429, {
+        code: "rate_limited",
+        message: "Rate limit reached",
+        detail: "Rate limit reached",
+        retryAfterSeconds: 90,
+        ownKeyHelps: true,
+      }),
+    );
+    expect(error).toMatchObject({
+      kind: "rate_limit",
+      message: "Too many runs — try again in 2 minutes.",
+      guard: { code: "rate_limited", ownKeyHelps: true },
+      isRetryable: true,
+    });
+  });
+
+  it("marks a 401 access_required as auth with the guard code", () => {
+    const error = toAppError(
+      api(401, { code: "access_required", message: "x", detail: "x", ownKeyHelps: true }),
+    );
+    expect(error.kind).toBe("auth");
+    expect(error.guard).toEqual({ code: "access_required", ownKeyHelps: true });
+  });
+
+  it("names the budget on a 402 spend_limit and explains a 503 limits_unavailable", () => {
+    const spend = toAppError(
+      api(402, {
+        code: "spend_limit",
+        message: "x",
+        detail: "x",
+        budget: { limitUsd: 5, window: "day", remainingUsd: 0, priceUsd: 0.07 },
+        ownKeyHelps: true,
+      }),
+    );
+    expect(spend.message).toMatch(/budget of \$5\.00 per day/);
+    expect(spend.guard?.code).toBe("spend_limit");
+    const down = toAppError(
+      api(503, { code: "limits_unavailable", message: "x", detail: "x", ownKeyHelps: true }),
+    );
+    expect(down).toMatchObject({ kind: "upstream", guard: { code: "limits_unavailable" } });
+    expect(down.message).toMatch(/usage limits/);
+  });
+
+  it("leaves other errors without a guard", () => {
+    expect(toAppError(api(429, { detail: "slow down" })).guard).toBeUndefined();
+  });
+});
+
+describe("toAppError for a GuardRefusalError (the playground client's unretried refusal)", () => {
+  it("says the spend limit in plain words and keeps the offer", () => {
+    const error = toAppError(
+      new GuardRefusalError(402, {
+        code: "spend_limit",
+        message: "Spend limit reached",
+        detail: "Spend limit reached",
+        retryAfterSeconds: 3600,
+        budget: { limitUsd: 2, window: "hour", remainingUsd: 0.01, priceUsd: 0.035 },
+        ownKeyHelps: true,
+      }),
+    );
+    expect(error).toMatchObject({
+      kind: "rate_limit",
+      message:
+        "This run ($0.035) does not fit in the demo's budget of $2.00 per hour ($0.01 left) — try again in 60 minutes.",
+      guard: { code: "spend_limit", ownKeyHelps: true },
     });
   });
 });

@@ -5,6 +5,8 @@ import {
   appError,
   summarizeFieldErrors,
 } from "@/lib/domain/app-error";
+import { asGuardError, type GuardErrorBody, GuardRefusalError } from "@/lib/fal/guard-errors";
+import { guardMessage } from "@/lib/fal/guard-messages";
 
 export {
   type AppError,
@@ -32,7 +34,10 @@ export function toAppError(error: unknown): AppError {
       error.requestId,
     );
   }
+  if (error instanceof GuardRefusalError) return guardAppError(error.body);
   if (error instanceof ApiError) {
+    const guard = asGuardError(error.body);
+    if (guard) return withId(guardAppError(guard), error.requestId);
     const detail = apiErrorText(error);
     const kind: AppErrorKind =
       error.status === 401 || error.status === 403
@@ -49,6 +54,19 @@ export function toAppError(error: unknown): AppError {
     return appError("network", `Could not reach the server: ${error.message}`);
   }
   return appError("upstream", error instanceof Error ? error.message : "Something went wrong");
+}
+
+/** A refusal by the demo's guard, in plain words, keeping its code and offer. */
+function guardAppError(guard: GuardErrorBody): AppError {
+  const kind: AppErrorKind = guard.code.startsWith("access_")
+    ? "auth"
+    : guard.code === "limits_unavailable"
+      ? "upstream"
+      : "rate_limit";
+  return {
+    ...appError(kind, guardMessage(guard)),
+    guard: { code: guard.code, ownKeyHelps: guard.ownKeyHelps === true },
+  };
 }
 
 /**

@@ -13,6 +13,22 @@ export type AppErrorKind =
   | "upstream"
   | "cancelled";
 
+/**
+ * A refusal by the demo's guard on the server's key (the codes of `lib/fal/guard-errors.ts`):
+ * the UI asks for the access code on `access_required` and offers the visitor's own key when
+ * `ownKeyHelps`.
+ */
+export interface AppErrorGuard {
+  code:
+    | "access_required"
+    | "access_denied"
+    | "access_attempts"
+    | "rate_limited"
+    | "spend_limit"
+    | "limits_unavailable";
+  ownKeyHelps: boolean;
+}
+
 export interface AppError {
   kind: AppErrorKind;
   /** A sentence for people. */
@@ -20,6 +36,8 @@ export interface AppError {
   /** Field errors keyed by field path without `body` (`prompt`, `loras.0.scale`). */
   fieldErrors: Record<string, string>;
   requestId?: string;
+  /** Set when the demo's guard refused a run on the server's key. */
+  guard?: AppErrorGuard;
   /** Whether trying again may help. */
   isRetryable: boolean;
 }

@@ -50,3 +50,38 @@ export function asGuardError(body: unknown): GuardErrorBody | null {
     ? (body as GuardErrorBody)
     : null;
 }
+
+/**
+ * A guard refusal as the playground's fal client raises it. Deliberately not an `ApiError`:
+ * @fal-ai/client retries 429 and 503 answers up to three times with backoff, which only delays
+ * "Too many runs — try again in 5 minutes" by seconds (and knocks on the quota again).
+ */
+export class GuardRefusalError extends Error {
+  override name = "GuardRefusalError";
+  constructor(
+    readonly status: number,
+    readonly body: GuardErrorBody,
+  ) {
+    super(body.message);
+  }
+}
+
+/**
+ * `fetch`, except that a guard refusal from this app's proxy (its JSON body, see
+ * {@link asGuardError}) is thrown as a {@link GuardRefusalError} instead of answered.
+ */
+export async function fetchFailingOnGuard(
+  input: RequestInfo | URL,
+  init?: RequestInit,
+): Promise<Response> {
+  const response = await fetch(input, init);
+  if (![401, 402, 429, 503].includes(response.status)) return response;
+  const refusal = asGuardError(
+    await response
+      .clone()
+      .json()
+      .catch(() => null),
+  );
+  if (refusal) throw new GuardRefusalError(response.status, refusal);
+  return response;
+}
