@@ -51,7 +51,7 @@ export default function HubDialog({
       onClose={onClose}
       // Keys stay in the dialog: the library around it would take Esc and the arrows.
       onKeyDown={(event) => event.stopPropagation()}
-      className="m-auto max-h-[min(92dvh,56rem)] w-[min(100vw-1rem,46rem)] overflow-y-auto rounded-xl border border-neutral-200 bg-white p-0 text-neutral-900 shadow-xl backdrop:bg-neutral-950/50 dark:border-neutral-800 dark:bg-neutral-900 dark:text-neutral-100"
+      className="m-auto max-h-[min(92dvh,56rem)] w-[min(calc(100vw_-_1rem),46rem)] overflow-y-auto rounded-xl border border-neutral-200 bg-white p-0 text-neutral-900 shadow-xl backdrop:bg-neutral-950/50 dark:border-neutral-800 dark:bg-neutral-900 dark:text-neutral-100"
     >
       <div className="sticky top-0 z-10 flex items-center justify-between gap-2 border-b border-neutral-200 bg-white/95 px-4 py-3 dark:border-neutral-800 dark:bg-neutral-900/95">
         <h2 id="hub-dialog-title" className="text-base font-semibold">
