@@ -75,8 +75,7 @@ export function HubBrowse({
           </label>
           <input
             id={`${id}-q`}
-            // biome-ignore lint/a11y/noAutofocus: the dialog was opened to browse.
-            autoFocus={autoFocus}
+            data-autofocus={autoFocus || undefined}
             type="search"
             value={text}
             onChange={(event) => setText(event.target.value)}

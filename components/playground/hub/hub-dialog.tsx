@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { CloseIcon } from "@/components/ui/icons";
 import { HubBrowse } from "./hub-browse";
@@ -39,10 +39,18 @@ export default function HubDialog({
 
   useEffect(() => {
     const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
+    if (!dialog || dialog.open) return;
+    dialog.showModal();
+    // showModal focuses the first control (Close); the dialog opened for the field it names.
+    dialog.querySelector<HTMLElement>("[data-autofocus]")?.focus();
   }, []);
 
   const close = () => dialogRef.current?.close();
+  // A pasted reference that failed is said at the field, and the list (if any) comes back.
+  const showPasteError = useCallback((message: string) => {
+    setPasteError(message);
+    setOpened(null);
+  }, []);
 
   return (
     <dialog
@@ -75,7 +83,7 @@ export default function HubDialog({
           <HubLookup
             key={opened.count}
             reference={opened.ref}
-            onError={opened.from === "paste" ? setPasteError : undefined}
+            onError={opened.from === "paste" ? showPasteError : undefined}
             onBack={() => setOpened(null)}
             backLabel={isBrowsing ? "Back to the list" : "Close the details"}
             onAdded={onAdded}

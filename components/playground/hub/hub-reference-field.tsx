@@ -40,8 +40,8 @@ export function HubReferenceField({
       <div className="flex gap-2">
         <input
           id={id}
-          // biome-ignore lint/a11y/noAutofocus: the dialog was opened to paste into this field.
-          autoFocus={autoFocus}
+          // The dialog focuses it once open (see hub-dialog.tsx).
+          data-autofocus={autoFocus || undefined}
           type="text"
           inputMode="url"
           autoComplete="off"
