@@ -101,8 +101,8 @@ test("browse Kontext LoRAs: search, sort, page, open, add to the library", async
   await dialog.getByRole("button", { name: "More" }).click();
   await expect(results(page)).toHaveCount(40);
   await dialog.getByRole("button", { name: "More" }).click();
-  await expect(results(page)).toHaveCount(46);
-  await expect(dialog.getByText("46 LoRAs shown — that is all")).toBeVisible();
+  await expect(results(page)).toHaveCount(49);
+  await expect(dialog.getByText("49 LoRAs shown — that is all")).toBeVisible();
   await expect(dialog.getByRole("button", { name: "More" })).toHaveCount(0);
 
   await dialog.getByLabel("Sort").selectOption("recent");
@@ -170,7 +170,6 @@ test("each failed look-up says why at the field; the library keeps working", asy
 
   const cases: Array<[string, RegExp]> = [
     ["nobody/Nothing-Here", /There is no model by that name on Hugging Face/],
-    ["someone/Gated-LoRA", /That model is gated/],
     ["someone/Private-LoRA", /That model is private/],
     ["not a reference", /The reference contains spaces/],
     ["https://huggingface.co/datasets/a/b", /That links to a dataset or a Space/],
@@ -181,6 +180,14 @@ test("each failed look-up says why at the field; the library keeps working", asy
     await expect(dialog.getByText(message).first()).toBeVisible();
     await expect(field).toHaveAttribute("aria-invalid", "true");
   }
+
+  // A gated repository can be read, with a warning: fal cannot download it without access.
+  await field.fill("someone/Gated-LoRA");
+  await dialog.getByRole("button", { name: "Look up" }).click();
+  await expect(
+    dialog.getByText("This repository is gated: fal cannot download its weights without access"),
+  ).toBeVisible();
+  await expect(field).not.toHaveAttribute("aria-invalid", "true");
 
   // The Hub being down changes nothing else.
   await page.keyboard.press("Escape");

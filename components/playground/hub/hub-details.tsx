@@ -38,7 +38,7 @@ export function HubDetails({
             href={details.pageUrl}
             target="_blank"
             rel="noreferrer noopener"
-            className="underline underline-offset-2 hover:text-accent-700 dark:hover:text-accent-300"
+            className="underline underline-offset-2 hover:text-accent-700 dark:hover:text-accent-400"
           >
             {details.id} on Hugging Face
           </a>

@@ -86,7 +86,11 @@ export default function HubDialog({
             onError={opened.from === "paste" ? showPasteError : undefined}
             onBack={() => setOpened(null)}
             backLabel={isBrowsing ? "Back to the list" : "Close the details"}
-            onAdded={onAdded}
+            onAdded={(loraId) => {
+              // Closed first: while the modal is open the page behind it cannot take focus.
+              close();
+              onAdded(loraId);
+            }}
             onTried={() => {
               close();
               focusSweep();

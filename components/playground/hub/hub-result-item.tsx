@@ -24,7 +24,7 @@ export function HubResultItem({ item, onOpen }: { item: HubModelSummary; onOpen:
       ) : (
         <span
           aria-hidden="true"
-          className="flex size-12 shrink-0 items-center justify-center rounded-md bg-accent-50 text-sm font-semibold text-accent-800 dark:bg-accent-700/30 dark:text-accent-100"
+          className="flex size-12 shrink-0 items-center justify-center rounded-md bg-accent-50 text-sm font-semibold text-accent-700 dark:bg-accent-700/30 dark:text-accent-100"
         >
           {name.slice(0, 2).toUpperCase()}
         </span>
@@ -33,7 +33,7 @@ export function HubResultItem({ item, onOpen }: { item: HubModelSummary; onOpen:
         <button
           type="button"
           onClick={onOpen}
-          className="text-left text-sm font-medium break-all text-accent-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-accent-500 dark:text-accent-300"
+          className="text-left text-sm font-medium break-all text-accent-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-accent-500 dark:text-accent-400"
         >
           {name}
         </button>
