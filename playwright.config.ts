@@ -3,6 +3,9 @@ import { defineConfig, devices } from "@playwright/test";
 import { DEMO_ENV, DEMO_ORIGIN } from "./e2e/support/demo-server";
 
 const PORT = Number(process.env.E2E_PORT ?? 3107);
+/** The fake Hugging Face Hub the app reads LoRAs from (scripts/fake-hub.mjs), beside the app's port
+ * (+1000 and +2000 are the public-demo app and its fake fal). */
+const HUB_PORT = Number(process.env.E2E_HUB_PORT ?? PORT + 3000);
 
 /** A system Chromium when there is one (CHROME_PATH, else /usr/bin/chromium), else Playwright's own. */
 function chromiumPath(): string | undefined {
@@ -40,6 +43,12 @@ export default defineConfig({
   ],
   webServer: [
     {
+      command: `node scripts/fake-hub.mjs --port=${HUB_PORT}`,
+      url: `http://127.0.0.1:${HUB_PORT}/api/models?limit=1`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
       command: "node scripts/serve.mjs start",
       url: `http://127.0.0.1:${PORT}/api/health`,
       reuseExistingServer: false,
@@ -52,6 +61,7 @@ export default defineConfig({
         // machine: the engine's steps keep wall-clock time, so a starved browser no longer stretches them.
         LOCAL_ENGINE_STEP_MS: "80",
         LOCAL_ENGINE_DATA_DIR: ".data/e2e-engine",
+        HF_ENDPOINT: `http://127.0.0.1:${HUB_PORT}`,
       },
     },
     {

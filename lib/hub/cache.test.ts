@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { TtlCache } from "./cache";
-import { clientKey, RateLimiter } from "./rate-limit";
+import { RateLimiter } from "./rate-limit";
 
 describe("TtlCache", () => {
   it("forgets entries after their time to live", () => {
@@ -66,15 +66,5 @@ describe("RateLimiter", () => {
     limiter.take("c");
     // "a" was forgotten, so it starts with a full bucket again.
     expect(limiter.take("a").ok).toBe(true);
-  });
-});
-
-describe("clientKey", () => {
-  it("uses the first forwarded address, else the real IP, else one shared key", () => {
-    expect(clientKey(new Headers({ "x-forwarded-for": "203.0.113.9, 10.0.0.1" }))).toBe(
-      "203.0.113.9",
-    );
-    expect(clientKey(new Headers({ "x-real-ip": "198.51.100.2" }))).toBe("198.51.100.2");
-    expect(clientKey(new Headers())).toBe("direct");
   });
 });

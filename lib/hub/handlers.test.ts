@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { PEER_ADDRESS_HEADER } from "@/lib/server/guard/client-address";
 import { FAKE_TOKEN, type FakeHub, startFakeHub } from "@/tests/support/fake-hub";
 import { FAKE_MODELS, FAKE_RENAMES } from "@/tests/support/fake-hub-models";
 import type { HubErrorBody } from "./errors";
@@ -23,9 +24,15 @@ function fresh(env: Record<string, string> = {}) {
 }
 
 /** Each call comes from its own client, so the limiter stays out of the way. */
-async function call(route: "model" | "search", query: string, ip = `10.0.0.${++client % 250}`) {
+async function call(
+  route: "model" | "search",
+  query: string,
+  ip = `10.0.0.${++client % 250}`,
+  headers: Record<string, string> = {},
+) {
+  // The server stamps the TCP peer's address on every request (instrumentation.ts).
   const request = new Request(`http://app.test/api/hub/${route}?${query}`, {
-    headers: { "x-forwarded-for": ip },
+    headers: { [PEER_ADDRESS_HEADER]: ip, ...headers },
   });
   const response = await handlers[route](request);
   return {
@@ -251,6 +258,36 @@ describe("GET /api/hub/model", () => {
     expect((limited.body as HubErrorBody).code).toBe("rate_limited");
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
     expect((await call("model", "ref=no/x", "192.0.2.2")).status).toBe(404);
+  });
+
+  it("counts a client by its address, not by a forwarded-for header it sends", async () => {
+    fresh();
+    hub.fault("/api/models/no", { kind: "status", status: 404 });
+    for (let i = 0; i < RATE_CAPACITY; i++) {
+      const forged = { "x-forwarded-for": `203.0.113.${i}`, "x-real-ip": `198.51.100.${i}` };
+      expect((await call("model", "ref=no/x", "192.0.2.7", forged)).status).toBe(404);
+    }
+    const spoofed = { "x-forwarded-for": "203.0.113.250" };
+    expect((await call("model", "ref=no/x", "192.0.2.7", spoofed)).status).toBe(429);
+  });
+
+  it("behind a trusted proxy, counts each forwarded client on its own", async () => {
+    fresh({ KONTEXT_TRUSTED_PROXIES: "10.9.0.0/16" });
+    hub.fault("/api/models/no", { kind: "status", status: 404 });
+    const via = (client: string) => ({ "x-forwarded-for": client });
+    for (let i = 0; i < RATE_CAPACITY; i++) {
+      expect((await call("model", "ref=no/x", "10.9.0.1", via("203.0.113.1"))).status).toBe(404);
+    }
+    expect((await call("model", "ref=no/x", "10.9.0.1", via("203.0.113.1"))).status).toBe(429);
+    expect((await call("model", "ref=no/x", "10.9.0.1", via("203.0.113.2"))).status).toBe(404);
+  });
+
+  it("reports a malformed KONTEXT_TRUSTED_PROXIES as a configuration problem", async () => {
+    fresh({ KONTEXT_TRUSTED_PROXIES: "not-an-address" });
+    const result = await model("fal/x");
+    expect(result.status).toBe(503);
+    expect(result.error.code).toBe("config");
+    expect(result.error.message).toContain("KONTEXT_TRUSTED_PROXIES");
   });
 
   it("reports a malformed HF_ENDPOINT as a configuration problem without echoing it", async () => {

@@ -1,9 +1,12 @@
 import "server-only";
+import { ConfigError } from "@/lib/server/config";
+import { clientAddress } from "@/lib/server/guard/client-address";
+import { parseTrustedProxies } from "@/lib/server/guard/settings";
 import { TtlCache } from "./cache";
 import { getHubConfig, type HubConfig } from "./config";
 import { HubError } from "./errors";
 import { getModelDetails } from "./model";
-import { clientKey, RateLimiter } from "./rate-limit";
+import { RateLimiter } from "./rate-limit";
 import { parseHubReference } from "./reference";
 import { parseSearchQuery, searchModels } from "./search";
 import type { HubModelDetails, HubSearchPage } from "./types";
@@ -14,7 +17,9 @@ import type { HubModelDetails, HubSearchPage } from "./types";
  * The browser never talks to the Hub; it calls these two routes, which talk to one host only
  * (`HF_ENDPOINT`, default https://huggingface.co) and read only the Hub's API and card files
  * (`README.md`), never weight files. Both are `GET`, answer JSON, and are rate-limited per client
- * (a bucket of {@link RATE_CAPACITY} requests, refilled at {@link RATE_PER_MINUTE} a minute).
+ * (a bucket of {@link RATE_CAPACITY} requests, refilled at {@link RATE_PER_MINUTE} a minute). The
+ * client is identified as the key guard does (`clientAddress`: the TCP peer, or the forwarded-for
+ * address behind `KONTEXT_TRUSTED_PROXIES`), so a caller cannot escape the limit by forging headers.
  *
  * ## `GET /api/hub/model?ref=<reference>`
  * `ref` is anything that names a LoRA: `owner/name`, `https://huggingface.co/owner/name`
@@ -96,7 +101,10 @@ export function createHubHandlers(
     run: (config: HubConfig, url: URL) => Promise<unknown>,
   ) => {
     try {
-      const decision = limiter.take(clientKey(request.headers));
+      const client = clientAddress(request.headers, {
+        trustedProxies: parseTrustedProxies(env.KONTEXT_TRUSTED_PROXIES),
+      });
+      const decision = limiter.take(client);
       if (!decision.ok) {
         throw new HubError(
           "rate_limited",
@@ -108,6 +116,13 @@ export function createHubHandlers(
       const body = await run(config, new URL(request.url));
       return Response.json(body, { headers: { "cache-control": "private, max-age=60" } });
     } catch (error) {
+      if (error instanceof ConfigError) {
+        const problem = new HubError("config", error.message);
+        return Response.json(problem.toBody(), {
+          status: problem.status,
+          headers: { "cache-control": "no-store" },
+        });
+      }
       if (!(error instanceof HubError)) {
         // Not one of ours (e.g. invalid JSON from the Hub). The token is only ever in a request
         // header, never in a URL or message, so the error can be logged.

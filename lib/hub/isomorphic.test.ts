@@ -14,7 +14,9 @@ const BROWSER_SAFE = [
   "types",
   "cache",
   "rate-limit",
+  "library-entry",
 ];
+// Keep in step with SERVER_ONLY in .dependency-cruiser.cjs.
 const SERVER_ONLY = ["config", "guarded-fetch", "model", "search", "handlers", "routes"];
 
 function source(name: string): string {

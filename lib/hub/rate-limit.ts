@@ -39,14 +39,3 @@ export class RateLimiter {
     return { ok: true };
   }
 }
-
-/**
- * The client a request counts against: the first `X-Forwarded-For` address (set by the
- * platform's proxy in deployment), else `X-Real-IP`, else one shared key. Behind no proxy these
- * headers can be forged, so deploy behind one that overwrites them.
- */
-export function clientKey(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  const real = headers.get("x-real-ip")?.trim();
-  return (forwarded || real || "direct").slice(0, 100);
-}

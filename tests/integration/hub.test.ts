@@ -19,6 +19,8 @@ beforeAll(async () => {
     HF_ENDPOINT: hub.url,
     HF_TOKEN: FAKE_TOKEN,
     HF_HUB_DOWNLOAD_TIMEOUT: "1",
+    // The test talks to the app from loopback, posing as a proxy that forwards many clients.
+    KONTEXT_TRUSTED_PROXIES: "127.0.0.1, ::1",
   });
 });
 
@@ -30,7 +32,8 @@ afterAll(async () => {
 
 async function get(path: string) {
   const response = await fetch(`${app.url}${path}`, {
-    // A client per request, so the route's limiter does not interfere (its own test is a unit test).
+    // A client per request (forwarded by a trusted proxy), so the route's limiter does not
+    // interfere (its own tests are unit tests).
     headers: { "x-forwarded-for": `198.51.100.${++client % 250}` },
   });
   const text = await response.text();

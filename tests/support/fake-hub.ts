@@ -40,7 +40,9 @@ export type FakeFault =
   | { kind: "status"; status: number; headers?: Record<string, string>; body?: string }
   | { kind: "slow"; ms: number }
   | { kind: "huge"; bytes: number; declareLength: boolean }
-  | { kind: "redirect"; location: string };
+  | { kind: "redirect"; location: string }
+  /** The connection is dropped without an answer, as an unreachable Hub's would be. */
+  | { kind: "reset" };
 
 /** A request the fake received. */
 export interface FakeRequest {
@@ -65,7 +67,12 @@ export const FAKE_TOKEN = "hf_fake_token_for_tests";
 /** Starts a fake Hub serving `models`; `renames` maps old ids to new ones. */
 export async function startFakeHub(
   models: readonly FakeModel[],
-  options: { renames?: Record<string, string>; treePageSize?: number } = {},
+  options: {
+    renames?: Record<string, string>;
+    treePageSize?: number;
+    /** A fixed loopback port (the e2e run's app is told it in advance); else a free one. */
+    port?: number;
+  } = {},
 ): Promise<FakeHub> {
   const byId = new Map(models.map((model) => [model.id, model]));
   const renames = options.renames ?? {};
@@ -92,6 +99,10 @@ export async function startFakeHub(
     if (fault?.kind === "status") {
       res.writeHead(fault.status, { "content-type": "application/json", ...fault.headers });
       res.end(fault.body ?? JSON.stringify({ error: `fault ${fault.status}` }));
+      return;
+    }
+    if (fault?.kind === "reset") {
+      req.socket.destroy();
       return;
     }
     if (fault?.kind === "redirect") {
@@ -261,7 +272,7 @@ export async function startFakeHub(
     json(200, slice, headers);
   }
 
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const address = server.address();
   origin = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
   return {

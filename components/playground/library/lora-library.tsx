@@ -2,6 +2,7 @@
 
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
+import { HubLauncher } from "@/components/playground/hub/hub-launcher";
 import {
   addTriggerToPrompt,
   promptHasTrigger,
@@ -112,6 +113,7 @@ export function LoraLibrary({
         isFormOpen={editing?.id === null}
         onSaveNew={() => setEditing(editing?.id === null ? null : { id: null })}
       />
+      <HubLauncher onAdded={onAdded} />
       <LoraLibraryNotice />
       {editing ? (
         <LoraLibraryForm

@@ -18,7 +18,10 @@ function parse(value: string | undefined): ipaddr.IPv4 | ipaddr.IPv6 | null {
   return ipaddr.process(text);
 }
 
-function isTrusted(address: ipaddr.IPv4 | ipaddr.IPv6, settings: GuardSettings): boolean {
+function isTrusted(
+  address: ipaddr.IPv4 | ipaddr.IPv6,
+  settings: Pick<GuardSettings, "trustedProxies">,
+): boolean {
   return settings.trustedProxies.some(
     ([range, bits]) => range.kind() === address.kind() && address.match(range, bits),
   );
@@ -30,7 +33,10 @@ function isTrusted(address: ipaddr.IPv4 | ipaddr.IPv6, settings: GuardSettings):
  * right, skipping trusted proxies; the first address that is not one is the client. A malformed
  * entry stops the walk at the proxy that passed it on.
  */
-export function clientAddress(headers: Headers, settings: GuardSettings): string {
+export function clientAddress(
+  headers: Headers,
+  settings: Pick<GuardSettings, "trustedProxies">,
+): string {
   const peer = parse(headers.get(PEER_ADDRESS_HEADER) ?? undefined);
   if (!peer) return UNKNOWN_CLIENT;
   if (settings.trustedProxies.length === 0) return peer.toString();

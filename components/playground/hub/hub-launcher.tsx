@@ -1,0 +1,40 @@
+"use client";
+
+import dynamic from "next/dynamic";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { SearchIcon } from "@/components/ui/icons";
+import type { HubView } from "./hub-dialog";
+
+// Loaded at first use: none of the Hub UI is in the first screen's bundle.
+const HubDialog = dynamic(() => import("./hub-dialog"), { ssr: false });
+
+/**
+ * The library's way onto the Hugging Face Hub: "From Hugging Face…" (paste anything that names a
+ * LoRA) and "Find Kontext LoRAs" (browse), both opening the Hub dialog.
+ */
+export function HubLauncher({ onAdded }: { onAdded: (loraId: string) => void }) {
+  const [view, setView] = useState<HubView | null>(null);
+
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <Button size="sm" variant="secondary" onClick={() => setView("paste")}>
+        From Hugging Face…
+      </Button>
+      <Button size="sm" variant="secondary" onClick={() => setView("browse")}>
+        <SearchIcon />
+        Find Kontext LoRAs
+      </Button>
+      {view ? (
+        <HubDialog
+          initialView={view}
+          onClose={() => setView(null)}
+          onAdded={(loraId) => {
+            setView(null);
+            onAdded(loraId);
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
