@@ -70,6 +70,20 @@ export class PlaygroundPage {
     return this.library();
   }
 
+  /**
+   * Opens one of the inputs panel's collapsible sections ("Advanced settings", "Sweep", "API/code",
+   * "Batch") unless it is open. A section is a `<details>` whose `<summary>` starts with its name;
+   * when the page shows the section's content without a disclosure, this does nothing.
+   */
+  async openSection(name: "Advanced settings" | "Sweep" | "API/code" | "Batch"): Promise<void> {
+    const section = this.page.locator("details").filter({
+      has: this.page.locator(":scope > summary", { hasText: name }),
+    });
+    if ((await section.count()) === 0) return;
+    const open = await section.first().evaluate((node) => (node as HTMLDetailsElement).open);
+    if (!open) await section.first().locator(":scope > summary").click();
+  }
+
   async generate(): Promise<void> {
     await this.page.getByRole("button", { name: "Generate" }).click();
   }
