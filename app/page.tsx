@@ -9,29 +9,29 @@ export const dynamic = "force-dynamic";
 export default function HomePage() {
   const health = describeBackend();
   return (
-    // On wide screens the header (with the backend badge) stays in view; descendants keep a
-    // scroll margin so focus and scrollIntoView never leave a control under it. Phones get a
-    // compact badge in the sticky generate bar instead of spending their height on the header.
-    <main className="mx-auto flex w-full max-w-[1600px] flex-col gap-4 px-3 py-4 sm:px-6 sm:py-6 lg:[&_*]:scroll-mt-24">
-      <header className="flex flex-wrap items-center justify-between gap-3 lg:sticky lg:top-0 lg:z-20 lg:-mx-6 lg:-mt-6 lg:border-b lg:border-neutral-200 lg:bg-neutral-50/95 lg:px-6 lg:py-3 lg:backdrop-blur dark:lg:border-neutral-800 dark:lg:bg-neutral-950/95">
-        <div>
+    // A full-height workspace: the page itself never scrolls (below a minimum height it may);
+    // the inputs and the history scroll inside it. The header is one compact line.
+    <main className="mx-auto flex h-dvh min-h-[30rem] w-full max-w-[1920px] flex-col gap-2 px-2 pt-2 pb-2 sm:px-4 lg:pb-3">
+      {/* The local-engine hint sits in the header's line on wide screens, on its own line below. */}
+      <header className="group flex shrink-0 flex-wrap items-center justify-between gap-x-3 gap-y-2">
+        <div className="flex min-w-0 items-baseline gap-3">
           <h1
             id="page-title"
             tabIndex={-1}
-            className="text-xl font-semibold tracking-tight outline-none"
+            className="text-base font-semibold tracking-tight whitespace-nowrap outline-none sm:text-lg"
           >
             Kontext Playground
           </h1>
-          <p className="text-sm text-neutral-600 dark:text-neutral-400">
+          <p className="hidden truncate text-sm text-neutral-600 md:block dark:text-neutral-400 group-has-[aside]:lg:hidden">
             Edit images with FLUX.1 Kontext [dev] and LoRAs.
           </p>
         </div>
-        <div className="flex flex-wrap items-center gap-2">
+        <div className="flex flex-wrap items-center gap-2 text-xs sm:text-sm lg:order-last">
           {health.ok && health.backend === "fal" ? <OwnKeyControl /> : null}
           <BackendBadge health={health} />
         </div>
+        {health.backend === "local" ? <LocalEngineHint /> : null}
       </header>
-      {health.backend === "local" ? <LocalEngineHint /> : null}
       <Playground backend={health.ok ? health.backend : null} />
     </main>
   );

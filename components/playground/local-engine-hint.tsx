@@ -32,7 +32,10 @@ function writeDismissed(): void {
   }
 }
 
-/** First-run hint on the local engine: what it is and how to connect fal. Dismissal is remembered. */
+/**
+ * First-run hint on the local engine: what it is and how to connect fal, one compact line in the
+ * page header (its own line on narrow screens). Dismissal is remembered.
+ */
 export function LocalEngineHint() {
   const [isDismissed, setIsDismissed] = useState(true);
   useEffect(() => {
@@ -42,16 +45,16 @@ export function LocalEngineHint() {
   return (
     <aside
       aria-label="About the local engine"
-      className="flex flex-wrap items-start justify-between gap-3 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-50"
+      className="order-last flex min-w-0 basis-full items-center justify-between gap-3 rounded-lg border border-amber-300 bg-amber-50 py-0.5 pr-0.5 pl-3 text-xs text-amber-950 lg:order-none lg:flex-1 lg:basis-0 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-50"
     >
       <p className="min-w-0 flex-1">
-        You are on the built-in local engine: results are a preview made on this machine, not FLUX.
-        To run the real model, start the server with <code className="font-mono">FAL_KEY</code> set
-        to your fal.ai key.
+        Built-in local engine: results are a preview made on this machine, not FLUX. To run the real
+        model, start the server with <code className="font-mono">FAL_KEY</code> set.
       </p>
       <Button
         size="sm"
         variant="ghost"
+        className="h-7 text-amber-950 hover:bg-amber-100 dark:text-amber-50 dark:hover:bg-amber-900"
         onClick={() => {
           writeDismissed();
           setIsDismissed(true);

@@ -1,24 +1,15 @@
 "use client";
 
 import { AccessPrompt } from "@/components/playground/access/access-prompt";
-import { FormCode } from "@/components/playground/code/form-code";
 import { FileDropTarget } from "@/components/playground/image-input/file-drop-target";
-import { ImageInputPanel } from "@/components/playground/image-input/image-input-panel";
-import { LoraPanel } from "@/components/playground/lora-stack/lora-panel";
-import { GenerateBar, type PlaygroundBackend } from "@/components/playground/prompt/generate-bar";
-import { PromptField } from "@/components/playground/prompt/prompt-field";
-import { ResultsPanel } from "@/components/playground/runs/results-panel";
-import { SettingsPanel } from "@/components/playground/settings/settings-panel";
-import { SweepPanel } from "@/components/playground/sweeps/sweep-panel";
-import { PLAYGROUND_ROOT_ID } from "@/components/ui/focus";
-import { AlertBanner } from "./alert-banner";
-import { HistoryNotices } from "./history-notices";
+import type { PlaygroundBackend } from "@/components/playground/prompt/generate-bar";
+import { WorkspaceLayout } from "@/components/playground/workspace/workspace-layout";
 import { SharedRecipeLoader } from "./shared-recipe-loader";
 import { PlaygroundStoreProvider } from "./store-provider";
 
 /**
- * The playground: compose on the left (stacked on phones), results on the right. `backend` is
- * what the server runs edits on, repeated in the sticky generate bar.
+ * The playground: a full-height workspace of inputs, stage and history (see `WorkspaceLayout`).
+ * `backend` is what the server runs edits on, repeated in the pinned generate bar.
  */
 export function Playground({ backend = null }: { backend?: PlaygroundBackend }) {
   return (
@@ -26,25 +17,7 @@ export function Playground({ backend = null }: { backend?: PlaygroundBackend }) 
       <FileDropTarget />
       <SharedRecipeLoader />
       <AccessPrompt isFalBackend={backend === "fal"} />
-      <div
-        id={PLAYGROUND_ROOT_ID}
-        className="grid gap-6 lg:grid-cols-[minmax(0,28rem)_minmax(0,1fr)] xl:grid-cols-[minmax(0,32rem)_minmax(0,1fr)]"
-      >
-        <div className="flex min-w-0 flex-col gap-4">
-          <ImageInputPanel />
-          <PromptField />
-          <LoraPanel />
-          <SettingsPanel />
-          <FormCode />
-          <SweepPanel />
-          <GenerateBar backend={backend} />
-        </div>
-        <div className="flex min-w-0 flex-col gap-4">
-          <AlertBanner />
-          <HistoryNotices />
-          <ResultsPanel />
-        </div>
-      </div>
+      <WorkspaceLayout backend={backend} />
     </PlaygroundStoreProvider>
   );
 }

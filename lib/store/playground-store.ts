@@ -6,6 +6,7 @@ import { createLoraSlice } from "./lora-slice";
 import { autosaveDraft, createPersistenceSlice } from "./persistence-slice";
 import { createRunsSlice } from "./runs-slice";
 import { createSettingsSlice } from "./settings-slice";
+import { createStageSlice } from "./stage-slice";
 import type { PlaygroundState, PlaygroundStore } from "./state";
 import { createSweepSlice } from "./sweep-slice";
 import { createTransferSlice } from "./transfer-slice";
@@ -15,6 +16,7 @@ export { canRetryRun } from "@/lib/domain/run";
 export type { AlertTopic, RunAlert } from "./alerts";
 export { DRAFT_SAVE_DELAY_MS } from "./persistence-slice";
 export { selectActiveRunCount, selectPredictedSize, selectPrice } from "./selectors";
+export { selectStageRunId } from "./stage-slice";
 export type { PlaygroundState, PlaygroundStore } from "./state";
 
 export interface PlaygroundStoreOptions {
@@ -37,6 +39,7 @@ export function createPlaygroundStore(
     ...createLoraSlice(...args),
     ...createSettingsSlice(...args),
     ...createRunsSlice(...args),
+    ...createStageSlice(...args),
     ...createPersistenceSlice(...args),
     ...createHistorySlice(...args),
     ...createTransferSlice(...args),

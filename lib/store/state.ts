@@ -128,6 +128,14 @@ export interface RunsSlice {
   }) => string;
 }
 
+/** Which run the workspace's stage shows (see `selectStageRunId`). */
+export interface StageSlice {
+  /** The run last picked from the history, and when (the store's clock, ms). */
+  stagedRun: { runId: string; at: number } | null;
+  /** Shows a run on the stage until a newer run starts. */
+  stageRun: (runId: string) => void;
+}
+
 /** Saving runs and the form draft, and loading them back when the page opens. */
 export interface PersistenceSlice {
   /**
@@ -333,6 +341,7 @@ export type PlaygroundState = InputSlice &
   LoraSlice &
   SettingsSlice &
   RunsSlice &
+  StageSlice &
   PersistenceSlice &
   HistorySlice &
   TransferSlice &

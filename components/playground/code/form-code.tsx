@@ -3,12 +3,13 @@
 import { useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { usePlaygroundStore, usePlaygroundStoreApi } from "@/components/playground/store-provider";
+import { InputSection } from "@/components/playground/workspace/input-section";
 import { checkForm } from "@/lib/domain/form";
 import type { KontextRequest } from "@/lib/kontext/schema";
 import { CodePanel } from "./code-panel";
 
 /**
- * "Code for this request": what Generate would send, as cURL, Python and JavaScript. A local
+ * "API/code", the inputs panel's collapsed section with the code for this request: what Generate would send, as cURL, Python and JavaScript. A local
  * file not uploaded yet stands as a data URI, so the snippets upload it first.
  */
 export function FormCode() {
@@ -34,20 +35,19 @@ export function FormCode() {
     }
   }
   return (
-    <details
-      className="rounded-xl border border-neutral-200 bg-white p-4 text-sm shadow-sm dark:border-neutral-800 dark:bg-neutral-900"
-      onToggle={(event) => setIsOpen(event.currentTarget.open)}
+    <InputSection
+      id="section-code"
+      title="API/code"
+      hint="Code for this request"
+      onToggle={setIsOpen}
     >
-      <summary className="cursor-pointer font-semibold tracking-wide text-neutral-700 uppercase marker:text-neutral-400 focus-visible:outline-2 focus-visible:outline-accent-500 dark:text-neutral-300">
-        Code for this request
-      </summary>
-      <div className="mt-3">
+      <div className="text-sm">
         {request ? (
           <CodePanel request={request} response={null} what="this form" />
         ) : isOpen ? (
           <p className="text-neutral-600 dark:text-neutral-400">To see the code: {problem}</p>
         ) : null}
       </div>
-    </details>
+    </InputSection>
   );
 }

@@ -1,9 +1,10 @@
 "use client";
 
-import { defaultRangeExtractor, type Range, useWindowVirtualizer } from "@tanstack/react-virtual";
+import { defaultRangeExtractor, type Range, useVirtualizer } from "@tanstack/react-virtual";
 import {
   type FocusEvent,
   type Ref,
+  type RefObject,
   useCallback,
   useImperativeHandle,
   useMemo,
@@ -14,19 +15,15 @@ import { usePlaygroundStore } from "@/components/playground/store-provider";
 import { SweepCard } from "@/components/playground/sweeps/sweep-card";
 import { focusOnceInView, isInView } from "@/components/ui/focus";
 import { selectRunNumbers, sweepIdOfItem } from "@/lib/store/gallery";
-import { useDocumentTop } from "./use-document-top";
 
 /** A card's height before it is measured: a run with one landscape result. */
 const ESTIMATED_CARD_PX = 560;
 /** Space between cards (Tailwind's gap-4). */
 const GAP_PX = 16;
-/** Cards rendered beyond each edge of the viewport: a few runs are all in the document. */
-const OVERSCAN = 6;
-/**
- * Room left above a run scrolled to (under the sticky header on wide screens), as the page's
- * `scroll-mt-24` leaves for focused controls.
- */
-const SCROLL_PADDING_PX = 96;
+/** Cards rendered beyond each edge of the history's scroll box: a few runs are all in the document. */
+const OVERSCAN = 4;
+/** Room left above a run scrolled to, so its heading's focus ring shows. */
+const SCROLL_PADDING_PX = 8;
 
 export interface GalleryListHandle {
   /** Scrolls to a run and focuses its heading; false when the list does not show that run. */
@@ -35,19 +32,20 @@ export interface GalleryListHandle {
 
 /**
  * The runs the gallery shows, newest first, as one ordered list. Only the cards in and near the
- * viewport are rendered (the page scrolls; each card is measured as it renders), plus the card
- * that has focus, so focus is never lost to a card scrolled out of view. Items say their place
- * in the whole list (`aria-posinset` of `aria-setsize`).
+ * visible part of `scrollRef` (the history's own scroll box, of which the list is the first
+ * child) are rendered, each measured as it renders, plus the card that has focus, so focus is
+ * never lost to a card scrolled out of view. Items say their place in the whole list
+ * (`aria-posinset` of `aria-setsize`).
  */
 export function GalleryList({
   runIds,
+  scrollRef,
   ref,
 }: {
   runIds: readonly string[];
+  scrollRef: RefObject<HTMLElement | null>;
   ref?: Ref<GalleryListHandle>;
 }) {
-  const listRef = useRef<HTMLOListElement>(null);
-  const scrollMargin = useDocumentTop(listRef);
   const numbers = usePlaygroundStore(selectRunNumbers);
   const focusedRunRef = useRef<string | null>(null);
   const indexById = useMemo(() => new Map(runIds.map((id, index) => [id, index])), [runIds]);
@@ -63,12 +61,12 @@ export function GalleryList({
     [indexById],
   );
 
-  const virtualizer = useWindowVirtualizer({
+  const virtualizer = useVirtualizer({
     count: runIds.length,
+    getScrollElement: () => scrollRef.current,
     estimateSize: () => ESTIMATED_CARD_PX,
     overscan: OVERSCAN,
     gap: GAP_PX,
-    scrollMargin,
     scrollPaddingStart: SCROLL_PADDING_PX,
     getItemKey: (index) => runIds[index] ?? index,
     rangeExtractor,
@@ -83,16 +81,16 @@ export function GalleryList({
         // Kept rendered from now on, wherever the scroll goes.
         focusedRunRef.current = runId;
         const heading = document.getElementById(runTitleId(runId));
-        if (heading && isInView(heading, SCROLL_PADDING_PX)) {
+        if (heading && isInView(heading, 0) && isWithin(heading, scrollRef.current)) {
           heading.focus();
           return true;
         }
         virtualizer.scrollToIndex(index, { align: "start" });
-        focusOnceInView(runTitleId(runId), SCROLL_PADDING_PX);
+        focusOnceInView(runTitleId(runId));
         return true;
       },
     }),
-    [indexById, virtualizer],
+    [indexById, virtualizer, scrollRef],
   );
 
   const onFocus = (event: FocusEvent<HTMLOListElement>) => {
@@ -108,7 +106,6 @@ export function GalleryList({
 
   return (
     <ol
-      ref={listRef}
       onFocus={onFocus}
       onBlur={onBlur}
       // The virtualizer keeps the scroll position steady as cards are measured; the browser's
@@ -128,7 +125,7 @@ export function GalleryList({
             aria-posinset={item.index + 1}
             aria-setsize={runIds.length}
             className="absolute top-0 left-0 w-full"
-            style={{ transform: `translateY(${item.start - scrollMargin}px)` }}
+            style={{ transform: `translateY(${item.start}px)` }}
           >
             <GalleryItem itemId={runId} runNumber={numbers.get(runId) ?? 0} />
           </li>
@@ -136,6 +133,14 @@ export function GalleryList({
       })}
     </ol>
   );
+}
+
+/** Whether an element lies wholly inside the visible part of a scroll box. */
+function isWithin(element: HTMLElement, box: HTMLElement | null): boolean {
+  if (!box) return true;
+  const inner = element.getBoundingClientRect();
+  const outer = box.getBoundingClientRect();
+  return inner.top >= outer.top - 1 && inner.bottom <= outer.bottom + 1;
 }
 
 /** A run's card, or a sweep's (`sweep:<id>` items). */

@@ -50,7 +50,7 @@ export function GalleryToolbar({ shownCount }: { shownCount: number }) {
             className={`${CONTROL_CLASS} pl-9`}
           />
         </div>
-        <div className="flex min-w-0 flex-[1_1_auto] items-center gap-2 sm:flex-none">
+        <div className="flex min-w-0 flex-[1_1_auto] items-center gap-2">
           <LoraFilter />
           <FavouritesToggle />
         </div>
@@ -99,7 +99,7 @@ function LoraFilter() {
         id="gallery-lora"
         value={filter.lora ?? ""}
         onChange={(event) => setFilter({ lora: event.target.value || null })}
-        className={`${CONTROL_CLASS} min-w-0 flex-1 truncate pr-8 sm:w-48 sm:flex-none`}
+        className={`${CONTROL_CLASS} min-w-0 flex-1 truncate pr-8`}
       >
         <option value="">All LoRAs</option>
         {shown.map((option) => (

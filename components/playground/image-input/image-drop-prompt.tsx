@@ -35,7 +35,7 @@ export function ImageDropPrompt({
       onClick={onBrowse}
       aria-describedby={errorIds || undefined}
       aria-busy={isPreparing || undefined}
-      className={`group flex min-h-[180px] w-full flex-col items-center justify-center gap-3 rounded-lg border-2 border-dashed px-4 py-6 text-center transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500 ${tone}`}
+      className={`group flex min-h-32 w-full flex-col items-center justify-center gap-2 rounded-lg border-2 border-dashed px-4 py-4 text-center transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500 ${tone}`}
     >
       <span
         className={`flex size-11 items-center justify-center rounded-full transition-colors ${

@@ -9,14 +9,17 @@ import { RunEstimate } from "./run-estimate";
 /** Which backend runs the edits, as the server reported it when the page was rendered. */
 export type PlaygroundBackend = "local" | "fal" | null;
 
-/** Generate, with the predicted size and price of the run and how many are in flight. */
+/**
+ * Generate, with the predicted size and price of the run and how many are in flight; pinned
+ * below the inputs panel by the workspace.
+ */
 export function GenerateBar({ backend = null }: { backend?: PlaygroundBackend }) {
   const startRun = useStartRunFocusingErrors();
   const isPreparingImage = usePlaygroundStore((s) => s.isPreparingImage);
   const active = usePlaygroundStore(selectActiveRunCount);
   return (
-    <div className="sticky bottom-0 z-10 -mx-1 flex flex-col gap-2 rounded-xl border border-neutral-200 bg-white/95 p-3 shadow-lg backdrop-blur sm:flex-row sm:items-center sm:justify-between dark:border-neutral-800 dark:bg-neutral-900/95">
-      <div className="min-w-0 text-sm">
+    <div className="flex shrink-0 flex-wrap items-center justify-between gap-x-3 gap-y-2 rounded-xl border border-neutral-200 bg-white p-2.5 sm:flex-nowrap shadow-lg dark:border-neutral-800 dark:bg-neutral-900">
+      <div className="min-w-0 flex-[1_1_10rem] text-sm">
         <RunEstimate />
         {active > 0 ? (
           <p className="text-xs text-neutral-600 dark:text-neutral-400">
@@ -24,13 +27,13 @@ export function GenerateBar({ backend = null }: { backend?: PlaygroundBackend })
           </p>
         ) : null}
       </div>
-      <div className="flex items-center justify-between gap-3">
+      <div className="flex flex-[1_0_auto] items-center justify-end gap-3 sm:flex-none">
         <BackendChip backend={backend} />
         <Button
           variant="primary"
           onClick={() => void startRun()}
           disabled={isPreparingImage}
-          className="flex-1 sm:min-w-36 sm:flex-none"
+          className="min-w-32"
         >
           Generate
         </Button>

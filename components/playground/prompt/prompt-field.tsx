@@ -47,23 +47,28 @@ export function PromptField() {
           placeholder="Turn this image into the Ghibli style."
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy("prompt", true, error)}
-          className={`${INPUT_CLASS} min-h-24 resize-y`}
+          className={`${INPUT_CLASS} min-h-20 resize-y`}
         />
       </Field>
-      <div className="flex flex-col gap-2">
+      {/* One line that scrolls sideways, so the examples never push the LoRAs off the first screen. */}
+      <div className="flex min-w-0 items-center gap-2">
         <p
           id="prompt-examples-label"
-          className="text-xs font-medium text-neutral-600 dark:text-neutral-400"
+          className="shrink-0 text-xs font-medium text-neutral-600 dark:text-neutral-400"
         >
-          Example edits
+          Examples
         </p>
-        <ul aria-labelledby="prompt-examples-label" className="flex flex-wrap gap-2">
+        <ul
+          aria-labelledby="prompt-examples-label"
+          className="-my-1 flex min-w-0 gap-2 overflow-x-auto py-1 [scrollbar-width:thin]"
+        >
           {EXAMPLES.map((example) => (
-            <li key={example}>
+            <li key={example} className="shrink-0">
               <button
                 type="button"
                 onClick={() => setPrompt(example)}
-                className="rounded-full border border-neutral-300 px-3 py-1 text-left text-xs text-neutral-700 hover:border-accent-500 hover:text-accent-700 focus-visible:outline-2 focus-visible:outline-accent-500 dark:border-neutral-700 dark:text-neutral-300 dark:hover:text-accent-400"
+                title={example}
+                className="max-w-64 truncate rounded-full border border-neutral-300 px-3 py-1 text-left text-xs whitespace-nowrap text-neutral-700 hover:border-accent-500 hover:text-accent-700 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-accent-500 dark:border-neutral-700 dark:text-neutral-300 dark:hover:text-accent-400"
               >
                 {example}
               </button>

@@ -35,7 +35,7 @@ export function RunEstimate() {
       aria-live="polite"
       aria-label="Run estimate"
       title={text ? SIZE_NOTE : undefined}
-      className="block text-sm text-neutral-700 tabular-nums dark:text-neutral-300"
+      className="block text-xs text-neutral-700 tabular-nums sm:text-sm dark:text-neutral-300"
     >
       {text ?? "Add an image to see the output size and price"}
     </output>

@@ -3,15 +3,18 @@
 import { useState } from "react";
 import { CompareActions } from "@/components/playground/compare-picks/compare-actions";
 import { usePlaygroundStore } from "@/components/playground/store-provider";
+import { useWorkspaceView } from "@/components/playground/workspace/workspace-view";
 import type { KontextImage } from "@/lib/kontext/schema";
-import { downloadImage, Hidden, ResultActionButton } from "./result-action-button";
-import { downloadFilename, isDataUri } from "./result-format";
+import { Hidden, ResultActionButton } from "./result-action-button";
+import { isDataUri } from "./result-format";
 import { PinPreviewAction } from "./result-pin-action";
+import { useDownloadResult } from "./use-download-result";
 import { FAILURES, type Outcome, useOutcome } from "./use-result-outcome";
 
 /**
  * Download, copy, edit further, compare and pin as a LoRA's preview one result image (remix is on
- * the run).
+ * the run). As a `menu` (the stage's "More"), stacked and without Download (the stage shows it
+ * beside the image).
  */
 export function ResultActions({
   runId,
@@ -19,15 +22,18 @@ export function ResultActions({
   index,
   image,
   seed,
+  layout = "row",
 }: {
   runId: string;
   runNumber: number;
   index: number;
   image: KontextImage;
   seed: number;
+  layout?: "row" | "menu";
 }) {
   const setInputFromResult = usePlaygroundStore((s) => s.useResultAsInput);
-  const resultBlob = usePlaygroundStore((s) => s.resultBlob);
+  const download = useDownloadResult(runId, index, image, seed);
+  const workspace = useWorkspaceView();
   const [outcome, setOutcome] = useOutcome();
   // What pinning did, in words (it names the LoRA).
   const [pinMessage, setPinMessage] = useState("");
@@ -37,14 +43,7 @@ export function ResultActions({
   async function onDownload() {
     if (outcome === "downloading") return;
     setOutcome("downloading");
-    // The cached copy (PNGs carry the run's settings), else the URL as it is.
-    const blob = await resultBlob(runId, index).catch(() => null);
-    const done = await downloadImage(
-      image.url,
-      downloadFilename(seed, index, blob?.type || image.content_type),
-      blob,
-    );
-    setOutcome(done === "saved" ? null : done === "opened" ? "opened" : "download-failed");
+    setOutcome(await download());
   }
 
   async function onCopy() {
@@ -59,6 +58,8 @@ export function ResultActions({
   function onUseAsInput() {
     setInputFromResult(image, { runId });
     setOutcome("used");
+    // On a phone the image panel is in the edit view.
+    workspace?.show("edit");
     document
       .getElementById("image-panel-title")
       ?.scrollIntoView({ behavior: "smooth", block: "center" });
@@ -77,10 +78,18 @@ export function ResultActions({
   };
 
   return (
-    <div className="flex flex-wrap items-center gap-1.5">
-      <ResultActionButton icon="download" onClick={() => void onDownload()}>
-        Download<Hidden>{result}</Hidden>
-      </ResultActionButton>
+    <div
+      className={
+        layout === "menu"
+          ? "flex flex-col items-stretch gap-1 [&>button]:justify-start"
+          : "flex flex-wrap items-center gap-1.5"
+      }
+    >
+      {layout === "row" ? (
+        <ResultActionButton icon="download" onClick={() => void onDownload()}>
+          Download<Hidden>{result}</Hidden>
+        </ResultActionButton>
+      ) : null}
       <ResultActionButton icon="copy" onClick={() => void onCopy()}>
         Copy {copyWhat}
         <Hidden> of{result}</Hidden>

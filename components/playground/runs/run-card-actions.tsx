@@ -4,11 +4,12 @@ import { useShallow } from "zustand/react/shallow";
 import { useGalleryNavigation } from "@/components/playground/gallery/gallery-context";
 import { usePlaygroundStore } from "@/components/playground/store-provider";
 import { Button } from "@/components/ui/button";
-import { RemoveIcon, StarIcon } from "@/components/ui/icons";
+import { Icon, RemoveIcon, StarIcon } from "@/components/ui/icons";
+import { selectStageRunId } from "@/lib/store/playground-store";
 import { selectRun } from "./result-format";
 
 /**
- * A run's star (a toggle: "Star run N", pressed when starred) and, once it has finished, its
+ * "Show on stage" (pressed while the run is on the workspace's stage), a run's star (a toggle: "Star run N", pressed when starred) and, once it has finished, its
  * Delete button. After a delete, focus goes to the next run's heading (else the search box); the
  * deletion can be undone from the notice the gallery shows.
  */
@@ -21,6 +22,8 @@ export function RunCardActions({ runId, runNumber }: { runId: string; runNumber:
         : null;
     }),
   );
+  const isOnStage = usePlaygroundStore((s) => selectStageRunId(s) === runId);
+  const stageRun = usePlaygroundStore((s) => s.stageRun);
   const toggleFavourite = usePlaygroundStore((s) => s.toggleFavourite);
   const deleteRuns = usePlaygroundStore((s) => s.deleteRuns);
   const navigation = useGalleryNavigation();
@@ -37,6 +40,17 @@ export function RunCardActions({ runId, runNumber }: { runId: string; runNumber:
   const deleteLabel = `Delete run ${runNumber}`;
   return (
     <div className="-my-1 -mr-1.5 flex items-center">
+      <Button
+        variant="ghost"
+        size="sm"
+        aria-label={`Show run ${runNumber} on stage`}
+        aria-pressed={isOnStage}
+        title={isOnStage ? `Run ${runNumber} is on the stage` : `Show run ${runNumber} on stage`}
+        onClick={() => stageRun(runId)}
+        className="w-8 px-0 aria-pressed:text-accent-700 dark:aria-pressed:text-accent-400"
+      >
+        <StageIcon />
+      </Button>
       <Button
         variant="ghost"
         size="sm"
@@ -64,5 +78,15 @@ export function RunCardActions({ runId, runNumber }: { runId: string; runNumber:
         </Button>
       ) : null}
     </div>
+  );
+}
+
+/** A frame with a picture: "on the stage". */
+function StageIcon() {
+  return (
+    <Icon>
+      <rect x="1.5" y="2.5" width="13" height="11" rx="1.5" />
+      <path d="m1.5 11 3.5-3.5 3 3 2-2 4.5 4.5" />
+    </Icon>
   );
 }

@@ -2,7 +2,9 @@
 
 import { catchError, type ErrorInfo } from "next/error";
 import { memo } from "react";
+import { usePlaygroundStore } from "@/components/playground/store-provider";
 import { Button } from "@/components/ui/button";
+import { selectStageRunId } from "@/lib/store/playground-store";
 import { ResultGrid } from "./result-grid";
 import { RunCardActions } from "./run-card-actions";
 import { RunCode } from "./run-code";
@@ -20,7 +22,7 @@ export function runTitleId(runId: string): string {
 
 /**
  * One run: status, star and delete, what was asked, the results (or why there are none) and its
- * logs. Memoised: the gallery re-renders its list as it scrolls, and a card reads its run from the
+ * logs. Clicking it (or its "Show on stage" button) puts it on the workspace's stage. Memoised: the gallery re-renders its list as it scrolls, and a card reads its run from the
  * store itself.
  */
 export const RunCard = memo(function RunCard({
@@ -31,11 +33,18 @@ export const RunCard = memo(function RunCard({
   runNumber: number;
 }) {
   const titleId = runTitleId(runId);
+  const isOnStage = usePlaygroundStore((s) => selectStageRunId(s) === runId);
+  const stageRun = usePlaygroundStore((s) => s.stageRun);
   return (
     <RunCardBoundary runNumber={runNumber}>
+      {/* biome-ignore lint/a11y/useKeyWithClickEvents: a pointer shortcut; the card's "Show on stage" button is the keyboard way. */}
       <article
         aria-labelledby={titleId}
-        className="flex flex-col gap-3 rounded-lg border border-neutral-200 bg-neutral-50/60 p-3 sm:p-4 dark:border-neutral-800 dark:bg-neutral-950/40"
+        data-on-stage={isOnStage || undefined}
+        onClick={() => {
+          if (!isOnStage) stageRun(runId);
+        }}
+        className="flex flex-col gap-3 rounded-lg border border-neutral-200 bg-neutral-50/60 p-3 data-on-stage:border-accent-500 data-on-stage:ring-1 data-on-stage:ring-accent-500 dark:border-neutral-800 dark:bg-neutral-950/40 dark:data-on-stage:border-accent-400 dark:data-on-stage:ring-accent-400"
       >
         <RunStatus
           runId={runId}

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { usePlaygroundStore, usePlaygroundStoreApi } from "@/components/playground/store-provider";
+import { useWorkspaceView } from "@/components/playground/workspace/workspace-view";
 import { toHistoryRun } from "@/lib/history/run-record";
 import { runRecipe } from "@/lib/share/recipe";
 import { ResultActionButton, saveBlob } from "./result-action-button";
@@ -32,12 +33,15 @@ export function RunTools({ runId, runNumber }: { runId: string; runNumber: numbe
   const exportRuns = usePlaygroundStore((s) => s.exportRuns);
   const toggleRunSelected = usePlaygroundStore((s) => s.toggleRunSelected);
   const [status, setStatus] = useState<string | null>(null);
+  const workspace = useWorkspaceView();
   if (!tools) return null;
 
   async function remix(withSeed: boolean) {
     setStatus("Putting it back in the form…");
     await remixRun(runId, { withSeed });
     setStatus(withSeed ? "In the form, with its seed" : "In the form");
+    // On a phone the form is in the edit view.
+    workspace?.show("edit");
     document.getElementById("image-panel-title")?.scrollIntoView({ behavior: "smooth" });
   }
 

@@ -1,0 +1,78 @@
+"use client";
+
+import * as Tabs from "@radix-ui/react-tabs";
+import { AlertBanner } from "@/components/playground/alert-banner";
+import type { PlaygroundBackend } from "@/components/playground/prompt/generate-bar";
+import { ResultsPanel, ResultsProviders } from "@/components/playground/runs/results-panel";
+import { PLAYGROUND_ROOT_ID } from "@/components/ui/focus";
+import { InputsPanel } from "./inputs-panel";
+import { Stage } from "./stage";
+import { useWorkspaceViewState } from "./use-workspace-view-state";
+import { type WorkspaceViewName, WorkspaceViewProvider } from "./workspace-view";
+
+const TAB_CLASS =
+  "relative flex h-10 items-center justify-center gap-2 rounded-md text-sm font-medium text-neutral-600 hover:text-neutral-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500 data-[state=active]:bg-white data-[state=active]:text-neutral-900 data-[state=active]:shadow-sm dark:text-neutral-400 dark:hover:text-neutral-100 dark:data-[state=active]:bg-neutral-800 dark:data-[state=active]:text-neutral-50";
+
+/**
+ * The workspace, as tall as the screen: the inputs on the left (scrolling on their own, Generate
+ * pinned below them), the stage with the active run in the middle and the history on the right
+ * (below the stage on tablets), each with its own scroll so none pushes another away. On a phone
+ * the inputs and the result are two tabs, "Edit" and "Result"; wider screens show both panels and
+ * hide the tab list.
+ */
+export function WorkspaceLayout({ backend }: { backend: PlaygroundBackend }) {
+  const workspace = useWorkspaceViewState();
+  return (
+    <WorkspaceViewProvider value={workspace}>
+      <Tabs.Root
+        value={workspace.view}
+        onValueChange={(value) => workspace.show(value as WorkspaceViewName)}
+        className="flex min-h-0 flex-1 flex-col gap-2"
+      >
+        <Tabs.List
+          aria-label="Workspace"
+          className="grid shrink-0 grid-cols-2 gap-1 rounded-lg bg-neutral-200/70 p-1 md:hidden dark:bg-neutral-900"
+        >
+          <Tabs.Trigger value="edit" className={TAB_CLASS}>
+            Edit
+          </Tabs.Trigger>
+          <Tabs.Trigger value="result" className={TAB_CLASS}>
+            Result
+            {workspace.isResultReady ? (
+              <span className="size-2 rounded-full bg-emerald-600 dark:bg-emerald-400">
+                <span className="sr-only">(ready)</span>
+              </span>
+            ) : null}
+          </Tabs.Trigger>
+        </Tabs.List>
+        <AlertBanner />
+        <div
+          id={PLAYGROUND_ROOT_ID}
+          className="grid min-h-0 flex-1 gap-3 md:grid-cols-[minmax(0,20rem)_minmax(0,1fr)] lg:grid-cols-[minmax(0,24rem)_minmax(0,1fr)] xl:grid-cols-[minmax(0,28rem)_minmax(0,1fr)]"
+        >
+          {/* Both panels stay mounted (the form and the history keep their state); on a phone
+              the inactive one is hidden by its data-state. */}
+          <Tabs.Content
+            value="edit"
+            forceMount
+            tabIndex={-1}
+            className="flex min-h-0 min-w-0 flex-col outline-none data-[state=inactive]:max-md:hidden"
+          >
+            <InputsPanel backend={backend} />
+          </Tabs.Content>
+          <Tabs.Content
+            value="result"
+            forceMount
+            tabIndex={-1}
+            className="grid min-h-0 min-w-0 grid-rows-[minmax(0,3fr)_minmax(0,2fr)] gap-3 outline-none data-[state=inactive]:max-md:hidden lg:grid-cols-[minmax(0,1fr)_minmax(0,20rem)] lg:grid-rows-1 2xl:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]"
+          >
+            <ResultsProviders>
+              <Stage />
+              <ResultsPanel />
+            </ResultsProviders>
+          </Tabs.Content>
+        </div>
+      </Tabs.Root>
+    </WorkspaceViewProvider>
+  );
+}
