@@ -28,7 +28,10 @@ export default function HomePage() {
         </div>
         <div className="flex flex-wrap items-center gap-2 text-xs sm:text-sm lg:order-last">
           {health.ok && health.backend === "fal" ? <OwnKeyControl /> : null}
-          <BackendBadge health={health} />
+          {/* Phones see the backend in the pinned generate bar instead (a problem is always shown). */}
+          <span className={health.ok ? "hidden sm:contents" : "contents"}>
+            <BackendBadge health={health} />
+          </span>
         </div>
         {health.backend === "local" ? <LocalEngineHint /> : null}
       </header>

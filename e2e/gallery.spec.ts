@@ -10,6 +10,7 @@ const GHIBLI =
 async function makeThreeRuns(playground: PlaygroundPage, page: Page): Promise<void> {
   await playground.open();
   await playground.choosePhoto(320, 240);
+  await playground.openSection("Advanced settings");
   await page.getByLabel("Steps", { exact: true }).fill("10");
   const prompts = ["Make it snow", "Paint it as a watercolour", "Make it snow at night"];
   for (const [index, prompt] of prompts.entries()) {

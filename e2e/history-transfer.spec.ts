@@ -13,6 +13,7 @@ async function makeRun(playground: PlaygroundPage, page: Page, prompt: string): 
   await playground.choosePhoto(320, 240);
   await playground.setPrompt(prompt);
   await playground.addLora(PLUSHIE, 0.75);
+  await playground.openSection("Advanced settings");
   await page.getByLabel("Steps", { exact: true }).fill("12");
   const before = await playground.resultImages().count();
   await playground.generate();

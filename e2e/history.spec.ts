@@ -35,6 +35,7 @@ test("resumes a run that was in flight when the page reloaded", async ({ playgro
   await playground.open();
   await playground.choosePhoto(320, 240);
   await playground.setPrompt("slow edit");
+  await playground.openSection("Advanced settings");
   await page.getByLabel("Steps", { exact: true }).fill("50");
   await playground.generate();
   // Running means it was queued with a request id, which is saved before it is watched.

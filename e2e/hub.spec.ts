@@ -150,6 +150,7 @@ test("“Try on my image” sets up a scale sweep of the LoRA, cost shown", asyn
   await expect(page.getByLabel("LoRA 1 path")).toHaveValue(
     /plushie-kontext-dev-lora\.safetensors$/,
   );
+  await playground.openSection("Sweep");
   const sweep = page.getByRole("region", { name: "Sweep" });
   await expect(sweep.getByLabel("Vary (axis 1)")).toHaveValue("lora_scale");
   await expect(sweep.getByLabel("Values of axis 1")).toHaveValue("0, 0.5, 1, 1.5");

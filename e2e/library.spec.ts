@@ -65,6 +65,7 @@ async function importFile(page: Page, library: Locator, name: string, text: stri
 
 /** Makes one run (12 steps) with the LoRAs already in the stack, and waits for its result. */
 async function makeRun(playground: PlaygroundPage, page: Page): Promise<void> {
+  await playground.openSection("Advanced settings");
   await page.getByLabel("Steps", { exact: true }).fill("12");
   const before = await playground.resultImages().count();
   await playground.generate();

@@ -23,6 +23,7 @@ test("edits an image with two LoRAs and the chosen settings, then downloads and 
   await playground.addLora(GHIBLI, 1.5);
   await expect(page.getByLabel("LoRA 2 scale value")).toHaveValue("1.5");
 
+  await playground.openSection("Advanced settings");
   await page.getByLabel("Resolution mode").selectOption("16:9");
   await page.getByRole("radio", { name: "2", exact: true }).check();
   await page.getByRole("radio", { name: /jpeg/i }).check();
@@ -55,6 +56,7 @@ test("edits an image with two LoRAs and the chosen settings, then downloads and 
   await page.getByRole("button", { name: "Use result 1 of run 1 as input", exact: true }).click();
   await expect(page.getByText("1360×768 px")).toBeVisible();
   await expect(page.getByText("From a previous result")).toBeVisible();
+  await playground.openSection("Advanced settings");
   await page.getByLabel("Resolution mode").selectOption("match_input");
   await playground.generate();
   await expect(playground.resultImages()).toHaveCount(4, { timeout: 30_000 });
@@ -89,6 +91,7 @@ test("cancels a queued run and a running one", async ({ playground, page }) => {
   await playground.open();
   await playground.choosePhoto(320, 240);
   await playground.setPrompt("slow edit");
+  await playground.openSection("Advanced settings");
   await page.getByLabel("Steps", { exact: true }).fill("50");
   await playground.generate();
   await playground.generate();
@@ -133,6 +136,7 @@ test("shows validation errors at their fields", async ({ playground, page }) => 
   await expect(playground.dropZone()).toBeFocused();
   await playground.choosePhoto(320, 240);
   await playground.setPrompt("make it snow");
+  await playground.openSection("Advanced settings");
   await page.getByLabel("Steps", { exact: true }).fill("60");
   await page.getByRole("button", { name: "Add LoRA" }).click();
   await page.getByLabel("LoRA 1 path").fill("fal/Plushie-Kontext-Dev-LoRA");
@@ -178,6 +182,7 @@ test("hides images the safety checker flags until revealed, and browses results 
   await playground.open();
   await playground.choosePhoto(320, 240);
   await playground.setPrompt("an nsfw edit");
+  await playground.openSection("Advanced settings");
   await page.getByRole("radio", { name: "2", exact: true }).check();
   await playground.generate();
   await expect(page.getByText("Hidden: flagged by the safety checker")).toHaveCount(2, {

@@ -14,6 +14,7 @@ test("shares a run as a link that shows and reproduces it in a fresh browser", a
   await playground.choosePhoto(320, 240);
   await playground.setPrompt(PROMPT);
   await playground.addLora(PLUSHIE, 0.75);
+  await playground.openSection("Advanced settings");
   await page.getByLabel("Steps", { exact: true }).fill("12");
   await playground.generate();
   await expect(playground.resultImages()).toHaveCount(1, { timeout: 30_000 });
@@ -138,7 +139,9 @@ test("shares a sweep as a link that shows its labelled grid", async ({ playgroun
   await playground.choosePhoto(320, 240);
   await playground.setPrompt("Make it a plushie.");
   await playground.addLora(PLUSHIE, 1);
+  await playground.openSection("Advanced settings");
   await page.getByLabel("Steps", { exact: true }).fill("12");
+  await playground.openSection("Sweep");
   const sweep = page.getByRole("region", { name: "Sweep" });
   await sweep.getByLabel("Values of axis 1").fill("0.5, 1");
   await sweep.getByRole("button", { name: "Run sweep (2 cells)" }).click();
@@ -159,6 +162,7 @@ test("shares a sweep as a link that shows its labelled grid", async ({ playgroun
   // "Open in playground" sets the sweep up again, ready to run.
   await page.getByRole("link", { name: "Open in playground" }).click();
   await waitUntilReady(page);
+  await playground.openSection("Sweep");
   const form = page.getByRole("region", { name: "Sweep" });
   await expect(form.getByLabel("Vary (axis 1)")).toHaveValue("lora_scale");
   await expect(form.getByLabel("Values of axis 1")).toHaveValue("0.5, 1");

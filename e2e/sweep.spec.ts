@@ -10,6 +10,7 @@ async function compose(playground: PlaygroundPage, page: Page, steps = 12): Prom
   await playground.choosePhoto(320, 240);
   await playground.setPrompt("Make it a plushie.");
   await playground.addLora(PLUSHIE, 1);
+  await playground.openSection("Advanced settings");
   await page.getByLabel("Steps", { exact: true }).fill(String(steps));
 }
 
@@ -49,6 +50,7 @@ test("a 1×4 LoRA scale sweep makes a labelled row of distinct images", async ({
 }) => {
   await playground.open();
   await compose(playground, page);
+  await playground.openSection("Sweep");
   const sweep = page.getByRole("region", { name: "Sweep" });
   await expect(sweep.getByLabel("Vary (axis 1)")).toHaveValue("lora_scale");
   await sweep.getByLabel("Values of axis 1").fill("0, 0.5, 1, 1.5");
@@ -81,6 +83,7 @@ test("a 1×4 LoRA scale sweep makes a labelled row of distinct images", async ({
 test("a 2×2 sweep crosses guidance with prompt variants", async ({ playground, page }) => {
   await playground.open();
   await compose(playground, page);
+  await playground.openSection("Sweep");
   const sweep = page.getByRole("region", { name: "Sweep" });
   await sweep.getByLabel("Vary (axis 1)").selectOption("guidance");
   await sweep.getByLabel("Values of axis 1").fill("2, 4");
@@ -99,6 +102,7 @@ test("a 2×2 sweep crosses guidance with prompt variants", async ({ playground, 
 test("cancel all stops the cells still waiting", async ({ playground, page }) => {
   await playground.open();
   await compose(playground, page, 50);
+  await playground.openSection("Sweep");
   const sweep = page.getByRole("region", { name: "Sweep" });
   await sweep.getByLabel("Values of axis 1").fill("0, 1, 2, 3");
   await sweep.getByLabel("Cells at once").fill("1");
@@ -113,6 +117,7 @@ test("cancel all stops the cells still waiting", async ({ playground, page }) =>
 test("a sweep survives a reload and finishes", async ({ playground, page }) => {
   await playground.open();
   await compose(playground, page, 30);
+  await playground.openSection("Sweep");
   const sweep = page.getByRole("region", { name: "Sweep" });
   await sweep.getByLabel("Values of axis 1").fill("0.5, 1.5");
   await sweep.getByLabel("Cells at once").fill("1");
@@ -132,6 +137,7 @@ test("asks before a sweep above the budget, and refuses bad values before sendin
 }) => {
   await playground.open();
   await compose(playground, page);
+  await playground.openSection("Sweep");
   const sweep = page.getByRole("region", { name: "Sweep" });
   await sweep.getByLabel("Values of axis 1").fill("0..1.5 step 0");
   await expect(sweep.getByText("The step of 0..1.5 step 0 must not be 0")).toBeVisible();
@@ -158,7 +164,9 @@ test("compares styles from the library at several strengths in one grid", async 
   await playground.open();
   await playground.choosePhoto(320, 240);
   await playground.setPrompt("Turn this image into the painted style.");
+  await playground.openSection("Advanced settings");
   await page.getByLabel("Steps", { exact: true }).fill("12");
+  await playground.openSection("Sweep");
   const sweep = page.getByRole("region", { name: "Sweep" });
   await sweep.getByLabel("Vary (axis 1)").selectOption("lora");
   const picker = sweep.getByLabel("Add a LoRA from the library to this axis");

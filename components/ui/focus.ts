@@ -21,7 +21,8 @@ export function focusAfterRender(ids: readonly string[]): void {
 
 /**
  * Moves focus to the first invalid control (`aria-invalid="true"`) of the playground in
- * document order, once the field errors just set have rendered. A control that cannot take
+ * document order, once the field errors just set have rendered, opening the collapsed section
+ * it is in. A control that cannot take
  * focus itself (the hidden file input) names a stand-in with `data-focus-instead="<id>"`; of a
  * radio group the checked radio is focused.
  */
@@ -42,6 +43,7 @@ function focusTarget(element: HTMLElement): HTMLElement | null {
   const insteadId = element.dataset.focusInstead;
   const target = insteadId ? document.getElementById(insteadId) : element;
   if (!(target instanceof HTMLElement)) return null;
+  openEnclosingDetails(target);
   if (target instanceof HTMLInputElement && target.type === "radio" && target.name) {
     const checked = document.querySelector<HTMLInputElement>(
       `input[type="radio"][name="${CSS.escape(target.name)}"]:checked`,
@@ -49,6 +51,17 @@ function focusTarget(element: HTMLElement): HTMLElement | null {
     if (checked && canFocus(checked)) return checked;
   }
   return canFocus(target) ? target : null;
+}
+
+/** Opens every collapsed `<details>` (an inputs panel section) around an element, so it shows. */
+function openEnclosingDetails(element: HTMLElement): void {
+  for (
+    let node = element.closest("details");
+    node;
+    node = node.parentElement?.closest("details") ?? null
+  ) {
+    if (!node.open) node.open = true;
+  }
 }
 
 /** Whether an element can take focus now: enabled and rendered. */

@@ -73,7 +73,7 @@ export function ResultMoreMenu({
             positionTryFallbacks: "flip-block, bottom span-right, top span-right",
           } as CSSProperties
         }
-        className="m-0 mb-1 max-h-[min(28rem,80dvh)] w-64 max-w-[calc(100vw-1rem)] overflow-y-auto rounded-lg border border-neutral-200 bg-white p-2 text-neutral-900 shadow-xl dark:border-neutral-700 dark:bg-neutral-900 dark:text-neutral-100"
+        className="m-0 mb-1 max-h-[min(28rem,80dvh)] w-64 [&_button]:border-transparent [&_button]:bg-transparent [&_button:hover]:bg-neutral-100 dark:[&_button:hover]:bg-neutral-800 max-w-[calc(100vw-1rem)] overflow-y-auto rounded-lg border border-neutral-200 bg-white p-2 text-neutral-900 shadow-xl dark:border-neutral-700 dark:bg-neutral-900 dark:text-neutral-100"
       >
         {isOpen ? (
           <div className="flex flex-col gap-2">

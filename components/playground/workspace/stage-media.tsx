@@ -159,7 +159,7 @@ function StageImage({
           style={fittedStyle(image.width, image.height, ACTIONS_HEIGHT)}
         >
           <p className="text-sm text-neutral-700 dark:text-neutral-300">
-            Hidden: flagged by the safety checker
+            The safety checker flagged this image
           </p>
           <Button size="sm" onClick={() => viewer.reveal(key)}>
             Show<span className="sr-only"> {name}</span> anyway
