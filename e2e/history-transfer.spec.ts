@@ -122,7 +122,7 @@ test("importing an export zip restores its runs into another browser's history",
   await expect(fresh.getByText(`Imported 2 runs from ${zip.name}`)).toBeVisible();
   await expect(fresh.getByRole("heading", { name: /^Run 1\b/ })).toBeVisible();
   await expect(fresh.getByRole("heading", { name: /^Run 2\b/ })).toBeVisible();
-  await expect(fresh.getByText("second edit", { exact: true })).toBeVisible();
+  await expect(fresh.getByRole("article").getByText("second edit", { exact: true })).toBeVisible();
   // Shown from the imported copies, and still there after a reload.
   await fresh.reload();
   const images = fresh.getByRole("img", { name: /^Result 1 of run \d+/ });

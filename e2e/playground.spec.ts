@@ -25,6 +25,7 @@ test("edits an image with two LoRAs and the chosen settings, then downloads and 
 
   await playground.openSection("Advanced settings");
   await page.getByLabel("Resolution mode").selectOption("16:9");
+  await playground.openSection("Advanced settings");
   await page.getByRole("radio", { name: "2", exact: true }).check();
   await page.getByRole("radio", { name: /jpeg/i }).check();
   await expect(page.getByLabel("Run estimate")).toContainText("1360×768");
@@ -210,6 +211,7 @@ test("browses several results with the arrow keys", async ({ playground, page })
   await playground.open();
   await playground.choosePhoto(320, 240);
   await playground.setPrompt("make it snow");
+  await playground.openSection("Advanced settings");
   await page.getByRole("radio", { name: "3", exact: true }).check();
   await playground.generate();
   await expect(playground.resultImages()).toHaveCount(3, { timeout: 30_000 });

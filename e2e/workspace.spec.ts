@@ -146,7 +146,7 @@ test.describe("desktop workspace at 1440×900", () => {
     await expect(page.getByRole("heading", { name: /^Run 2\b.*done/ })).toBeVisible({
       timeout: 30_000,
     });
-    await page.getByRole("button", { name: "Show run 1 on stage" }).click();
+    await playground.showOnStage(1);
     await expect(stage(page).getByText("Make it snow", { exact: true }).first()).toBeVisible();
     await expect(page.getByRole("button", { name: "Show run 1 on stage" })).toHaveAttribute(
       "aria-pressed",
@@ -197,7 +197,7 @@ test.describe("phone workspace at 390×844", () => {
     await playground.choosePhoto(640, 480);
     await playground.setPrompt("Make it snow");
     await playground.generate();
-    await page.getByRole("tab", { name: "Edit" }).click();
+    await playground.showView("Edit");
     const ready = page.getByRole("button", { name: /^Result ready/ });
     await expect(ready).toBeVisible({ timeout: 30_000 });
     await expectWhollyOnScreen(page, ready, "Result ready");

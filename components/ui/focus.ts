@@ -5,12 +5,14 @@ export const PLAYGROUND_ROOT_ID = "playground";
 
 /**
  * Focuses the first of `ids` that exists and is enabled, once React has rendered the store
- * change that was just made (a new row, a removed row, a control that replaced another).
+ * change that was just made (a new row, a removed row, a control that replaced another),
+ * opening the collapsed section it is in.
  */
 export function focusAfterRender(ids: readonly string[]): void {
   requestAnimationFrame(() => {
     for (const id of ids) {
       const element = document.getElementById(id);
+      if (element instanceof HTMLElement) openEnclosingDetails(element);
       if (element instanceof HTMLElement && canFocus(element)) {
         element.focus();
         return;
@@ -54,7 +56,7 @@ function focusTarget(element: HTMLElement): HTMLElement | null {
 }
 
 /** Opens every collapsed `<details>` (an inputs panel section) around an element, so it shows. */
-function openEnclosingDetails(element: HTMLElement): void {
+export function openEnclosingDetails(element: HTMLElement): void {
   for (
     let node = element.closest("details");
     node;

@@ -93,8 +93,29 @@ export class PlaygroundPage {
     return this.page.getByRole("button", { name: /^Drop an image, click to browse/ });
   }
 
+  /** Result images in the history's run cards. */
   resultImages() {
     return this.page.getByRole("img", { name: /^Result \d+ of run \d+/ });
+  }
+
+  /** The workspace's stage, which shows the active run. */
+  stage() {
+    return this.page.getByRole("region", { name: "Stage" });
+  }
+
+  /** The images of the run on the stage. */
+  stageImages() {
+    return this.stage().getByRole("img", { name: /^Image \d+ of run \d+/ });
+  }
+
+  /** Shows a run from the history on the stage. */
+  async showOnStage(runNumber: number): Promise<void> {
+    await this.page.getByRole("button", { name: `Show run ${runNumber} on stage` }).click();
+  }
+
+  /** On a phone, switches between the workspace's "Edit" and "Result" tabs. */
+  async showView(name: "Edit" | "Result"): Promise<void> {
+    await this.page.getByRole("tab", { name }).click();
   }
 
   /** Saves and attaches a screenshot: the whole page, or only the viewport (for a modal dialog). */

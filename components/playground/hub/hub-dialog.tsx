@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { openEnclosingDetails } from "@/components/ui/focus";
 import { CloseIcon } from "@/components/ui/icons";
 import { HubBrowse } from "./hub-browse";
 import { HubLookup } from "./hub-lookup";
@@ -121,10 +122,14 @@ export default function HubDialog({
   );
 }
 
-/** Takes the person to the Sweep panel's values, where the sweep just set up waits to run. */
+/**
+ * Takes the person to the Sweep panel's values, where the sweep just set up waits to run (its
+ * collapsed section opened).
+ */
 function focusSweep(): void {
   requestAnimationFrame(() => {
     const panel = document.getElementById("sweep-panel-title")?.closest("section");
+    if (panel) openEnclosingDetails(panel);
     panel?.scrollIntoView({ block: "start" });
     panel?.querySelector<HTMLElement>('[id$="-values"]')?.focus({ preventScroll: true });
   });

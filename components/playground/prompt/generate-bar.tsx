@@ -18,8 +18,8 @@ export function GenerateBar({ backend = null }: { backend?: PlaygroundBackend })
   const isPreparingImage = usePlaygroundStore((s) => s.isPreparingImage);
   const active = usePlaygroundStore(selectActiveRunCount);
   return (
-    <div className="flex shrink-0 flex-wrap items-center justify-between gap-x-3 gap-y-2 rounded-xl border border-neutral-200 bg-white p-2.5 sm:flex-nowrap shadow-lg dark:border-neutral-800 dark:bg-neutral-900">
-      <div className="min-w-0 flex-[1_1_10rem] text-sm">
+    <div className="flex shrink-0 flex-wrap items-center justify-between gap-x-3 gap-y-2 rounded-xl border border-neutral-200 bg-white p-2.5 shadow-lg dark:border-neutral-800 dark:bg-neutral-900">
+      <div className="min-w-0 flex-[1_1_11rem] text-sm">
         <RunEstimate />
         {active > 0 ? (
           <p className="text-xs text-neutral-600 dark:text-neutral-400">
@@ -27,7 +27,7 @@ export function GenerateBar({ backend = null }: { backend?: PlaygroundBackend })
           </p>
         ) : null}
       </div>
-      <div className="flex flex-[1_0_auto] items-center justify-end gap-3 sm:flex-none">
+      <div className="flex flex-[1_0_auto] items-center justify-end gap-3">
         <BackendChip backend={backend} />
         <Button
           variant="primary"

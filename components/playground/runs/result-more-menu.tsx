@@ -90,7 +90,7 @@ export function ResultMoreMenu({
             </div>
             <div className="flex items-center justify-between border-t border-neutral-200 pt-2 text-xs text-neutral-600 dark:border-neutral-800 dark:text-neutral-400">
               Star or delete run {runNumber}
-              <RunCardActions runId={runId} runNumber={runNumber} />
+              <RunCardActions runId={runId} runNumber={runNumber} canShowOnStage={false} />
             </div>
           </div>
         ) : null}

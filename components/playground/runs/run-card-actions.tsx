@@ -9,11 +9,21 @@ import { selectStageRunId } from "@/lib/store/playground-store";
 import { selectRun } from "./result-format";
 
 /**
- * "Show on stage" (pressed while the run is on the workspace's stage), a run's star (a toggle: "Star run N", pressed when starred) and, once it has finished, its
+ * A run's star (a toggle: "Star run N", pressed when starred) and, once it has finished, its
  * Delete button. After a delete, focus goes to the next run's heading (else the search box); the
- * deletion can be undone from the notice the gallery shows.
+ * deletion can be undone from the notice the gallery shows. Last, "Show on stage" (pressed while
+ * the run is on the workspace's stage).
  */
-export function RunCardActions({ runId, runNumber }: { runId: string; runNumber: number }) {
+export function RunCardActions({
+  runId,
+  runNumber,
+  canShowOnStage = true,
+}: {
+  runId: string;
+  runNumber: number;
+  /** Whether to offer "Show on stage" (not on the stage itself). */
+  canShowOnStage?: boolean;
+}) {
   const run = usePlaygroundStore(
     useShallow((s) => {
       const found = selectRun(runId)(s);
@@ -43,17 +53,6 @@ export function RunCardActions({ runId, runNumber }: { runId: string; runNumber:
       <Button
         variant="ghost"
         size="sm"
-        aria-label={`Show run ${runNumber} on stage`}
-        aria-pressed={isOnStage}
-        title={isOnStage ? `Run ${runNumber} is on the stage` : `Show run ${runNumber} on stage`}
-        onClick={() => stageRun(runId)}
-        className="w-8 px-0 aria-pressed:text-accent-700 dark:aria-pressed:text-accent-400"
-      >
-        <StageIcon />
-      </Button>
-      <Button
-        variant="ghost"
-        size="sm"
         aria-label={starLabel}
         aria-pressed={run.isFavourite}
         title={run.isFavourite ? `Unstar run ${runNumber}` : starLabel}
@@ -75,6 +74,19 @@ export function RunCardActions({ runId, runNumber }: { runId: string; runNumber:
           className="w-8 px-0 hover:text-red-700 dark:hover:text-red-400"
         >
           <RemoveIcon />
+        </Button>
+      ) : null}
+      {canShowOnStage ? (
+        <Button
+          variant="ghost"
+          size="sm"
+          aria-label={`Show run ${runNumber} on stage`}
+          aria-pressed={isOnStage}
+          title={isOnStage ? `Run ${runNumber} is on the stage` : `Show run ${runNumber} on stage`}
+          onClick={() => stageRun(runId)}
+          className="w-8 px-0 aria-pressed:text-accent-700 dark:aria-pressed:text-accent-400"
+        >
+          <StageIcon />
         </Button>
       ) : null}
     </div>

@@ -7,6 +7,7 @@ import { ResultsPanel, ResultsProviders } from "@/components/playground/runs/res
 import { PLAYGROUND_ROOT_ID } from "@/components/ui/focus";
 import { InputsPanel } from "./inputs-panel";
 import { Stage } from "./stage";
+import { useIsPhone } from "./use-is-phone";
 import { useWorkspaceViewState } from "./use-workspace-view-state";
 import { type WorkspaceViewName, WorkspaceViewProvider } from "./workspace-view";
 
@@ -22,6 +23,8 @@ const TAB_CLASS =
  */
 export function WorkspaceLayout({ backend }: { backend: PlaygroundBackend }) {
   const workspace = useWorkspaceViewState();
+  // Wider screens show both panels side by side: plain containers there, not tab panels.
+  const panelRole = useIsPhone() ? {} : { role: undefined, "aria-labelledby": undefined };
   return (
     <WorkspaceViewProvider value={workspace}>
       <Tabs.Root
@@ -56,6 +59,7 @@ export function WorkspaceLayout({ backend }: { backend: PlaygroundBackend }) {
             value="edit"
             forceMount
             tabIndex={-1}
+            {...panelRole}
             className="flex min-h-0 min-w-0 flex-col outline-none data-[state=inactive]:max-md:hidden"
           >
             <InputsPanel backend={backend} />
@@ -64,6 +68,7 @@ export function WorkspaceLayout({ backend }: { backend: PlaygroundBackend }) {
             value="result"
             forceMount
             tabIndex={-1}
+            {...panelRole}
             className="grid min-h-0 min-w-0 grid-rows-[minmax(0,3fr)_minmax(0,2fr)] gap-3 outline-none data-[state=inactive]:max-md:hidden lg:grid-cols-[minmax(0,1fr)_minmax(0,20rem)] lg:grid-rows-1 2xl:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]"
           >
             <ResultsProviders>
