@@ -30,7 +30,9 @@ import { type Draft, HISTORY_VERSION, type HistoryRun } from "./types";
  *     `parentId` (→ `null`, no lineage was recorded) and `backend` (→ `"fal"`, the only backend).
  *   - draft: LoRA rows had `enabled` instead of `isEnabled`, and settings had no `seedMode`/`seed`
  *     (→ a random seed, {@link DEFAULT_SETTINGS}' seed).
- * - **Version 1** (current): exactly {@link HistoryRun} / {@link Draft}.
+ * - **Version 1** (current): exactly {@link HistoryRun} / {@link Draft}. A run's `serial` was added
+ *   later as an optional field (older readers ignore it; records without one are numbered when the
+ *   history loads, see `lib/domain/run-serial`), so it needed no new version.
  *
  * To change a format: bump `HISTORY_VERSION`, keep the previous schema as `…V{n}Schema`, and add the
  * `v{n} → v{n+1}` step to the record's `older` formats below.
@@ -102,6 +104,7 @@ export const historyRunV0Schema = z.object({
 /** A run in the current format (version 1). */
 export const historyRunSchema = z.object({
   ...runCommonShape,
+  serial: z.number().int().positive().nullable().optional(),
   parentId: z.string().nullable(),
   isFavourite: z.boolean(),
   backend: z.enum(["fal", "local"]),

@@ -2,7 +2,8 @@ import type { StateCreator } from "zustand";
 import { toAppError } from "@/lib/browser/errors";
 import { errorMessage } from "@/lib/domain/app-error";
 import { type Draft, toDraft } from "@/lib/domain/form";
-import type { LoraEntry } from "@/lib/domain/run";
+import type { LoraEntry, Run } from "@/lib/domain/run";
+import { assignMissingSerials, highestSerial } from "@/lib/domain/run-serial";
 import { DEFAULT_SETTINGS, type Settings } from "@/lib/domain/settings";
 import { StorageFullError } from "@/lib/history/db";
 import { fromHistoryRun, toHistoryRun } from "@/lib/history/run-record";
@@ -63,10 +64,27 @@ export const createPersistenceSlice: StateCreator<PlaygroundState, [], [], Persi
       ]);
       if (draft) applyDraft(draft);
       const known = new Set(get().runs.map((run) => run.id));
-      const restored = saved.filter((record) => !known.has(record.id));
+      // Records saved before runs had numbers get them now, oldest first (sweep cells none),
+      // above any number a run started before the history loaded already took.
+      const cellRunIds = new Set(
+        sweeps.flatMap((sweep) => sweep.cells.flatMap((cell) => (cell.runId ? [cell.runId] : []))),
+      );
+      const numbered = assignMissingSerials(
+        saved.filter((record) => !known.has(record.id)),
+        cellRunIds,
+      );
+      const restored = numbered.records;
       if (restored.length > 0) {
-        set((state) => ({ runs: [...state.runs, ...restored.map(fromHistoryRun)] }));
+        set((state) => ({
+          runs: [...renumberAbove(state.runs, restored), ...restored.map(fromHistoryRun)],
+        }));
       }
+      const early = new Set(
+        get()
+          .runs.map((run) => run.id)
+          .filter((id) => known.has(id)),
+      );
+      for (const id of [...numbered.changed, ...early]) persist(id);
       // In the same tick as the runs, so a sweep's runs never show as runs of their own.
       on.sweepsLoaded(sweeps);
       for (const record of restored) {
@@ -113,6 +131,24 @@ export const createPersistenceSlice: StateCreator<PlaygroundState, [], [], Persi
     },
   };
 };
+
+/**
+ * Runs started before the history loaded (newest first) numbered above every loaded record, so
+ * no two runs share a number; unchanged when they are above already (the usual case: none).
+ */
+function renumberAbove(
+  runs: readonly Run[],
+  loaded: readonly { serial?: number | null | undefined }[],
+): Run[] {
+  let next = highestSerial(loaded.map((record) => record.serial));
+  const lowest = Math.min(...runs.flatMap((run) => (run.serial === null ? [] : [run.serial])));
+  if (lowest > next) return [...runs];
+  const numbers = new Map<string, number>();
+  for (const run of [...runs].reverse()) if (run.serial !== null) numbers.set(run.id, ++next);
+  return runs.map((run) =>
+    numbers.has(run.id) ? { ...run, serial: numbers.get(run.id) ?? null } : run,
+  );
+}
 
 /**
  * The draft autosave: with a history service, the form's draft (prompt, LoRAs, settings) is

@@ -118,8 +118,13 @@ export interface RunsSlice {
   resumeRun: (runId: string, requestId: string) => Promise<void>;
   /**
    * Starts a run of an exact request whose image is uploaded already (a sweep's cell), with the
-   * input thumbnail it shares; returns its id.
+   * input thumbnail it shares; returns its id. It takes no run number (sweep cells have none).
    */
+  /**
+   * Takes the next loose run's number (one above any a run has had this session); for runs
+   * that come from elsewhere (imports).
+   */
+  nextRunSerial: () => number;
   launchRun: (spec: {
     request: KontextRequest;
     inputThumbnail: string | null;

@@ -44,6 +44,7 @@ function output(id: string): KontextOutput {
 function run(id: string, patch: Partial<Run> = {}): Run {
   return {
     id,
+    serial: Number(id.match(/\d+$/)?.[0] ?? 1),
     phase: "completed",
     requestId: `req-${id}`,
     queuePosition: null,
@@ -100,10 +101,15 @@ describe("togglePick", () => {
 });
 
 describe("findRun", () => {
-  it("numbers runs from the oldest, as the run cards do", () => {
-    const runs = [run("newest"), run("middle"), run("oldest")];
-    expect(findRun(runs, "newest")?.runNumber).toBe(3);
-    expect(findRun(runs, "oldest")?.runNumber).toBe(1);
+  it("numbers a run by its serial, whatever its position, as the run cards do", () => {
+    const runs = [
+      run("newest", { serial: 7 }),
+      run("cell", { serial: null }),
+      run("oldest", { serial: 2 }),
+    ];
+    expect(findRun(runs, "newest")?.runNumber).toBe(7);
+    expect(findRun(runs, "oldest")?.runNumber).toBe(2);
+    expect(findRun(runs, "cell")?.runNumber).toBe(0);
     expect(findRun(runs, "missing")).toBeNull();
   });
 });
