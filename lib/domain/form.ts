@@ -22,6 +22,39 @@ export interface Draft {
   settings: Settings;
 }
 
+/**
+ * The form's input image as the browser keeps it across reloads: the chosen file's bytes (never a
+ * `blob:` URL), or the URL it was read from (its bytes are in the image cache when a run used it).
+ * `parentRunId` keeps the lineage of a result used as input.
+ */
+export type DraftImage =
+  | { kind: "file"; blob: Blob; name: string; parentRunId: string | null }
+  | { kind: "url"; url: string; name: string; parentRunId: string | null };
+
+/**
+ * What to keep of the form's image ({@link DraftImage}), or null when there is none: the file the
+ * person chose (before any downscaling, so the setting still applies), else the image's bytes
+ * when it came from a data URI, else its URL.
+ */
+export function toDraftImage(image: InputImage | null): DraftImage | null {
+  if (!image) return null;
+  const blob = image.originalFile ?? (image.remoteUrl === null ? image.file : null);
+  if (blob) return { kind: "file", blob, name: image.name, parentRunId: image.parentRunId };
+  const url = image.remoteUrl ?? image.previewUrl;
+  if (!url || url.startsWith("blob:")) return null;
+  return { kind: "url", url, name: image.name, parentRunId: image.parentRunId };
+}
+
+/** Whether two kept images are the same (the same bytes object, or the same URL and parent). */
+export function isSameDraftImage(a: DraftImage | null, b: DraftImage | null): boolean {
+  if (a === null || b === null) return a === b;
+  if (a.kind === "file" && b.kind === "file")
+    return a.blob === b.blob && a.parentRunId === b.parentRunId;
+  if (a.kind === "url" && b.kind === "url")
+    return a.url === b.url && a.parentRunId === b.parentRunId;
+  return false;
+}
+
 /** What the form holds: the image, the prompt, the LoRA rows and the settings. */
 export interface FormState {
   image: InputImage | null;

@@ -14,7 +14,7 @@ import {
   unwrap,
   wrap,
 } from "@/lib/persist/versioned-record";
-import { type Draft, HISTORY_VERSION, type HistoryRun } from "./types";
+import { type Draft, type DraftImage, HISTORY_VERSION, type HistoryRun } from "./types";
 
 /**
  * How history records are stored, and how older stored formats are read (pure: no IndexedDB).
@@ -153,7 +153,26 @@ export const storedDraftSchema = envelopeSchema.extend({
   data: draftSchema,
 });
 
+/** The form's input image as kept across reloads (format 1; added later, so no older formats). */
+export const draftImageSchema = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("file"),
+    blob: z.instanceof(Blob),
+    name: z.string(),
+    parentRunId: z.string().nullable(),
+  }),
+  z.object({
+    kind: z.literal("url"),
+    url: z.string().min(1),
+    name: z.string(),
+    parentRunId: z.string().nullable(),
+  }),
+]);
+
 // Compile-time checks that the schemas produce exactly the app's types.
+export type DraftImageSchemaMatchesType = Assert<
+  Same<z.output<typeof draftImageSchema>, DraftImage>
+>;
 export type RunSchemaMatchesType = Assert<Same<z.output<typeof historyRunSchema>, HistoryRun>>;
 export type DraftSchemaMatchesType = Assert<Same<z.output<typeof draftSchema>, Draft>>;
 export type SettingsSchemaMatchesType = Assert<Same<z.output<typeof settingsSchema>, Settings>>;
@@ -186,6 +205,24 @@ const DRAFT_FORMAT: RecordFormat<typeof draftSchema> = {
     })),
   },
 };
+
+/** How the draft's input image is stored: format 1 only (it was added in format 1). */
+const DRAFT_IMAGE_FORMAT: RecordFormat<typeof draftImageSchema> = {
+  family: HISTORY_RECORDS,
+  what: "draft image",
+  schema: draftImageSchema,
+  older: {},
+};
+
+/** Reads a stored draft-image envelope; throws a {@link HistoryFormatError} like {@link migrateRun}. */
+export function migrateDraftImage(raw: unknown): DraftImage {
+  return unwrap(DRAFT_IMAGE_FORMAT, raw);
+}
+
+/** Wraps the draft's input image in the current envelope, checking it first. */
+export function toStoredDraftImage(image: DraftImage, savedAt?: number): Envelope<DraftImage> {
+  return wrap(DRAFT_IMAGE_FORMAT, image, savedAt);
+}
 
 /**
  * Reads a stored run envelope of any known format and returns it as a current {@link HistoryRun}.

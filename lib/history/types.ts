@@ -36,4 +36,4 @@ export interface HistoryRun {
   backend: "fal" | "local";
 }
 
-export type { Draft } from "@/lib/domain/form";
+export type { Draft, DraftImage } from "@/lib/domain/form";

@@ -141,8 +141,8 @@ export interface PersistenceSlice {
    */
   saveRun: (runId: string) => void;
   /**
-   * Loads the saved draft into the form and the saved runs into `runs` (after any run already
-   * there), then resumes every saved run that was queued or running; loads the LoRA library
+   * Loads the saved draft into the form (its input image too, unless the form has one by then)
+   * and the saved runs into `runs` (after any run already there), then resumes every saved run that was queued or running; loads the LoRA library
    * alongside. Runs once per store (later calls return the first call's promise); never throws:
    * a failure becomes the alert (the library's, its notice).
    */
@@ -151,6 +151,12 @@ export interface PersistenceSlice {
   isHistoryLoaded: boolean;
   /** Saves the form draft now (the store calls it, debounced, when the form changes). */
   saveDraft: () => Promise<void>;
+  /**
+   * Keeps the form's input image in the browser (its bytes, or its URL), or deletes the kept copy
+   * when the form has none; does nothing when what is kept is the same. The store calls it when
+   * the image changes. Failures are reported in the alert.
+   */
+  saveDraftImage: () => Promise<void>;
 }
 
 export interface HistorySlice {
