@@ -4,6 +4,7 @@ import { AccessPrompt } from "@/components/playground/access/access-prompt";
 import { FormCode } from "@/components/playground/code/form-code";
 import { FileDropTarget } from "@/components/playground/image-input/file-drop-target";
 import { ImageInputPanel } from "@/components/playground/image-input/image-input-panel";
+import { KeyboardShortcuts } from "@/components/playground/keyboard/keyboard-shortcuts";
 import { LoraPanel } from "@/components/playground/lora-stack/lora-panel";
 import { GenerateBar, type PlaygroundBackend } from "@/components/playground/prompt/generate-bar";
 import { PromptField } from "@/components/playground/prompt/prompt-field";
@@ -24,6 +25,7 @@ export function Playground({ backend = null }: { backend?: PlaygroundBackend }) 
   return (
     <PlaygroundStoreProvider backend={backend ?? "local"}>
       <FileDropTarget />
+      <KeyboardShortcuts />
       <SharedRecipeLoader />
       <AccessPrompt isFalBackend={backend === "fal"} />
       <div

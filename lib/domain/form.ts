@@ -12,6 +12,45 @@ const FORM_FIELDS: ReadonlySet<string> = new Set([
   ...Object.keys(DEFAULT_SETTINGS).filter((key) => key !== "seedMode"),
 ]);
 
+/**
+ * Each request field's label in the form (`num_inference_steps` is "Steps"), for messages in the
+ * person's words; a LoRA's `path` and `scale` are its row's fields.
+ */
+export const FIELD_LABELS: Readonly<Record<string, string>> = {
+  image_url: "Image URL",
+  prompt: "Prompt",
+  num_inference_steps: "Steps",
+  guidance_scale: "Guidance",
+  num_images: "Number of images",
+  seed: "Seed",
+  output_format: "Output format",
+  acceleration: "Acceleration",
+  resolution_mode: "Resolution mode",
+  enable_safety_checker: "Safety checker",
+  sync_mode: "Sync mode",
+  path: "LoRA path",
+  scale: "Scale",
+};
+
+/** Messages said differently in the form than by the endpoint's schema. */
+const FORM_MESSAGES: Readonly<Record<string, string>> = {
+  "prompt is required": "Write a prompt: say what to change in the image",
+  "image_url is required": "Enter an image URL",
+};
+
+/**
+ * An endpoint message in the form's words: the field's API name at its start becomes its label
+ * ("num_inference_steps must be at most 50" → "Steps must be at most 50"). Other messages are
+ * returned as they are.
+ */
+export function inFormWords(message: string): string {
+  const special = FORM_MESSAGES[message];
+  if (special) return special;
+  const match = /^([a-z_]+)(\s[\s\S]*)$/.exec(message);
+  const label = match?.[1] ? FIELD_LABELS[match[1]] : undefined;
+  return label && match ? `${label}${match[2]}` : message;
+}
+
 /** The form as the person left it. */
 /** The `image_url` field error `startRun` sets while an image is still being read. */
 export const WAIT_FOR_IMAGE = "Wait until the image has been read";
@@ -97,7 +136,7 @@ export function checkForm(state: FormState): {
         field === "loras" && typeof index === "number" && enabled[index]
           ? `lora:${enabled[index].id}:${String(sub ?? "path")}`
           : String(field ?? "input");
-      fieldErrors[key] ??= issue.message;
+      fieldErrors[key] ??= inFormWords(issue.message);
     }
   }
   if (Object.keys(fieldErrors).length > 0 || !parsed.success) {
@@ -132,9 +171,9 @@ export function mapServerFieldErrors(
     const lora = key.match(/^loras\.(\d+)(?:\.(path|scale))?$/);
     const loraId = lora ? loraIds[Number(lora[1])] : undefined;
     if (lora && loraId && rows.some((row) => row.id === loraId)) {
-      matched[`lora:${loraId}:${lora[2] ?? "path"}`] = message;
+      matched[`lora:${loraId}:${lora[2] ?? "path"}`] = inFormWords(message);
     } else if (!lora && FORM_FIELDS.has(key)) {
-      matched[key] = message;
+      matched[key] = inFormWords(message);
     } else {
       unmatched[key] = message;
     }

@@ -24,6 +24,11 @@ export interface InputSlice {
   image: InputImage | null;
   /** Why the last image could not be used (the previous image, if any, is kept). */
   imageError: string | null;
+  /**
+   * Where `imageError` belongs: `"url"` when the URL typed in the Image URL field could not be
+   * used (the error sits at that field), else `"image"` (a file, a paste, a remix's input).
+   */
+  imageErrorField: "image" | "url";
   /** A file or URL is being read; only the newest read may replace `image`. */
   isPreparingImage: boolean;
   /** Downscale very large photos in the browser before upload (on by default). */
