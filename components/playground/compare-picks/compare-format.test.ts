@@ -8,6 +8,7 @@ import {
   findRun,
   NO_PICKS,
   pickedSlot,
+  resultName,
   togglePick,
 } from "./compare-format";
 
@@ -171,5 +172,12 @@ describe("describePick", () => {
     expect(describePick(one, NO_PICKS, item("r1", 0), name)).toBe(
       "Result 1 of r1 removed from compare",
     );
+  });
+});
+
+describe("resultName", () => {
+  it("names a result by its run's number, and a sweep cell's (which has none) as such", () => {
+    expect(resultName(7, 1)).toBe("Result 2 of run 7");
+    expect(resultName(0, 0)).toBe("Result 1 of a sweep cell");
   });
 });

@@ -60,9 +60,11 @@ export function findRun(runs: readonly Run[], runId: string): NumberedRun | null
   return run ? { run, runNumber: run.serial ?? 0 } : null;
 }
 
-/** `Result 2 of run 3`. */
+/** `Result 2 of run 3`; a sweep's cell (run number 0: it has none) is `Result 1 of a sweep cell`. */
 export function resultName(runNumber: number, index: number): string {
-  return `Result ${index + 1} of run ${runNumber}`;
+  return runNumber > 0
+    ? `Result ${index + 1} of run ${runNumber}`
+    : `Result ${index + 1} of a sweep cell`;
 }
 
 /** A result image as one side of the compare view (`role` starts its label: `After`, `A`). */
