@@ -35,6 +35,7 @@ test("resumes a run that was in flight when the page reloaded", async ({ playgro
   await playground.open();
   await playground.choosePhoto(320, 240);
   await playground.setPrompt("slow edit");
+  await playground.openSection("Advanced settings");
   await page.getByLabel("Steps", { exact: true }).fill("50");
   await playground.generate();
   // Running means it was queued with a request id, which is saved before it is watched.
@@ -45,5 +46,6 @@ test("resumes a run that was in flight when the page reloaded", async ({ playgro
   await expect(page.getByRole("heading", { name: /^Run 1\b/ })).toBeVisible();
   await expect(playground.resultImages()).toHaveCount(1, { timeout: 30_000 });
   await expect(page.getByText(/^Done/)).toBeVisible();
+  await playground.openSection("Advanced settings");
   await expect(page.getByLabel("Steps", { exact: true })).toHaveValue("50");
 });

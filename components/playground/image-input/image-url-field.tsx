@@ -30,6 +30,8 @@ export function ImageUrlField() {
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
     if (event.key !== "Enter" || event.nativeEvent.isComposing) return;
+    // Ctrl/⌘+Enter is Generate, wherever focus is in the inputs.
+    if (event.ctrlKey || event.metaKey) return;
     // No <form>: this panel may sit inside the page's run form, and forms cannot nest.
     event.preventDefault();
     submit();

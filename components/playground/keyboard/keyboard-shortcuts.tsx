@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useStartRunFocusingErrors } from "@/components/playground/use-focus-first-error";
 import { PLAYGROUND_ROOT_ID } from "@/components/ui/focus";
 import { isGenerateKey, isHelpKey } from "./shortcuts";
@@ -13,7 +13,14 @@ import { ShortcutsDialog } from "./shortcuts-dialog";
  */
 export function KeyboardShortcuts() {
   const dialogRef = useRef<HTMLDialogElement | null>(null);
+  const [isOpen, setIsOpen] = useState(false);
   const startRun = useStartRunFocusingErrors();
+
+  // Opened once its list has rendered, so the browser focuses the dialog's first control.
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (isOpen && dialog && !dialog.open) dialog.showModal();
+  }, [isOpen]);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -29,12 +36,12 @@ export function KeyboardShortcuts() {
         void startRun();
       } else if (isHelpKey(event)) {
         event.preventDefault();
-        dialogRef.current?.showModal();
+        setIsOpen(true);
       }
     };
     document.addEventListener("keydown", onKeyDown);
     return () => document.removeEventListener("keydown", onKeyDown);
   }, [startRun]);
 
-  return <ShortcutsDialog dialogRef={dialogRef} />;
+  return <ShortcutsDialog dialogRef={dialogRef} isOpen={isOpen} onClose={() => setIsOpen(false)} />;
 }

@@ -11,27 +11,42 @@ const KEY_CLASS =
  * The list of keyboard shortcuts, in a modal `<dialog>` (the browser keeps focus inside, Esc
  * or a click outside closes it — `closedby="any"` — and focus returns to where it was).
  */
-export function ShortcutsDialog({ dialogRef }: { dialogRef: RefObject<HTMLDialogElement | null> }) {
+export function ShortcutsDialog({
+  dialogRef,
+  isOpen,
+  onClose,
+}: {
+  dialogRef: RefObject<HTMLDialogElement | null>;
+  /** Whether it is open: its list is rendered only then (nothing of it is in the page else). */
+  isOpen: boolean;
+  onClose: () => void;
+}) {
   return (
     <dialog
       ref={dialogRef}
+      onClose={onClose}
       aria-labelledby="shortcuts-title"
       closedby="any"
       className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-xl border border-neutral-200 bg-white p-5 text-neutral-900 shadow-xl backdrop:bg-black/50 dark:border-neutral-800 dark:bg-neutral-900 dark:text-neutral-100"
     >
+      {isOpen ? <ShortcutsList onClose={() => dialogRef.current?.close()} /> : null}
+    </dialog>
+  );
+}
+
+function ShortcutsList({ onClose }: { onClose: () => void }) {
+  return (
+    <>
       <div className="flex items-center justify-between gap-4">
         <h2 id="shortcuts-title" className="text-base font-semibold">
           Keyboard shortcuts
         </h2>
-        <Button onClick={() => dialogRef.current?.close()}>Close</Button>
+        <Button onClick={onClose}>Close</Button>
       </div>
       <div className="mt-4 flex flex-col gap-4">
         {SHORTCUT_GROUPS.map((group) => (
-          <section key={group.title} aria-labelledby={groupId(group.title)}>
-            <h3
-              id={groupId(group.title)}
-              className="text-xs font-medium tracking-wide text-neutral-600 uppercase dark:text-neutral-400"
-            >
+          <div key={group.title}>
+            <h3 className="text-xs font-medium tracking-wide text-neutral-600 uppercase dark:text-neutral-400">
               {group.title}
             </h3>
             <dl className="mt-1.5 flex flex-col gap-1.5">
@@ -53,13 +68,9 @@ export function ShortcutsDialog({ dialogRef }: { dialogRef: RefObject<HTMLDialog
                 </div>
               ))}
             </dl>
-          </section>
+          </div>
         ))}
       </div>
-    </dialog>
+    </>
   );
-}
-
-function groupId(title: string): string {
-  return `shortcuts-${title.toLowerCase().replace(/[^a-z]+/g, "-")}`;
 }
