@@ -46,5 +46,6 @@ test("resumes a run that was in flight when the page reloaded", async ({ playgro
   await expect(page.getByRole("heading", { name: /^Run 1\b/ })).toBeVisible();
   await expect(playground.resultImages()).toHaveCount(1, { timeout: 30_000 });
   await expect(page.getByText(/^Done/)).toBeVisible();
+  await playground.openSection("Advanced settings");
   await expect(page.getByLabel("Steps", { exact: true })).toHaveValue("50");
 });

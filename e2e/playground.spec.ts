@@ -131,9 +131,11 @@ test("shows validation errors at their fields", async ({ playground, page }) => 
   await playground.open();
   await playground.generate();
   await expect(page.getByText("Add an image to edit")).toBeVisible();
-  await expect(page.getByText("prompt is required")).toBeVisible();
+  await expect(page.getByText("Write a prompt: say what to change in the image")).toBeVisible();
   // Errors are announced (polite live regions) and focus goes to the first invalid control.
-  await expect(page.locator("[aria-live=polite]").getByText("prompt is required")).toBeVisible();
+  await expect(
+    page.locator("[aria-live=polite]").getByText("Write a prompt: say what to change in the image"),
+  ).toBeVisible();
   await expect(playground.dropZone()).toBeFocused();
   await playground.choosePhoto(320, 240);
   await playground.setPrompt("make it snow");
@@ -144,7 +146,7 @@ test("shows validation errors at their fields", async ({ playground, page }) => 
   await playground.generate();
   await expect(page.getByLabel("LoRA 1 path")).toBeFocused();
   await expect(page.getByLabel("Steps", { exact: true })).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByText("num_inference_steps must be at most 50")).toBeVisible();
+  await expect(page.getByText("Steps must be at most 50")).toBeVisible();
   await expect(page.getByLabel("LoRA 1 path")).toHaveAttribute("aria-invalid", "true");
   await expect(playground.resultImages()).toHaveCount(0);
   await playground.expectAccessible("field errors");

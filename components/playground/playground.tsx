@@ -4,6 +4,7 @@ import { AccessPrompt } from "@/components/playground/access/access-prompt";
 import { FileDropTarget } from "@/components/playground/image-input/file-drop-target";
 import type { PlaygroundBackend } from "@/components/playground/prompt/generate-bar";
 import { WorkspaceLayout } from "@/components/playground/workspace/workspace-layout";
+import { KeyboardShortcuts } from "@/components/playground/keyboard/keyboard-shortcuts";
 import { SharedRecipeLoader } from "./shared-recipe-loader";
 import { PlaygroundStoreProvider } from "./store-provider";
 
@@ -15,6 +16,7 @@ export function Playground({ backend = null }: { backend?: PlaygroundBackend }) 
   return (
     <PlaygroundStoreProvider backend={backend ?? "local"}>
       <FileDropTarget />
+      <KeyboardShortcuts />
       <SharedRecipeLoader />
       <AccessPrompt isFalBackend={backend === "fal"} />
       <WorkspaceLayout backend={backend} />

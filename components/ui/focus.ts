@@ -23,22 +23,33 @@ export function focusAfterRender(ids: readonly string[]): void {
 
 /**
  * Moves focus to the first invalid control (`aria-invalid="true"`) of the playground in
- * document order, once the field errors just set have rendered, opening the collapsed section
- * it is in. A control that cannot take
- * focus itself (the hidden file input) names a stand-in with `data-focus-instead="<id>"`; of a
- * radio group the checked radio is focused.
+ * document order, once the field errors just set have rendered. A control inside a collapsed
+ * `<details>` section opens it first. A control that cannot take focus itself (the hidden file
+ * input) names a stand-in with `data-focus-instead="<id>"`; of a radio group the checked radio
+ * is focused. The control is scrolled to the middle of its scroll area, so neither a pinned bar
+ * (Generate) nor a sticky header covers it or the error under it.
  */
 export function focusFirstInvalid(): void {
   requestAnimationFrame(() => {
     const root = document.getElementById(PLAYGROUND_ROOT_ID) ?? document.body;
     for (const candidate of root.querySelectorAll<HTMLElement>('[aria-invalid="true"]')) {
+      openEnclosingDetails(candidate);
       const target = focusTarget(candidate);
       if (target) {
-        target.focus();
+        target.focus({ preventScroll: true });
+        const isReduced = window.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
+        target.scrollIntoView({ block: "center", behavior: isReduced ? "auto" : "smooth" });
         return;
       }
     }
   });
+}
+
+/** Opens every closed `<details>` (an inputs panel section) around an element, so it shows. */
+export function openEnclosingDetails(element: HTMLElement): void {
+  for (let node = element.parentElement; node; node = node.parentElement) {
+    if (node instanceof HTMLDetailsElement && !node.open) node.open = true;
+  }
 }
 
 function focusTarget(element: HTMLElement): HTMLElement | null {
@@ -53,17 +64,6 @@ function focusTarget(element: HTMLElement): HTMLElement | null {
     if (checked && canFocus(checked)) return checked;
   }
   return canFocus(target) ? target : null;
-}
-
-/** Opens every collapsed `<details>` (an inputs panel section) around an element, so it shows. */
-export function openEnclosingDetails(element: HTMLElement): void {
-  for (
-    let node = element.closest("details");
-    node;
-    node = node.parentElement?.closest("details") ?? null
-  ) {
-    if (!node.open) node.open = true;
-  }
 }
 
 /** Whether an element can take focus now: enabled and rendered. */

@@ -100,6 +100,8 @@ export function createBrowserHistory(
     deleteSweep: (id) => history().deleteSweep(id),
     saveDraft: (draft) => history().putDraft(draft),
     loadDraft: () => history().getDraft(),
+    saveDraftImage: (image) => history().putDraftImage(image),
+    loadDraftImage: () => history().getDraftImage(),
   };
 }
 

@@ -57,6 +57,13 @@ export type RunPhase = "uploading" | "queued" | "running" | "completed" | "faile
 /** One run, from upload to result. */
 export interface Run {
   id: string;
+  /**
+   * The run's number, shown as "Run 7": given once when the run is created (one above the
+   * highest number any run has had), kept in its record and never changed, so deleting other
+   * runs renumbers nothing. Null for a sweep's cells, which are named by their grid labels and
+   * use up no number.
+   */
+  serial: number | null;
   phase: RunPhase;
   requestId: string | null;
   queuePosition: number | null;

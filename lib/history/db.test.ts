@@ -14,7 +14,7 @@ import {
   StorageFullError,
 } from "./db";
 import { HistoryFormatError } from "./records";
-import { type Draft, HISTORY_VERSION, type HistoryRun } from "./types";
+import { type Draft, type DraftImage, HISTORY_VERSION, type HistoryRun } from "./types";
 
 let dbCount = 0;
 function uniqueDbName(): string {
@@ -310,5 +310,46 @@ describe("sweeps", () => {
     await expect(db.putSweep({ ...makeSweep("x", 1), concurrency: 0 })).rejects.toBeInstanceOf(
       HistoryFormatError,
     );
+  });
+});
+
+describe("the form's input image", () => {
+  it("keeps the chosen file's bytes, reads them back, and forgets them when cleared", async () => {
+    const db = createHistoryDb({ dbName: uniqueDbName() });
+    expect(await db.getDraftImage()).toBeNull();
+    const blob = new Blob([new Uint8Array([1, 2, 3, 4])], { type: "image/jpeg" });
+    await db.putDraftImage({ kind: "file", blob, name: "cat.jpg", parentRunId: null });
+    const kept = await db.getDraftImage();
+    expect(kept?.kind).toBe("file");
+    expect(kept?.name).toBe("cat.jpg");
+    if (kept?.kind !== "file") throw new Error("expected a file");
+    expect(kept.blob.type).toBe("image/jpeg");
+    expect([...new Uint8Array(await kept.blob.arrayBuffer())]).toEqual([1, 2, 3, 4]);
+
+    const url: DraftImage = {
+      kind: "url",
+      url: "https://cdn.example.com/out.png",
+      name: "previous result",
+      parentRunId: "run-1",
+    };
+    await db.putDraftImage(url);
+    expect(await db.getDraftImage()).toEqual(url);
+    // The draft itself is a separate record.
+    expect(await db.getDraft()).toBeNull();
+
+    await db.putDraftImage(null);
+    expect(await db.getDraftImage()).toBeNull();
+  });
+
+  it("reports a damaged record instead of reading it", async () => {
+    const dbName = uniqueDbName();
+    const onCorrupt = vi.fn();
+    const db = createHistoryDb({ dbName, onCorrupt });
+    await openIdbStore(dbName, "drafts").set("draft-image", {
+      version: HISTORY_VERSION,
+      data: { kind: "file", blob: "not bytes", name: "x", parentRunId: null },
+    });
+    expect(await db.getDraftImage()).toBeNull();
+    expect(onCorrupt).toHaveBeenCalledWith("draft-image", expect.any(HistoryFormatError));
   });
 });

@@ -11,11 +11,13 @@ import { migrateSweep, type SweepRecord, toStoredSweep } from "@/lib/sweep/recor
 import {
   HistoryFormatError,
   migrateDraft,
+  migrateDraftImage,
   migrateRun,
   toStoredDraft,
+  toStoredDraftImage,
   toStoredRun,
 } from "./records";
-import type { Draft, HistoryRun } from "./types";
+import type { Draft, DraftImage, HistoryRun } from "./types";
 
 /**
  * The browser's history store: runs and the form draft in IndexedDB (through idb-keyval), each
@@ -69,7 +71,17 @@ export interface HistoryDb {
   putDraft: (draft: Draft) => Promise<void>;
   /** The saved draft, or null when there is none or it cannot be read (reported to `onCorrupt`). */
   getDraft: () => Promise<Draft | null>;
+  /**
+   * Saves the form's input image (its bytes or URL), or deletes the saved one for null. Throws
+   * like {@link HistoryDb.putRun}.
+   */
+  putDraftImage: (image: DraftImage | null) => Promise<void>;
+  /** The saved input image, or null when there is none or it cannot be read (reported). */
+  getDraftImage: () => Promise<DraftImage | null>;
 }
+
+/** Key of the form's input image in the drafts store. */
+export const DRAFT_IMAGE_KEY = "draft-image";
 
 /** Key of the one draft in the drafts store. */
 export const DRAFT_KEY = "draft";
@@ -156,6 +168,21 @@ export function createHistoryDb(options: HistoryDbOptions = {}): HistoryDb {
         return migrateDraft(raw);
       } catch (error) {
         report(DRAFT_KEY, asFormatError(error));
+        return null;
+      }
+    },
+    putDraftImage: async (image) => {
+      if (image === null) return drafts.del(DRAFT_IMAGE_KEY);
+      const stored = toStoredDraftImage(image, now());
+      await quotaSafeWrite("the input image", () => drafts.set(DRAFT_IMAGE_KEY, stored));
+    },
+    getDraftImage: async () => {
+      const raw = await drafts.get(DRAFT_IMAGE_KEY);
+      if (raw === undefined) return null;
+      try {
+        return migrateDraftImage(raw);
+      } catch (error) {
+        report(DRAFT_IMAGE_KEY, asFormatError(error));
         return null;
       }
     },

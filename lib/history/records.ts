@@ -14,7 +14,7 @@ import {
   unwrap,
   wrap,
 } from "@/lib/persist/versioned-record";
-import { type Draft, HISTORY_VERSION, type HistoryRun } from "./types";
+import { type Draft, type DraftImage, HISTORY_VERSION, type HistoryRun } from "./types";
 
 /**
  * How history records are stored, and how older stored formats are read (pure: no IndexedDB).
@@ -30,7 +30,9 @@ import { type Draft, HISTORY_VERSION, type HistoryRun } from "./types";
  *     `parentId` (→ `null`, no lineage was recorded) and `backend` (→ `"fal"`, the only backend).
  *   - draft: LoRA rows had `enabled` instead of `isEnabled`, and settings had no `seedMode`/`seed`
  *     (→ a random seed, {@link DEFAULT_SETTINGS}' seed).
- * - **Version 1** (current): exactly {@link HistoryRun} / {@link Draft}.
+ * - **Version 1** (current): exactly {@link HistoryRun} / {@link Draft}. A run's `serial` was added
+ *   later as an optional field (older readers ignore it; records without one are numbered when the
+ *   history loads, see `lib/domain/run-serial`), so it needed no new version.
  *
  * To change a format: bump `HISTORY_VERSION`, keep the previous schema as `…V{n}Schema`, and add the
  * `v{n} → v{n+1}` step to the record's `older` formats below.
@@ -102,6 +104,7 @@ export const historyRunV0Schema = z.object({
 /** A run in the current format (version 1). */
 export const historyRunSchema = z.object({
   ...runCommonShape,
+  serial: z.number().int().positive().nullable().optional(),
   parentId: z.string().nullable(),
   isFavourite: z.boolean(),
   backend: z.enum(["fal", "local"]),
@@ -150,7 +153,26 @@ export const storedDraftSchema = envelopeSchema.extend({
   data: draftSchema,
 });
 
+/** The form's input image as kept across reloads (format 1; added later, so no older formats). */
+export const draftImageSchema = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("file"),
+    blob: z.instanceof(Blob),
+    name: z.string(),
+    parentRunId: z.string().nullable(),
+  }),
+  z.object({
+    kind: z.literal("url"),
+    url: z.string().min(1),
+    name: z.string(),
+    parentRunId: z.string().nullable(),
+  }),
+]);
+
 // Compile-time checks that the schemas produce exactly the app's types.
+export type DraftImageSchemaMatchesType = Assert<
+  Same<z.output<typeof draftImageSchema>, DraftImage>
+>;
 export type RunSchemaMatchesType = Assert<Same<z.output<typeof historyRunSchema>, HistoryRun>>;
 export type DraftSchemaMatchesType = Assert<Same<z.output<typeof draftSchema>, Draft>>;
 export type SettingsSchemaMatchesType = Assert<Same<z.output<typeof settingsSchema>, Settings>>;
@@ -183,6 +205,24 @@ const DRAFT_FORMAT: RecordFormat<typeof draftSchema> = {
     })),
   },
 };
+
+/** How the draft's input image is stored: format 1 only (it was added in format 1). */
+const DRAFT_IMAGE_FORMAT: RecordFormat<typeof draftImageSchema> = {
+  family: HISTORY_RECORDS,
+  what: "draft image",
+  schema: draftImageSchema,
+  older: {},
+};
+
+/** Reads a stored draft-image envelope; throws a {@link HistoryFormatError} like {@link migrateRun}. */
+export function migrateDraftImage(raw: unknown): DraftImage {
+  return unwrap(DRAFT_IMAGE_FORMAT, raw);
+}
+
+/** Wraps the draft's input image in the current envelope, checking it first. */
+export function toStoredDraftImage(image: DraftImage, savedAt?: number): Envelope<DraftImage> {
+  return wrap(DRAFT_IMAGE_FORMAT, image, savedAt);
+}
 
 /**
  * Reads a stored run envelope of any known format and returns it as a current {@link HistoryRun}.

@@ -8,6 +8,7 @@ export function toHistoryRun(run: Run): HistoryRun {
   const status: HistoryRun["status"] = run.phase === "uploading" ? "queued" : run.phase;
   return {
     id: run.id,
+    serial: run.serial,
     createdAt: run.startedAt,
     finishedAt: run.finishedAt,
     status,
@@ -41,6 +42,7 @@ export function fromHistoryRun(record: HistoryRun): Run {
     : "upstream";
   return {
     id: record.id,
+    serial: record.serial ?? null,
     phase: record.status,
     requestId: record.requestId,
     queuePosition: null,

@@ -9,6 +9,12 @@ export type HistoryRunStatus = "queued" | "running" | "completed" | "failed" | "
 /** One run as the browser keeps it: enough to show, resume, remix, compare and export it. */
 export interface HistoryRun {
   id: string;
+  /**
+   * The run's number ("Run 7", see `Run.serial`); null for a sweep's cells. Added within format 1:
+   * records saved before it have none (undefined) and are numbered when the history loads,
+   * oldest first.
+   */
+  serial?: number | null | undefined;
   /** Milliseconds since the epoch. */
   createdAt: number;
   finishedAt: number | null;
@@ -30,4 +36,4 @@ export interface HistoryRun {
   backend: "fal" | "local";
 }
 
-export type { Draft } from "@/lib/domain/form";
+export type { Draft, DraftImage } from "@/lib/domain/form";

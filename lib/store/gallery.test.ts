@@ -29,7 +29,12 @@ function run(
   prompt: string,
   options: { loras?: string[]; isFavourite?: boolean; isActive?: boolean } = {},
 ): Run {
-  const saved = savedRun({ id, createdAt: at, finishedAt: options.isActive ? null : at + 5 });
+  const saved = savedRun({
+    id,
+    serial: at / 10,
+    createdAt: at,
+    finishedAt: options.isActive ? null : at + 5,
+  });
   return {
     ...fromHistoryRun(saved),
     phase: options.isActive ? "running" : "completed",
@@ -139,16 +144,20 @@ describe("selectLoraOptions", () => {
 });
 
 describe("selectRunNumbers", () => {
-  it("numbers runs from the oldest, over all runs", () => {
+  it("gives each run its own serial, over all runs", () => {
     const numbers = selectRunNumbers({ runs: RUNS });
     expect(["a", "b", "c", "d", "e"].map((id) => numbers.get(id))).toEqual([1, 2, 3, 4, 5]);
   });
 
-  it("returns the same map until the numbering changes", () => {
+  it("keeps every number when other runs are deleted, and gives sweep cells none", () => {
     const first = selectRunNumbers({ runs: RUNS });
     expect(selectRunNumbers({ runs: RUNS.map((r) => ({ ...r })) })).toBe(first);
     expect(selectRunNumbers({ runs: RUNS.slice(1) }).get("d")).toBe(4);
-    expect(selectRunNumbers({ runs: RUNS.slice(0, 4) }).get("d")).toBe(3);
+    const withoutC = RUNS.filter((r) => r.id !== "c");
+    expect(selectRunNumbers({ runs: withoutC }).get("d")).toBe(4);
+    expect(selectRunNumbers({ runs: withoutC }).get("a")).toBe(1);
+    const cell = { ...run("cell", 60, "a sweep cell"), serial: null };
+    expect(selectRunNumbers({ runs: [cell, ...RUNS] }).has("cell")).toBe(false);
   });
 });
 

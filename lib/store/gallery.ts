@@ -202,12 +202,12 @@ export const selectLoraOptions = memoizeOnRuns(
 );
 
 /**
- * Each run's number, by id: the oldest run is 1. Counted over all runs, so numbers stay put while
- * the gallery is filtered ("Run N" is the same everywhere).
+ * Each numbered run's number ({@link Run.serial}), by id. A run keeps its number whatever is
+ * filtered, deleted or added ("Run N" is the same everywhere, always); a sweep's cells have none.
  */
 export const selectRunNumbers = memoizeOnRuns(
   (runs): ReadonlyMap<string, number> =>
-    new Map(runs.map((run, index) => [run.id, runs.length - index])),
+    new Map(runs.flatMap((run) => (run.serial === null ? [] : [[run.id, run.serial] as const]))),
   (a, b) => a.size === b.size && [...a].every(([id, number]) => b.get(id) === number),
 );
 
@@ -230,8 +230,8 @@ export function selectFinishedRunCount(
 }
 
 /**
- * What the last deletion did, for its undo notice: `Run 3 deleted` (the number the run had before
- * it was deleted) or `12 runs deleted`; null when there is nothing to undo.
+ * What the last deletion did, for its undo notice: `Run 3 deleted` (the deleted run's number) or
+ * `12 runs deleted`; null when there is nothing to undo.
  */
 export function selectDeletionMessage(
   state: Pick<PlaygroundState, "runs" | "deletion">,
@@ -240,7 +240,5 @@ export function selectDeletionMessage(
   const [only] = deleted;
   if (!only) return null;
   if (deleted.length > 1) return `${deleted.length.toLocaleString("en-US")} runs deleted`;
-  const isOlder = (run: Run) =>
-    run.startedAt < only.startedAt || (run.startedAt === only.startedAt && run.id < only.id);
-  return `Run ${state.runs.filter(isOlder).length + 1} deleted`;
+  return only.serial === null ? "Sweep cell deleted" : `Run ${only.serial} deleted`;
 }

@@ -186,7 +186,9 @@ export const createHistorySlice: StateCreator<PlaygroundState, [], [], HistorySl
       await on.loaded();
       const present = new Set(get().runs.map((run) => run.id));
       const summary: ImportSummary = { added: 0, skipped: 0, unfinished: 0 };
-      for (const { run: record, images } of imported) {
+      // Oldest first, so imported runs are numbered in the order they were made.
+      const oldestFirst = [...imported].sort((a, b) => a.run.createdAt - b.run.createdAt);
+      for (const { run: record, images } of oldestFirst) {
         if (present.has(record.id)) {
           summary.skipped += 1;
           continue;
@@ -195,11 +197,17 @@ export const createHistorySlice: StateCreator<PlaygroundState, [], [], HistorySl
           summary.unfinished += 1;
           continue;
         }
-        await saveRecord(record);
+        // An imported run takes the next number here (its number elsewhere means nothing);
+        // a sweep's cell (serial null) takes none.
+        const numbered = {
+          ...record,
+          serial: record.serial === null ? null : get().nextRunSerial(),
+        };
+        await saveRecord(numbered);
         present.add(record.id);
         summary.added += 1;
         // In the store before its images are cached: cached images no run refers to are pruned.
-        set((state) => ({ runs: newestFirst([...state.runs, fromHistoryRun(record)]) }));
+        set((state) => ({ runs: newestFirst([...state.runs, fromHistoryRun(numbered)]) }));
         for (const image of images) {
           if (image.url === "" || /^data:/i.test(image.url)) continue;
           const blob = new Blob([image.bytes as Uint8Array<ArrayBuffer>], {

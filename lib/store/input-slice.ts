@@ -1,6 +1,6 @@
 import type { StateCreator } from "zustand";
 import { dataUriToBlob } from "@/lib/browser/data-uri";
-import { WAIT_FOR_IMAGE, withoutKey } from "@/lib/domain/form";
+import { inFormWords, WAIT_FOR_IMAGE, withoutKey } from "@/lib/domain/form";
 import { ACCEPTED_IMAGE_TYPES } from "@/lib/domain/image-file";
 import { imageUrlSchema } from "@/lib/kontext/schema";
 import type { InputSlice, PlaygroundState } from "./state";
@@ -15,7 +15,7 @@ export const createInputSlice: StateCreator<PlaygroundState, [], [], InputSlice>
   function beginLoad(file: File | null): number {
     pendingFile = file;
     loadToken += 1;
-    set({ isPreparingImage: true, imageError: null });
+    set({ isPreparingImage: true, imageError: null, imageErrorField: "image" });
     return loadToken;
   }
 
@@ -26,11 +26,12 @@ export const createInputSlice: StateCreator<PlaygroundState, [], [], InputSlice>
     set((state) => ({ isPreparingImage: false, fieldErrors: withoutWaitError(state) }));
   }
 
-  function failLoad(message: string): void {
+  function failLoad(message: string, field: "image" | "url" = "image"): void {
     pendingFile = null;
     set((state) => ({
       isPreparingImage: false,
       imageError: message,
+      imageErrorField: field,
       fieldErrors: withoutWaitError(state),
     }));
   }
@@ -50,6 +51,7 @@ export const createInputSlice: StateCreator<PlaygroundState, [], [], InputSlice>
   return {
     image: null,
     imageError: null,
+    imageErrorField: "image",
     isPreparingImage: false,
     shouldDownscale: true,
     prompt: "",
@@ -92,7 +94,7 @@ export const createInputSlice: StateCreator<PlaygroundState, [], [], InputSlice>
         const converted = dataUriToFile(value);
         if (!converted.ok) {
           cancelLoad();
-          set({ imageError: converted.message });
+          set({ imageError: converted.message, imageErrorField: "url" });
           return;
         }
         return get().setImageFile(converted.file);
@@ -100,7 +102,8 @@ export const createInputSlice: StateCreator<PlaygroundState, [], [], InputSlice>
       const checked = imageUrlSchema.safeParse(value);
       if (!checked.success) {
         cancelLoad();
-        set({ imageError: checked.error.issues[0]?.message ?? "Invalid image URL" });
+        const message = checked.error.issues[0]?.message ?? "image_url is not a valid URL";
+        set({ imageError: inFormWords(message), imageErrorField: "url" });
         return;
       }
       const token = beginLoad(null);
@@ -113,6 +116,7 @@ export const createInputSlice: StateCreator<PlaygroundState, [], [], InputSlice>
         if (token !== loadToken) return;
         failLoad(
           error instanceof Error ? error.message : "The image at that URL could not be read",
+          "url",
         );
       }
     },

@@ -1,8 +1,15 @@
 import type { StateCreator } from "zustand";
 import { toAppError } from "@/lib/browser/errors";
 import { errorMessage } from "@/lib/domain/app-error";
-import { type Draft, toDraft } from "@/lib/domain/form";
-import type { LoraEntry } from "@/lib/domain/run";
+import {
+  type Draft,
+  type DraftImage,
+  isSameDraftImage,
+  toDraft,
+  toDraftImage,
+} from "@/lib/domain/form";
+import type { LoraEntry, Run } from "@/lib/domain/run";
+import { assignMissingSerials, highestSerial } from "@/lib/domain/run-serial";
 import { DEFAULT_SETTINGS, type Settings } from "@/lib/domain/settings";
 import { StorageFullError } from "@/lib/history/db";
 import { fromHistoryRun, toHistoryRun } from "@/lib/history/run-record";
@@ -23,6 +30,8 @@ export const createPersistenceSlice: StateCreator<PlaygroundState, [], [], Persi
   /** Each run's last save, so saves of one run are written in order. */
   const saving = new Map<string, Promise<void>>();
   let hydration: Promise<void> | null = null;
+  /** The input image the browser keeps (as last saved or restored), to skip rewriting it. */
+  let keptImage: DraftImage | null = null;
 
   /** Reports a failed save in the alert (never silently), unless a run's failure is shown. */
   function reportSaveFailure(error: unknown): void {
@@ -56,17 +65,38 @@ export const createPersistenceSlice: StateCreator<PlaygroundState, [], [], Persi
     const history = get().services.history;
     if (!history) return;
     try {
-      const [draft, saved, sweeps] = await Promise.all([
+      const [draft, saved, sweeps, draftImage] = await Promise.all([
         history.loadDraft(),
         history.loadRuns(),
         history.loadSweeps?.() ?? [],
+        history.loadDraftImage?.().catch(() => null) ?? null,
       ]);
       if (draft) applyDraft(draft);
+      if (draftImage) void restoreDraftImage(draftImage);
+      // An image chosen while the history loaded is kept at once (it changed before autosave).
+      else if (get().image) void get().saveDraftImage();
       const known = new Set(get().runs.map((run) => run.id));
-      const restored = saved.filter((record) => !known.has(record.id));
+      // Records saved before runs had numbers get them now, oldest first (sweep cells none),
+      // above any number a run started before the history loaded already took.
+      const cellRunIds = new Set(
+        sweeps.flatMap((sweep) => sweep.cells.flatMap((cell) => (cell.runId ? [cell.runId] : []))),
+      );
+      const numbered = assignMissingSerials(
+        saved.filter((record) => !known.has(record.id)),
+        cellRunIds,
+      );
+      const restored = numbered.records;
       if (restored.length > 0) {
-        set((state) => ({ runs: [...state.runs, ...restored.map(fromHistoryRun)] }));
+        set((state) => ({
+          runs: [...renumberAbove(state.runs, restored), ...restored.map(fromHistoryRun)],
+        }));
       }
+      const early = new Set(
+        get()
+          .runs.map((run) => run.id)
+          .filter((id) => known.has(id)),
+      );
+      for (const id of [...numbered.changed, ...early]) persist(id);
       // In the same tick as the runs, so a sweep's runs never show as runs of their own.
       on.sweepsLoaded(sweeps);
       for (const record of restored) {
@@ -87,6 +117,31 @@ export const createPersistenceSlice: StateCreator<PlaygroundState, [], [], Persi
     void on.historySettled();
   }
 
+  /**
+   * Puts the kept input image back in the form through the same path as a chosen file (or a
+   * remixed URL, with the cached copy as fallback), unless the form got an image meanwhile.
+   */
+  async function restoreDraftImage(kept: DraftImage): Promise<void> {
+    const { image, isPreparingImage, services } = get();
+    if (image !== null || isPreparingImage) return;
+    const { name, parentRunId } = kept;
+    if (kept.kind === "url") {
+      keptImage = kept;
+      const fallback = (await services.images?.get(kept.url)) ?? null;
+      if (get().image !== null || get().isPreparingImage) return;
+      await get().restoreImage(kept.url, { fallback, parentRunId, name });
+      return;
+    }
+    const file =
+      kept.blob instanceof File ? kept.blob : new File([kept.blob], name, { type: kept.blob.type });
+    keptImage = { ...kept, blob: file };
+    await get().setImageFile(file);
+    const restored = get().image;
+    if (restored?.originalFile === file && parentRunId) {
+      set({ image: { ...restored, parentRunId } });
+    }
+  }
+
   /** Puts a saved draft in the form. */
   function applyDraft(draft: Draft): void {
     const { services } = get();
@@ -102,6 +157,20 @@ export const createPersistenceSlice: StateCreator<PlaygroundState, [], [], Persi
       hydration ??= Promise.all([loadHistory(), on.loadLibrary()]).then(() => undefined);
       return hydration;
     },
+    saveDraftImage: async () => {
+      const save = get().services.history?.saveDraftImage;
+      if (!save) return;
+      const next = toDraftImage(get().image);
+      if (isSameDraftImage(next, keptImage)) return;
+      // Not while the kept image is being read back: it is not in the form yet.
+      if (next === null && get().isPreparingImage) return;
+      keptImage = next;
+      try {
+        await save(next);
+      } catch (error) {
+        reportSaveFailure(error);
+      }
+    },
     saveDraft: async () => {
       const { services, prompt, loras, settings } = get();
       if (!services.history) return;
@@ -115,9 +184,28 @@ export const createPersistenceSlice: StateCreator<PlaygroundState, [], [], Persi
 };
 
 /**
+ * Runs started before the history loaded (newest first) numbered above every loaded record, so
+ * no two runs share a number; unchanged when they are above already (the usual case: none).
+ */
+function renumberAbove(
+  runs: readonly Run[],
+  loaded: readonly { serial?: number | null | undefined }[],
+): Run[] {
+  let next = highestSerial(loaded.map((record) => record.serial));
+  const lowest = Math.min(...runs.flatMap((run) => (run.serial === null ? [] : [run.serial])));
+  if (lowest > next) return [...runs];
+  const numbers = new Map<string, number>();
+  for (const run of [...runs].reverse()) if (run.serial !== null) numbers.set(run.id, ++next);
+  return runs.map((run) =>
+    numbers.has(run.id) ? { ...run, serial: numbers.get(run.id) ?? null } : run,
+  );
+}
+
+/**
  * The draft autosave: with a history service, the form's draft (prompt, LoRAs, settings) is
- * saved {@link DRAFT_SAVE_DELAY_MS} after it last changed (at once when a run starts), once the
- * history has been loaded (so a saved draft is never overwritten before it is read).
+ * saved {@link DRAFT_SAVE_DELAY_MS} after it last changed (at once when a run starts), and its
+ * input image as soon as it changes, once the history has been loaded (so a saved draft is never
+ * overwritten before it is read).
  */
 export function autosaveDraft(store: {
   getState: () => PlaygroundState;
@@ -139,6 +227,7 @@ export function autosaveDraft(store: {
       clearTimeout(timer);
       timer = setTimeout(saveNow, DRAFT_SAVE_DELAY_MS);
     }
+    if (state.image !== previous.image) void store.getState().saveDraftImage();
     // A run starting saves a pending draft at once: the form it ran with is worth keeping.
     const isRunStarted = state.runs.length > previous.runs.length;
     if (isRunStarted && timer !== undefined) saveNow();

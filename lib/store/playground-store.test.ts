@@ -195,9 +195,9 @@ describe("running", () => {
     expect(await store.getState().startRun()).toBeNull();
     expect(store.getState().fieldErrors).toEqual({
       image_url: "Add an image to edit",
-      prompt: "prompt is required",
+      prompt: "Write a prompt: say what to change in the image",
       [`lora:${id}:path`]: expect.stringContaining("resolve/main/<file>.safetensors"),
-      num_inference_steps: "num_inference_steps must be at most 50",
+      num_inference_steps: "Steps must be at most 50",
     });
     expect(calls.uploads).toBe(0);
     expect(store.getState().runs).toHaveLength(0);

@@ -7,6 +7,7 @@ import {
 } from "@/lib/browser/errors";
 import { checkForm, mapServerFieldErrors, WAIT_FOR_IMAGE } from "@/lib/domain/form";
 import type { Run, RunUpdate } from "@/lib/domain/run";
+import { highestSerial } from "@/lib/domain/run-serial";
 import { estimatePrice } from "@/lib/kontext/pricing";
 import { outputSize } from "@/lib/kontext/resolution";
 import type { KontextRequest } from "@/lib/kontext/schema";
@@ -31,6 +32,14 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
   /** Cross-slice work (saving, caching, sweeps). */
   const on = coordinate(get);
   const uploadOnce = createUploadOnce((blob, signal) => get().services.upload(blob, signal));
+  /** The highest run number given out in this session, so a deleted run's number is not reused. */
+  let lastSerial = 0;
+
+  /** The next loose run's number: one above any number a run has (or had this session). */
+  function nextSerial(): number {
+    lastSerial = Math.max(lastSerial, highestSerial(get().runs.map((run) => run.serial))) + 1;
+    return lastSerial;
+  }
 
   function patchRun(id: string, patch: Partial<Run> | ((run: Run) => Partial<Run>)): void {
     set((state) => ({
@@ -217,11 +226,13 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
     parentId: string | null,
     size: Run["predictedSize"],
     loraIds: string[],
+    isSweepCell = false,
   ): string {
     const { services } = get();
     const id = services.newId();
     const run: Run = {
       id,
+      serial: isSweepCell ? null : nextSerial(),
       phase: request.image_url ? "queued" : "uploading",
       requestId: null,
       queuePosition: null,
@@ -324,7 +335,8 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
     },
     dismissAlert: () => set({ alert: null }),
     resumeRun: (runId, requestId) => resume(runId, requestId),
+    nextRunSerial: nextSerial,
     launchRun: ({ request, inputThumbnail, parentId, size }) =>
-      launch(request, null, { kind: "reuse", thumbnail: inputThumbnail }, parentId, size, []),
+      launch(request, null, { kind: "reuse", thumbnail: inputThumbnail }, parentId, size, [], true),
   };
 };

@@ -24,6 +24,11 @@ export interface InputSlice {
   image: InputImage | null;
   /** Why the last image could not be used (the previous image, if any, is kept). */
   imageError: string | null;
+  /**
+   * Where `imageError` belongs: `"url"` when the URL typed in the Image URL field could not be
+   * used (the error sits at that field), else `"image"` (a file, a paste, a remix's input).
+   */
+  imageErrorField: "image" | "url";
   /** A file or URL is being read; only the newest read may replace `image`. */
   isPreparingImage: boolean;
   /** Downscale very large photos in the browser before upload (on by default). */
@@ -118,8 +123,13 @@ export interface RunsSlice {
   resumeRun: (runId: string, requestId: string) => Promise<void>;
   /**
    * Starts a run of an exact request whose image is uploaded already (a sweep's cell), with the
-   * input thumbnail it shares; returns its id.
+   * input thumbnail it shares; returns its id. It takes no run number (sweep cells have none).
    */
+  /**
+   * Takes the next loose run's number (one above any a run has had this session); for runs
+   * that come from elsewhere (imports).
+   */
+  nextRunSerial: () => number;
   launchRun: (spec: {
     request: KontextRequest;
     inputThumbnail: string | null;
@@ -144,8 +154,8 @@ export interface PersistenceSlice {
    */
   saveRun: (runId: string) => void;
   /**
-   * Loads the saved draft into the form and the saved runs into `runs` (after any run already
-   * there), then resumes every saved run that was queued or running; loads the LoRA library
+   * Loads the saved draft into the form (its input image too, unless the form has one by then)
+   * and the saved runs into `runs` (after any run already there), then resumes every saved run that was queued or running; loads the LoRA library
    * alongside. Runs once per store (later calls return the first call's promise); never throws:
    * a failure becomes the alert (the library's, its notice).
    */
@@ -154,6 +164,12 @@ export interface PersistenceSlice {
   isHistoryLoaded: boolean;
   /** Saves the form draft now (the store calls it, debounced, when the form changes). */
   saveDraft: () => Promise<void>;
+  /**
+   * Keeps the form's input image in the browser (its bytes, or its URL), or deletes the kept copy
+   * when the form has none; does nothing when what is kept is the same. The store calls it when
+   * the image changes. Failures are reported in the alert.
+   */
+  saveDraftImage: () => Promise<void>;
 }
 
 export interface HistorySlice {

@@ -1,6 +1,6 @@
 import { ApiError } from "@fal-ai/client";
 import { toStoredDraft, toStoredRun } from "@/lib/history/records";
-import type { Draft, HistoryRun } from "@/lib/history/types";
+import type { Draft, DraftImage, HistoryRun } from "@/lib/history/types";
 import { type KontextOutput, type KontextRequest, kontextInputSchema } from "@/lib/kontext/schema";
 import { toLibraryEnvelope } from "@/lib/library/library-records";
 import type { LibraryChange, LoraPreview, UserLora } from "@/lib/library/types";
@@ -132,7 +132,12 @@ export async function withImage(store: ReturnType<typeof createPlaygroundStore>)
 }
 
 export function fakeHistory(
-  initial: { runs?: HistoryRun[]; draft?: Draft | null; sweeps?: SweepRecord[] } = {},
+  initial: {
+    runs?: HistoryRun[];
+    draft?: Draft | null;
+    sweeps?: SweepRecord[];
+    draftImage?: DraftImage | null;
+  } = {},
 ) {
   const runs = new Map<string, HistoryRun>((initial.runs ?? []).map((run) => [run.id, run]));
   const sweeps = new Map<string, SweepRecord>(
@@ -141,6 +146,8 @@ export function fakeHistory(
   const saves: HistoryRun[] = [];
   const drafts: Draft[] = [];
   let draft = initial.draft ?? null;
+  let draftImage = initial.draftImage ?? null;
+  const imageSaves: (DraftImage | null)[] = [];
   const history: HistoryService = {
     saveRun: async (run) => {
       toStoredRun(run);
@@ -165,8 +172,22 @@ export function fakeHistory(
       draft = value;
     },
     loadDraft: async () => draft,
+    saveDraftImage: async (value) => {
+      imageSaves.push(value);
+      draftImage = value;
+    },
+    loadDraftImage: async () => draftImage,
   };
-  return { history, runs, sweeps, saves, drafts, draft: () => draft };
+  return {
+    history,
+    runs,
+    sweeps,
+    saves,
+    drafts,
+    draft: () => draft,
+    imageSaves,
+    draftImage: () => draftImage,
+  };
 }
 
 /** A run the history saved earlier (`saved-1`), from the shared fixtures. */

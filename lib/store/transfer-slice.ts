@@ -58,7 +58,14 @@ export const createTransferSlice: StateCreator<PlaygroundState, [], [], Transfer
     const result = await importRunsZip(new Uint8Array(await file.arrayBuffer()));
     if (!result.ok) return fail(`${file.name} was not imported: ${result.message}`);
     try {
-      const { added, skipped, unfinished } = await on.importRuns(result.runs);
+      // A sweep's cells stay without a run number, as they were made.
+      const cellRunIds = new Set(
+        result.sweeps.flatMap((sweep) => sweep.cells.map((cell) => cell.runId)),
+      );
+      const runs = result.runs.map((entry) =>
+        cellRunIds.has(entry.run.id) ? { ...entry, run: { ...entry.run, serial: null } } : entry,
+      );
+      const { added, skipped, unfinished } = await on.importRuns(runs);
       const sweeps = await on.importSweeps(result.sweeps);
       const parts = [
         sweeps > 0

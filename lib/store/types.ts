@@ -1,4 +1,4 @@
-import type { Draft } from "@/lib/domain/form";
+import type { Draft, DraftImage } from "@/lib/domain/form";
 import type { RunUpdate } from "@/lib/domain/run";
 import type { HistoryRun } from "@/lib/history/types";
 import type { Size } from "@/lib/kontext/resolution";
@@ -81,6 +81,9 @@ export interface HistoryService {
   deleteSweep?: (id: string) => Promise<void>;
   saveDraft: (draft: Draft) => Promise<void>;
   loadDraft: () => Promise<Draft | null>;
+  /** Keeps the form's input image (null deletes the kept one). None: the image is not kept. */
+  saveDraftImage?: (image: DraftImage | null) => Promise<void>;
+  loadDraftImage?: () => Promise<DraftImage | null>;
 }
 
 /** What caching one image did. */

@@ -8,6 +8,7 @@ import {
   findRun,
   NO_PICKS,
   pickedSlot,
+  resultName,
   togglePick,
 } from "./compare-format";
 
@@ -44,6 +45,7 @@ function output(id: string): KontextOutput {
 function run(id: string, patch: Partial<Run> = {}): Run {
   return {
     id,
+    serial: Number(id.match(/\d+$/)?.[0] ?? 1),
     phase: "completed",
     requestId: `req-${id}`,
     queuePosition: null,
@@ -100,10 +102,15 @@ describe("togglePick", () => {
 });
 
 describe("findRun", () => {
-  it("numbers runs from the oldest, as the run cards do", () => {
-    const runs = [run("newest"), run("middle"), run("oldest")];
-    expect(findRun(runs, "newest")?.runNumber).toBe(3);
-    expect(findRun(runs, "oldest")?.runNumber).toBe(1);
+  it("numbers a run by its serial, whatever its position, as the run cards do", () => {
+    const runs = [
+      run("newest", { serial: 7 }),
+      run("cell", { serial: null }),
+      run("oldest", { serial: 2 }),
+    ];
+    expect(findRun(runs, "newest")?.runNumber).toBe(7);
+    expect(findRun(runs, "oldest")?.runNumber).toBe(2);
+    expect(findRun(runs, "cell")?.runNumber).toBe(0);
     expect(findRun(runs, "missing")).toBeNull();
   });
 });
@@ -165,5 +172,12 @@ describe("describePick", () => {
     expect(describePick(one, NO_PICKS, item("r1", 0), name)).toBe(
       "Result 1 of r1 removed from compare",
     );
+  });
+});
+
+describe("resultName", () => {
+  it("names a result by its run's number, and a sweep cell's (which has none) as such", () => {
+    expect(resultName(7, 1)).toBe("Result 2 of run 7");
+    expect(resultName(0, 0)).toBe("Result 1 of a sweep cell");
   });
 });

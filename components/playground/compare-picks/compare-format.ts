@@ -48,7 +48,7 @@ export function togglePick(picks: ComparePicks, item: CompareItem): ComparePicks
   return { ...picks, [into]: item, last: into };
 }
 
-/** A run of the store with its number (1 = the oldest), as the run cards show it. */
+/** A run of the store with its number (its serial; 0 for a sweep's cell), as the run cards show it. */
 export interface NumberedRun {
   run: Run;
   runNumber: number;
@@ -56,14 +56,15 @@ export interface NumberedRun {
 
 /** Finds a run and its number in the store's runs (newest first). */
 export function findRun(runs: readonly Run[], runId: string): NumberedRun | null {
-  const position = runs.findIndex((run) => run.id === runId);
-  const run = runs[position];
-  return run ? { run, runNumber: runs.length - position } : null;
+  const run = runs.find((candidate) => candidate.id === runId);
+  return run ? { run, runNumber: run.serial ?? 0 } : null;
 }
 
-/** `Result 2 of run 3`. */
+/** `Result 2 of run 3`; a sweep's cell (run number 0: it has none) is `Result 1 of a sweep cell`. */
 export function resultName(runNumber: number, index: number): string {
-  return `Result ${index + 1} of run ${runNumber}`;
+  return runNumber > 0
+    ? `Result ${index + 1} of run ${runNumber}`
+    : `Result ${index + 1} of a sweep cell`;
 }
 
 /** A result image as one side of the compare view (`role` starts its label: `After`, `A`). */

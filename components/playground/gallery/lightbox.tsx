@@ -2,6 +2,7 @@
 
 import { type ReactNode, useCallback, useEffect, useMemo, useRef } from "react";
 import { useShallow } from "zustand/react/shallow";
+import { resultName } from "@/components/playground/compare-picks/compare-format";
 import {
   formatLabel,
   selectCompletedRunSlots,
@@ -73,7 +74,7 @@ export function Lightbox({
         <div className="flex items-center justify-between gap-3 px-3 py-2 sm:px-4 sm:py-3">
           <p className="min-w-0 text-sm text-white tabular-nums">
             {item
-              ? `Result ${item.index + 1} of run ${item.runNumber} · ${formatSize(item.image)} · ${formatLabel(item.image.content_type)} · seed ${item.seed}`
+              ? `${resultName(item.runNumber, item.index)} · ${formatSize(item.image)} · ${formatLabel(item.image.content_type)} · seed ${item.seed}`
               : ""}
           </p>
           <button type="button" aria-label="Close viewer" className={VIEWER_BUTTON} onClick={close}>
@@ -90,7 +91,7 @@ export function Lightbox({
             <ResultImage
               key={item.key}
               url={item.image.url}
-              alt={`Result ${item.index + 1} of run ${item.runNumber}: ${item.prompt}`}
+              alt={`${resultName(item.runNumber, item.index)}: ${item.prompt}`}
               width={item.image.width}
               height={item.image.height}
               loading="eager"

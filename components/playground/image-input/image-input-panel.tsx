@@ -1,13 +1,16 @@
 "use client";
 
-import { useCallback } from "react";
+import { useCallback, useRef, useState } from "react";
 import { type FileRejection, useDropzone } from "react-dropzone";
 import { usePlaygroundStore } from "@/components/playground/store-provider";
+import { focusAfterRender } from "@/components/ui/focus";
 import { Panel } from "@/components/ui/panel";
 import { ACCEPTED_IMAGE_TYPES } from "@/lib/domain/image-file";
+import { ExamplePhotoPicker, ExamplePromptNote } from "./example-photo-picker";
+import type { ExamplePhoto } from "./example-photos";
 import { ImageDownscaleSetting } from "./image-downscale-setting";
 import { IMAGE_DROP_ZONE_ID, ImageDropPrompt } from "./image-drop-prompt";
-import { ImageMessages, useImageErrorIds } from "./image-messages";
+import { ImageMessages, useHasImageAreaError, useImageErrorIds } from "./image-messages";
 import { IMAGE_REPLACE_BUTTON_ID, ImagePreview } from "./image-preview";
 import { ImageUrlField } from "./image-url-field";
 import { usePasteImage } from "./use-paste-image";
@@ -16,22 +19,39 @@ import { usePasteImage } from "./use-paste-image";
 export function ImageInputPanel() {
   const openFile = usePlaygroundStore((s) => s.openFile);
   const hasImage = usePlaygroundStore((s) => s.image !== null);
-  const hasImageError = usePlaygroundStore((s) => s.imageError !== null);
+  const hasImageError = useHasImageAreaError();
   const errorIds = useImageErrorIds();
+  const [keptExample, setKeptExample] = useState<ExamplePhoto | null>(null);
+  /** The file chooser is open: once it closes, focus goes back to the image area. */
+  const isChoosing = useRef(false);
   usePasteImage();
 
   // Rejected files go to the store too: an export zip or a run's JSON is opened as such, and
   // the image checks say why anything else cannot be used. A PNG carrying a run's settings
   // restores them (the notice offers to use it as the input instead).
   const onDrop = useCallback(
-    (accepted: File[], rejected: FileRejection[]) => {
+    async (accepted: File[], rejected: FileRejection[]) => {
       const file = accepted[0] ?? rejected[0]?.file;
-      if (file) void openFile(file);
+      const wasChoosing = isChoosing.current;
+      isChoosing.current = false;
+      setKeptExample(null);
+      if (file) await openFile(file);
+      // The button that opened the chooser may be gone (the preview replaced the drop zone).
+      if (wasChoosing) focusImageArea();
     },
     [openFile],
   );
-  const { getRootProps, getInputProps, open, isDragActive } = useDropzone({
+  const {
+    getRootProps,
+    getInputProps,
+    open: openChooser,
+    isDragActive,
+  } = useDropzone({
     onDrop,
+    onFileDialogCancel: () => {
+      isChoosing.current = false;
+      focusImageArea();
+    },
     accept: ACCEPTED_IMAGE_TYPES,
     multiple: false,
     noClick: true,
@@ -40,6 +60,10 @@ export function ImageInputPanel() {
     // The page-wide drop target (FileDropTarget) must not handle these drops a second time.
     noDragEventsBubbling: true,
   });
+  const open = useCallback(() => {
+    isChoosing.current = true;
+    openChooser();
+  }, [openChooser]);
 
   return (
     <Panel title="Image" titleId="image-panel-title">
@@ -64,11 +88,20 @@ export function ImageInputPanel() {
           )}
         </div>
         <ImageMessages />
+        {hasImage ? null : <ExamplePhotoPicker onPromptKept={setKeptExample} />}
+        {hasImage && keptExample ? (
+          <ExamplePromptNote photo={keptExample} onDone={() => setKeptExample(null)} />
+        ) : null}
       </div>
       <ImageUrlField />
       <ImageDownscaleSetting />
     </Panel>
   );
+}
+
+/** Focus on the image area: the preview's Replace button, else the empty drop zone. */
+function focusImageArea(): void {
+  focusAfterRender([IMAGE_REPLACE_BUTTON_ID, IMAGE_DROP_ZONE_ID]);
 }
 
 function DropOverlay() {

@@ -6,19 +6,29 @@ import { Icon } from "@/components/ui/icons";
 export const IMAGE_ERROR_ID = "image-input-error";
 export const IMAGE_FIELD_ERROR_ID = "image-input-field-error";
 
-/** The ids of the image errors now shown, for `aria-describedby`. */
+/** Whether the store's image error is about the image area (not the URL typed in its field). */
+export function useHasImageAreaError(): boolean {
+  return usePlaygroundStore((s) => s.imageError !== null && s.imageErrorField === "image");
+}
+
+/** The ids of the image area's errors now shown, for `aria-describedby`. */
 export function useImageErrorIds(): string | undefined {
-  const hasImageError = usePlaygroundStore((s) => s.imageError !== null);
+  const hasImageError = useHasImageAreaError();
   const hasFieldError = usePlaygroundStore((s) => Boolean(s.fieldErrors.image_url));
   const ids = [hasImageError ? IMAGE_ERROR_ID : "", hasFieldError ? IMAGE_FIELD_ERROR_ID : ""];
   const joined = ids.filter(Boolean).join(" ");
   return joined || undefined;
 }
 
-/** "Reading image…" while a file or URL is read, and why the last image could not be used. */
+/**
+ * "Reading image…" while a file or URL is read, and why the last image could not be used (a
+ * typed URL's error sits at the URL field instead).
+ */
 export function ImageMessages() {
   const isPreparing = usePlaygroundStore((s) => s.isPreparingImage);
-  const imageError = usePlaygroundStore((s) => s.imageError);
+  const imageError = usePlaygroundStore((s) =>
+    s.imageErrorField === "image" ? s.imageError : null,
+  );
   const fieldError = usePlaygroundStore((s) => s.fieldErrors.image_url);
 
   return (

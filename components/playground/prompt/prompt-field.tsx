@@ -25,7 +25,7 @@ export function PromptField() {
       <Field
         id="prompt"
         label="Edit instruction"
-        description="Say what to change, e.g. a style, an object or the light. Ctrl/⌘ + Enter generates."
+        description="Say what to change, e.g. a style, an object or the light. Ctrl/⌘ + Enter generates; ? lists the shortcuts."
         error={error}
         aside={
           <span className="text-xs tabular-nums text-neutral-500 dark:text-neutral-400">

@@ -64,6 +64,7 @@ function output(count: number, nsfw: boolean[] = []): KontextOutput {
 function run(id: string, patch: Partial<Run> = {}): Run {
   return {
     id,
+    serial: 1,
     phase: "completed",
     requestId: `req-${id}`,
     queuePosition: null,
@@ -247,17 +248,17 @@ describe("run status", () => {
 });
 
 describe("viewer items", () => {
-  it("flattens completed runs newest first and numbers runs oldest = 1", () => {
+  it("flattens completed runs newest first, numbered by their serials", () => {
     const runs = [
-      run("new", { output: output(2) }),
-      run("busy", { phase: "running", finishedAt: null, output: null }),
-      run("old", { output: output(1) }),
+      run("new", { serial: 9, output: output(2) }),
+      run("busy", { serial: 8, phase: "running", finishedAt: null, output: null }),
+      run("old", { serial: 4, output: output(1) }),
     ];
     const items = viewerItems(runs, () => false);
     expect(items.map((item) => [item.key, item.runNumber, item.index])).toEqual([
-      [resultKey("new", 0), 3, 0],
-      [resultKey("new", 1), 3, 1],
-      [resultKey("old", 0), 1, 0],
+      [resultKey("new", 0), 9, 0],
+      [resultKey("new", 1), 9, 1],
+      [resultKey("old", 0), 4, 0],
     ]);
     expect(items[0]?.seed).toBe(42);
     expect(items[0]?.prompt).toBe("Make it snow");
@@ -285,8 +286,8 @@ describe("viewer items", () => {
     expect(outputImages(null)).toEqual([]);
   });
 
-  it("keeps completed runs in their slots and numbers them by position", () => {
-    const done = run("done", { output: output(1) });
+  it("keeps completed runs in their slots, numbered by their serials", () => {
+    const done = run("done", { serial: 1, output: output(1) });
     const busy = run("busy", { phase: "running", finishedAt: null, output: null });
     const state = { runs: [busy, done] } as unknown as PlaygroundState;
     const slots = selectCompletedRunSlots(state);

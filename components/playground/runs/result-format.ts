@@ -202,13 +202,14 @@ export function selectCompletedRunSlots(state: PlaygroundState): (Run | null)[] 
 /**
  * Every image of every completed run, newest run first, that may be shown: images flagged by
  * the safety checker are left out unless revealed. `runs` may hold null slots (runs that have
- * not completed, see {@link selectCompletedRunSlots}); they count for the run numbers.
+ * not completed, see {@link selectCompletedRunSlots}). `runNumber` is the run's serial (0 for a
+ * sweep's cell, which has none).
  */
 export function viewerItems(
   runs: readonly (Run | null)[],
   isRevealed: (key: string) => boolean,
 ): ViewerItem[] {
-  return runs.flatMap((run, runIndex) => {
+  return runs.flatMap((run) => {
     const output = run?.phase === "completed" ? run.output : null;
     if (!run || !output) return [];
     return outputImages(output).flatMap((image, index) => {
@@ -218,7 +219,7 @@ export function viewerItems(
         {
           key,
           runId: run.id,
-          runNumber: runs.length - runIndex,
+          runNumber: run.serial ?? 0,
           index,
           image,
           seed: output.seed,

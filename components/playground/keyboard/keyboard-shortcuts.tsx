@@ -1,0 +1,47 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { useStartRunFocusingErrors } from "@/components/playground/use-focus-first-error";
+import { PLAYGROUND_ROOT_ID } from "@/components/ui/focus";
+import { isGenerateKey, isHelpKey } from "./shortcuts";
+import { ShortcutsDialog } from "./shortcuts-dialog";
+
+/**
+ * The page's keyboard shortcuts: Ctrl/⌘+Enter generates from anywhere in the playground (not
+ * from inside a dialog, nor when a field handled it already), and `?` outside text fields
+ * opens the list of shortcuts.
+ */
+export function KeyboardShortcuts() {
+  const dialogRef = useRef<HTMLDialogElement | null>(null);
+  const [isOpen, setIsOpen] = useState(false);
+  const startRun = useStartRunFocusingErrors();
+
+  // Opened once its list has rendered, so the browser focuses the dialog's first control.
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (isOpen && dialog && !dialog.open) dialog.showModal();
+  }, [isOpen]);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented) return;
+      const target = event.target instanceof Element ? event.target : null;
+      if (target?.closest("dialog")) return;
+      if (document.querySelector("dialog[open]")) return;
+      if (isGenerateKey(event)) {
+        const root = document.getElementById(PLAYGROUND_ROOT_ID);
+        const isInPlayground = !target || target === document.body || root?.contains(target);
+        if (!isInPlayground) return;
+        event.preventDefault();
+        void startRun();
+      } else if (isHelpKey(event)) {
+        event.preventDefault();
+        setIsOpen(true);
+      }
+    };
+    document.addEventListener("keydown", onKeyDown);
+    return () => document.removeEventListener("keydown", onKeyDown);
+  }, [startRun]);
+
+  return <ShortcutsDialog dialogRef={dialogRef} isOpen={isOpen} onClose={() => setIsOpen(false)} />;
+}
