@@ -74,6 +74,30 @@ export interface LoraSlice {
   moveLora: (id: string, offset: -1 | 1) => void;
   duplicateLora: (id: string) => void;
   toggleLora: (id: string) => void;
+  /**
+   * Adds a LoRA of the library or the Hub (`name`, with its trigger): a new row at `scale`, and
+   * its trigger in the prompt when `withTrigger` (whatever the prompt holds), unless the prompt
+   * has it already. Says what it did in `loraNotice`, with an undo when the prompt changed.
+   * Returns the new row's id.
+   */
+  addLibraryLora: (
+    lora: { path: string; scale: number; name: string; trigger: string },
+    withTrigger: boolean,
+  ) => string;
+  /** What the last library add did, or null. */
+  loraNotice: LoraNotice | null;
+  /** Puts back the prompt the last library add changed (when it was not edited since). */
+  undoLoraTrigger: () => void;
+  dismissLoraNotice: () => void;
+}
+
+/** What adding a LoRA from the library did, for the stack to say (and undo). */
+export interface LoraNotice {
+  /** The row that was added. */
+  loraId: string;
+  message: string;
+  /** The prompt before and after the trigger was added; null when it was left alone. */
+  undo: { before: string; after: string } | null;
 }
 
 export interface SettingsSlice {

@@ -2,10 +2,6 @@
  * What the Hub detail view's buttons do, on the playground's store (its public actions only):
  * keep the LoRA in the library, add it to the stack, set up a scale sweep of it.
  */
-import {
-  addTriggerToPrompt,
-  promptHasTrigger,
-} from "@/components/playground/lora-stack/lora-format";
 import { libraryInputFromHub } from "@/lib/hub/library-entry";
 import type { HubModelDetails } from "@/lib/hub/types";
 import { selectLibraryLora } from "@/lib/store/library-slice";
@@ -69,13 +65,10 @@ export async function addHubLoraToStack(
 ): Promise<HubActionResult> {
   const kept = await keepInLibrary(store, details, file);
   if (!kept.ok) return kept;
-  const { addLora, setPrompt } = store.getState();
-  const loraId = addLora({ path: kept.path, scale: 1 });
   const trigger = details.trigger?.text ?? "";
-  const { prompt } = store.getState();
-  if (withTrigger && trigger && !promptHasTrigger(prompt, trigger)) {
-    setPrompt(addTriggerToPrompt(prompt, trigger));
-  }
+  const loraId = store
+    .getState()
+    .addLibraryLora({ path: kept.path, scale: 1, name: kept.name, trigger }, withTrigger);
   return { ok: true, path: kept.path, loraId, message: `Added “${kept.name}” to the stack.` };
 }
 
