@@ -100,6 +100,8 @@ export function createBrowserHistory(
     deleteSweep: (id) => history().deleteSweep(id),
     saveDraft: (draft) => history().putDraft(draft),
     loadDraft: () => history().getDraft(),
+    saveSweepSetup: (setup) => history().putSweepSetup(setup),
+    loadSweepSetup: () => history().getSweepSetup(),
   };
 }
 

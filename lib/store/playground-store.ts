@@ -7,7 +7,7 @@ import { autosaveDraft, createPersistenceSlice } from "./persistence-slice";
 import { createRunsSlice } from "./runs-slice";
 import { createSettingsSlice } from "./settings-slice";
 import type { PlaygroundState, PlaygroundStore } from "./state";
-import { createSweepSlice } from "./sweep-slice";
+import { autosaveSweepSetup, createSweepSlice } from "./sweep-slice";
 import { createTransferSlice } from "./transfer-slice";
 import type { PlaygroundServices } from "./types";
 
@@ -44,5 +44,6 @@ export function createPlaygroundStore(
     ...createLibrarySlice(...args),
   }));
   autosaveDraft(store);
+  autosaveSweepSetup(store);
   return store;
 }

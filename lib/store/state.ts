@@ -271,6 +271,18 @@ export interface SweepSlice {
   /** The sweep form's axes as typed (columns, then rows). */
   sweepForm: AxisInput[];
   setSweepForm: (axes: AxisInput[]) => void;
+  /** The seed the next sweep holds (unless the form fixes one); random until chosen. */
+  sweepFormSeed: number;
+  /** How many cells of the next sweep run at once (1–8). */
+  sweepFormConcurrency: number;
+  setSweepFormOptions: (options: { seed?: number; concurrency?: number }) => void;
+  /** Whether the saved sweep setup has been read (see {@link SweepSlice.loadSweepSetup}). */
+  isSweepSetupLoaded: boolean;
+  /**
+   * Puts the saved sweep setup (axes, seed, concurrency) in the Sweep panel (the store's
+   * `hydrate` calls it). Never throws: a failure becomes the alert.
+   */
+  loadSweepSetup: () => Promise<void>;
   /**
    * Checks the form and the axes and expands them into cells with their predicted cost. The
    * seed is held: the form's fixed seed, else `seed` (a random one the caller drew once).

@@ -5,6 +5,7 @@ import { type KontextOutput, type KontextRequest, kontextInputSchema } from "@/l
 import { toLibraryEnvelope } from "@/lib/library/library-records";
 import type { LibraryChange, LoraPreview, UserLora } from "@/lib/library/types";
 import { type SweepRecord, toStoredSweep } from "@/lib/sweep/record";
+import { type SweepSetup, toStoredSweepSetup } from "@/lib/sweep/setup";
 import { historyRun } from "@/tests/fixtures/history";
 import { createPlaygroundStore } from "./playground-store";
 import type {
@@ -132,7 +133,12 @@ export async function withImage(store: ReturnType<typeof createPlaygroundStore>)
 }
 
 export function fakeHistory(
-  initial: { runs?: HistoryRun[]; draft?: Draft | null; sweeps?: SweepRecord[] } = {},
+  initial: {
+    runs?: HistoryRun[];
+    draft?: Draft | null;
+    sweeps?: SweepRecord[];
+    sweepSetup?: SweepSetup | null;
+  } = {},
 ) {
   const runs = new Map<string, HistoryRun>((initial.runs ?? []).map((run) => [run.id, run]));
   const sweeps = new Map<string, SweepRecord>(
@@ -141,6 +147,7 @@ export function fakeHistory(
   const saves: HistoryRun[] = [];
   const drafts: Draft[] = [];
   let draft = initial.draft ?? null;
+  let sweepSetup = initial.sweepSetup ?? null;
   const history: HistoryService = {
     saveRun: async (run) => {
       toStoredRun(run);
@@ -165,8 +172,21 @@ export function fakeHistory(
       draft = value;
     },
     loadDraft: async () => draft,
+    saveSweepSetup: async (value) => {
+      toStoredSweepSetup(value);
+      sweepSetup = value;
+    },
+    loadSweepSetup: async () => sweepSetup,
   };
-  return { history, runs, sweeps, saves, drafts, draft: () => draft };
+  return {
+    history,
+    runs,
+    sweeps,
+    saves,
+    drafts,
+    draft: () => draft,
+    sweepSetup: () => sweepSetup,
+  };
 }
 
 /** A run the history saved earlier (`saved-1`), from the shared fixtures. */
