@@ -357,6 +357,16 @@ export interface LibrarySlice {
    * its file, at the run's scale). Never rejects.
    */
   pinPreview: (runId: string, imageIndex: number, loraPath: string) => Promise<PinPreviewResult>;
+  /**
+   * Makes the preview of the LoRA at `path` from a model card's image: `source` is what the
+   * thumbnail is read from (the server's image route), `sourceUrl` the image on the Hub, kept
+   * with it. Replaces a preview already there. Never rejects.
+   */
+  pinCardPreview: (
+    path: string,
+    source: string,
+    sourceUrl: string,
+  ) => Promise<{ ok: true } | { ok: false; message: string }>;
   /** Removes the preview of the LoRA at `path`. */
   unpinPreview: (path: string) => Promise<void>;
 }

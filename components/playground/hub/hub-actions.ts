@@ -6,6 +6,7 @@ import { libraryInputFromHub } from "@/lib/hub/library-entry";
 import type { HubModelDetails } from "@/lib/hub/types";
 import { selectLibraryLora } from "@/lib/store/library-slice";
 import type { PlaygroundStore } from "@/lib/store/playground-store";
+import { hubImageRoute, previewImageOf } from "./hub-api";
 import { TRY_SCALES } from "./hub-format";
 
 /** An action's outcome: done (with what to say), or why not. */
@@ -39,7 +40,26 @@ async function keepInLibrary(
   return { ok: true, path, name: saved.lora.name, isNew: true };
 }
 
-/** "Add to library": saves it with its trigger, licence and source; says if it was there. */
+/**
+ * Gives the LoRA at `path` a preview from the card's first example image (read through the
+ * server's image route) unless it has one. Returns a sentence to add to what was said, or "".
+ */
+async function keepCardPreview(
+  store: PlaygroundStore,
+  details: HubModelDetails,
+  path: string,
+): Promise<string> {
+  if (store.getState().previews[path]) return "";
+  const image = previewImageOf(details);
+  if (!image) return " The card has no image for a preview.";
+  const pinned = await store.getState().pinCardPreview(path, hubImageRoute(image), image);
+  return pinned.ok ? " Its preview is the card's image." : ` No preview: ${pinned.message}.`;
+}
+
+/**
+ * "Add to library": saves it with its trigger, licence, source and a preview from the card;
+ * says if it was there.
+ */
 export async function addHubLoraToLibrary(
   store: PlaygroundStore,
   details: HubModelDetails,
@@ -47,12 +67,13 @@ export async function addHubLoraToLibrary(
 ): Promise<HubActionResult> {
   const kept = await keepInLibrary(store, details, file);
   if (!kept.ok) return kept;
+  const preview = await keepCardPreview(store, details, kept.path);
   return {
     ok: true,
     path: kept.path,
     message: kept.isNew
-      ? `Saved to your library as “${kept.name}”.`
-      : `Already in your library, as “${kept.name}”.`,
+      ? `Saved to your library as “${kept.name}”.${preview}`
+      : `Already in your library, as “${kept.name}”.${preview}`,
   };
 }
 
@@ -65,6 +86,7 @@ export async function addHubLoraToStack(
 ): Promise<HubActionResult> {
   const kept = await keepInLibrary(store, details, file);
   if (!kept.ok) return kept;
+  void keepCardPreview(store, details, kept.path);
   const trigger = details.trigger?.text ?? "";
   const loraId = store
     .getState()
@@ -83,6 +105,7 @@ export async function tryHubLora(
 ): Promise<HubActionResult> {
   const kept = await keepInLibrary(store, details, file);
   if (!kept.ok) return kept;
+  void keepCardPreview(store, details, kept.path);
   const state = store.getState();
   const inStack = state.loras.find((lora) => lora.path.trim() === kept.path);
   if (!inStack) state.addLora({ path: kept.path, scale: 1 });
