@@ -10,7 +10,9 @@ async function compose(playground: PlaygroundPage, page: Page, steps = 12): Prom
   await playground.choosePhoto(320, 240);
   await playground.setPrompt("Make it a plushie.");
   await playground.addLora(PLUSHIE, 1);
+  await playground.openSection("Advanced settings");
   await page.getByLabel("Steps", { exact: true }).fill(String(steps));
+  await playground.openSection("Sweep");
 }
 
 function sweepCard(page: Page): Locator {

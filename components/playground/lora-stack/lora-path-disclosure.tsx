@@ -11,7 +11,8 @@ import { LoraPathField } from "./lora-path-field";
 
 /**
  * The weight file's path behind a disclosure: the row leads with the style, not the URL. It is
- * open (and cannot be closed) while the path is empty or invalid, so its error stays in view.
+ * open (and cannot be closed) while the path is empty or invalid, so its error stays in view,
+ * and stays open once focus has been in it.
  * A Hugging Face path offers "Look up on Hugging Face".
  */
 export function LoraPathDisclosure({ id }: { id: string }) {
@@ -25,7 +26,14 @@ export function LoraPathDisclosure({ id }: { id: string }) {
   return (
     <details
       open={isOpen || mustOpen}
-      onToggle={(event) => setIsOpen(event.currentTarget.open)}
+      onToggle={(event) => {
+        const details = event.currentTarget;
+        // Shut while the path needs fixing: reopened, so its error stays in view.
+        if (!details.open && mustOpen) details.open = true;
+        else setIsOpen(details.open);
+      }}
+      // Once someone works in it, it stays open (it never shuts while a path is being typed).
+      onFocus={() => setIsOpen(true)}
       className="group rounded-md text-sm"
     >
       <summary

@@ -6,9 +6,17 @@ import type { ViewerScope } from "@/components/playground/runs/result-context";
 import { resultKey } from "@/components/playground/runs/result-format";
 import type { SweepRecord } from "@/lib/sweep/record";
 import { SweepCell } from "./sweep-cell";
+import { useLoraName } from "./use-lora-name";
 
-/** The viewer's scope for a sweep: its cells row by row, each titled by its labels. */
-function sweepScope(sweep: SweepRecord): ViewerScope {
+/**
+ * The viewer's scope for a sweep: its cells row by row, each titled by its labels, a scale of a
+ * stack LoRA named after it (`Plushie ×0.5`, `Van Gogh ×0.5`).
+ */
+function sweepScope(sweep: SweepRecord, name: (path: string) => string): ViewerScope {
+  const named = (axis: number, label: string | undefined) => {
+    const target = sweep.axes[axis]?.kind === "lora_scale" ? sweep.axes[axis]?.target : undefined;
+    return label && target?.kind === "stack" ? `${name(target.path)} ${label}` : label;
+  };
   const cells = [...sweep.cells].sort((a, b) => a.row - b.row || a.column - b.column);
   const keys: string[] = [];
   const titles: Record<string, string> = {};
@@ -16,7 +24,10 @@ function sweepScope(sweep: SweepRecord): ViewerScope {
     if (!cell.runId) continue;
     const key = resultKey(cell.runId, 0);
     keys.push(key);
-    titles[key] = cellTitle(sweep.columnLabels[cell.column], sweep.rowLabels[cell.row]);
+    titles[key] = cellTitle(
+      named(0, sweep.columnLabels[cell.column]),
+      named(1, sweep.rowLabels[cell.row]),
+    );
   }
   return { keys, titles };
 }
@@ -25,7 +36,8 @@ function sweepScope(sweep: SweepRecord): ViewerScope {
 export function SweepGrid({ sweep, caption }: { sweep: SweepRecord; caption: string }) {
   const hasRows = sweep.rowLabels.length > 1 || (sweep.rowLabels[0] ?? "") !== "";
   const columns = sweep.columnLabels.length;
-  const scope = useMemo(() => sweepScope(sweep), [sweep]);
+  const name = useLoraName();
+  const scope = useMemo(() => sweepScope(sweep, name), [sweep, name]);
   return (
     <div className="overflow-x-auto">
       <table className="min-w-full border-separate border-spacing-2 text-left">
