@@ -35,12 +35,12 @@ export function LoraLibraryItem({
           <img
             src={thumbnail}
             alt={`Preview of ${name}`}
-            className="aspect-[4/3] w-full bg-neutral-100 object-cover dark:bg-neutral-800"
+            className="aspect-[16/10] w-full bg-neutral-100 object-cover dark:bg-neutral-800"
           />
         ) : (
           <div
             aria-hidden="true"
-            className="flex aspect-[4/3] w-full items-center justify-center bg-gradient-to-br from-accent-50 to-neutral-100 text-2xl font-semibold text-accent-700 dark:from-accent-700/30 dark:to-neutral-800 dark:text-accent-100"
+            className="flex aspect-[16/10] w-full items-center justify-center bg-gradient-to-br from-accent-50 to-neutral-100 text-2xl font-semibold text-accent-700 dark:from-accent-700/30 dark:to-neutral-800 dark:text-accent-100"
           >
             {loraInitials(name)}
           </div>
@@ -90,8 +90,10 @@ export function LoraLibraryItem({
           <span className={`whitespace-nowrap tabular-nums ${entry.tags.length > 0 ? "ml-1" : ""}`}>
             scale {formatScale(entry.scale)}
           </span>
-          {entry.licence ? <span>· {entry.licence}</span> : null}
         </div>
+        {entry.licence ? (
+          <p className="text-[11px] text-neutral-600 dark:text-neutral-400">{entry.licence}</p>
+        ) : null}
         <div className="mt-auto flex flex-col gap-1 pt-1.5">
           <Button
             id={libraryDomId(key, "add")}

@@ -43,7 +43,7 @@ export function LoraPathDisclosure({ id }: { id: string }) {
         <span aria-hidden="true" className="inline-block transition-transform group-open:rotate-90">
           ›
         </span>
-        Weight file
+        <span className="whitespace-nowrap">Weight file</span>
         {trimmed && !(isOpen || mustOpen) ? (
           <span className="min-w-0 truncate font-mono font-normal text-neutral-500 dark:text-neutral-400">
             {trimmed.split("/").pop()}

@@ -47,15 +47,18 @@ export function LoraRow({ id }: { id: string }) {
               </span>
             )}
           </div>
-          <div className="flex shrink-0 items-center gap-1.5">
-            <LoraEnabledSwitch id={id} />
-            <LoraRowActions id={id} />
-          </div>
+          <LoraEnabledSwitch id={id} />
         </div>
         <div className={`flex flex-col gap-2 transition-opacity ${isEnabled ? "" : "opacity-60"}`}>
           <LoraScaleField id={id} />
           <LoraKnownHint id={id} />
-          <LoraPathDisclosure id={id} />
+        </div>
+        {/* The path's disclosure and the row's actions share the last line. */}
+        <div className="flex items-start justify-between gap-2">
+          <div className="min-w-0 flex-1 pt-1.5">
+            <LoraPathDisclosure id={id} />
+          </div>
+          <LoraRowActions id={id} />
         </div>
       </fieldset>
     </li>

@@ -48,25 +48,27 @@ export function LoraScaleField({ id }: { id: string }) {
           aria-describedby={describedIds}
           className="h-8 min-w-0 flex-1 cursor-pointer accent-accent-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500"
         />
-        <input
-          id={loraDomId(id, "scale-value")}
-          type="number"
-          inputMode="decimal"
-          aria-label={`LoRA ${position} scale value`}
-          min={min}
-          max={max}
-          step={LORA_SCALE_STEP}
-          value={draft ?? formatScale(scale)}
-          onChange={(event) => {
-            setDraft(event.target.value);
-            const typed = parseScaleDraft(event.target.value);
-            if (typed !== null) updateLora(id, { scale: typed });
-          }}
-          onBlur={() => setDraft(null)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedIds}
-          className={`${INPUT_CLASS} w-20 shrink-0 px-2 py-1.5 tabular-nums`}
-        />
+        <div className="w-20 shrink-0">
+          <input
+            id={loraDomId(id, "scale-value")}
+            type="number"
+            inputMode="decimal"
+            aria-label={`LoRA ${position} scale value`}
+            min={min}
+            max={max}
+            step={LORA_SCALE_STEP}
+            value={draft ?? formatScale(scale)}
+            onChange={(event) => {
+              setDraft(event.target.value);
+              const typed = parseScaleDraft(event.target.value);
+              if (typed !== null) updateLora(id, { scale: typed });
+            }}
+            onBlur={() => setDraft(null)}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={describedIds}
+            className={`${INPUT_CLASS} px-2 py-1.5 tabular-nums`}
+          />
+        </div>
       </div>
       <p id={`${sliderId}-description`} className="sr-only">
         {LORA_SCALE_DESCRIPTION}

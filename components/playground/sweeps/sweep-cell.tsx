@@ -86,7 +86,7 @@ export function SweepCell({
           />
         </button>
       )}
-      <div className="absolute right-1 bottom-1 flex gap-1">
+      <div className="absolute top-1 right-1 flex gap-1">
         <Button
           size="sm"
           variant="secondary"
