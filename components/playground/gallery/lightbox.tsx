@@ -81,7 +81,7 @@ export function Lightbox({
       className="fixed inset-0 m-0 h-dvh max-h-none w-screen max-w-none overflow-hidden bg-neutral-950/95 p-0 text-white backdrop:bg-black/60 backdrop:backdrop-blur-sm"
     >
       <div className="flex h-full flex-col">
-        <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-2 px-3 py-2 sm:px-4 sm:py-3">
+        <div className="flex items-center justify-between gap-3 px-3 py-2 sm:px-4 sm:py-3">
           <div className="min-w-0">
             <h2 className="truncate text-base font-semibold text-white">{title}</h2>
             <p className="text-xs text-neutral-300 tabular-nums">
@@ -90,10 +90,13 @@ export function Lightbox({
                 : ""}
             </p>
           </div>
-          <div className="flex items-center gap-2">
+          <div className="flex shrink-0 items-center gap-2">
             {item ? <ViewerActions item={item} title={title} onClose={close} /> : null}
             <button
               type="button"
+              // Focus starts here, as before the viewer had actions: nothing is chosen for you.
+              // biome-ignore lint/a11y/noAutofocus: the dialog's initial focus (showModal honours it).
+              autoFocus
               aria-label="Close viewer"
               className={VIEWER_BUTTON}
               onClick={close}

@@ -8,7 +8,7 @@ import { usePlaygroundStore } from "@/components/playground/store-provider";
 import { Icon } from "@/components/ui/icons";
 
 const ACTION =
-  "inline-flex h-9 shrink-0 items-center gap-1.5 rounded-full bg-white/10 px-3 text-sm font-medium text-white transition-colors hover:bg-white/20 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white disabled:opacity-50";
+  "inline-flex size-9 shrink-0 items-center justify-center gap-1.5 rounded-full bg-white/10 sm:w-auto sm:px-3 text-sm font-medium text-white transition-colors hover:bg-white/20 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white disabled:opacity-50";
 
 /**
  * The viewer's actions on the image it shows: Download, Use as input (the viewer closes and the
@@ -52,7 +52,8 @@ export function ViewerActions({
         <ActionIcon>
           <path d="M8 2.5v8M4.5 7 8 10.5 11.5 7M3 13.5h10" />
         </ActionIcon>
-        <span>
+        {/* On a phone the icon alone shows; the name is still read out. */}
+        <span className="sr-only sm:not-sr-only">
           Download<Hidden> {title}</Hidden>
         </span>
       </button>
@@ -70,7 +71,7 @@ export function ViewerActions({
         <ActionIcon>
           <path d="M11 2.5 13.5 5 6 12.5H3.5V10L11 2.5Z" />
         </ActionIcon>
-        <span>
+        <span className="sr-only sm:not-sr-only">
           Use<Hidden> {title}</Hidden> as input
         </span>
       </button>
@@ -85,11 +86,11 @@ export function ViewerActions({
           <path d="M3.5 2.5h9a1 1 0 0 1 1 1v9a1 1 0 0 1-1 1h-9a1 1 0 0 1-1-1v-9a1 1 0 0 1 1-1Z" />
           <path d="M8 1v14" />
         </ActionIcon>
-        <span>
+        <span className="sr-only sm:not-sr-only">
           Compare<Hidden> {title} with its input</Hidden>
         </span>
       </button>
-      <p aria-live="polite" className="text-xs text-neutral-300">
+      <p aria-live="polite" className="text-xs text-neutral-300 empty:hidden">
         {status}
       </p>
     </div>
