@@ -31,7 +31,10 @@ export function LoraLibraryDialog({
     <dialog
       ref={dialogRef}
       aria-labelledby="lora-library-title"
-      onClose={onClose}
+      // Only its own closing: React passes a nested dialog's `close` (the Hub's) up its tree.
+      onClose={(event) => {
+        if (event.target === event.currentTarget) onClose();
+      }}
       className="m-auto h-[min(92dvh,60rem)] max-h-none w-[min(calc(100vw_-_1rem),72rem)] max-w-none overflow-hidden rounded-xl border border-neutral-200 bg-white p-0 text-neutral-900 shadow-2xl backdrop:bg-neutral-950/50 dark:border-neutral-800 dark:bg-neutral-900 dark:text-neutral-100"
     >
       <div className="flex h-full flex-col">
