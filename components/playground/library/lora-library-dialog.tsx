@@ -4,6 +4,7 @@ import { useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { CloseIcon } from "@/components/ui/icons";
 import { LoraLibrary } from "./lora-library";
+import { SEARCH_ID } from "./lora-library-filters";
 
 /**
  * The LoRA library as a modal `<dialog>` (the browser keeps focus inside, Esc closes it and
@@ -22,7 +23,10 @@ export function LoraLibraryDialog({
 
   useEffect(() => {
     const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
+    if (!dialog || dialog.open) return;
+    dialog.showModal();
+    // showModal focuses the first control (Close); the library opens for its search box.
+    document.getElementById(SEARCH_ID)?.focus();
   }, []);
 
   const close = () => dialogRef.current?.close();

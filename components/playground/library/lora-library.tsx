@@ -51,11 +51,8 @@ export function LoraLibrary({
 
   const dismissNotice = usePlaygroundStore((s) => s.dismissLibraryNotice);
 
-  useEffect(() => {
-    document.getElementById(SEARCH_ID)?.focus();
-    // What the library said is about this visit; it is not shown again when it reopens.
-    return dismissNotice;
-  }, [dismissNotice]);
+  // What the library said is about this visit; it is not shown again when it reopens.
+  useEffect(() => dismissNotice, [dismissNotice]);
 
   function add(entry: LibraryEntry) {
     const { path, scale, name, trigger } = entry;
