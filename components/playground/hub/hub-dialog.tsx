@@ -26,11 +26,14 @@ export default function HubDialog({
   initialView,
   initialReference,
   onClose,
+  onTried,
   onAdded,
 }: {
   initialView: HubView;
   /** A reference looked up as soon as the dialog opens (a LoRA row's path). */
   initialReference?: string;
+  /** "Try on my image" set up a sweep (the dialog has closed; a dialog around it should too). */
+  onTried?: () => void;
   onClose: () => void;
   /** The LoRA was added to the stack as row `loraId`. */
   onAdded: (loraId: string) => void;
@@ -99,6 +102,7 @@ export default function HubDialog({
             }}
             onTried={() => {
               close();
+              onTried?.();
               focusSweep();
             }}
           />

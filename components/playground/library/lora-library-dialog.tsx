@@ -56,6 +56,7 @@ export function LoraLibraryDialog({
             close();
             onAdded(loraId);
           }}
+          onTried={close}
         />
       </div>
     </dialog>

@@ -33,9 +33,12 @@ type Editing = { id: string | null } | null;
  */
 export function LoraLibrary({
   onAdded,
+  onTried,
 }: {
   /** A LoRA was added to the stack as row `loraId`. */
   onAdded: (loraId: string) => void;
+  /** The Hub's "Try on my image" set up a sweep. */
+  onTried?: () => void;
 }) {
   const userLoras = usePlaygroundStore(useShallow((s) => s.userLoras));
   const addLibraryLora = usePlaygroundStore((s) => s.addLibraryLora);
@@ -86,7 +89,7 @@ export function LoraLibrary({
         isFormOpen={editing?.id === null}
         onSaveNew={() => setEditing(editing?.id === null ? null : { id: null })}
       />
-      <HubLauncher onAdded={onAdded} />
+      <HubLauncher onAdded={onAdded} onTried={onTried} />
       <LoraLibraryNotice />
       {editing ? (
         <LoraLibraryForm
