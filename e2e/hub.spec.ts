@@ -49,21 +49,26 @@ test("a pasted model URL shows its card and goes into the stack, its trigger off
   await expect(details.getByText("plushie-kontext-dev-lora.safetensors 306 MB")).toBeVisible();
   await playground.expectAccessible("Hub details, light");
 
-  // The prompt is not empty, so the trigger is offered but not ticked.
+  // Offered whatever the prompt holds: ticked, it becomes the prompt's first sentence.
   const withTrigger = details.getByRole("checkbox", {
     name: /^Also add the trigger \W*Convert to plushie style\W* to the prompt$/,
   });
-  await expect(withTrigger).not.toBeChecked();
+  await expect(withTrigger).toBeChecked();
   await details.getByRole("button", { name: "Add to stack" }).click();
   await expect(dialog).toBeHidden();
+  await expect(page.getByLabel("Edit instruction")).toHaveValue(
+    "Convert to plushie style. Make it cute.",
+  );
 
-  // In the stack with its name, and its trigger offered there.
+  // In the stack with its name; the trigger can be taken back, and is offered again there.
   await expect(page.getByLabel("LoRA 1 path")).toHaveValue(
     /\/fal\/Plushie-Kontext-Dev-LoRA\/resolve\/main\/plushie-kontext-dev-lora\.safetensors$/,
   );
-  await expect(page.getByLabel("LoRA 1 path")).toBeFocused();
+  await expect(page.getByLabel("LoRA 1 scale", { exact: true })).toBeFocused();
   const stack = page.getByRole("region", { name: "LoRAs", exact: true });
   await expect(stack.getByText("Plushie-Kontext-Dev-LoRA", { exact: true })).toBeVisible();
+  await stack.getByRole("button", { name: "Undo the trigger" }).click();
+  await expect(page.getByLabel("Edit instruction")).toHaveValue("Make it cute.");
   await expect(stack.getByText("Trigger: Convert to plushie style")).toBeVisible();
   await stack.getByRole("button", { name: "Add trigger to prompt" }).click();
   await expect(page.getByLabel("Edit instruction")).toHaveValue(/Convert to plushie style/);
@@ -134,6 +139,41 @@ test("browse Kontext LoRAs: search, sort, page, open, add to the library", async
   await expect(
     library.getByRole("button", { name: "Add Style-07-Kontext-LoRA to stack" }),
   ).toBeVisible();
+});
+
+test("“Add to library” keeps the card's image as the LoRA's preview, across a reload", async ({
+  playground,
+  page,
+}) => {
+  await playground.open();
+  const dialog = await lookUp(playground, page, "fal/Plushie-Kontext-Dev-LoRA");
+  const details = dialog.getByRole("article", { name: "Plushie-Kontext-Dev-LoRA" });
+  await details.getByRole("button", { name: "Add to library" }).click();
+  await expect(
+    details.getByText(
+      "Saved to your library as “Plushie-Kontext-Dev-LoRA”. Its preview is the card's image.",
+    ),
+  ).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  const preview = playground.library().getByRole("img", {
+    name: "Preview of Plushie-Kontext-Dev-LoRA",
+  });
+  await expect(preview).toHaveAttribute("src", /^data:image\/jpeg;base64,/);
+
+  await page.reload();
+  await playground.waitUntilReady();
+  const library = await playground.openLibrary();
+  const kept = library.getByRole("img", { name: "Preview of Plushie-Kontext-Dev-LoRA" });
+  await expect(kept).toHaveAttribute("src", /^data:image\/jpeg;base64,/);
+  await expect
+    .poll(() => kept.evaluate((img: HTMLImageElement) => img.naturalWidth))
+    .toBeGreaterThan(0);
+  await playground.expectAccessible("library with a card preview");
+  await library.getByRole("button", { name: "Add Plushie-Kontext-Dev-LoRA to stack" }).click();
+  // The stack row leads with that preview.
+  const thumbnail = playground.loraRow(1).locator("img");
+  await expect(thumbnail).toHaveAttribute("src", /^data:image\/jpeg;base64,/);
 });
 
 test("“Try on my image” sets up a scale sweep of the LoRA, cost shown", async ({

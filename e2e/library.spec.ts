@@ -120,23 +120,32 @@ test("finds curated LoRAs by tag and search, and adds one with its trigger promp
   await library.getByRole("button", { name: "Add Plushie to stack" }).click();
   await expect(playground.library()).toBeHidden();
   await expect(page.getByLabel("LoRA 1 path")).toHaveValue(PLUSHIE);
-  await expect(page.getByLabel("LoRA 1 path")).toBeFocused();
+  await expect(page.getByLabel("LoRA 1 scale", { exact: true })).toBeFocused();
   await expect(page.getByLabel("LoRA 1 scale value")).toHaveValue("1");
   await expect(page.getByLabel("Edit instruction")).toHaveValue("Convert to plushie style");
 
-  // With a prompt, the trigger is left out unless asked for; asked, it comes first.
+  // With a prompt, the trigger still comes first — said, with an Undo.
   const again = await playground.openLibrary();
-  const toggle = again.getByLabel("Also put its trigger prompt in the prompt");
-  await expect(toggle).not.toBeChecked();
+  await expect(again.getByLabel("Also put its trigger prompt in the prompt")).toBeChecked();
   await again.getByRole("button", { name: "Add 3D game asset to stack" }).click();
   await expect(page.getByLabel("LoRA 2 scale value")).toHaveValue("0.9");
-  await expect(page.getByLabel("Edit instruction")).toHaveValue("Convert to plushie style");
-  await playground.openLibrary();
-  await toggle.check();
-  await again.getByRole("button", { name: "Add Ghibli style to stack" }).click();
   await expect(page.getByLabel("Edit instruction")).toHaveValue(
-    "Turn this image into the Ghibli style. Convert to plushie style",
+    "Create 3D game asset, isometric view version. Convert to plushie style",
   );
+  await expect(
+    page.getByText("Added 3D game asset; its trigger now starts the prompt."),
+  ).toBeVisible();
+  await page.getByRole("button", { name: "Undo the trigger" }).click();
+  await expect(page.getByLabel("Edit instruction")).toHaveValue("Convert to plushie style");
+  await expect(page.getByText("The prompt is as it was.")).toBeVisible();
+  // Unticked, the prompt is left alone.
+  const third = await playground.openLibrary();
+  await third.getByLabel("Also put its trigger prompt in the prompt").uncheck();
+  await third.getByRole("button", { name: "Add Ghibli style to stack" }).click();
+  await expect(page.getByLabel("Edit instruction")).toHaveValue("Convert to plushie style");
+  await expect(
+    page.getByText("Added Ghibli style; its trigger was not put in the prompt."),
+  ).toBeVisible();
   // Esc closes the library and gives focus back to its button.
   await playground.openLibrary();
   await page.keyboard.press("Escape");
@@ -228,7 +237,7 @@ test("exports the library as JSON that imports into a fresh browser; a bad file 
   await waitUntilReady(fresh);
   const toggle = fresh.getByRole("button", { name: "LoRA library", exact: true });
   await toggle.click();
-  const freshLibrary = fresh.getByRole("region", { name: "LoRA library" });
+  const freshLibrary = fresh.getByRole("dialog", { name: "LoRA library" });
   await expect(freshLibrary.getByRole("list", { name: /^Your LoRAs/ })).toHaveCount(0);
 
   // A damaged file is refused, naming the entry, and nothing changes.
@@ -283,6 +292,7 @@ test("pins a result as a LoRA's preview, shown in the library and after a reload
     .poll(() => preview.evaluate((img: HTMLImageElement) => img.naturalWidth))
     .toBeGreaterThan(0);
   await library.getByLabel("Search the library").fill("");
+  await playground.closeLibrary();
 
   // Two LoRAs: it asks which; one in neither list joins the library with its preview.
   await playground.addLora(NEON, 0.6);

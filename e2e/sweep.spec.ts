@@ -12,6 +12,7 @@ async function compose(playground: PlaygroundPage, page: Page, steps = 12): Prom
   await playground.addLora(PLUSHIE, 1);
   await playground.openSection("Advanced settings");
   await page.getByLabel("Steps", { exact: true }).fill(String(steps));
+  await playground.openSection("Sweep");
 }
 
 function sweepCard(page: Page): Locator {

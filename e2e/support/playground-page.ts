@@ -49,7 +49,7 @@ export class PlaygroundPage {
   }
 
   async addLora(path: string, scale: number): Promise<void> {
-    await this.page.getByRole("button", { name: "Add LoRA" }).click();
+    await this.page.getByRole("button", { name: "Add LoRA", exact: true }).click();
     const count = await this.page.getByLabel(/^LoRA \d+ path$/).count();
     await this.page.getByLabel(`LoRA ${count} path`).fill(path);
     await this.page.getByLabel(`LoRA ${count} path`).blur();
@@ -57,17 +57,46 @@ export class PlaygroundPage {
     await this.page.getByLabel(`LoRA ${count} scale value`).blur();
   }
 
-  /** The LoRA library (curated and saved LoRAs), once opened. */
+  /** The LoRA library (curated and saved LoRAs), a modal dialog once opened. */
   library() {
-    return this.page.getByRole("region", { name: "LoRA library" });
+    return this.page.getByRole("dialog", { name: "LoRA library" });
   }
 
-  /** Opens the LoRA library (unless it is open) and returns it. */
+  /** Opens the LoRA library dialog (unless it is open) and returns it. */
   async openLibrary() {
-    const toggle = this.page.getByRole("button", { name: "LoRA library", exact: true });
-    if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+    if (!(await this.library().isVisible())) {
+      await this.page.getByRole("button", { name: "LoRA library", exact: true }).click();
+    }
     await expect(this.library()).toBeVisible();
     return this.library();
+  }
+
+  /** Closes the LoRA library dialog (Esc), when it is open. */
+  async closeLibrary(): Promise<void> {
+    if (await this.library().isVisible()) {
+      await this.library().getByRole("button", { name: "Close the library" }).click();
+    }
+    await expect(this.library()).toBeHidden();
+  }
+
+  /** LoRA row `position` of the stack (a group named "LoRA N"). */
+  loraRow(position: number) {
+    return this.page.getByRole("group", { name: `LoRA ${position}`, exact: true });
+  }
+
+  /**
+   * The path field of LoRA row `position`, its "Weight file" disclosure opened first (a row
+   * leads with its style; the path is behind the disclosure unless empty or invalid).
+   */
+  async loraPath(position: number) {
+    const row = this.loraRow(position);
+    const details = row.locator("details");
+    if (!(await details.evaluate((node) => (node as HTMLDetailsElement).open))) {
+      await details.locator(":scope > summary").click();
+    }
+    const field = this.page.getByLabel(`LoRA ${position} path`);
+    await expect(field).toBeVisible();
+    return field;
   }
 
   /**

@@ -102,6 +102,8 @@ export function createBrowserHistory(
     loadDraft: () => history().getDraft(),
     saveDraftImage: (image) => history().putDraftImage(image),
     loadDraftImage: () => history().getDraftImage(),
+    saveSweepSetup: (setup) => history().putSweepSetup(setup),
+    loadSweepSetup: () => history().getSweepSetup(),
   };
 }
 

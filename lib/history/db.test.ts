@@ -12,6 +12,7 @@ import {
   type OpenStore,
   openIdbStore,
   StorageFullError,
+  SWEEP_SETUP_KEY,
 } from "./db";
 import { HistoryFormatError } from "./records";
 import { type Draft, type DraftImage, HISTORY_VERSION, type HistoryRun } from "./types";
@@ -190,6 +191,24 @@ describe("createHistoryDb", () => {
       loras: [{ path: "x", scale: 2, isEnabled: false }],
       settings: DEFAULT_SETTINGS,
     });
+  });
+
+  it("keeps the sweep setup beside the draft, and reports a damaged one", async () => {
+    const dbName = uniqueDbName();
+    const onCorrupt = vi.fn();
+    const db = createHistoryDb({ dbName, onCorrupt });
+    expect(await db.getSweepSetup()).toBeNull();
+    const setup = { axes: [{ kind: "seed" as const, text: "1..4" }], seed: 9, concurrency: 2 };
+    await db.putSweepSetup(setup);
+    await db.putDraft(draft);
+    expect(await db.getSweepSetup()).toEqual(setup);
+    await expect(db.putSweepSetup({ ...setup, concurrency: 0 })).rejects.toThrow(
+      HistoryFormatError,
+    );
+    await openIdbStore(dbName, "drafts").set(SWEEP_SETUP_KEY, { version: 1, data: { seed: "x" } });
+    expect(await db.getSweepSetup()).toBeNull();
+    expect(onCorrupt).toHaveBeenCalledWith(SWEEP_SETUP_KEY, expect.any(HistoryFormatError));
+    expect(await db.getDraft()).toEqual(draft);
   });
 
   it("reports an unreadable draft and returns null", async () => {

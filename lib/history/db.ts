@@ -8,6 +8,7 @@ import {
   StorageFullError,
 } from "@/lib/persist/idb";
 import { migrateSweep, type SweepRecord, toStoredSweep } from "@/lib/sweep/record";
+import { migrateSweepSetup, type SweepSetup, toStoredSweepSetup } from "@/lib/sweep/setup";
 import {
   HistoryFormatError,
   migrateDraft,
@@ -78,6 +79,10 @@ export interface HistoryDb {
   putDraftImage: (image: DraftImage | null) => Promise<void>;
   /** The saved input image, or null when there is none or it cannot be read (reported). */
   getDraftImage: () => Promise<DraftImage | null>;
+  /** Saves the Sweep panel's setup (beside the draft). Throws like {@link HistoryDb.putRun}. */
+  putSweepSetup: (setup: SweepSetup) => Promise<void>;
+  /** The saved sweep setup, or null (none, or unreadable: reported to `onCorrupt`). */
+  getSweepSetup: () => Promise<SweepSetup | null>;
 }
 
 /** Key of the form's input image in the drafts store. */
@@ -85,6 +90,8 @@ export const DRAFT_IMAGE_KEY = "draft-image";
 
 /** Key of the one draft in the drafts store. */
 export const DRAFT_KEY = "draft";
+/** Key of the Sweep panel's setup in the drafts store. */
+export const SWEEP_SETUP_KEY = "sweep-setup";
 
 /** Opens the history in IndexedDB database(s) prefixed `dbName` (see the module comment). */
 export function createHistoryDb(options: HistoryDbOptions = {}): HistoryDb {
@@ -183,6 +190,20 @@ export function createHistoryDb(options: HistoryDbOptions = {}): HistoryDb {
         return migrateDraftImage(raw);
       } catch (error) {
         report(DRAFT_IMAGE_KEY, asFormatError(error));
+        return null;
+      }
+    },
+    putSweepSetup: async (setup) => {
+      const stored = toStoredSweepSetup(setup, now());
+      await quotaSafeWrite("the sweep setup", () => drafts.set(SWEEP_SETUP_KEY, stored));
+    },
+    getSweepSetup: async () => {
+      const raw = await drafts.get(SWEEP_SETUP_KEY);
+      if (raw === undefined) return null;
+      try {
+        return migrateSweepSetup(raw);
+      } catch (error) {
+        report(SWEEP_SETUP_KEY, asFormatError(error));
         return null;
       }
     },

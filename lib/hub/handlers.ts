@@ -5,6 +5,7 @@ import { parseTrustedProxies } from "@/lib/server/guard/settings";
 import { TtlCache } from "./cache";
 import { getHubConfig, type HubConfig } from "./config";
 import { HubError } from "./errors";
+import { fetchHubImage, type HubImage, hubImageUrl } from "./image";
 import { getModelDetails } from "./model";
 import { RateLimiter } from "./rate-limit";
 import { parseHubReference } from "./reference";
@@ -57,7 +58,16 @@ import type { HubModelDetails, HubSearchPage } from "./types";
  * licence, preview }` (`preview` is an image URL on the Hub or null). Open an item with the model
  * route (`ref=<id>`) for files and the full card.
  *
- * ## Errors (both routes)
+ * ## `GET /api/hub/image?url=<card image URL>`
+ * One image of a model card, for the library's preview: `url` must be
+ * `HF_ENDPOINT/<owner>/<name>/resolve/<rev>/<path>` (valid repo id and revision, an image file
+ * name, no query; anything else is `bad_reference` before any request). It is read through the
+ * same guarded fetch (this host only, redirects on it only, the time limit), at most
+ * 6 MiB (`MAX_HUB_IMAGE_BYTES`, `too_large`), and passed on only when its bytes are a PNG, JPEG,
+ * WebP or GIF (`bad_answer` otherwise), with the sniffed `content-type` and `nosniff`. Cached
+ * for {@link IMAGE_TTL_MS} (at most {@link IMAGE_CACHE_ENTRIES} images).
+ *
+ * ## Errors (every route)
  * Status and JSON `{ code, message, retryAfter? }` (`HubErrorBody`, `lib/hub/errors.ts`); show
  * `message` as is, switch on `code`: `bad_reference`/`bad_query` 400, `not_found` 404,
  * `private`/`gated` 403, `rate_limited` 429 (this server; `Retry-After` header too),
@@ -73,6 +83,7 @@ import type { HubModelDetails, HubSearchPage } from "./types";
 export interface HubHandlers {
   model: (request: Request) => Promise<Response>;
   search: (request: Request) => Promise<Response>;
+  image: (request: Request) => Promise<Response>;
 }
 
 /** Requests a client may make at once to the Hub routes. */
@@ -83,6 +94,9 @@ export const MODEL_TTL_MS = 10 * 60_000;
 export const SEARCH_TTL_MS = 5 * 60_000;
 export const MODEL_CACHE_ENTRIES = 500;
 export const SEARCH_CACHE_ENTRIES = 200;
+export const IMAGE_TTL_MS = 60 * 60_000;
+/** Card images kept (each at most 6 MiB; most are far smaller). */
+export const IMAGE_CACHE_ENTRIES = 40;
 
 /**
  * Creates the two route handlers with their own cache and limiter. `env` is read per request
@@ -95,10 +109,13 @@ export function createHubHandlers(
   const limiter = new RateLimiter(RATE_CAPACITY, RATE_PER_MINUTE);
   const models = new TtlCache<HubModelDetails>(MODEL_CACHE_ENTRIES);
   const pages = new TtlCache<HubSearchPage>(SEARCH_CACHE_ENTRIES);
+  const images = new TtlCache<HubImage>(IMAGE_CACHE_ENTRIES);
 
   const guard = async (
     request: Request,
     run: (config: HubConfig, url: URL) => Promise<unknown>,
+    respond: (body: unknown) => Response = (body) =>
+      Response.json(body, { headers: { "cache-control": "private, max-age=60" } }),
   ) => {
     try {
       const client = clientAddress(request.headers, {
@@ -113,8 +130,7 @@ export function createHubHandlers(
         );
       }
       const config = getHubConfig(env);
-      const body = await run(config, new URL(request.url));
-      return Response.json(body, { headers: { "cache-control": "private, max-age=60" } });
+      return respond(await run(config, new URL(request.url)));
     } catch (error) {
       if (error instanceof ConfigError) {
         const problem = new HubError("config", error.message);
@@ -160,5 +176,29 @@ export function createHubHandlers(
         const key = `${config.origin} ${query.sort} ${query.page} ${query.q}`;
         return pages.getOrLoad(key, () => searchModels(query, config, baseFetch), SEARCH_TTL_MS);
       }),
+    image: (request) =>
+      guard(
+        request,
+        (config, url) => {
+          const target = hubImageUrl(url.searchParams.get("url") ?? "", config.origin);
+          return images.getOrLoad(
+            target,
+            () => fetchHubImage(target, config, baseFetch),
+            IMAGE_TTL_MS,
+          );
+        },
+        (body) => {
+          const image = body as HubImage;
+          return new Response(image.bytes, {
+            headers: {
+              "content-type": image.type,
+              "content-length": String(image.bytes.byteLength),
+              "cache-control": "private, max-age=3600",
+              "x-content-type-options": "nosniff",
+              "content-security-policy": "default-src 'none'; sandbox",
+            },
+          });
+        },
+      ),
   };
 }

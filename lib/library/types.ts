@@ -25,14 +25,19 @@ export interface UserLora {
   createdAt: number;
 }
 
-/** A result image pinned as the preview of the LoRA at `path` (one per path). */
+/**
+ * The preview of the LoRA at `path` (one per path): a result image pinned from a run, or an
+ * example image of its Hugging Face model card.
+ */
 export interface LoraPreview {
   /** The LoRA's weight-file URL (curated or saved). */
   path: string;
-  /** A small JPEG data URL of the result. */
+  /** A small JPEG data URL of the image. */
   thumbnail: string;
-  /** The run whose result it is (the run may have been deleted since). */
-  runId: string;
+  /** The run whose result it is (the run may have been deleted since); absent for a card image. */
+  runId?: string;
+  /** The card image it was made from (a Hub URL); absent for a run's result. */
+  sourceUrl?: string;
   /** Milliseconds since the epoch. */
   pinnedAt: number;
 }

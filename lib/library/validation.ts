@@ -94,7 +94,16 @@ export const loraPreviewSchema = z.object({
       /^data:image\/(?:jpeg|png|webp);base64,[A-Za-z0-9+/]+={0,2}$/,
       "must be a JPEG, PNG or WebP data URL",
     ),
-  runId: z.string().trim().min(1, "must be a non-empty string").max(LIBRARY_LIMITS.maxIdChars),
+  runId: z
+    .string()
+    .trim()
+    .min(1, "must be a non-empty string")
+    .max(LIBRARY_LIMITS.maxIdChars)
+    .optional(),
+  sourceUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(4_096)
+    .optional(),
   pinnedAt: z.number().finite().nonnegative(),
 });
 

@@ -40,6 +40,8 @@ export function coordinate(get: () => PlaygroundState) {
     historySettled: (): Promise<void> => get().syncImageCache(),
     /** Loading the playground reads the saved library too. */
     loadLibrary: (): Promise<void> => get().loadLibrary(),
+    /** …and the Sweep panel's saved setup. */
+    loadSweepSetup: (): Promise<void> => get().loadSweepSetup(),
 
     // Sweeps → runs.
 

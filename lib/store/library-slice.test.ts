@@ -349,3 +349,28 @@ describe("pinPreview", () => {
     expect(store.getState().libraryNotice?.message).toBe("Removed the preview of My sketch LoRA");
   });
 });
+
+describe("pinCardPreview", () => {
+  const CARD = "https://huggingface.co/fal/Plushie-Kontext-Dev-LoRA/resolve/main/images/1.png";
+  const ROUTE = `/api/hub/image?url=${encodeURIComponent(CARD)}`;
+
+  it("makes a preview from a card image, keeps where it came from, and it survives a reload", async () => {
+    const { store, library, makeThumbnail } = await loadedStore();
+    expect(await store.getState().pinCardPreview(CUSTOM, ROUTE, CARD)).toEqual({ ok: true });
+    expect(makeThumbnail).toHaveBeenCalledWith(ROUTE);
+    const preview = { path: CUSTOM, thumbnail: TINY_JPEG, sourceUrl: CARD, pinnedAt: 5_000 };
+    expect(store.getState().previews[CUSTOM]).toEqual(preview);
+    const next = await loadedStore({ library });
+    expect(next.store.getState().previews[CUSTOM]).toEqual(preview);
+  });
+
+  it("says so, and keeps nothing, when the image cannot be read or saved", async () => {
+    const { store, library } = await loadedStore();
+    const broken = await store.getState().pinCardPreview(CUSTOM, "/broken", CARD);
+    expect(broken).toEqual({ ok: false, message: "The card's image could not be read" });
+    library.control.failNext = new StorageFullError("the LoRA library");
+    const full = await store.getState().pinCardPreview(CUSTOM, ROUTE, CARD);
+    expect(full.ok).toBe(false);
+    expect(store.getState().previews[CUSTOM]).toBeUndefined();
+  });
+});

@@ -258,6 +258,24 @@ export const createLibrarySlice: StateCreator<PlaygroundState, [], [], LibrarySl
         isNewToLibrary: added !== null,
       };
     },
+    pinCardPreview: async (path, source, sourceUrl) => {
+      const { makeThumbnail } = get().services;
+      const thumbnail = makeThumbnail ? await makeThumbnail(source).catch(() => null) : null;
+      if (!thumbnail) return { ok: false, message: "The card's image could not be read" };
+      const preview: LoraPreview = {
+        path,
+        thumbnail,
+        sourceUrl,
+        pinnedAt: get().services.now(),
+      };
+      try {
+        await write({ putPreviews: [preview] });
+      } catch (error) {
+        return { ok: false, message: `The preview was not saved: ${errorMessage(error)}` };
+      }
+      set((state) => ({ previews: { ...state.previews, [path]: preview } }));
+      return { ok: true };
+    },
     unpinPreview: async (path) => {
       if (!(path in get().previews)) return;
       try {

@@ -2,6 +2,7 @@ import type { StateCreator } from "zustand";
 import { withoutKey } from "@/lib/domain/form";
 import { clampScale } from "@/lib/domain/run";
 import { LIMITS } from "@/lib/kontext/endpoint";
+import { applyTrigger } from "@/lib/library/trigger";
 import type { LoraSlice, PlaygroundState } from "./state";
 import type { LoraEntry } from "./types";
 
@@ -18,6 +19,38 @@ export const createLoraSlice: StateCreator<PlaygroundState, [], [], LoraSlice> =
     set((state) => ({ loras: [...state.loras, entry] }));
     return id;
   },
+  loraNotice: null,
+  addLibraryLora: ({ path, scale, name, trigger }, withTrigger) => {
+    const loraId = get().addLora({ path, scale });
+    const before = get().prompt;
+    const outcome = applyTrigger(before, name, trigger, withTrigger);
+    if (outcome.changed) get().setPrompt(outcome.prompt);
+    set({
+      loraNotice: {
+        loraId,
+        message: outcome.message,
+        undo: outcome.changed ? { before, after: outcome.prompt } : null,
+      },
+    });
+    return loraId;
+  },
+  undoLoraTrigger: () => {
+    const notice = get().loraNotice;
+    if (!notice?.undo) return;
+    if (get().prompt !== notice.undo.after) {
+      set({
+        loraNotice: {
+          ...notice,
+          undo: null,
+          message: "The prompt was edited since; the trigger was left in it.",
+        },
+      });
+      return;
+    }
+    get().setPrompt(notice.undo.before);
+    set({ loraNotice: { ...notice, undo: null, message: "The prompt is as it was." } });
+  },
+  dismissLoraNotice: () => set({ loraNotice: null }),
   updateLora: (id, patch) =>
     set((state) => ({
       loras: state.loras.map((lora) =>
@@ -31,7 +64,11 @@ export const createLoraSlice: StateCreator<PlaygroundState, [], [], LoraSlice> =
       ),
       fieldErrors: withoutKey(withoutKey(state.fieldErrors, `lora:${id}:path`), `lora:${id}:scale`),
     })),
-  removeLora: (id) => set((state) => ({ loras: state.loras.filter((lora) => lora.id !== id) })),
+  removeLora: (id) =>
+    set((state) => ({
+      loras: state.loras.filter((lora) => lora.id !== id),
+      loraNotice: state.loraNotice?.loraId === id ? null : state.loraNotice,
+    })),
   moveLora: (id, offset) =>
     set((state) => {
       const index = state.loras.findIndex((lora) => lora.id === id);

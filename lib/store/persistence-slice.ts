@@ -154,7 +154,9 @@ export const createPersistenceSlice: StateCreator<PlaygroundState, [], [], Persi
     saveRun: persist,
     isHistoryLoaded: false,
     hydrate: () => {
-      hydration ??= Promise.all([loadHistory(), on.loadLibrary()]).then(() => undefined);
+      hydration ??= Promise.all([loadHistory(), on.loadLibrary(), on.loadSweepSetup()]).then(
+        () => undefined,
+      );
       return hydration;
     },
     saveDraftImage: async () => {

@@ -8,7 +8,7 @@ import { createRunsSlice } from "./runs-slice";
 import { createSettingsSlice } from "./settings-slice";
 import { createStageSlice } from "./stage-slice";
 import type { PlaygroundState, PlaygroundStore } from "./state";
-import { createSweepSlice } from "./sweep-slice";
+import { autosaveSweepSetup, createSweepSlice } from "./sweep-slice";
 import { createTransferSlice } from "./transfer-slice";
 import type { PlaygroundServices } from "./types";
 
@@ -47,5 +47,6 @@ export function createPlaygroundStore(
     ...createLibrarySlice(...args),
   }));
   autosaveDraft(store);
+  autosaveSweepSetup(store);
   return store;
 }

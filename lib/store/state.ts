@@ -79,6 +79,30 @@ export interface LoraSlice {
   moveLora: (id: string, offset: -1 | 1) => void;
   duplicateLora: (id: string) => void;
   toggleLora: (id: string) => void;
+  /**
+   * Adds a LoRA of the library or the Hub (`name`, with its trigger): a new row at `scale`, and
+   * its trigger in the prompt when `withTrigger` (whatever the prompt holds), unless the prompt
+   * has it already. Says what it did in `loraNotice`, with an undo when the prompt changed.
+   * Returns the new row's id.
+   */
+  addLibraryLora: (
+    lora: { path: string; scale: number; name: string; trigger: string },
+    withTrigger: boolean,
+  ) => string;
+  /** What the last library add did, or null. */
+  loraNotice: LoraNotice | null;
+  /** Puts back the prompt the last library add changed (when it was not edited since). */
+  undoLoraTrigger: () => void;
+  dismissLoraNotice: () => void;
+}
+
+/** What adding a LoRA from the library did, for the stack to say (and undo). */
+export interface LoraNotice {
+  /** The row that was added. */
+  loraId: string;
+  message: string;
+  /** The prompt before and after the trigger was added; null when it was left alone. */
+  undo: { before: string; after: string } | null;
 }
 
 export interface SettingsSlice {
@@ -271,6 +295,18 @@ export interface SweepSlice {
   /** The sweep form's axes as typed (columns, then rows). */
   sweepForm: AxisInput[];
   setSweepForm: (axes: AxisInput[]) => void;
+  /** The seed the next sweep holds (unless the form fixes one); random until chosen. */
+  sweepFormSeed: number;
+  /** How many cells of the next sweep run at once (1–8). */
+  sweepFormConcurrency: number;
+  setSweepFormOptions: (options: { seed?: number; concurrency?: number }) => void;
+  /** Whether the saved sweep setup has been read (see {@link SweepSlice.loadSweepSetup}). */
+  isSweepSetupLoaded: boolean;
+  /**
+   * Puts the saved sweep setup (axes, seed, concurrency) in the Sweep panel (the store's
+   * `hydrate` calls it). Never throws: a failure becomes the alert.
+   */
+  loadSweepSetup: () => Promise<void>;
   /**
    * Checks the form and the axes and expands them into cells with their predicted cost. The
    * seed is held: the form's fixed seed, else `seed` (a random one the caller drew once).
@@ -345,6 +381,16 @@ export interface LibrarySlice {
    * its file, at the run's scale). Never rejects.
    */
   pinPreview: (runId: string, imageIndex: number, loraPath: string) => Promise<PinPreviewResult>;
+  /**
+   * Makes the preview of the LoRA at `path` from a model card's image: `source` is what the
+   * thumbnail is read from (the server's image route), `sourceUrl` the image on the Hub, kept
+   * with it. Replaces a preview already there. Never rejects.
+   */
+  pinCardPreview: (
+    path: string,
+    source: string,
+    sourceUrl: string,
+  ) => Promise<{ ok: true } | { ok: false; message: string }>;
   /** Removes the preview of the LoRA at `path`. */
   unpinPreview: (path: string) => Promise<void>;
 }

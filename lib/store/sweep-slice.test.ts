@@ -206,3 +206,35 @@ describe("running a sweep", () => {
     expect(saved.runs.size).toBe(0);
   });
 });
+
+describe("the sweep setup across reloads", () => {
+  it("saves the axes, seed and concurrency, and a new store puts them back", async () => {
+    const { store, saved } = await storeWithForm();
+    store.getState().setSweepForm([scaleAxis("0, 2"), { kind: "prompt", text: "snow\nrain" }]);
+    store.getState().setSweepFormOptions({ seed: 42, concurrency: 3 });
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    expect(saved.sweepSetup()).toEqual({
+      axes: [scaleAxis("0, 2"), { kind: "prompt", text: "snow\nrain" }],
+      seed: 42,
+      concurrency: 3,
+    });
+
+    const next = createPlaygroundStore(fakeServices({ history: saved.history }).services);
+    await next.getState().hydrate();
+    expect(next.getState().sweepForm).toEqual(saved.sweepSetup()?.axes);
+    expect(next.getState().sweepFormSeed).toBe(42);
+    expect(next.getState().sweepFormConcurrency).toBe(3);
+  });
+
+  it("never overwrites the saved setup before reading it, and clamps the concurrency", async () => {
+    const setup = { axes: [{ kind: "seed" as const, text: "1, 2" }], seed: 5, concurrency: 2 };
+    const saved = fakeHistory({ sweepSetup: setup });
+    const store = createPlaygroundStore(fakeServices({ history: saved.history }).services);
+    store.getState().setSweepFormOptions({ concurrency: 99 });
+    expect(store.getState().sweepFormConcurrency).toBe(8);
+    await store.getState().hydrate();
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    expect(saved.sweepSetup()).toEqual(setup);
+    expect(store.getState().sweepForm).toEqual(setup.axes);
+  });
+});

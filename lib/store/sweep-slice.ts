@@ -1,6 +1,8 @@
 import type { StateCreator } from "zustand";
 import { toAppError } from "@/lib/browser/errors";
+import { errorMessage } from "@/lib/domain/app-error";
 import { checkForm, hasPixels } from "@/lib/domain/form";
+import { randomSeed } from "@/lib/domain/settings";
 import { outputSize } from "@/lib/kontext/resolution";
 import { parseAxis } from "@/lib/sweep/axis";
 import { estimateSweep, expandSweep } from "@/lib/sweep/cells";
@@ -107,6 +109,33 @@ export const createSweepSlice: StateCreator<PlaygroundState, [], [], SweepSlice>
     sweeps: [],
     sweepForm: DEFAULT_SWEEP_FORM,
     setSweepForm: (axes) => set({ sweepForm: axes.slice(0, 2), sweepError: null }),
+    sweepFormSeed: randomSeed(),
+    sweepFormConcurrency: DEFAULT_SWEEP_CONCURRENCY,
+    setSweepFormOptions: ({ seed, concurrency }) =>
+      set((state) => ({
+        sweepFormSeed: seed ?? state.sweepFormSeed,
+        sweepFormConcurrency:
+          concurrency === undefined
+            ? state.sweepFormConcurrency
+            : Math.min(MAX_SWEEP_CONCURRENCY, Math.max(1, Math.round(concurrency))),
+      })),
+    isSweepSetupLoaded: false,
+    loadSweepSetup: async () => {
+      try {
+        const setup = (await get().services.history?.loadSweepSetup?.()) ?? null;
+        if (setup) {
+          set({
+            sweepForm: setup.axes.slice(0, 2),
+            sweepFormSeed: setup.seed,
+            sweepFormConcurrency: setup.concurrency,
+          });
+        }
+      } catch (error) {
+        set({ alert: historyAlert(`The sweep setup could not be read: ${errorMessage(error)}`) });
+      } finally {
+        set({ isSweepSetupLoaded: true });
+      }
+    },
     sweepError: null,
     planSweep: (inputs, seed) => {
       const state = get();
@@ -295,4 +324,39 @@ export const createSweepSlice: StateCreator<PlaygroundState, [], [], SweepSlice>
 function clampConcurrency(value: number): number {
   if (!Number.isFinite(value)) return DEFAULT_SWEEP_CONCURRENCY;
   return Math.min(MAX_SWEEP_CONCURRENCY, Math.max(1, Math.round(value)));
+}
+
+/** How long the sweep setup must stay unchanged before it is saved (as the draft's delay). */
+export const SWEEP_SETUP_SAVE_DELAY_MS = 400;
+
+/**
+ * The sweep setup's autosave: with a history service that keeps it, the Sweep panel's axes,
+ * seed and concurrency are saved {@link SWEEP_SETUP_SAVE_DELAY_MS} after they last changed, once
+ * the saved setup has been read (so it is never overwritten before it is restored).
+ */
+export function autosaveSweepSetup(store: {
+  getState: () => PlaygroundState;
+  setState: (partial: Partial<PlaygroundState>) => void;
+  subscribe: (listener: (state: PlaygroundState, previous: PlaygroundState) => void) => unknown;
+}): void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  store.subscribe((state, previous) => {
+    const save = state.services.history?.saveSweepSetup;
+    if (!save || !state.isSweepSetupLoaded || !previous.isSweepSetupLoaded) return;
+    const isChanged =
+      state.sweepForm !== previous.sweepForm ||
+      state.sweepFormSeed !== previous.sweepFormSeed ||
+      state.sweepFormConcurrency !== previous.sweepFormConcurrency;
+    if (!isChanged) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const { sweepForm, sweepFormSeed, sweepFormConcurrency } = store.getState();
+      save({ axes: sweepForm, seed: sweepFormSeed, concurrency: sweepFormConcurrency }).catch(
+        (error: unknown) =>
+          store.setState({
+            alert: historyAlert(`The sweep setup could not be saved: ${errorMessage(error)}`),
+          }),
+      );
+    }, SWEEP_SETUP_SAVE_DELAY_MS);
+  });
 }

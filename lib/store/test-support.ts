@@ -5,6 +5,7 @@ import { type KontextOutput, type KontextRequest, kontextInputSchema } from "@/l
 import { toLibraryEnvelope } from "@/lib/library/library-records";
 import type { LibraryChange, LoraPreview, UserLora } from "@/lib/library/types";
 import { type SweepRecord, toStoredSweep } from "@/lib/sweep/record";
+import { type SweepSetup, toStoredSweepSetup } from "@/lib/sweep/setup";
 import { historyRun } from "@/tests/fixtures/history";
 import { createPlaygroundStore } from "./playground-store";
 import type {
@@ -137,6 +138,7 @@ export function fakeHistory(
     draft?: Draft | null;
     sweeps?: SweepRecord[];
     draftImage?: DraftImage | null;
+    sweepSetup?: SweepSetup | null;
   } = {},
 ) {
   const runs = new Map<string, HistoryRun>((initial.runs ?? []).map((run) => [run.id, run]));
@@ -148,6 +150,7 @@ export function fakeHistory(
   let draft = initial.draft ?? null;
   let draftImage = initial.draftImage ?? null;
   const imageSaves: (DraftImage | null)[] = [];
+  let sweepSetup = initial.sweepSetup ?? null;
   const history: HistoryService = {
     saveRun: async (run) => {
       toStoredRun(run);
@@ -177,6 +180,11 @@ export function fakeHistory(
       draftImage = value;
     },
     loadDraftImage: async () => draftImage,
+    saveSweepSetup: async (value) => {
+      toStoredSweepSetup(value);
+      sweepSetup = value;
+    },
+    loadSweepSetup: async () => sweepSetup,
   };
   return {
     history,
@@ -187,6 +195,7 @@ export function fakeHistory(
     draft: () => draft,
     imageSaves,
     draftImage: () => draftImage,
+    sweepSetup: () => sweepSetup,
   };
 }
 

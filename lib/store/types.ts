@@ -5,6 +5,7 @@ import type { Size } from "@/lib/kontext/resolution";
 import type { KontextImage, KontextOutput, KontextRequest } from "@/lib/kontext/schema";
 import type { LibraryChange, LibraryContents } from "@/lib/library/types";
 import type { SweepRecord } from "@/lib/sweep/record";
+import type { SweepSetup } from "@/lib/sweep/setup";
 
 /**
  * The outside world the store talks to; tests pass fakes. Calls that take a `signal` reject with
@@ -84,6 +85,9 @@ export interface HistoryService {
   /** Keeps the form's input image (null deletes the kept one). None: the image is not kept. */
   saveDraftImage?: (image: DraftImage | null) => Promise<void>;
   loadDraftImage?: () => Promise<DraftImage | null>;
+  /** Saves the Sweep panel's setup. None: it is not kept across reloads. */
+  saveSweepSetup?: (setup: SweepSetup) => Promise<void>;
+  loadSweepSetup?: () => Promise<SweepSetup | null>;
 }
 
 /** What caching one image did. */

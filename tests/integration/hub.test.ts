@@ -154,6 +154,43 @@ describe("the Hub routes against a fake Hub", () => {
     expect((await get("/api/hub/search?sort=nope")).status).toBe(400);
   });
 
+  it("passes on a card image, and refuses off-host, oversized and non-image answers", async () => {
+    const image = (url: string) =>
+      fetch(`${app.url}/api/hub/image?url=${encodeURIComponent(url)}`, {
+        headers: { "x-forwarded-for": `198.51.100.${++client % 250}` },
+      });
+    const plushie = `${hub.url}/fal/Plushie-Kontext-Dev-LoRA/resolve/main/images/plushie-1.png`;
+    const served = await image(plushie);
+    expect(served.status).toBe(200);
+    expect(served.headers.get("content-type")).toBe("image/png");
+    expect(
+      Buffer.from(await served.arrayBuffer())
+        .subarray(1, 4)
+        .toString(),
+    ).toBe("PNG");
+
+    elsewhere.requests.length = 0;
+    const offHost = await image(plushie.replace(hub.url, elsewhere.url));
+    expect(offHost.status).toBe(400);
+    expect(((await offHost.json()) as HubErrorBody).code).toBe("bad_reference");
+    expect(elsewhere.requests).toHaveLength(0);
+
+    const notImage = await image(
+      `${hub.url}/someone/SDXL-LoRA/resolve/main/images/not-an-image.png`,
+    );
+    expect(notImage.status).toBe(502);
+    expect(((await notImage.json()) as HubErrorBody).code).toBe("bad_answer");
+
+    // Another revision, so the cached copy of the image above is not what answers.
+    const oversized = await withFault(
+      "/fal/Plushie-Kontext-Dev-LoRA/resolve/v2/",
+      { kind: "huge", bytes: 7 * 1024 * 1024, declareLength: true },
+      () => image(plushie.replace("/resolve/main/", "/resolve/v2/")),
+    );
+    expect(oversized.status).toBe(502);
+    expect(((await oversized.json()) as HubErrorBody).code).toBe("too_large");
+  });
+
   it("says the Hub is unreachable when it is down (the last test: it stops the fake)", async () => {
     await hub.stop();
     const result = await model("someone/Never-Asked-Before");

@@ -8,7 +8,8 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
  * header for the next page; `X-Error-Code` RepoNotFound / GatedRepo / EntryNotFound):
  * - `GET /api/models/{id}[/revision/{rev}]?expand=…` (or `?blobs=true`): model info;
  * - `GET /api/models/{id}/tree/{rev}?recursive=…&cursor=…`: file entries with sizes, paged;
- * - `GET /{id}/resolve/{rev}/README.md`: the raw card;
+ * - `GET /{id}/resolve/{rev}/README.md`: the raw card; other files with `base64` content (card
+ *   images) at their resolve URLs, as `application/octet-stream`;
  * - `GET /api/models?search=&filter=&sort=&limit=&expand=&cursor=`: the listing, paged.
  * Renamed repositories answer 307 to the new id, as the Hub does. Every request is recorded.
  */
@@ -17,6 +18,8 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 export interface FakeFile {
   path: string;
   size: number;
+  /** The file's bytes (base64), served at its resolve URL; only README.md and these are served. */
+  base64?: string;
 }
 
 /** One fake model repository. */
@@ -158,6 +161,18 @@ export async function startFakeHub(
       );
     }
     if (resolve) {
+      const served = model.files?.find(
+        (file) => file.base64 !== undefined && file.path === decodeURIComponent(resolve[3] ?? ""),
+      );
+      if (served?.base64 !== undefined) {
+        const bytes = Buffer.from(served.base64, "base64");
+        res.writeHead(200, {
+          "content-type": "application/octet-stream",
+          "content-length": bytes.length,
+        });
+        res.end(bytes);
+        return;
+      }
       if (decodeURIComponent(resolve[3] ?? "") !== "README.md" || model.readme == null) {
         return json(404, { error: "Entry not found" }, { "x-error-code": "EntryNotFound" });
       }

@@ -2,7 +2,7 @@
 
 import { type ReactNode, useCallback, useEffect, useMemo, useRef } from "react";
 import { useShallow } from "zustand/react/shallow";
-import { resultName } from "@/components/playground/compare-picks/compare-format";
+import type { ViewerScope } from "@/components/playground/runs/result-context";
 import {
   formatLabel,
   selectCompletedRunSlots,
@@ -14,28 +14,37 @@ import { usePlaygroundStore } from "@/components/playground/store-provider";
 import { formatSize } from "@/components/ui/format";
 import { Icon } from "@/components/ui/icons";
 import { useViewerKeys } from "./use-viewer-keys";
+import { ViewerActions } from "./viewer-actions";
+import { scopedItems, viewerTitle } from "./viewer-format";
 
 const VIEWER_BUTTON =
   "inline-flex size-10 shrink-0 items-center justify-center rounded-full bg-white/10 text-white transition-colors hover:bg-white/20 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white disabled:opacity-40";
 
 /**
- * A full-size viewer over every shown image of every completed run (newest run first).
- * Esc closes (native dialog), ArrowLeft/ArrowRight move, clicking the backdrop closes.
+ * A full-size viewer over every shown image of every completed run (newest run first), or only
+ * over `scope` (a sweep's grid, each image titled by its labels). Download, Use as input and
+ * Compare act on the image shown. Esc closes (native dialog), ArrowLeft/ArrowRight move,
+ * clicking the backdrop closes.
  */
 export function Lightbox({
   activeKey,
+  scope = null,
   isRevealed,
   onNavigate,
   onClose,
 }: {
   activeKey: string;
+  scope?: ViewerScope | null;
   isRevealed: (key: string) => boolean;
   onNavigate: (key: string) => void;
   onClose: () => void;
 }) {
   // Completed runs only (null slots for the rest): log lines of running runs do not re-render.
   const slots = usePlaygroundStore(useShallow(selectCompletedRunSlots));
-  const items = useMemo(() => viewerItems(slots, isRevealed), [slots, isRevealed]);
+  const items = useMemo(
+    () => scopedItems(viewerItems(slots, isRevealed), scope),
+    [slots, isRevealed, scope],
+  );
   const position = items.findIndex((item) => item.key === activeKey);
   const item = items[position];
   const dialogRef = useRef<HTMLDialogElement>(null);
@@ -63,6 +72,7 @@ export function Lightbox({
   useViewerKeys(dialogRef, go, close);
 
   const hasMany = items.length > 1;
+  const title = item ? viewerTitle(item, scope) : "";
   return (
     <dialog
       ref={dialogRef}
@@ -72,16 +82,30 @@ export function Lightbox({
     >
       <div className="flex h-full flex-col">
         <div className="flex items-center justify-between gap-3 px-3 py-2 sm:px-4 sm:py-3">
-          <p className="min-w-0 text-sm text-white tabular-nums">
-            {item
-              ? `${resultName(item.runNumber, item.index)} · ${formatSize(item.image)} · ${formatLabel(item.image.content_type)} · seed ${item.seed}`
-              : ""}
-          </p>
-          <button type="button" aria-label="Close viewer" className={VIEWER_BUTTON} onClick={close}>
-            <ViewerIcon>
-              <path d="M4 4l8 8M12 4l-8 8" />
-            </ViewerIcon>
-          </button>
+          <div className="min-w-0">
+            <h2 className="truncate text-base font-semibold text-white">{title}</h2>
+            <p className="text-xs text-neutral-300 tabular-nums">
+              {item
+                ? `${formatSize(item.image)} · ${formatLabel(item.image.content_type)} · seed ${item.seed}`
+                : ""}
+            </p>
+          </div>
+          <div className="flex shrink-0 items-center gap-2">
+            {item ? <ViewerActions item={item} title={title} onClose={close} /> : null}
+            <button
+              type="button"
+              // Focus starts here, as before the viewer had actions: nothing is chosen for you.
+              // biome-ignore lint/a11y/noAutofocus: the dialog's initial focus (showModal honours it).
+              autoFocus
+              aria-label="Close viewer"
+              className={VIEWER_BUTTON}
+              onClick={close}
+            >
+              <ViewerIcon>
+                <path d="M4 4l8 8M12 4l-8 8" />
+              </ViewerIcon>
+            </button>
+          </div>
         </div>
         <div
           data-backdrop=""
@@ -91,7 +115,7 @@ export function Lightbox({
             <ResultImage
               key={item.key}
               url={item.image.url}
-              alt={`${resultName(item.runNumber, item.index)}: ${item.prompt}`}
+              alt={`${title}: ${item.prompt}`}
               width={item.image.width}
               height={item.image.height}
               loading="eager"

@@ -2,14 +2,11 @@
  * What the Hub detail view's buttons do, on the playground's store (its public actions only):
  * keep the LoRA in the library, add it to the stack, set up a scale sweep of it.
  */
-import {
-  addTriggerToPrompt,
-  promptHasTrigger,
-} from "@/components/playground/lora-stack/lora-format";
 import { libraryInputFromHub } from "@/lib/hub/library-entry";
 import type { HubModelDetails } from "@/lib/hub/types";
 import { selectLibraryLora } from "@/lib/store/library-slice";
 import type { PlaygroundStore } from "@/lib/store/playground-store";
+import { hubImageRoute, previewImageOf } from "./hub-api";
 import { TRY_SCALES } from "./hub-format";
 
 /** An action's outcome: done (with what to say), or why not. */
@@ -43,7 +40,26 @@ async function keepInLibrary(
   return { ok: true, path, name: saved.lora.name, isNew: true };
 }
 
-/** "Add to library": saves it with its trigger, licence and source; says if it was there. */
+/**
+ * Gives the LoRA at `path` a preview from the card's first example image (read through the
+ * server's image route) unless it has one. Returns a sentence to add to what was said, or "".
+ */
+async function keepCardPreview(
+  store: PlaygroundStore,
+  details: HubModelDetails,
+  path: string,
+): Promise<string> {
+  if (store.getState().previews[path]) return "";
+  const image = previewImageOf(details);
+  if (!image) return " The card has no image for a preview.";
+  const pinned = await store.getState().pinCardPreview(path, hubImageRoute(image), image);
+  return pinned.ok ? " Its preview is the card's image." : ` No preview: ${pinned.message}.`;
+}
+
+/**
+ * "Add to library": saves it with its trigger, licence, source and a preview from the card;
+ * says if it was there.
+ */
 export async function addHubLoraToLibrary(
   store: PlaygroundStore,
   details: HubModelDetails,
@@ -51,12 +67,13 @@ export async function addHubLoraToLibrary(
 ): Promise<HubActionResult> {
   const kept = await keepInLibrary(store, details, file);
   if (!kept.ok) return kept;
+  const preview = await keepCardPreview(store, details, kept.path);
   return {
     ok: true,
     path: kept.path,
     message: kept.isNew
-      ? `Saved to your library as “${kept.name}”.`
-      : `Already in your library, as “${kept.name}”.`,
+      ? `Saved to your library as “${kept.name}”.${preview}`
+      : `Already in your library, as “${kept.name}”.${preview}`,
   };
 }
 
@@ -69,13 +86,11 @@ export async function addHubLoraToStack(
 ): Promise<HubActionResult> {
   const kept = await keepInLibrary(store, details, file);
   if (!kept.ok) return kept;
-  const { addLora, setPrompt } = store.getState();
-  const loraId = addLora({ path: kept.path, scale: 1 });
+  void keepCardPreview(store, details, kept.path);
   const trigger = details.trigger?.text ?? "";
-  const { prompt } = store.getState();
-  if (withTrigger && trigger && !promptHasTrigger(prompt, trigger)) {
-    setPrompt(addTriggerToPrompt(prompt, trigger));
-  }
+  const loraId = store
+    .getState()
+    .addLibraryLora({ path: kept.path, scale: 1, name: kept.name, trigger }, withTrigger);
   return { ok: true, path: kept.path, loraId, message: `Added “${kept.name}” to the stack.` };
 }
 
@@ -90,6 +105,7 @@ export async function tryHubLora(
 ): Promise<HubActionResult> {
   const kept = await keepInLibrary(store, details, file);
   if (!kept.ok) return kept;
+  void keepCardPreview(store, details, kept.path);
   const state = store.getState();
   const inStack = state.loras.find((lora) => lora.path.trim() === kept.path);
   if (!inStack) state.addLora({ path: kept.path, scale: 1 });

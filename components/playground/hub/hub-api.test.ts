@@ -1,6 +1,12 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { HUB_ERROR_STATUS, type HubErrorCode } from "@/lib/hub/errors";
-import { fetchHubModel, fetchHubSearch, hubErrorMessage } from "./hub-api";
+import {
+  fetchHubModel,
+  fetchHubSearch,
+  hubErrorMessage,
+  hubImageRoute,
+  previewImageOf,
+} from "./hub-api";
 import { formatCount, formatLicence } from "./hub-format";
 
 const CODES = Object.keys(HUB_ERROR_STATUS) as HubErrorCode[];
@@ -81,5 +87,22 @@ describe("hub-format", () => {
       "flux-1-dev-non-commercial-license",
     );
     expect(formatLicence({ id: "apache-2.0" })).toBe("apache-2.0");
+  });
+});
+
+describe("card previews", () => {
+  it("takes the first example image on the Hub's own host, through this server's route", () => {
+    const details = {
+      pageUrl: "http://127.0.0.1:4107/fal/P",
+      exampleImages: [
+        "https://huggingface.co/fal/P/resolve/main/a.png",
+        "http://127.0.0.1:4107/fal/P/resolve/main/b.png",
+      ],
+    };
+    expect(previewImageOf(details)).toBe("http://127.0.0.1:4107/fal/P/resolve/main/b.png");
+    expect(previewImageOf({ ...details, exampleImages: [] })).toBeNull();
+    expect(hubImageRoute("https://h/a b.png")).toBe(
+      "/api/hub/image?url=https%3A%2F%2Fh%2Fa%20b.png",
+    );
   });
 });

@@ -91,3 +91,22 @@ export function fetchHubSearch(
   const params = new URLSearchParams({ q: query.q, sort: query.sort, page: String(query.page) });
   return getJson<HubSearchPage>(`/api/hub/search?${params}`, signal);
 }
+
+/**
+ * Where the browser reads a card image through this server (`GET /api/hub/image`): the Hub's
+ * CORS and rate limits stay on the server, which checks the URL, size and type.
+ */
+export function hubImageRoute(imageUrl: string): string {
+  return `/api/hub/image?url=${encodeURIComponent(imageUrl)}`;
+}
+
+/** The first of a model's example images that the image route serves (on the Hub's own host). */
+export function previewImageOf(details: Pick<HubModelDetails, "pageUrl" | "exampleImages">) {
+  let origin: string;
+  try {
+    origin = new URL(details.pageUrl).origin;
+  } catch {
+    return null;
+  }
+  return details.exampleImages.find((url) => url.startsWith(`${origin}/`)) ?? null;
+}

@@ -30,7 +30,8 @@ export function HubDetailActions({
   const store = usePlaygroundStoreApi();
   const checkboxId = useId();
   const trigger = details.trigger?.text ?? "";
-  const [withTrigger, setWithTrigger] = useState(() => store.getState().prompt.trim() === "");
+  // On whatever the prompt holds: the trigger becomes its first sentence, and can be undone.
+  const [withTrigger, setWithTrigger] = useState(true);
   const [outcome, setOutcome] = useState<HubActionResult | null>(null);
   const [isBusy, setIsBusy] = useState(false);
 

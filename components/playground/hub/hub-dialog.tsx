@@ -25,17 +25,25 @@ interface Opened {
  */
 export default function HubDialog({
   initialView,
+  initialReference,
   onClose,
+  onTried,
   onAdded,
 }: {
   initialView: HubView;
+  /** A reference looked up as soon as the dialog opens (a LoRA row's path). */
+  initialReference?: string;
+  /** "Try on my image" set up a sweep (the dialog has closed; a dialog around it should too). */
+  onTried?: () => void;
   onClose: () => void;
   /** The LoRA was added to the stack as row `loraId`. */
   onAdded: (loraId: string) => void;
 }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [isBrowsing, setIsBrowsing] = useState(initialView === "browse");
-  const [opened, setOpened] = useState<Opened | null>(null);
+  const [opened, setOpened] = useState<Opened | null>(() =>
+    initialReference ? { ref: initialReference, from: "paste", count: 1 } : null,
+  );
   const [pasteError, setPasteError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -73,6 +81,7 @@ export default function HubDialog({
       <div className="flex flex-col gap-4 p-4">
         <HubReferenceField
           autoFocus={initialView === "paste"}
+          initialValue={initialReference}
           error={pasteError}
           onLookUp={(ref) => {
             setPasteError(null);
@@ -94,6 +103,7 @@ export default function HubDialog({
             }}
             onTried={() => {
               close();
+              onTried?.();
               focusSweep();
             }}
           />

@@ -13,7 +13,14 @@ const HubDialog = dynamic(() => import("./hub-dialog"), { ssr: false });
  * The library's way onto the Hugging Face Hub: "From Hugging Face…" (paste anything that names a
  * LoRA) and "Find Kontext LoRAs" (browse), both opening the Hub dialog.
  */
-export function HubLauncher({ onAdded }: { onAdded: (loraId: string) => void }) {
+export function HubLauncher({
+  onAdded,
+  onTried,
+}: {
+  onAdded: (loraId: string) => void;
+  /** "Try on my image" set up a sweep. */
+  onTried?: () => void;
+}) {
   const [view, setView] = useState<HubView | null>(null);
 
   return (
@@ -29,6 +36,7 @@ export function HubLauncher({ onAdded }: { onAdded: (loraId: string) => void }) 
         <HubDialog
           initialView={view}
           onClose={() => setView(null)}
+          onTried={onTried}
           onAdded={(loraId) => {
             setView(null);
             onAdded(loraId);

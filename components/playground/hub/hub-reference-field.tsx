@@ -11,18 +11,21 @@ import { parseHubReference } from "@/lib/hub/reference";
  */
 export function HubReferenceField({
   autoFocus,
+  initialValue = "",
   error,
   onLookUp,
   onInvalid,
 }: {
   autoFocus: boolean;
+  /** What the field holds when it opens (a LoRA path being looked up). */
+  initialValue?: string;
   /** Why the last look-up failed, shown at the field. */
   error: string | null;
   onLookUp: (reference: string) => void;
   onInvalid: (message: string) => void;
 }) {
   const id = useId();
-  const [value, setValue] = useState("");
+  const [value, setValue] = useState(initialValue);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -9,8 +9,8 @@ import { type LibraryEntry, libraryDomId, loraInitials } from "./lora-library-fo
 import { LoraLibraryItemActions } from "./lora-library-item-actions";
 
 /**
- * One LoRA of the library: its preview (or initials), name, origin, trigger, tags, scale and
- * licence, "Add to stack", and edit, delete or unpin where they apply.
+ * One LoRA of the library as a card led by its style: the preview (or initials), then name,
+ * origin, trigger, tags, scale and licence, "Add to stack", and edit, delete or unpin.
  */
 export function LoraLibraryItem({
   entry,
@@ -28,60 +28,47 @@ export function LoraLibraryItem({
   const hasMoreActions = entry.source === "saved" || thumbnail !== null;
 
   return (
-    <li className="flex gap-2.5 rounded-lg sm:gap-3 border border-neutral-200 bg-white p-2.5 dark:border-neutral-800 dark:bg-neutral-900">
-      {thumbnail ? (
-        // biome-ignore lint/performance/noImgElement: a small data URL made in the browser.
-        <img
-          src={thumbnail}
-          alt={`Preview of ${name}`}
-          className="size-12 shrink-0 rounded-md bg-neutral-100 object-cover sm:size-14 ring-1 ring-black/5 dark:bg-neutral-800 dark:ring-white/10"
-        />
-      ) : (
-        <div
-          aria-hidden="true"
-          className="flex size-12 shrink-0 items-center justify-center rounded-md bg-neutral-100 text-sm font-semibold text-neutral-600 sm:size-14 dark:bg-neutral-800 dark:text-neutral-400"
-        >
-          {loraInitials(name)}
-        </div>
-      )}
-      <div className="@container flex min-w-0 flex-1 flex-col gap-1.5">
-        <div className="flex flex-col gap-2 @[17rem]:flex-row @[17rem]:items-start @[17rem]:justify-between">
-          <div className="min-w-0">
-            <p className="text-sm font-medium break-words text-neutral-900 dark:text-neutral-100">
-              <span>{name}</span>
-              {isInStack ? (
-                <span className="ml-2 rounded-sm bg-accent-50 px-1 py-px text-[11px] font-medium text-accent-700 dark:bg-accent-500/15 dark:text-accent-100">
-                  In stack
-                </span>
-              ) : null}
-            </p>
-            <p
-              className="truncate font-mono text-[11px] text-neutral-600 dark:text-neutral-400"
-              title={entry.path}
-            >
-              {entry.origin}
-            </p>
-          </div>
-          <Button
-            id={libraryDomId(key, "add")}
-            data-library-add=""
-            size="sm"
-            variant="secondary"
-            onClick={onAdd}
-            className="self-start"
+    <li className="flex flex-col overflow-hidden rounded-lg border border-neutral-200 bg-white dark:border-neutral-800 dark:bg-neutral-900">
+      <div className="relative">
+        {thumbnail ? (
+          // biome-ignore lint/performance/noImgElement: a small data URL made in the browser.
+          <img
+            src={thumbnail}
+            alt={`Preview of ${name}`}
+            className="aspect-[16/10] w-full bg-neutral-100 object-cover dark:bg-neutral-800"
+          />
+        ) : (
+          <div
+            aria-hidden="true"
+            className="flex aspect-[16/10] w-full items-center justify-center bg-gradient-to-br from-accent-50 to-neutral-100 text-2xl font-semibold text-accent-700 dark:from-accent-700/30 dark:to-neutral-800 dark:text-accent-100"
           >
-            <PlusIcon />
-            <span>
-              Add<Hidden> {name}</Hidden> to stack
-            </span>
-          </Button>
+            {loraInitials(name)}
+          </div>
+        )}
+        {isInStack ? (
+          <span className="absolute top-2 left-2 rounded-sm bg-white/90 px-1.5 py-0.5 text-[11px] font-medium text-accent-700 shadow-sm dark:bg-neutral-900/90 dark:text-accent-100">
+            In stack
+          </span>
+        ) : null}
+      </div>
+      <div className="flex flex-1 flex-col gap-1.5 p-3">
+        <div className="min-w-0">
+          <p className="text-sm font-medium break-words text-neutral-900 dark:text-neutral-100">
+            {name}
+          </p>
+          <p
+            className="truncate font-mono text-[11px] text-neutral-600 dark:text-neutral-400"
+            title={entry.path}
+          >
+            {entry.origin}
+          </p>
         </div>
         {entry.trigger ? (
           <p
             className="line-clamp-2 text-xs text-neutral-700 dark:text-neutral-300"
             title={entry.trigger}
           >
-            <span className="text-neutral-500 dark:text-neutral-400">Trigger </span>
+            <span className="text-neutral-600 dark:text-neutral-400">Trigger </span>
             <q>{entry.trigger}</q>
           </p>
         ) : null}
@@ -103,11 +90,28 @@ export function LoraLibraryItem({
           <span className={`whitespace-nowrap tabular-nums ${entry.tags.length > 0 ? "ml-1" : ""}`}>
             scale {formatScale(entry.scale)}
           </span>
-          {entry.licence ? <span>· {entry.licence}</span> : null}
         </div>
-        {hasMoreActions ? (
-          <LoraLibraryItemActions entry={entry} hasPreview={thumbnail !== null} onEdit={onEdit} />
+        {entry.licence ? (
+          <p className="text-[11px] text-neutral-600 dark:text-neutral-400">{entry.licence}</p>
         ) : null}
+        <div className="mt-auto flex flex-col gap-1 pt-1.5">
+          <Button
+            id={libraryDomId(key, "add")}
+            data-library-add=""
+            size="sm"
+            variant="secondary"
+            onClick={onAdd}
+            className="w-full justify-center"
+          >
+            <PlusIcon />
+            <span>
+              Add<Hidden> {name}</Hidden> to stack
+            </span>
+          </Button>
+          {hasMoreActions ? (
+            <LoraLibraryItemActions entry={entry} hasPreview={thumbnail !== null} onEdit={onEdit} />
+          ) : null}
+        </div>
       </div>
     </li>
   );

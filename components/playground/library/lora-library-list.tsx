@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import type { LibraryEntry } from "./lora-library-format";
 import { LoraLibraryItem } from "./lora-library-item";
 
-/** The matching LoRAs: the person's own first, then the curated ones. */
+/** The matching LoRAs as a grid of style cards: the person's own first, then the curated ones. */
 export function LoraLibraryList({
   entries,
   onAdd,
@@ -42,7 +42,10 @@ export function LoraLibraryList({
         >
           {title} <span className="font-normal tabular-nums">({items.length})</span>
         </h3>
-        <ul aria-labelledby={id} className="flex flex-col gap-2">
+        <ul
+          aria-labelledby={id}
+          className="grid grid-cols-[repeat(auto-fill,minmax(min(100%,13.5rem),1fr))] gap-3"
+        >
           {items.map((entry) => (
             <LoraLibraryItem
               key={entry.key}
@@ -57,8 +60,7 @@ export function LoraLibraryList({
     );
 
   return (
-    // Its own scroll area only beside the results (wide screens); on a phone the page scrolls.
-    <div className="flex flex-col gap-4 lg:max-h-[36rem] lg:overflow-y-auto lg:overscroll-contain lg:pr-1">
+    <div className="flex flex-col gap-5">
       {section("lora-library-saved", "Your LoRAs", saved)}
       {section("lora-library-curated", "Curated LoRAs", curated)}
     </div>

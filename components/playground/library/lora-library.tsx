@@ -3,11 +3,7 @@
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { HubLauncher } from "@/components/playground/hub/hub-launcher";
-import {
-  addTriggerToPrompt,
-  promptHasTrigger,
-} from "@/components/playground/lora-stack/lora-format";
-import { usePlaygroundStore, usePlaygroundStoreApi } from "@/components/playground/store-provider";
+import { usePlaygroundStore } from "@/components/playground/store-provider";
 import { KNOWN_LORAS } from "@/lib/kontext/known-loras";
 import { LoraLibraryFilters, SEARCH_ID } from "./lora-library-filters";
 import { LoraLibraryForm } from "./lora-library-form";
@@ -30,62 +26,43 @@ const CURATED = curatedEntries(KNOWN_LORAS);
 type Editing = { id: string | null } | null;
 
 /**
- * The LoRA library: curated and saved LoRAs with search, tag filters and previews; one click adds
- * one to the stack (and its trigger to the prompt, when wanted). Esc closes it; the arrow keys
+ * The LoRA library (inside its dialog): curated and saved LoRAs as a grid of style previews with
+ * search and tag filters; one click adds one to the stack, and its trigger to the prompt whatever
+ * the prompt holds (the stack says so, with Undo) unless that is switched off. The arrow keys
  * move between the search box and the "Add to stack" buttons.
  */
 export function LoraLibrary({
-  id,
-  onClose,
   onAdded,
+  onTried,
 }: {
-  id: string;
-  onClose: () => void;
   /** A LoRA was added to the stack as row `loraId`. */
   onAdded: (loraId: string) => void;
+  /** The Hub's "Try on my image" set up a sweep. */
+  onTried?: () => void;
 }) {
-  const store = usePlaygroundStoreApi();
   const userLoras = usePlaygroundStore(useShallow((s) => s.userLoras));
-  const addLora = usePlaygroundStore((s) => s.addLora);
-  const setPrompt = usePlaygroundStore((s) => s.setPrompt);
-  const isPromptEmpty = usePlaygroundStore((s) => s.prompt.trim() === "");
+  const addLibraryLora = usePlaygroundStore((s) => s.addLibraryLora);
   const [query, setQuery] = useState("");
   const [tags, setTags] = useState<string[]>([]);
-  // Null follows the default: on while the prompt is empty.
-  const [triggerChoice, setTriggerChoice] = useState<boolean | null>(null);
+  const [withTrigger, setWithTrigger] = useState(true);
   const [editing, setEditing] = useState<Editing>(null);
-  const rootRef = useRef<HTMLElement>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
   const saved = useMemo(() => savedEntries(userLoras), [userLoras]);
   const all = useMemo(() => [...saved, ...CURATED], [saved]);
   const allTags = useMemo(() => libraryTags(all), [all]);
   const matches = filterLibrary(all, query, tags);
-  const withTrigger = triggerChoice ?? isPromptEmpty;
 
   const dismissNotice = usePlaygroundStore((s) => s.dismissLibraryNotice);
 
-  useEffect(() => {
-    document.getElementById(SEARCH_ID)?.focus();
-    // What the library said is about this visit; it is not shown again when it reopens.
-    return dismissNotice;
-  }, [dismissNotice]);
+  // What the library said is about this visit; it is not shown again when it reopens.
+  useEffect(() => dismissNotice, [dismissNotice]);
 
   function add(entry: LibraryEntry) {
-    const loraId = addLora({ path: entry.path, scale: entry.scale });
-    // Read now: the prompt may have changed since this rendered.
-    const { prompt } = store.getState();
-    if (withTrigger && entry.trigger && !promptHasTrigger(prompt, entry.trigger)) {
-      setPrompt(addTriggerToPrompt(prompt, entry.trigger));
-    }
-    onAdded(loraId);
+    const { path, scale, name, trigger } = entry;
+    onAdded(addLibraryLora({ path, scale, name, trigger }, withTrigger));
   }
 
-  function handleKeyDown(event: KeyboardEvent<HTMLElement>) {
-    if (event.key === "Escape") {
-      event.preventDefault();
-      event.stopPropagation();
-      onClose();
-      return;
-    }
+  function handleKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
     const root = rootRef.current;
     if (!root) return;
@@ -102,18 +79,17 @@ export function LoraLibrary({
   }
 
   return (
-    <section
-      id={id}
+    // biome-ignore lint/a11y/noStaticElementInteractions: arrow keys between its own controls.
+    <div
       ref={rootRef}
-      aria-label="LoRA library"
       onKeyDown={handleKeyDown}
-      className="flex flex-col gap-3 rounded-lg border border-neutral-200 bg-neutral-50/60 p-3 dark:border-neutral-800 dark:bg-neutral-950/40"
+      className="flex min-h-0 flex-1 flex-col gap-3 overflow-y-auto overscroll-contain p-4"
     >
       <LoraLibraryToolbar
         isFormOpen={editing?.id === null}
         onSaveNew={() => setEditing(editing?.id === null ? null : { id: null })}
       />
-      <HubLauncher onAdded={onAdded} />
+      <HubLauncher onAdded={onAdded} onTried={onTried} />
       <LoraLibraryNotice />
       {editing ? (
         <LoraLibraryForm
@@ -134,7 +110,7 @@ export function LoraLibrary({
         }
       />
       <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
-        <LoraLibraryTriggerToggle checked={withTrigger} onChange={setTriggerChoice} />
+        <LoraLibraryTriggerToggle checked={withTrigger} onChange={setWithTrigger} />
         <output aria-live="polite" className="text-xs text-neutral-600 dark:text-neutral-400">
           {formatShownCount(matches.length, all.length)}
         </output>
@@ -148,6 +124,6 @@ export function LoraLibrary({
           setTags([]);
         }}
       />
-    </section>
+    </div>
   );
 }

@@ -1,67 +1,47 @@
 "use client";
 
-import { useId, useRef, useState } from "react";
-import { LoraLibrary } from "@/components/playground/library/lora-library";
+import { useState } from "react";
+import { LoraLibraryDialog } from "@/components/playground/library/lora-library-dialog";
 import { usePlaygroundStore } from "@/components/playground/store-provider";
-import { Button, buttonClass } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import { focusAfterRender } from "@/components/ui/focus";
-import { ChevronIcon, LibraryIcon, PlusIcon } from "@/components/ui/icons";
+import { LibraryIcon, PlusIcon } from "@/components/ui/icons";
 import { ADD_LORA_BUTTON_ID, loraDomId } from "./lora-format";
 
-/** "Add LoRA" and the "LoRA library" disclosure: curated and saved LoRAs to add in one click. */
+/** "LoRA library" (a dialog of style previews) and "Add LoRA" (a row for a weight file's URL). */
 export function LoraFooter() {
   const addLora = usePlaygroundStore((s) => s.addLora);
   const savedCount = usePlaygroundStore((s) => s.userLoras.length);
   const [isOpen, setIsOpen] = useState(false);
-  const toggleRef = useRef<HTMLButtonElement>(null);
-  const libraryId = useId();
-
-  function close() {
-    setIsOpen(false);
-    toggleRef.current?.focus();
-  }
 
   return (
-    <div className="flex flex-col gap-3">
-      <div className="flex flex-wrap items-center gap-2">
-        <Button
-          id={ADD_LORA_BUTTON_ID}
-          onClick={() => focusAfterRender([loraDomId(addLora(), "path")])}
-        >
-          <PlusIcon />
-          Add LoRA
-        </Button>
-        <button
-          ref={toggleRef}
-          type="button"
-          aria-expanded={isOpen}
-          aria-controls={isOpen ? libraryId : undefined}
-          onClick={() => setIsOpen((open) => !open)}
-          className={buttonClass("ghost")}
-        >
-          <LibraryIcon />
-          LoRA library
-          {savedCount > 0 ? (
-            // The name stays "LoRA library"; the count of saved LoRAs is said inside it.
-            <span
-              aria-hidden="true"
-              title={`${savedCount} saved`}
-              className="rounded-full bg-neutral-200 px-1.5 text-[11px] tabular-nums text-neutral-700 dark:bg-neutral-800 dark:text-neutral-300"
-            >
-              {savedCount}
-            </span>
-          ) : null}
-          <ChevronIcon isOpen={isOpen} />
-        </button>
-      </div>
+    <div className="flex flex-wrap items-center gap-2">
+      <Button variant="secondary" aria-haspopup="dialog" onClick={() => setIsOpen(true)}>
+        <LibraryIcon />
+        LoRA library
+        {savedCount > 0 ? (
+          // The name stays "LoRA library"; the count of saved LoRAs is said inside it.
+          <span
+            aria-hidden="true"
+            title={`${savedCount} saved`}
+            className="rounded-full bg-neutral-200 px-1.5 text-[11px] tabular-nums text-neutral-700 dark:bg-neutral-800 dark:text-neutral-300"
+          >
+            {savedCount}
+          </span>
+        ) : null}
+      </Button>
+      <Button
+        id={ADD_LORA_BUTTON_ID}
+        variant="ghost"
+        onClick={() => focusAfterRender([loraDomId(addLora(), "path")])}
+      >
+        <PlusIcon />
+        Add LoRA
+      </Button>
       {isOpen ? (
-        <LoraLibrary
-          id={libraryId}
-          onClose={close}
-          onAdded={(id) => {
-            setIsOpen(false);
-            focusAfterRender([loraDomId(id, "path")]);
-          }}
+        <LoraLibraryDialog
+          onClose={() => setIsOpen(false)}
+          onAdded={(id) => focusAfterRender([loraDomId(id, "scale")])}
         />
       ) : null}
     </div>

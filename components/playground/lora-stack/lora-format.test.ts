@@ -1,12 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  addTriggerToPrompt,
-  formatActiveCount,
-  loraDomId,
-  parseScaleDraft,
-  promptHasTrigger,
-  triggerButtonLabel,
-} from "./lora-format";
+import { formatActiveCount, loraDomId, parseScaleDraft, triggerButtonLabel } from "./lora-format";
 
 describe("formatActiveCount", () => {
   it("is null for an empty stack", () => {
@@ -28,34 +21,9 @@ describe("parseScaleDraft", () => {
   });
 });
 
-describe("triggers", () => {
-  const trigger = "Turn this image into the Ghibli style.";
-
-  it("finds a trigger regardless of case, spacing and its final period", () => {
-    expect(promptHasTrigger("turn this  image into the ghibli style, keep the dog", trigger)).toBe(
-      true,
-    );
-    expect(promptHasTrigger("make it snow", trigger)).toBe(false);
-    expect(promptHasTrigger("", trigger)).toBe(false);
-    expect(promptHasTrigger("anything", "  ")).toBe(false);
-  });
-
-  it("uses the trigger as the prompt when the prompt is empty", () => {
-    expect(addTriggerToPrompt("  ", "Convert to plushie style")).toBe("Convert to plushie style");
+describe("triggerButtonLabel", () => {
+  it("says whether the trigger becomes the prompt or joins it", () => {
     expect(triggerButtonLabel(" ")).toBe("Use trigger as prompt");
-  });
-
-  it("prepends the trigger as a sentence otherwise", () => {
-    expect(addTriggerToPrompt("make it blue", "Convert to plushie style")).toBe(
-      "Convert to plushie style. make it blue",
-    );
-    expect(addTriggerToPrompt(" make it blue", trigger)).toBe(`${trigger} make it blue`);
-    expect(
-      promptHasTrigger(
-        addTriggerToPrompt("x", "Convert to plushie style"),
-        "Convert to plushie style",
-      ),
-    ).toBe(true);
     expect(triggerButtonLabel("make it blue")).toBe("Add trigger to prompt");
   });
 });

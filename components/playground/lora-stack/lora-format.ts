@@ -20,24 +20,6 @@ export function parseScaleDraft(text: string): number | null {
   return Number.isFinite(scale) ? scale : null;
 }
 
-function normalizeText(text: string): string {
-  return text.toLowerCase().replace(/\s+/g, " ").trim();
-}
-
-/** Whether the prompt already holds the trigger (case, spacing and a final period aside). */
-export function promptHasTrigger(prompt: string, trigger: string): boolean {
-  const needle = normalizeText(trigger).replace(/[.!]+$/, "");
-  return needle.length > 0 && normalizeText(prompt).includes(needle);
-}
-
-/** The trigger as the whole prompt when it is empty, else the trigger as its first sentence. */
-export function addTriggerToPrompt(prompt: string, trigger: string): string {
-  const rest = prompt.trim();
-  if (!rest) return trigger;
-  const sentence = /[.!?,;:]$/.test(trigger.trim()) ? trigger.trim() : `${trigger.trim()}.`;
-  return `${sentence} ${rest}`;
-}
-
 /** The label of the button that puts a LoRA's trigger in the prompt. */
 export function triggerButtonLabel(prompt: string): string {
   return prompt.trim() ? "Add trigger to prompt" : "Use trigger as prompt";

@@ -3,6 +3,7 @@
 import { useShallow } from "zustand/react/shallow";
 import { usePlaygroundStore } from "@/components/playground/store-provider";
 import { Panel } from "@/components/ui/panel";
+import { LoraAddNotice } from "./lora-add-notice";
 import { LoraFooter } from "./lora-footer";
 import { formatActiveCount } from "./lora-format";
 import { LoraRow } from "./lora-row";
@@ -27,7 +28,8 @@ export function LoraPanel() {
     >
       {ids.length === 0 ? (
         <p className="text-sm text-neutral-600 dark:text-neutral-400">
-          No LoRAs — the base Kontext model edits the image. Add one to apply a style.
+          No LoRAs — the base Kontext model edits the image. Pick a style from the library to apply
+          it.
         </p>
       ) : (
         <ol aria-labelledby="lora-panel-title" className="flex flex-col gap-3">
@@ -36,6 +38,7 @@ export function LoraPanel() {
           ))}
         </ol>
       )}
+      <LoraAddNotice />
       <LoraFooter />
     </Panel>
   );

@@ -57,7 +57,7 @@ export function LoraRowActions({ id }: { id: string }) {
   function remove() {
     const neighbour = ids[index + 1] ?? ids[index - 1];
     removeLora(id);
-    focusAfterRender(neighbour ? [loraDomId(neighbour, "path")] : [ADD_LORA_BUTTON_ID]);
+    focusAfterRender(neighbour ? [loraDomId(neighbour, "scale")] : [ADD_LORA_BUTTON_ID]);
   }
 
   return (

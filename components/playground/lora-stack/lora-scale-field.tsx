@@ -2,14 +2,17 @@
 
 import { useState } from "react";
 import { usePlaygroundStore } from "@/components/playground/store-provider";
-import { describedBy, Field, INPUT_CLASS } from "@/components/ui/field";
+import { describedBy, FieldError, INPUT_CLASS } from "@/components/ui/field";
 import { formatScale, LORA_SCALE_DESCRIPTION, LORA_SCALE_STEP } from "@/components/ui/format";
 import { LIMITS } from "@/lib/kontext/endpoint";
 import { loraDomId, parseScaleDraft } from "./lora-format";
 
 const { min, max } = LIMITS.loraScale;
 
-/** How strongly one LoRA is merged: a slider and a number box bound to the same scale. */
+/**
+ * How strongly one LoRA is merged: a slider across the row's full width and a number box, bound
+ * to the same scale. The range is said to screen readers and in the label's tooltip.
+ */
 export function LoraScaleField({ id }: { id: string }) {
   const position = usePlaygroundStore((s) => s.loras.findIndex((lora) => lora.id === id) + 1);
   const scale = usePlaygroundStore(
@@ -23,8 +26,15 @@ export function LoraScaleField({ id }: { id: string }) {
   const describedIds = describedBy(sliderId, true, error);
 
   return (
-    <Field id={sliderId} label="Scale" description={LORA_SCALE_DESCRIPTION} error={error}>
+    <div className="flex flex-col gap-1">
       <div className="flex items-center gap-3">
+        <label
+          htmlFor={sliderId}
+          title={LORA_SCALE_DESCRIPTION}
+          className="shrink-0 text-xs font-medium text-neutral-700 dark:text-neutral-300"
+        >
+          Scale
+        </label>
         <input
           id={sliderId}
           type="range"
@@ -36,7 +46,7 @@ export function LoraScaleField({ id }: { id: string }) {
           onChange={(event) => updateLora(id, { scale: Number(event.target.value) })}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedIds}
-          className="h-10 min-w-0 flex-1 cursor-pointer accent-accent-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500"
+          className="h-8 min-w-0 flex-1 cursor-pointer accent-accent-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500"
         />
         <div className="w-20 shrink-0">
           <input
@@ -56,10 +66,14 @@ export function LoraScaleField({ id }: { id: string }) {
             onBlur={() => setDraft(null)}
             aria-invalid={error ? true : undefined}
             aria-describedby={describedIds}
-            className={`${INPUT_CLASS} tabular-nums`}
+            className={`${INPUT_CLASS} px-2 py-1.5 tabular-nums`}
           />
         </div>
       </div>
-    </Field>
+      <p id={`${sliderId}-description`} className="sr-only">
+        {LORA_SCALE_DESCRIPTION}
+      </p>
+      <FieldError id={sliderId} error={error} />
+    </div>
   );
 }

@@ -2,7 +2,7 @@
 
 import { type ReactNode, useCallback, useMemo, useRef, useState } from "react";
 import { Lightbox } from "@/components/playground/gallery/lightbox";
-import type { ResultViewer } from "./result-context";
+import type { ResultViewer, ViewerScope } from "./result-context";
 
 /**
  * The results' viewer state: which flagged images were revealed, and the full-size viewer
@@ -11,6 +11,7 @@ import type { ResultViewer } from "./result-context";
 export function useResultViewerState(): { viewer: ResultViewer; lightbox: ReactNode } {
   const [revealed, setRevealed] = useState<ReadonlySet<string>>(() => new Set());
   const [viewerKey, setViewerKey] = useState<string | null>(null);
+  const [scope, setScope] = useState<ViewerScope | null>(null);
   const openerRef = useRef<HTMLElement | null>(null);
 
   const isRevealed = useCallback((key: string) => revealed.has(key), [revealed]);
@@ -18,8 +19,9 @@ export function useResultViewerState(): { viewer: ResultViewer; lightbox: ReactN
     () => ({
       isRevealed,
       reveal: (key) => setRevealed((previous) => new Set(previous).add(key)),
-      open: (key, opener) => {
+      open: (key, opener, nextScope) => {
         openerRef.current = opener;
+        setScope(nextScope ?? null);
         setViewerKey(key);
       },
     }),
@@ -36,6 +38,7 @@ export function useResultViewerState(): { viewer: ResultViewer; lightbox: ReactN
   const lightbox = viewerKey ? (
     <Lightbox
       activeKey={viewerKey}
+      scope={scope}
       isRevealed={isRevealed}
       onNavigate={setViewerKey}
       onClose={closeViewer}

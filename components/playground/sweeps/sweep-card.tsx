@@ -6,6 +6,8 @@ import { usePlaygroundStore } from "@/components/playground/store-provider";
 import { SweepActions } from "./sweep-card-actions";
 import { formatSweepProgress, sweepProgress, sweepTitle } from "./sweep-format";
 import { SweepGrid } from "./sweep-grid";
+import { SweepHeld } from "./sweep-held";
+import { useLoraName } from "./use-lora-name";
 
 /** A sweep in the gallery: its grid, progress, and what can be done with it. */
 export function SweepCard({ sweepId, sweepNumber }: { sweepId: string; sweepNumber: number }) {
@@ -16,9 +18,10 @@ export function SweepCard({ sweepId, sweepNumber }: { sweepId: string; sweepNumb
       return found ? sweepProgress(found, (id) => s.runs.find((run) => run.id === id)) : null;
     }),
   );
+  const name = useLoraName();
   if (!sweep || !progress) return null;
   const titleId = `sweep-${sweepId}-title`;
-  const title = `Sweep ${sweepNumber} · ${sweepTitle(sweep)}`;
+  const title = `Sweep ${sweepNumber} · ${sweepTitle(sweep, name)}`;
   const first = sweep.cells[0]?.request;
   return (
     <article
@@ -38,16 +41,10 @@ export function SweepCard({ sweepId, sweepNumber }: { sweepId: string; sweepNumb
         </p>
       </header>
       {first ? (
-        <p className="text-xs text-neutral-600 dark:text-neutral-400">
-          <span className="text-neutral-900 dark:text-neutral-100">
-            {sweep.axes.some((axis) => axis.kind === "prompt") ? "Prompt varies" : first.prompt}
-          </span>
-          {" · "}
-          {formatSettings(first)}
-          {sweep.axes.some((axis) => axis.kind === "seed")
-            ? ""
-            : ` · seed ${first.seed ?? "random"}`}
-        </p>
+        <div className="flex flex-col gap-0.5">
+          <SweepHeld requests={sweep.cells.map((cell) => cell.request)} />
+          <p className="text-xs text-neutral-600 dark:text-neutral-400">{formatSettings(first)}</p>
+        </div>
       ) : null}
       <SweepActions
         sweep={sweep}

@@ -2,25 +2,30 @@
 
 import { useShallow } from "zustand/react/shallow";
 import { useCompare } from "@/components/playground/compare-picks/compare-context";
-import { useResultViewer } from "@/components/playground/runs/result-context";
+import { useResultViewer, type ViewerScope } from "@/components/playground/runs/result-context";
 import { isFlaggedImage, resultKey, selectRun } from "@/components/playground/runs/result-format";
 import { ResultImage } from "@/components/playground/runs/result-image";
 import { usePlaygroundStore } from "@/components/playground/store-provider";
 import { Button } from "@/components/ui/button";
+import { Icon } from "@/components/ui/icons";
 
 /**
- * One cell of a sweep's grid: its image (opens full size), or where it stands; "Use these
- * settings" and "Compare" once it is done.
+ * One cell of a sweep's grid: its image (opens full size, the viewer moving within the grid), or
+ * where it stands; "Use settings" and "Compare" as icon buttons over the image once it is done, so
+ * they never add a line to the row.
  */
 export function SweepCell({
   runId,
   status,
   label,
+  scope,
 }: {
   runId: string | null;
   status: "pending" | "started" | "cancelled";
-  /** `×0.5 · snow`: the cell's axis values, naming its actions. */
+  /** `Van Gogh ×0.5`: the cell's axis values, naming its actions and its full-size view. */
   label: string;
+  /** The sweep's cells, for the viewer. */
+  scope: ViewerScope;
 }) {
   const cell = usePlaygroundStore(
     useShallow((s) => {
@@ -62,15 +67,15 @@ export function SweepCell({
   const item = { runId, index: 0 };
   const slot = compare.slotOf(item);
   return (
-    <div className="flex flex-col gap-1.5">
+    <div className="group relative">
       {isHidden ? (
         <CellNote>Hidden: flagged</CellNote>
       ) : (
         <button
           type="button"
           aria-label={`Open cell ${label} full size`}
-          onClick={(event) => viewer.open(key, event.currentTarget)}
-          className="block cursor-zoom-in overflow-hidden rounded-md bg-neutral-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500 dark:bg-neutral-800"
+          onClick={(event) => viewer.open(key, event.currentTarget, scope)}
+          className="block w-full cursor-zoom-in overflow-hidden rounded-md bg-neutral-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500 dark:bg-neutral-800"
         >
           <ResultImage
             url={cell.image.url}
@@ -81,18 +86,39 @@ export function SweepCell({
           />
         </button>
       )}
-      <div className="flex flex-wrap gap-x-1">
-        <Button size="sm" variant="ghost" onClick={() => void remixRun(runId, { withSeed: true })}>
-          Use settings<span className="sr-only"> of cell {label}</span>
+      <div className="absolute top-1 right-1 flex gap-1">
+        <Button
+          size="sm"
+          variant="secondary"
+          title="Use these settings"
+          className="size-8 px-0 shadow-sm"
+          onClick={() => void remixRun(runId, { withSeed: true })}
+        >
+          <Icon>
+            <path d="M2.5 8a5.5 5.5 0 0 1 9.4-3.9l1.6 1.4M13.5 2.5v3h-3" />
+            <path d="M13.5 8a5.5 5.5 0 0 1-9.4 3.9l-1.6-1.4M2.5 13.5v-3h3" />
+          </Icon>
+          <span className="sr-only">Use settings of cell {label}</span>
         </Button>
         <Button
           size="sm"
-          variant="ghost"
+          variant={slot ? "primary" : "secondary"}
+          title={slot ? `Picked as ${slot.toUpperCase()} to compare` : "Add to compare"}
           aria-pressed={slot !== null}
+          className="h-8 min-w-8 px-1.5 shadow-sm"
           onClick={() => compare.togglePick(item)}
         >
-          {slot ? `Picked ${slot.toUpperCase()}` : "Compare"}
-          <span className="sr-only"> cell {label}</span>
+          {slot ? (
+            <span aria-hidden="true" className="text-xs font-semibold">
+              {slot.toUpperCase()}
+            </span>
+          ) : (
+            <Icon>
+              <path d="M3.5 2.5h9a1 1 0 0 1 1 1v9a1 1 0 0 1-1 1h-9a1 1 0 0 1-1-1v-9a1 1 0 0 1 1-1Z" />
+              <path d="M8 1v14" />
+            </Icon>
+          )}
+          <span className="sr-only">Compare cell {label}</span>
         </Button>
       </div>
     </div>

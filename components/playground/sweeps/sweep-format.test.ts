@@ -14,6 +14,21 @@ describe("sweep format", () => {
     ).toBe("LoRAs × Prompt variants");
   });
 
+  it("names a LoRA scale axis after the stack LoRA it scales", () => {
+    const axes = [
+      {
+        kind: "lora_scale" as const,
+        text: "",
+        labels: [],
+        target: { kind: "stack" as const, path: "p" },
+      },
+      { kind: "seed" as const, text: "", labels: [] },
+    ];
+    expect(sweepTitle({ axes }, (path) => (path === "p" ? "Plushie" : "?"))).toBe(
+      "Plushie scale × Seeds",
+    );
+  });
+
   it("counts cells by where they are", () => {
     const runs = {
       a: { phase: "completed", finishedAt: 1 },

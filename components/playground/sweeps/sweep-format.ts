@@ -2,9 +2,22 @@ import type { Run } from "@/lib/store/types";
 import type { SweepRecord } from "@/lib/sweep/record";
 import { AXIS_KINDS } from "./sweep-axis-kinds";
 
-/** `LoRA scale × Prompt variants`: what a sweep varied. */
-export function sweepTitle(sweep: Pick<SweepRecord, "axes">): string {
-  return sweep.axes.map((axis) => AXIS_KINDS[axis.kind].label).join(" × ");
+/**
+ * `Plushie scale × Prompt variants`: what a sweep varied, columns first. A LoRA scale axis on a
+ * LoRA of the stack is named after that LoRA (`name` names a path), so the title says what its
+ * columns or rows hold.
+ */
+export function sweepTitle(
+  sweep: Pick<SweepRecord, "axes">,
+  name: (path: string) => string = () => "LoRA",
+): string {
+  return sweep.axes
+    .map((axis) =>
+      axis.kind === "lora_scale" && axis.target?.kind === "stack"
+        ? `${name(axis.target.path)} scale`
+        : AXIS_KINDS[axis.kind].label,
+    )
+    .join(" × ");
 }
 
 /** How a sweep's cells stand. */

@@ -10,6 +10,7 @@ import { randomSeed } from "@/lib/domain/settings";
 import type { AxisInput } from "@/lib/store/outcomes";
 import { SweepAxisField } from "./sweep-axis-field";
 import { SweepConfirm } from "./sweep-confirm";
+import { SweepHeld } from "./sweep-held";
 import { SweepOptions, useSweepBudget } from "./sweep-options";
 import { SweepSummary } from "./sweep-summary";
 
@@ -25,8 +26,10 @@ export function SweepPanel() {
   usePlaygroundStore(useShallow((s) => [s.image, s.prompt, s.loras, s.settings]));
   const axes = usePlaygroundStore((s) => s.sweepForm);
   const setAxes = usePlaygroundStore((s) => s.setSweepForm);
-  const [seed, setSeed] = useState(randomSeed);
-  const [concurrency, setConcurrency] = useState(2);
+  // Kept in the store (and across reloads): the seed every cell holds, and the concurrency.
+  const seed = usePlaygroundStore((s) => s.sweepFormSeed);
+  const concurrency = usePlaygroundStore((s) => s.sweepFormConcurrency);
+  const setOptions = usePlaygroundStore((s) => s.setSweepFormOptions);
   const [budget, setBudget] = useSweepBudget();
   const [isConfirming, setIsConfirming] = useState(false);
   const [isStarting, setIsStarting] = useState(false);
@@ -43,7 +46,7 @@ export function SweepPanel() {
     try {
       const id = await startSweep(withTargets, { concurrency, seed });
       if (id) {
-        setSeed(randomSeed());
+        setOptions({ seed: randomSeed() });
         // The new sweep is the gallery's first item: take the person to its grid.
         focusAfterRender([`sweep-${id}-title`]);
       }
@@ -95,11 +98,14 @@ export function SweepPanel() {
       </div>
       <SweepOptions
         concurrency={concurrency}
-        onConcurrency={setConcurrency}
+        onConcurrency={(value) => setOptions({ concurrency: value })}
         budget={budget}
         onBudget={setBudget}
       />
       <SweepSummary plan={plan} error={sweepError} />
+      {plan.ok ? (
+        <SweepHeld requests={plan.grid.cells.map((cell) => cell.request)} className="-mt-2 px-1" />
+      ) : null}
       <Button
         ref={runButtonRef}
         variant="primary"

@@ -1,0 +1,41 @@
+"use client";
+
+import dynamic from "next/dynamic";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { SearchIcon } from "@/components/ui/icons";
+
+const HubDialog = dynamic(() => import("./hub-dialog"), { ssr: false });
+
+/**
+ * "Look up on Hugging Face" for a LoRA path that names a Hub repository: the Hub dialog opens on
+ * that repository's details (trigger, licence, base model, files).
+ */
+export function HubLookupButton({
+  reference,
+  onAdded,
+}: {
+  reference: string;
+  onAdded: (loraId: string) => void;
+}) {
+  const [isOpen, setIsOpen] = useState(false);
+  return (
+    <>
+      <Button size="sm" variant="ghost" className="self-start" onClick={() => setIsOpen(true)}>
+        <SearchIcon />
+        Look up on Hugging Face
+      </Button>
+      {isOpen ? (
+        <HubDialog
+          initialView="paste"
+          initialReference={reference}
+          onClose={() => setIsOpen(false)}
+          onAdded={(loraId) => {
+            setIsOpen(false);
+            onAdded(loraId);
+          }}
+        />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+import { z } from "zod";
+import { HISTORY_RECORDS } from "@/lib/history/records";
+import { type Envelope, type RecordFormat, unwrap, wrap } from "@/lib/persist/versioned-record";
+import type { AxisKind } from "./axis";
+import type { ScaleTarget } from "./cells";
+
+/** The most cells of one sweep that may run at once. */
+export const MAX_SETUP_CONCURRENCY = 8;
+
+/**
+ * The Sweep panel's setup as a person left it, kept across reloads like the form's draft: the
+ * axes as typed (columns, then rows), the held seed, and how many cells run at once.
+ */
+export interface SweepSetup {
+  axes: { kind: AxisKind; text: string; target?: ScaleTarget }[];
+  /** The seed every cell holds (unless the form fixes one), 0 – 2^32-1. */
+  seed: number;
+  /** How many cells run at once, 1–8. */
+  concurrency: number;
+}
+
+const targetSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("stack"), path: z.string().max(4_096) }),
+  z.object({ kind: z.literal("swept") }),
+]);
+
+export const sweepSetupSchema = z.object({
+  axes: z
+    .array(
+      z.object({
+        kind: z.enum(["lora_scale", "lora", "seed", "guidance", "steps", "prompt"]),
+        text: z.string().max(100_000),
+        target: targetSchema.optional(),
+      }),
+    )
+    .min(1)
+    .max(2),
+  seed: z.number().int().min(0).max(4_294_967_295),
+  concurrency: z.number().int().min(1).max(MAX_SETUP_CONCURRENCY),
+});
+
+/** How the setup is stored, with the history's records (it exists since format 1). */
+const SETUP_FORMAT: RecordFormat<typeof sweepSetupSchema> = {
+  family: HISTORY_RECORDS,
+  what: "sweep setup",
+  schema: sweepSetupSchema,
+};
+
+/**
+ * Reads a stored sweep setup envelope. Throws a `HistoryFormatError` for a newer or unknown
+ * format or a damaged record (the caller then keeps the default setup).
+ */
+export function migrateSweepSetup(raw: unknown): SweepSetup {
+  return unwrap(SETUP_FORMAT, raw);
+}
+
+/** Wraps a setup in the current envelope, checking it first (nothing unreadable is written). */
+export function toStoredSweepSetup(setup: SweepSetup, savedAt?: number): Envelope<SweepSetup> {
+  return wrap(SETUP_FORMAT, setup, savedAt);
+}
