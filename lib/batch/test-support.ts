@@ -26,3 +26,44 @@ export const pdfBytes = () => bytes(...text("%PDF-1.7\n"));
 export function fileOf(name: string, data: Uint8Array, type = ""): File {
   return new File([data as Uint8Array<ArrayBuffer>], name, { type });
 }
+
+import type { BatchInput, BatchRecipe } from "./record";
+
+/** A file input named `name` of a 1200×800 image whose bytes hash to `hash`. */
+export function fileInput(
+  name: string,
+  hash: string,
+  size = { width: 1200, height: 800 },
+): BatchInput {
+  return { name, source: "file", hash, url: null, bytes: 1_000, ...size };
+}
+
+/** A URL input of unknown size. */
+export function urlInput(url: string): BatchInput {
+  return { name: url, source: "url", hash: null, url, bytes: null, width: null, height: null };
+}
+
+/** A recipe: prompt, one LoRA, default settings, seed as given. */
+export function recipe(overrides: Partial<BatchRecipe> = {}): BatchRecipe {
+  return {
+    request: {
+      prompt: "make it snow",
+      loras: [{ path: "https://loras.example/snow.safetensors", scale: 0.8 }],
+      num_inference_steps: 30,
+      guidance_scale: 2.5,
+      num_images: 1,
+      output_format: "png",
+      acceleration: "none",
+      resolution_mode: "match_input",
+      enable_safety_checker: true,
+      sync_mode: false,
+    },
+    seedMode: "fixed",
+    seed: 7,
+    sourceRunId: null,
+    ...overrides,
+  };
+}
+
+/** A hex SHA-256-looking key from a digit. */
+export const hashOf = (digit: number) => String(digit % 10).repeat(64);
