@@ -96,7 +96,9 @@ export const batchRecordSchema = z.object({
       resumeAt: z.number().nullable(),
     })
     .nullable(),
-  /** The budget its cost was confirmed against (US dollars); null: none. */
+  /** When it was started (ms since the epoch); null while it waits for its start. */
+  startedAt: z.number().nullable(),
+  /** The budget its cost is checked against before it starts (US dollars); null: none. */
   budgetUsd: z.number().nonnegative().nullable(),
   backend: z.enum(["fal", "local"]),
 });
@@ -174,7 +176,7 @@ export interface NewBatch {
 }
 
 /**
- * A new batch, every item queued in input order: with a fixed seed every item gets the recipe's
+ * A new batch, not started, every item queued in input order: with a fixed seed every item gets the recipe's
  * seed (one is drawn once when it has none, and recorded); per image, each item draws its own.
  * A URL input's URL is its image URL from the start (nothing to upload). Throws for more than
  * {@link MAX_BATCH_ITEMS} inputs, and when neither the recipe nor an item has a prompt.
@@ -212,6 +214,7 @@ export function buildBatch(spec: NewBatch): BatchRecord {
     items,
     concurrency: clampConcurrency(spec.concurrency),
     pause: null,
+    startedAt: null,
     budgetUsd: spec.budgetUsd,
     backend: spec.backend,
   };

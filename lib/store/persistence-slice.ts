@@ -56,10 +56,11 @@ export const createPersistenceSlice: StateCreator<PlaygroundState, [], [], Persi
     const history = get().services.history;
     if (!history) return;
     try {
-      const [draft, saved, sweeps] = await Promise.all([
+      const [draft, saved, sweeps, batches] = await Promise.all([
         history.loadDraft(),
         history.loadRuns(),
         history.loadSweeps?.() ?? [],
+        history.loadBatches?.() ?? [],
       ]);
       if (draft) applyDraft(draft);
       const known = new Set(get().runs.map((run) => run.id));
@@ -69,6 +70,7 @@ export const createPersistenceSlice: StateCreator<PlaygroundState, [], [], Persi
       }
       // In the same tick as the runs, so a sweep's runs never show as runs of their own.
       on.sweepsLoaded(sweeps);
+      on.batchesLoaded(batches);
       for (const record of restored) {
         if (record.requestId && (record.status === "queued" || record.status === "running")) {
           const { requestId } = record;
@@ -77,7 +79,8 @@ export const createPersistenceSlice: StateCreator<PlaygroundState, [], [], Persi
           );
         }
       }
-      // Sweeps carry on where they stopped: their pending cells start as slots free up.
+      // Sweeps and batches carry on where they stopped: pending cells and items start as slots
+      // free up.
       on.historyLoaded();
     } catch (error) {
       set({ alert: historyAlert(`History could not be loaded: ${errorMessage(error)}`) });

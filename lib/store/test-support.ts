@@ -1,4 +1,5 @@
 import { ApiError } from "@fal-ai/client";
+import { type BatchRecord, toStoredBatch } from "@/lib/batch/record";
 import { toStoredDraft, toStoredRun } from "@/lib/history/records";
 import type { Draft, HistoryRun } from "@/lib/history/types";
 import { type KontextOutput, type KontextRequest, kontextInputSchema } from "@/lib/kontext/schema";
@@ -132,11 +133,19 @@ export async function withImage(store: ReturnType<typeof createPlaygroundStore>)
 }
 
 export function fakeHistory(
-  initial: { runs?: HistoryRun[]; draft?: Draft | null; sweeps?: SweepRecord[] } = {},
+  initial: {
+    runs?: HistoryRun[];
+    draft?: Draft | null;
+    sweeps?: SweepRecord[];
+    batches?: BatchRecord[];
+  } = {},
 ) {
   const runs = new Map<string, HistoryRun>((initial.runs ?? []).map((run) => [run.id, run]));
   const sweeps = new Map<string, SweepRecord>(
     (initial.sweeps ?? []).map((sweep) => [sweep.id, sweep]),
+  );
+  const batches = new Map<string, BatchRecord>(
+    (initial.batches ?? []).map((batch) => [batch.id, batch]),
   );
   const saves: HistoryRun[] = [];
   const drafts: Draft[] = [];
@@ -159,6 +168,14 @@ export function fakeHistory(
     deleteSweep: async (id) => {
       sweeps.delete(id);
     },
+    saveBatch: async (batch) => {
+      // Stored as the real history does: checked, and a copy (later changes do not leak in).
+      batches.set(batch.id, structuredClone(toStoredBatch(batch).data));
+    },
+    loadBatches: async () => [...batches.values()].sort((a, b) => b.createdAt - a.createdAt),
+    deleteBatch: async (id) => {
+      batches.delete(id);
+    },
     saveDraft: async (value) => {
       toStoredDraft(value);
       drafts.push(value);
@@ -166,7 +183,7 @@ export function fakeHistory(
     },
     loadDraft: async () => draft,
   };
-  return { history, runs, sweeps, saves, drafts, draft: () => draft };
+  return { history, runs, sweeps, batches, saves, drafts, draft: () => draft };
 }
 
 /** A run the history saved earlier (`saved-1`), from the shared fixtures. */
