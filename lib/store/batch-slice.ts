@@ -120,18 +120,23 @@ export const createBatchSlice: StateCreator<PlaygroundState, [], [], BatchSlice>
     dirty.add(id);
     if (writing.has(id)) return;
     const flush = async () => {
-      while (dirty.has(id)) {
-        dirty.delete(id);
-        const batch = batchOf(id);
-        if (batch) await write(batch);
+      try {
+        while (dirty.has(id)) {
+          dirty.delete(id);
+          const batch = batchOf(id);
+          if (batch) await write(batch);
+        }
+      } finally {
+        // In the same step as the last check, so a change made now starts a new flush.
+        writing.delete(id);
       }
     };
-    const pending = flush()
-      .catch((error: unknown) =>
+    writing.set(
+      id,
+      flush().catch((error: unknown) =>
         set({ alert: historyAlert(`The batch could not be saved: ${toAppError(error).message}`) }),
-      )
-      .finally(() => writing.delete(id));
-    writing.set(id, pending);
+      ),
+    );
   }
 
   /** Replaces a batch with `change(batch)`, saving it when it changed. */
@@ -318,10 +323,10 @@ export const createBatchSlice: StateCreator<PlaygroundState, [], [], BatchSlice>
   async function discardRuns(ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
     const gone = new Set(ids);
-    set((state) => ({
-      runs: state.runs.filter((run) => !gone.has(run.id)),
-      alert: state.alert?.runId && gone.has(state.alert.runId) ? null : state.alert,
-    }));
+    set((state) => ({ runs: state.runs.filter((run) => !gone.has(run.id)) }));
+    // A run's failure is reported just after it ends: the alert about a dropped run goes too.
+    await Promise.resolve();
+    set((state) => (state.alert?.runId && gone.has(state.alert.runId) ? { alert: null } : {}));
     const history = get().services.history;
     for (const id of ids) await history?.deleteRun(id).catch(() => {});
   }
@@ -799,11 +804,11 @@ export const createBatchSlice: StateCreator<PlaygroundState, [], [], BatchSlice>
           // A running item whose run was never saved has nothing to resume: it runs again.
           const revived = queue.revive({
             ...queueOf(batch),
-            items: batch.items.map((item) =>
-              item.status === "running" && item.runId && !runs.has(item.runId)
-                ? { ...item, requestId: null }
-                : item,
-            ),
+            items: batch.items.map((item) => {
+              if (item.status !== "running" || !item.runId) return item;
+              // The run's record knows its request id even when the batch was saved before it.
+              return { ...item, requestId: runs.get(item.runId)?.requestId ?? null };
+            }),
           });
           return withQueue(batch, revived);
         });
