@@ -72,6 +72,16 @@ describe("parseImageList: a CSV", () => {
     ]);
   });
 
+  it("reads a CSV saved by a spreadsheet, with a byte-order mark and CRLF line ends", () => {
+    const parsed = parseImageList("\uFEFFImage,Prompt\r\nx,y\r\n");
+    expect(parsed.format).toBe("csv");
+    expect(parsed.items[0]).toMatchObject({
+      line: 2,
+      source: { kind: "file", name: "x" },
+      prompt: "y",
+    });
+  });
+
   it("reads quoted fields with doubled quotes and line breaks, naming rows by their first line", () => {
     const parsed = parseImageList(
       'image,prompt\r\nhttps://a.example/1.jpg,"say ""hi""\non two lines"\r\nnot a url,plain\r\n',

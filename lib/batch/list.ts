@@ -132,8 +132,10 @@ function fileName(value: string): string | null {
  * images ({@link MAX_BATCH_ITEMS} by default; pass what is left when adding to a batch). The same
  * URL or file twice is listed as a duplicate of its first line. Never throws.
  */
-export function parseImageList(text: string, options: { max?: number } = {}): ParsedList {
+export function parseImageList(input: string, options: { max?: number } = {}): ParsedList {
   const max = options.max ?? MAX_BATCH_ITEMS;
+  // Spreadsheets save CSVs with a byte-order mark; it is not part of the first header.
+  const text = input.startsWith("\uFEFF") ? input.slice(1) : input;
   let records: CsvRecord[];
   const problems: string[] = [];
   const lines = text.split(/\r\n|\n|\r/);

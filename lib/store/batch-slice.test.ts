@@ -4,7 +4,7 @@ import type { InputStore } from "@/lib/batch/input-store";
 import { fileOf, jpegBytes, pdfBytes, pngBytes } from "@/lib/batch/test-support";
 import { GuardRefusalError } from "@/lib/fal/guard-errors";
 import type { KontextRequest } from "@/lib/kontext/schema";
-import { selectBatchProgress, selectBatchRunIds } from "./batch-slice";
+import { selectBatchProgress, selectBatchRunIds, selectPendingBatchCost } from "./batch-slice";
 import { createPlaygroundStore } from "./playground-store";
 import type { PlaygroundStore } from "./state";
 import { fakeHistory, fakeServices, output, savedRun, tick } from "./test-support";
@@ -122,7 +122,7 @@ describe("gathering inputs", () => {
     // Downscaled as single uploads are (the form's setting, on by default).
     expect(prepared).toEqual([true, true]);
     // Per-image cost from each image's own size: 1200×800 → 1 MP, 4000×3000 → 2 MP.
-    const cost = state.estimateBatchInputs();
+    const cost = selectPendingBatchCost(state);
     expect(cost.items.map((item) => item?.price.usd)).toEqual([0.035, 0.07]);
     expect(cost.usd).toBe(0.105);
   });
@@ -463,5 +463,37 @@ describe("after a reload", () => {
     await settle();
     expect(reopened.calls.submitted).toHaveLength(1);
     expect(statuses(reopened.store, id)).toEqual(["running"]);
+  });
+});
+
+describe("keeping batches", () => {
+  it("imports a batch export back, like other zips, with nothing left to run", async () => {
+    const { store, id, watchers } = await started(3);
+    watchers.get("req-1")?.done.resolve();
+    await settle();
+    const file = await store.getState().exportBatch(id);
+    if (!file) throw new Error(store.getState().batchError ?? "no export");
+    const other = await setup({ newId: () => "other" });
+    await other.store.getState().openFile(new File([file.blob], file.filename));
+    const state = other.store.getState();
+    expect(state.transferNotice?.message).toBe(`Imported 1 batch (1 run) from ${file.filename}`);
+    const imported = batchOf(other.store, id);
+    expect(imported.items.map((item) => item.status)).toEqual(["done", "cancelled", "cancelled"]);
+    expect(state.runs.map((run) => run.id)).toEqual([imported.items[0]?.runId]);
+    expect(other.history.batches.get(id)).toBeDefined();
+  });
+
+  it("deletes a finished batch with its runs and the inputs no other batch needs", async () => {
+    const { store, id, inputs } = await started(2);
+    expect(inputs.stored.size).toBe(2);
+    await store.getState().deleteBatch(id);
+    // Two items are still running: it is not deleted.
+    expect(store.getState().batchError).toBe("Cancel the batch before deleting it");
+    await store.getState().cancelBatch(id);
+    await settle();
+    await store.getState().deleteBatch(id);
+    expect(store.getState().batches).toEqual([]);
+    expect(store.getState().runs).toEqual([]);
+    expect(inputs.stored.size).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 import type { StateCreator } from "zustand";
-import { estimateBatch, estimateItem } from "@/lib/batch/cost";
+import { type BatchCost, estimateBatch, estimateItem } from "@/lib/batch/cost";
 import { type BatchExportEntry, batchExportFilename, exportBatchZip } from "@/lib/batch/export";
 import {
   type CandidateFile,
@@ -51,6 +51,26 @@ export function selectBatchRunIds(state: Pick<PlaygroundState, "batches">): Set<
 /** A batch's progress now (see `progress` in `lib/batch/queue`). */
 export function selectBatchProgress(batch: BatchRecord, now: number): queue.Progress {
   return queue.progress(queueOf(batch), now);
+}
+
+/**
+ * What the gathered inputs will cost with the form's settings (or the history run `source`'s),
+ * image by image, and whether that is above `budgetUsd` (see `estimateBatch`).
+ */
+export function selectPendingBatchCost(
+  state: Pick<PlaygroundState, "batchInputs" | "runs" | "settings">,
+  source: BatchRecipeSource = { kind: "form" },
+  budgetUsd?: number | null,
+): BatchCost {
+  const run = source.kind === "run" ? runOf(state, source.runId) : undefined;
+  const settings = run?.request ?? state.settings;
+  return estimateBatch(
+    state.batchInputs.map(({ input }) =>
+      input.width && input.height ? { width: input.width, height: input.height } : null,
+    ),
+    settings,
+    budgetUsd,
+  );
 }
 
 /** A blank image of the right kind, so the form's checks can run without one. */
@@ -238,6 +258,8 @@ export const createBatchSlice: StateCreator<PlaygroundState, [], [], BatchSlice>
         ? { width: current.input.width, height: current.input.height }
         : null;
     const size = estimateItem(input, request)?.size ?? UNKNOWN_SIZE;
+    // Uploaded and thumbnailed: the bytes stay in the input store only, not in memory.
+    if (current.input.hash) blobs.delete(current.input.hash);
     const runId = on.launchRun({ request, inputThumbnail: thumbnail, parentId: null, size });
     apply(batchId, (state) => queue.attachRun(state, itemId, runId));
   }
@@ -389,16 +411,6 @@ export const createBatchSlice: StateCreator<PlaygroundState, [], [], BatchSlice>
       request: recipeRequestSchema.parse(rest),
       seed: run.output?.seed ?? seed ?? null,
     };
-  }
-
-  /** The settings the cost depends on, from the form or a run. */
-  function costSettings(source: BatchRecipeSource) {
-    if (source.kind === "run") {
-      const run = runOf(get(), source.runId);
-      if (run) return run.request;
-    }
-    const { resolution_mode, num_images } = get().settings;
-    return { resolution_mode, num_images };
   }
 
   /** Adds screened inputs, skipping keys already gathered; returns problems for the skipped. */
@@ -576,14 +588,6 @@ export const createBatchSlice: StateCreator<PlaygroundState, [], [], BatchSlice>
     removeBatchInput: (key) =>
       set((state) => ({ batchInputs: state.batchInputs.filter((input) => input.key !== key) })),
     clearBatchInputs: () => set({ batchInputs: [], batchProblems: [], batchError: null }),
-    estimateBatchInputs: (source = { kind: "form" }, budgetUsd) =>
-      estimateBatch(
-        get().batchInputs.map(({ input }) =>
-          input.width && input.height ? { width: input.width, height: input.height } : null,
-        ),
-        costSettings(source),
-        budgetUsd,
-      ),
     createBatch: async ({ source = { kind: "form" }, seedMode, concurrency, budgetUsd }) => {
       const state = get();
       const pending = state.batchInputs;

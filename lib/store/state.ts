@@ -328,8 +328,6 @@ export interface BatchSlice {
   removeBatchInput: (key: string) => void;
   /** Empties the next batch's inputs and problems. */
   clearBatchInputs: () => void;
-  /** The cost of the gathered inputs with the form's settings (or `source`'s). */
-  estimateBatchInputs: (source?: BatchRecipeSource, budgetUsd?: number | null) => BatchCost;
   /**
    * Creates a batch of the gathered inputs with a recipe from the form or a history run: checks
    * the recipe, keeps the input files in the browser, saves the batch (not started) and empties
