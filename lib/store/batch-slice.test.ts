@@ -312,6 +312,54 @@ describe("the runner", () => {
   });
 });
 
+describe("uploads", () => {
+  it("fails an item whose upload fails, with the reason, and goes on with the next", async () => {
+    let uploads = 0;
+    const { store, id, calls } = await started(3, {
+      upload: async () => {
+        uploads += 1;
+        if (uploads === 1) throw new Error("Storage is down");
+        return `https://storage.example/ok-${uploads}.png`;
+      },
+    });
+    expect(batchOf(store, id).items[0]).toMatchObject({
+      status: "failed",
+      error: "The image could not be uploaded: Storage is down",
+    });
+    expect(statuses(store, id)).toEqual(["failed", "running", "running"]);
+    expect(calls.submitted).toHaveLength(2);
+  });
+
+  it("cancels an item while it uploads: no run starts when the upload ends", async () => {
+    const pending: ((url: string) => void)[] = [];
+    const { store, id, calls } = await started(1, {
+      upload: () => new Promise<string>((resolve) => pending.push(resolve)),
+    });
+    expect(statuses(store, id)).toEqual(["uploading"]);
+    await store.getState().cancelBatch(id);
+    for (const resolve of pending) resolve("https://storage.example/late.png");
+    await settle();
+    expect(statuses(store, id)).toEqual(["cancelled"]);
+    expect(calls.submitted).toEqual([]);
+  });
+
+  it("uploads an image once for two batches holding it", async () => {
+    const { store, calls } = await setup();
+    await store.getState().addBatchFiles(images(1));
+    const first = (await store.getState().createBatch({ seedMode: "fixed" })) as string;
+    await store.getState().addBatchFiles(images(1));
+    const second = (await store.getState().createBatch({ seedMode: "fixed" })) as string;
+    store.getState().startBatch(first);
+    store.getState().startBatch(second);
+    await settle();
+    expect(calls.uploads).toBe(1);
+    expect(calls.submitted.map((request) => request.image_url)).toEqual([
+      "https://storage.example/upload-1.png",
+      "https://storage.example/upload-1.png",
+    ]);
+  });
+});
+
 describe("a refusal by the server", () => {
   it("pauses the whole batch with the message and resumes after Retry-After, failing nothing", async () => {
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
