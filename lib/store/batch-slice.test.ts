@@ -4,7 +4,12 @@ import type { InputStore } from "@/lib/batch/input-store";
 import { fileOf, jpegBytes, pdfBytes, pngBytes } from "@/lib/batch/test-support";
 import { GuardRefusalError } from "@/lib/fal/guard-errors";
 import type { KontextRequest } from "@/lib/kontext/schema";
-import { selectBatchProgress, selectBatchRunIds, selectPendingBatchCost } from "./batch-slice";
+import {
+  selectActiveBatchesSummary,
+  selectBatchProgress,
+  selectBatchRunIds,
+  selectPendingBatchCost,
+} from "./batch-slice";
 import { createPlaygroundStore } from "./playground-store";
 import type { PlaygroundStore } from "./state";
 import { fakeHistory, fakeServices, output, savedRun, tick } from "./test-support";
@@ -435,6 +440,26 @@ describe("review", () => {
       running: 2,
       queued: 2,
     });
+  });
+
+  it("sums up the batches in flight for the page title, and none once they end", async () => {
+    const { store, id, watchers } = await started(2);
+    expect(selectActiveBatchesSummary(store.getState(), 1_000)).toEqual({
+      ended: 0,
+      wanted: 2,
+      etaMs: null,
+      isPaused: false,
+    });
+    store.getState().pauseBatch(id);
+    watchers.get("req-1")?.done.resolve();
+    await settle();
+    expect(selectActiveBatchesSummary(store.getState(), 1_000)).toMatchObject({
+      ended: 1,
+      isPaused: true,
+    });
+    watchers.get("req-2")?.done.resolve();
+    await settle();
+    expect(selectActiveBatchesSummary(store.getState(), 1_000)).toBeNull();
   });
 
   it("exports outputs named after their inputs with sidecars and a manifest", async () => {

@@ -53,6 +53,41 @@ export function selectBatchProgress(batch: BatchRecord, now: number): queue.Prog
   return queue.progress(queueOf(batch), now);
 }
 
+/** Progress over every batch that is started and not finished, for the page title. */
+export interface ActiveBatchesSummary {
+  /** Items ended (done or failed) and items wanted (not cancelled), over those batches. */
+  ended: number;
+  wanted: number;
+  /** The longest ETA among them; null when unknown. */
+  etaMs: number | null;
+  /** Whether every one of them is paused. */
+  isPaused: boolean;
+}
+
+/**
+ * A summary of the batches in flight (`3/12` in the title, an ETA), or null when none is: a
+ * batch is in flight once started until none of its items is queued, uploading or running.
+ */
+export function selectActiveBatchesSummary(
+  state: Pick<PlaygroundState, "batches">,
+  now: number,
+): ActiveBatchesSummary | null {
+  const active = state.batches.filter(
+    (batch) => batch.startedAt !== null && !batch.items.every(queue.isFinished),
+  );
+  if (active.length === 0) return null;
+  let ended = 0;
+  let wanted = 0;
+  let etaMs: number | null = 0;
+  for (const batch of active) {
+    const progress = queue.progress(queueOf(batch), now);
+    ended += progress.done + progress.failed;
+    wanted += progress.total - progress.cancelled;
+    etaMs = etaMs === null || progress.etaMs === null ? null : Math.max(etaMs, progress.etaMs);
+  }
+  return { ended, wanted, etaMs, isPaused: active.every((batch) => batch.pause !== null) };
+}
+
 /**
  * What the gathered inputs will cost with the form's settings (or the history run `source`'s),
  * image by image, and whether that is above `budgetUsd` (see `estimateBatch`).
