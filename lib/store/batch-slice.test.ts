@@ -180,6 +180,7 @@ describe("creating and starting a batch", () => {
     const seeds = batch.items.map((item) => item.seed);
     expect(new Set(seeds).size).toBe(3);
     expect(batch.startedAt).toBeNull();
+    expect(batch.budgetUsd).toBe(5);
     expect(store.getState().batchInputs).toEqual([]);
     await settle();
     expect(history.batches.get(id as string)?.items).toHaveLength(3);

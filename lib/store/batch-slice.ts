@@ -1,5 +1,10 @@
 import type { StateCreator } from "zustand";
-import { type BatchCost, estimateBatch, estimateItem } from "@/lib/batch/cost";
+import {
+  type BatchCost,
+  DEFAULT_BATCH_BUDGET_USD,
+  estimateBatch,
+  estimateItem,
+} from "@/lib/batch/cost";
 import { type BatchExportEntry, batchExportFilename, exportBatchZip } from "@/lib/batch/export";
 import {
   type CandidateFile,
@@ -673,7 +678,7 @@ export const createBatchSlice: StateCreator<PlaygroundState, [], [], BatchSlice>
           recipe,
           inputs: pending.map(({ input, prompt }) => ({ input, prompt })),
           concurrency: concurrency ?? queue.DEFAULT_CONCURRENCY,
-          budgetUsd: budgetUsd === undefined ? null : budgetUsd,
+          budgetUsd: budgetUsd === undefined ? DEFAULT_BATCH_BUDGET_USD : budgetUsd,
           backend: get().backend,
           newId: services.newId,
           randomSeed: () => randomSeed(),

@@ -336,7 +336,9 @@ export interface BatchSlice {
   createBatch: (options: {
     source?: BatchRecipeSource;
     seedMode: "fixed" | "per-image";
+    /** How many run at once (1–8); 2 unless given. */
     concurrency?: number;
+    /** US dollars above which starting asks for a confirmation; $5 unless given, null: none. */
     budgetUsd?: number | null;
   }) => Promise<string | null>;
   /**
