@@ -7,12 +7,12 @@ import {
 } from "@/lib/batch/cost";
 import { type BatchExportEntry, batchExportFilename, exportBatchZip } from "@/lib/batch/export";
 import {
-  type CandidateFile,
-  describeRefused,
-  screenFiles,
-  sniffImageType,
-} from "@/lib/batch/files";
-import { MAX_BATCH_ITEMS, parseImageList } from "@/lib/batch/list";
+  addToGathered,
+  type Intake,
+  readImageFiles,
+  readImageList,
+  sortDroppedFiles,
+} from "@/lib/batch/intake";
 import * as queue from "@/lib/batch/queue";
 import {
   type BatchItem,
@@ -26,7 +26,6 @@ import {
   withQueue,
 } from "@/lib/batch/record";
 import { backoffMs, isRefusal } from "@/lib/batch/refusal";
-import { readZipImages } from "@/lib/batch/zip-input";
 import { toAppError } from "@/lib/browser/errors";
 import { errorMessage } from "@/lib/domain/app-error";
 import { checkForm } from "@/lib/domain/form";
@@ -36,11 +35,9 @@ import { toHistoryRun } from "@/lib/history/run-record";
 import { historyAlert } from "./alerts";
 import { coordinate } from "./coordination";
 import { runOf } from "./selectors";
-import type { BatchRecipeSource, BatchSlice, PendingBatchInput, PlaygroundState } from "./state";
+import type { BatchRecipeSource, BatchSlice, PlaygroundState } from "./state";
 import type { Run } from "./types";
 
-/** How many URLs are probed for their size at once. */
-const PROBE_CONCURRENCY = 4;
 /** The size a run is predicted at when its input's size is unknown (fixed ratios need none). */
 const UNKNOWN_SIZE = { width: 1024, height: 1024 };
 
@@ -128,33 +125,6 @@ const PLACEHOLDER_IMAGE: InputImage = {
   remoteUrl: "https://batch.invalid/input",
   parentRunId: null,
 };
-
-function isZip(head: Uint8Array, file: File): boolean {
-  return (head[0] === 0x50 && head[1] === 0x4b) || /\.zip$/i.test(file.name);
-}
-
-function isList(head: Uint8Array, file: File): boolean {
-  if (sniffImageType(head)) return false;
-  return /\.(csv|txt)$/i.test(file.name) || file.type === "text/csv" || file.type === "text/plain";
-}
-
-/** Runs `work` over `values`, `limit` at a time, in order. */
-async function mapLimited<T, R>(
-  values: readonly T[],
-  limit: number,
-  work: (value: T) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = new Array(values.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < values.length) {
-      const index = next++;
-      results[index] = await work(values[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, values.length) }, worker));
-  return results;
-}
 
 export const createBatchSlice: StateCreator<PlaygroundState, [], [], BatchSlice> = (set, get) => {
   /** Cross-slice work goes through one place. */
@@ -453,128 +423,29 @@ export const createBatchSlice: StateCreator<PlaygroundState, [], [], BatchSlice>
     };
   }
 
-  /** Adds screened inputs, skipping keys already gathered; returns problems for the skipped. */
-  function addPending(inputs: readonly PendingBatchInput[], problems: readonly string[]): void {
+  /** Adds what was read to the gathered inputs, and its problems to the list. */
+  function gather(intake: Intake): void {
     set((state) => {
-      const known = new Set(state.batchInputs.map((input) => input.key));
-      const room = MAX_BATCH_ITEMS - state.batchInputs.length;
-      const fresh = inputs.filter((input) => !known.has(input.key));
-      const added = fresh.slice(0, Math.max(0, room));
-      const extra = [
-        ...inputs
-          .filter((input) => known.has(input.key))
-          .map((input) => `${input.input.name}: already in the batch`),
-        ...fresh
-          .slice(added.length)
-          .map((input) => `${input.input.name}: over the ${MAX_BATCH_ITEMS}-image limit`),
-      ];
+      const merged = addToGathered(state.batchInputs, intake);
       return {
-        batchInputs: [...state.batchInputs, ...added],
-        batchProblems: [...state.batchProblems, ...problems, ...extra],
+        batchInputs: merged.inputs,
+        batchProblems: [...state.batchProblems, ...merged.problems],
       };
     });
   }
 
-  /** Screens, reads and downscales image files into pending inputs. */
-  async function readImages(candidates: readonly CandidateFile[]): Promise<void> {
-    const { services, shouldDownscale } = get();
-    const known = new Map(
-      get()
-        .batchInputs.filter((input) => input.input.hash)
-        .map((input) => [input.input.hash as string, input.input.name]),
-    );
-    const screened = await screenFiles(candidates, {
-      known,
-      max: MAX_BATCH_ITEMS - get().batchInputs.length,
-    });
-    const problems = screened.refused.map(describeRefused);
-    const inputs: PendingBatchInput[] = [];
-    for (const file of screened.accepted) {
-      try {
-        const named = new File([file.blob], file.name.slice(file.name.lastIndexOf("/") + 1), {
-          type: file.type,
-        });
-        const prepared = await services.prepareFile(named, { downscale: shouldDownscale });
-        inputs.push({
-          key: file.hash,
-          input: {
-            name: file.name,
-            source: "file",
-            hash: file.hash,
-            url: null,
-            bytes: prepared.file.size,
-            width: prepared.width,
-            height: prepared.height,
-          },
-          prompt: null,
-          blob: prepared.file,
-        });
-      } catch (error) {
-        problems.push(`${file.name}: ${errorMessage(error)}`);
-      }
-    }
-    addPending(inputs, problems);
-  }
-
-  /** Reads a URL list or CSV: URLs probed for their size, file rows matched to gathered files. */
   async function readList(text: string): Promise<void> {
-    const room = MAX_BATCH_ITEMS - get().batchInputs.length;
-    const parsed = parseImageList(text, { max: Math.max(0, room) + countFileRows(text) });
-    const problems = [...parsed.problems];
-    const urls = parsed.items.flatMap((item) =>
-      item.source.kind === "url"
-        ? [{ line: item.line, url: item.source.url, prompt: item.prompt }]
-        : [],
-    );
-    // File rows give a gathered file its own prompt.
-    const prompts = new Map<string, string | null>();
-    for (const item of parsed.items) {
-      if (item.source.kind !== "file") continue;
-      const wanted = item.source.name.toLowerCase();
-      const match = get().batchInputs.find(
-        (input) =>
-          input.input.name.slice(input.input.name.lastIndexOf("/") + 1).toLowerCase() === wanted,
-      );
-      if (!match)
-        problems.push(`Line ${item.line}: ${item.source.name} is not among the added files`);
-      else prompts.set(match.key, item.prompt);
-    }
-    if (prompts.size > 0) {
+    const intake = await readImageList(text, get().batchInputs, get().services);
+    if (intake.prompts.size > 0) {
       set((state) => ({
-        batchInputs: state.batchInputs.map((input) =>
-          prompts.has(input.key) ? { ...input, prompt: prompts.get(input.key) ?? null } : input,
+        batchInputs: state.batchInputs.map((each) =>
+          intake.prompts.has(each.key)
+            ? { ...each, prompt: intake.prompts.get(each.key) ?? null }
+            : each,
         ),
       }));
     }
-    const probed = await mapLimited(urls, PROBE_CONCURRENCY, async (row) => {
-      try {
-        return { row, size: await get().services.probeUrl(row.url), problem: null };
-      } catch (error) {
-        return { row, size: null, problem: `Line ${row.line}: ${errorMessage(error)}` };
-      }
-    });
-    const inputs: PendingBatchInput[] = [];
-    for (const { row, size, problem } of probed) {
-      if (!size) {
-        if (problem) problems.push(problem);
-        continue;
-      }
-      inputs.push({
-        key: row.url,
-        input: {
-          name: row.url,
-          source: "url",
-          hash: null,
-          url: row.url,
-          bytes: null,
-          width: size.width,
-          height: size.height,
-        },
-        prompt: row.prompt,
-        blob: null,
-      });
-    }
-    addPending(inputs, problems);
+    gather(intake);
   }
 
   /** While reading inputs, `isReadingBatchInputs` is on; failures go to the problems. */
@@ -597,32 +468,14 @@ export const createBatchSlice: StateCreator<PlaygroundState, [], [], BatchSlice>
     batchError: null,
     addBatchFiles: (files) =>
       reading(async () => {
-        const images: CandidateFile[] = [];
-        const lists: File[] = [];
-        for (const file of files) {
-          const head = new Uint8Array(await file.slice(0, 64).arrayBuffer());
-          if (isZip(head, file)) {
-            const unzipped = await readZipImages(new Uint8Array(await file.arrayBuffer()));
-            if (!unzipped.ok) {
-              set((state) => ({
-                batchProblems: [...state.batchProblems, `${file.name}: ${unzipped.message}`],
-              }));
-              continue;
-            }
-            images.push(
-              ...unzipped.accepted.map((entry) => ({ name: entry.name, blob: entry.blob })),
-            );
-            set((state) => ({
-              batchProblems: [...state.batchProblems, ...unzipped.refused.map(describeRefused)],
-            }));
-          } else if (isList(head, file)) {
-            lists.push(file);
-          } else {
-            images.push({ name: file.webkitRelativePath || file.name, blob: file });
-          }
-        }
-        await readImages(images);
-        for (const list of lists) await readList(await list.text());
+        const sorted = await sortDroppedFiles(files);
+        const { services, shouldDownscale, batchInputs } = get();
+        const read = await readImageFiles(sorted.images, batchInputs, {
+          downscale: shouldDownscale,
+          services,
+        });
+        gather({ inputs: read.inputs, problems: [...sorted.problems, ...read.problems] });
+        for (const list of sorted.lists) await readList(await list.text());
       }),
     addBatchList: (text) => reading(() => readList(text)),
     removeBatchInput: (key) =>
@@ -900,9 +753,3 @@ export const createBatchSlice: StateCreator<PlaygroundState, [], [], BatchSlice>
     },
   };
 };
-
-/** How many rows of a CSV name files (they do not count towards the room left for URLs). */
-function countFileRows(text: string): number {
-  const parsed = parseImageList(text, { max: Number.MAX_SAFE_INTEGER });
-  return parsed.items.filter((item) => item.source.kind === "file").length;
-}

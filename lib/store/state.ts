@@ -1,6 +1,7 @@
 import type { StoreApi } from "zustand/vanilla";
 import type { BatchCost } from "@/lib/batch/cost";
-import type { BatchInput, BatchRecord } from "@/lib/batch/record";
+import type { PendingBatchInput } from "@/lib/batch/intake";
+import type { BatchRecord } from "@/lib/batch/record";
 import type { RecipeRequest } from "@/lib/history/recipe-png";
 import type { ImportedRun } from "@/lib/history/zip";
 import type { KontextImage, KontextRequest } from "@/lib/kontext/schema";
@@ -284,17 +285,6 @@ export interface SweepSlice {
    * are marked cancelled, so nothing starts (or costs) on import. Returns how many were added.
    */
   importSweeps: (records: readonly SweepRecord[]) => Promise<number>;
-}
-
-/** One input gathered for the next batch, before it is created. */
-export interface PendingBatchInput {
-  /** The input's SHA-256 (files) or URL (URL inputs): unique among the pending inputs. */
-  key: string;
-  input: BatchInput;
-  /** Its own prompt (a CSV row's); null: the recipe's. */
-  prompt: string | null;
-  /** The file to upload (downscaled when that is on); null for URL inputs. Never persisted. */
-  blob: Blob | null;
 }
 
 /** Where a batch's recipe comes from: the form, or a run of the history. */
