@@ -8,7 +8,7 @@ const SERVER_ONLY =
   "^lib/(proxy|engine|server)/|^lib/hub/(config|guarded-fetch|model|search|handlers|routes)\\.ts$";
 // Browser-side lib code: everything under lib/ that is not server-only.
 const CLIENT_LIB =
-  "^lib/(domain|kontext|persist|store|history|library|share|sweep|compare|browser|playground|fal)/";
+  "^lib/(domain|kontext|persist|store|history|library|share|sweep|batch|compare|browser|playground|fal)/";
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

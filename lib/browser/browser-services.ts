@@ -1,4 +1,5 @@
 import type { FalClient, QueueStatus } from "@fal-ai/client";
+import { createInputStore } from "@/lib/batch/input-store";
 import { isHttpUrl } from "@/lib/domain/text";
 import { createPlaygroundFalClient } from "@/lib/fal/client";
 import { createHistoryDb, type HistoryDb } from "@/lib/history/db";
@@ -76,6 +77,7 @@ export function createBrowserServices(
     history: createBrowserHistory(),
     images: createBrowserImageStore(),
     library: createBrowserLibrary(),
+    batchInputs: createInputStore(),
   };
 }
 
@@ -98,6 +100,9 @@ export function createBrowserHistory(
     saveSweep: (sweep) => history().putSweep(sweep),
     loadSweeps: () => history().listSweeps(),
     deleteSweep: (id) => history().deleteSweep(id),
+    saveBatch: (batch) => history().putBatch(batch),
+    loadBatches: () => history().listBatches(),
+    deleteBatch: (id) => history().deleteBatch(id),
     saveDraft: (draft) => history().putDraft(draft),
     loadDraft: () => history().getDraft(),
     saveDraftImage: (image) => history().putDraftImage(image),

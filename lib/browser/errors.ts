@@ -63,9 +63,13 @@ function guardAppError(guard: GuardErrorBody): AppError {
     : guard.code === "limits_unavailable"
       ? "upstream"
       : "rate_limit";
+  const retry = guard.retryAfterSeconds;
   return {
     ...appError(kind, guardMessage(guard)),
     guard: { code: guard.code, ownKeyHelps: guard.ownKeyHelps === true },
+    ...(typeof retry === "number" && Number.isFinite(retry) && retry >= 0
+      ? { retryAfterSeconds: retry }
+      : {}),
   };
 }
 

@@ -38,6 +38,8 @@ export interface AppError {
   requestId?: string;
   /** Set when the demo's guard refused a run on the server's key. */
   guard?: AppErrorGuard;
+  /** Seconds until trying again makes sense (the refusal's `Retry-After`), when it said. */
+  retryAfterSeconds?: number;
   /** Whether trying again may help. */
   isRetryable: boolean;
 }

@@ -1,5 +1,7 @@
 import "fake-indexeddb/auto";
 import { describe, expect, it, vi } from "vitest";
+import { type BatchRecord, buildBatch } from "@/lib/batch/record";
+import { fileInput, hashOf, recipe } from "@/lib/batch/test-support";
 import { DEFAULT_SETTINGS } from "@/lib/domain/settings";
 import { kontextInputSchema } from "@/lib/kontext/schema";
 import type { SweepRecord } from "@/lib/sweep/record";
@@ -370,5 +372,50 @@ describe("the form's input image", () => {
     });
     expect(await db.getDraftImage()).toBeNull();
     expect(onCorrupt).toHaveBeenCalledWith("draft-image", expect.any(HistoryFormatError));
+  });
+});
+
+describe("batches", () => {
+  function makeBatch(id: string, createdAt: number): BatchRecord {
+    let item = 0;
+    return buildBatch({
+      id,
+      createdAt,
+      recipe: recipe(),
+      inputs: [
+        { input: fileInput("chair.jpg", hashOf(1)), prompt: null },
+        { input: fileInput("lamp.jpg", hashOf(2)), prompt: "make the lamp red" },
+      ],
+      concurrency: 2,
+      budgetUsd: null,
+      backend: "local",
+      newId: () => `${id}-item-${++item}`,
+      randomSeed: () => 5,
+    });
+  }
+
+  it("saves, lists newest first and deletes batches, apart from runs and sweeps", async () => {
+    const db = createHistoryDb({ dbName: uniqueDbName() });
+    await db.putBatch(makeBatch("old", 1));
+    await db.putBatch(makeBatch("new", 2));
+    expect((await db.listBatches()).map((batch) => batch.id)).toEqual(["new", "old"]);
+    expect((await db.listBatches())[1]).toEqual(makeBatch("old", 1));
+    expect(await db.listRuns()).toEqual([]);
+    expect(await db.listSweeps()).toEqual([]);
+    await db.deleteBatch("old");
+    expect((await db.listBatches()).map((batch) => batch.id)).toEqual(["new"]);
+  });
+
+  it("skips and reports a damaged batch, keeping it stored, and refuses to write one", async () => {
+    const dbName = uniqueDbName();
+    const corrupt = vi.fn();
+    const db = createHistoryDb({ dbName, onCorrupt: corrupt });
+    await db.putBatch(makeBatch("good", 1));
+    await openIdbStore(dbName, "batches").set("bad", { version: 1, data: { id: "bad" } });
+    expect((await db.listBatches()).map((batch) => batch.id)).toEqual(["good"]);
+    expect(corrupt.mock.calls.map(([id]) => id)).toEqual(["bad"]);
+    await expect(db.putBatch({ ...makeBatch("x", 1), concurrency: 0 })).rejects.toBeInstanceOf(
+      HistoryFormatError,
+    );
   });
 });

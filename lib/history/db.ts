@@ -1,3 +1,4 @@
+import { type BatchRecord, migrateBatch, toStoredBatch } from "@/lib/batch/record";
 import { errorMessage } from "@/lib/domain/app-error";
 import {
   isQuotaExceededError,
@@ -68,6 +69,11 @@ export interface HistoryDb {
   /** Every readable sweep, newest first; unreadable ones go to `onCorrupt`. */
   listSweeps: () => Promise<SweepRecord[]>;
   deleteSweep: (id: string) => Promise<void>;
+  /** Saves a batch (replacing the one with the same id). Throws like {@link HistoryDb.putRun}. */
+  putBatch: (batch: BatchRecord) => Promise<void>;
+  /** Every readable batch, newest first; unreadable ones go to `onCorrupt`. */
+  listBatches: () => Promise<BatchRecord[]>;
+  deleteBatch: (id: string) => Promise<void>;
   /** Saves the form draft. Throws like {@link HistoryDb.putRun}. */
   putDraft: (draft: Draft) => Promise<void>;
   /** The saved draft, or null when there is none or it cannot be read (reported to `onCorrupt`). */
@@ -104,6 +110,7 @@ export function createHistoryDb(options: HistoryDbOptions = {}): HistoryDb {
   const runs = openStore(dbName, "runs");
   const drafts = openStore(dbName, "drafts");
   const sweeps = openStore(dbName, "sweeps");
+  const batches = openStore(dbName, "batches");
 
   /** Tells `onCorrupt`; a throwing callback must not break the read that reports. */
   function report(id: string, error: HistoryFormatError): void {
@@ -164,6 +171,22 @@ export function createHistoryDb(options: HistoryDbOptions = {}): HistoryDb {
       return readable.sort((a, b) => b.createdAt - a.createdAt);
     },
     deleteSweep: (id) => sweeps.del(id),
+    putBatch: async (batch) => {
+      const stored = toStoredBatch(batch, now());
+      await quotaSafeWrite("the batch", () => batches.set(batch.id, stored));
+    },
+    listBatches: async () => {
+      const readable: BatchRecord[] = [];
+      for (const [id, raw] of await batches.entries()) {
+        try {
+          readable.push(migrateBatch(raw));
+        } catch (error) {
+          report(id, asFormatError(error));
+        }
+      }
+      return readable.sort((a, b) => b.createdAt - a.createdAt);
+    },
+    deleteBatch: (id) => batches.del(id),
     putDraft: async (draft) => {
       const stored = toStoredDraft(draft, now());
       await quotaSafeWrite("the draft", () => drafts.set(DRAFT_KEY, stored));

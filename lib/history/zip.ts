@@ -1,4 +1,5 @@
 import { type AsyncZippable, type UnzipFileInfo, type Unzipped, unzip, zip } from "fflate";
+import { BATCH_DOCUMENT_FORMAT, type BatchRecord, batchRecordSchema } from "@/lib/batch/record";
 import { formatCount } from "@/lib/domain/text";
 import { describeIssues, FILE_IMPORT_STYLE } from "@/lib/persist/issues";
 import { type SweepRecord, sweepRecordSchema } from "@/lib/sweep/record";
@@ -41,6 +42,13 @@ export interface ExportManifest {
   runs: string[];
   /** The exported sweep ids (optional); each has `sweeps/<id>.json` and its runs above. */
   sweeps?: string[];
+  /**
+   * Where a run's sidecar is when not at `runs/<id>.json` (optional; a batch export names them
+   * after their inputs, `runs/chair-003.kontext.json`).
+   */
+  runFiles?: Record<string, string>;
+  /** The exported batch ids (optional); each has `batches/<id>.json` and its runs above. */
+  batches?: string[];
 }
 
 /**
@@ -71,7 +79,7 @@ export interface ImportedRun {
 
 /** Result of {@link importRunsZip}; never throws. */
 export type ImportResult =
-  | { ok: true; runs: ImportedRun[]; sweeps: SweepRecord[] }
+  | { ok: true; runs: ImportedRun[]; sweeps: SweepRecord[]; batches: BatchRecord[] }
   | { ok: false; message: string };
 
 /** The `format` of a sweep's file in an export. */
@@ -201,6 +209,7 @@ function isWanted(name: string): boolean {
     name === MANIFEST_PATH ||
     (name.startsWith("runs/") && name.endsWith(".json")) ||
     (name.startsWith("sweeps/") && name.endsWith(".json")) ||
+    (name.startsWith("batches/") && name.endsWith(".json")) ||
     name.startsWith("images/")
   );
 }
@@ -210,9 +219,15 @@ function listNames(names: readonly string[], limit = 5): string {
   return names.length > limit ? `${shown} and ${formatCount(names.length - limit)} more` : shown;
 }
 
-function parseManifest(
-  bytes: Uint8Array,
-): { ok: true; ids: string[]; sweepIds: string[] } | { ok: false; message: string } {
+function parseManifest(bytes: Uint8Array):
+  | {
+      ok: true;
+      ids: string[];
+      sweepIds: string[];
+      batchIds: string[];
+      runFiles: Record<string, string>;
+    }
+  | { ok: false; message: string } {
   const json = parseJson(new TextDecoder().decode(bytes));
   if (!json) return { ok: false, message: `${MANIFEST_PATH} is not valid JSON` };
   const headerProblem = checkDocumentHeader(json.value, EXPORT_FORMAT, "export", HISTORY_VERSION);
@@ -246,7 +261,34 @@ function parseManifest(
   ) {
     return { ok: false, message: `${MANIFEST_PATH} has an invalid 'sweeps' list` };
   }
-  return { ok: true, ids: runs, sweepIds: sweeps };
+  const { batches = [], runFiles = {} } = json.value as { batches?: unknown; runFiles?: unknown };
+  if (
+    !Array.isArray(batches) ||
+    !batches.every((id): id is string => typeof id === "string" && RUN_ID.test(id))
+  ) {
+    return { ok: false, message: `${MANIFEST_PATH} has an invalid 'batches' list` };
+  }
+  if (
+    typeof runFiles !== "object" ||
+    runFiles === null ||
+    Array.isArray(runFiles) ||
+    !Object.values(runFiles).every(
+      (path) =>
+        typeof path === "string" &&
+        path.startsWith("runs/") &&
+        path.endsWith(".json") &&
+        isSafeArchivePath(path),
+    )
+  ) {
+    return { ok: false, message: `${MANIFEST_PATH} has an invalid 'runFiles' map` };
+  }
+  return {
+    ok: true,
+    ids: runs,
+    sweepIds: sweeps,
+    batchIds: batches,
+    runFiles: runFiles as Record<string, string>,
+  };
 }
 
 /**
@@ -304,7 +346,9 @@ export async function importRunsZip(bytes: Uint8Array): Promise<ImportResult> {
   const runs: ImportedRun[] = [];
   const missing: string[] = [];
   for (const id of manifest.ids) {
-    const path = `runs/${id}.json`;
+    const path = Object.hasOwn(manifest.runFiles, id)
+      ? (manifest.runFiles[id] as string)
+      : `runs/${id}.json`;
     const sidecarBytes = files[path];
     if (!sidecarBytes) return { ok: false, message: `The zip is missing ${path}` };
     const parsed = parseSidecar(new TextDecoder().decode(sidecarBytes));
@@ -367,5 +411,40 @@ export async function importRunsZip(bytes: Uint8Array): Promise<ImportResult> {
     }
     sweeps.push(parsed.data);
   }
-  return { ok: true, runs, sweeps };
+  // 5. The batches: items whose runs the zip does not hold keep their state but lose the run.
+  const batches: BatchRecord[] = [];
+  for (const id of manifest.batchIds) {
+    const path = `batches/${id}.json`;
+    const batchBytes = files[path];
+    if (!batchBytes) return { ok: false, message: `The zip is missing ${path}` };
+    const json = parseJson(new TextDecoder().decode(batchBytes));
+    if (!json) return { ok: false, message: `${path} is not valid JSON` };
+    const headerProblem = checkDocumentHeader(
+      json.value,
+      BATCH_DOCUMENT_FORMAT,
+      "batch",
+      HISTORY_VERSION,
+    );
+    if (headerProblem) return { ok: false, message: `${path}: ${headerProblem}` };
+    const parsed = batchRecordSchema.safeParse((json.value as { batch?: unknown }).batch);
+    if (!parsed.success) {
+      return {
+        ok: false,
+        message: `${path}: invalid batch field ${describeIssues(parsed.error, FILE_IMPORT_STYLE, "batch")}`,
+      };
+    }
+    if (parsed.data.id !== id)
+      return { ok: false, message: `${path} holds batch ${parsed.data.id}, not ${id}` };
+    const strangers = parsed.data.items.flatMap((item) =>
+      item.runId && !exported.has(item.runId) ? [item.runId] : [],
+    );
+    if (strangers.length > 0) {
+      return {
+        ok: false,
+        message: `${path} names runs the zip does not hold: ${listNames(strangers)}`,
+      };
+    }
+    batches.push(parsed.data);
+  }
+  return { ok: true, runs, sweeps, batches };
 }

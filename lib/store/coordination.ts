@@ -16,11 +16,19 @@ export function coordinate(get: () => PlaygroundState) {
     // Runs → persistence, history cache and sweeps.
 
     /** A run was created or changed in a way worth keeping (queued, new phase, favourite, …). */
-    runChanged: (runId: string): void => get().saveRun(runId),
-    /** A run ended: it is saved, and a sweep waiting for a free slot starts its next cell. */
+    runChanged: (runId: string): void => {
+      get().saveRun(runId);
+      get().syncBatchRun(runId);
+    },
+    /**
+     * A run ended: it is saved, its batch item follows it, and sweeps and batches waiting for a
+     * free slot start their next cells and items.
+     */
     runFinished: (runId: string): void => {
       get().saveRun(runId);
+      get().syncBatchRun(runId);
       get().pumpSweeps();
+      get().pumpBatches();
     },
     /** A run completed: its result images are kept, so compare and remix outlive their URLs. */
     runCompleted: (runId: string): Promise<void> => get().cacheRunImages(runId),
@@ -31,11 +39,16 @@ export function coordinate(get: () => PlaygroundState) {
 
     /** Saved sweeps were read (in the same tick as their runs). */
     sweepsLoaded: (...[records]: Args<"restoreSweeps">): void => get().restoreSweeps(records),
+    /** Saved batches were read (in the same tick as their runs). */
+    batchesLoaded: (...[records]: Args<"restoreBatches">): void => get().restoreBatches(records),
     /** A run saved while queued or running picks up where it stopped. */
     resumeRun: (runId: string, requestId: string): Promise<void> =>
       get().resumeRun(runId, requestId),
     /** The history is loaded: sweeps carry on where they stopped, as slots free up. */
-    historyLoaded: (): void => get().pumpSweeps(),
+    historyLoaded: (): void => {
+      get().pumpSweeps();
+      get().pumpBatches();
+    },
     /** The history load is over (loaded or not): the image cache drops what no run uses. */
     historySettled: (): Promise<void> => get().syncImageCache(),
     /** Loading the playground reads the saved library too. */
@@ -65,6 +78,8 @@ export function coordinate(get: () => PlaygroundState) {
     importRuns: (...[imported]: Args<"importRuns">) => get().importRuns(imported),
     importSweeps: (...[records]: Args<"importSweeps">): Promise<number> =>
       get().importSweeps(records),
+    importBatches: (...[records]: Args<"importBatches">): Promise<number> =>
+      get().importBatches(records),
     importLibrary: (...args: Args<"importLibrary">) => get().importLibrary(...args),
   };
 }

@@ -65,11 +65,12 @@ export const createPersistenceSlice: StateCreator<PlaygroundState, [], [], Persi
     const history = get().services.history;
     if (!history) return;
     try {
-      const [draft, saved, sweeps, draftImage] = await Promise.all([
+      const [draft, saved, sweeps, draftImage, batches] = await Promise.all([
         history.loadDraft(),
         history.loadRuns(),
         history.loadSweeps?.() ?? [],
         history.loadDraftImage?.().catch(() => null) ?? null,
+        history.loadBatches?.() ?? [],
       ]);
       if (draft) applyDraft(draft);
       if (draftImage) void restoreDraftImage(draftImage);
@@ -99,6 +100,7 @@ export const createPersistenceSlice: StateCreator<PlaygroundState, [], [], Persi
       for (const id of [...numbered.changed, ...early]) persist(id);
       // In the same tick as the runs, so a sweep's runs never show as runs of their own.
       on.sweepsLoaded(sweeps);
+      on.batchesLoaded(batches);
       for (const record of restored) {
         if (record.requestId && (record.status === "queued" || record.status === "running")) {
           const { requestId } = record;
@@ -107,7 +109,8 @@ export const createPersistenceSlice: StateCreator<PlaygroundState, [], [], Persi
           );
         }
       }
-      // Sweeps carry on where they stopped: their pending cells start as slots free up.
+      // Sweeps and batches carry on where they stopped: pending cells and items start as slots
+      // free up.
       on.historyLoaded();
     } catch (error) {
       set({ alert: historyAlert(`History could not be loaded: ${errorMessage(error)}`) });

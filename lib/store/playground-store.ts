@@ -1,4 +1,5 @@
 import { createStore } from "zustand/vanilla";
+import { createBatchSlice } from "./batch-slice";
 import { createHistorySlice } from "./history-slice";
 import { createInputSlice } from "./input-slice";
 import { createLibrarySlice } from "./library-slice";
@@ -44,6 +45,7 @@ export function createPlaygroundStore(
     ...createHistorySlice(...args),
     ...createTransferSlice(...args),
     ...createSweepSlice(...args),
+    ...createBatchSlice(...args),
     ...createLibrarySlice(...args),
   }));
   autosaveDraft(store);

@@ -1,4 +1,7 @@
 import type { StoreApi } from "zustand/vanilla";
+import type { BatchCost } from "@/lib/batch/cost";
+import type { PendingBatchInput } from "@/lib/batch/intake";
+import type { BatchRecord } from "@/lib/batch/record";
 import type { RecipeRequest } from "@/lib/history/recipe-png";
 import type { ImportedRun } from "@/lib/history/zip";
 import type { KontextImage, KontextRequest } from "@/lib/kontext/schema";
@@ -344,6 +347,81 @@ export interface SweepSlice {
   importSweeps: (records: readonly SweepRecord[]) => Promise<number>;
 }
 
+/** Where a batch's recipe comes from: the form, or a run of the history. */
+export type BatchRecipeSource = { kind: "form" } | { kind: "run"; runId: string };
+
+/** The outcome of {@link BatchSlice.startBatch}. */
+export type StartBatchResult =
+  | { ok: true }
+  | { ok: false; reason: "unknown" | "started" }
+  | { ok: false; reason: "over-budget"; cost: BatchCost };
+
+export interface BatchSlice {
+  /** Newest first. */
+  batches: BatchRecord[];
+  /** Inputs gathered for the next batch, in the order they were added. */
+  batchInputs: PendingBatchInput[];
+  /** Inputs left out of the next batch, each `name: reason` or `Line 4: reason`. */
+  batchProblems: string[];
+  /** Inputs are being read (screened, decoded, probed). */
+  isReadingBatchInputs: boolean;
+  /** Why the last batch action failed; null once one succeeds. */
+  batchError: string | null;
+  /**
+   * Adds dropped or chosen files to the next batch: images (screened by their bytes, de-duplicated,
+   * downscaled like single uploads), zips of images, and URL lists or CSVs (`.csv`, `.txt`), whose
+   * `file` column may name files dropped with them. What is left out goes to `batchProblems`.
+   */
+  addBatchFiles: (files: readonly File[]) => Promise<void>;
+  /** Adds a pasted URL list or CSV to the next batch (URLs are probed for their size). */
+  addBatchList: (text: string) => Promise<void>;
+  removeBatchInput: (key: string) => void;
+  /** Empties the next batch's inputs and problems. */
+  clearBatchInputs: () => void;
+  /**
+   * Creates a batch of the gathered inputs with a recipe from the form or a history run: checks
+   * the recipe, keeps the input files in the browser, saves the batch (not started) and empties
+   * the gathered inputs. Returns its id, or null (the reason in `batchError`).
+   */
+  createBatch: (options: {
+    source?: BatchRecipeSource;
+    seedMode: "fixed" | "per-image";
+    /** How many run at once (1–8); 2 unless given. */
+    concurrency?: number;
+    /** US dollars above which starting asks for a confirmation; $5 unless given, null: none. */
+    budgetUsd?: number | null;
+  }) => Promise<string | null>;
+  /**
+   * Starts a created batch. Above its budget it does not start unless `isOverBudgetConfirmed`
+   * (the answer carries the cost to confirm).
+   */
+  startBatch: (batchId: string, options?: { isOverBudgetConfirmed?: boolean }) => StartBatchResult;
+  pauseBatch: (batchId: string) => void;
+  resumeBatch: (batchId: string) => void;
+  /** Cancels every item not finished: queued ones at once, running ones through their runs. */
+  cancelBatch: (batchId: string) => Promise<void>;
+  /** Queues the failed items again (their failed runs are dropped). */
+  retryFailedBatchItems: (batchId: string) => void;
+  moveBatchItemToFront: (batchId: string, itemId: string) => void;
+  setBatchConcurrency: (batchId: string, concurrency: number) => void;
+  /** Marks a done item's result kept or rejected (null clears the mark). */
+  reviewBatchItem: (batchId: string, itemId: string, review: "kept" | "rejected" | null) => void;
+  /** Runs the rejected items again, each with a new seed (their rejected runs are dropped). */
+  rerunRejected: (batchId: string) => void;
+  /** Deletes a batch with no item in flight, its runs, and inputs no other batch needs. */
+  deleteBatch: (batchId: string) => Promise<void>;
+  /** The batch as an export zip (see `exportBatchZip`); null when it cannot be made (see `batchError`). */
+  exportBatch: (batchId: string, options?: { keptOnly?: boolean }) => Promise<DownloadFile | null>;
+  /** Starts what can start in every started batch (called as runs finish and on load). */
+  pumpBatches: () => void;
+  /** A run changed or ended: the batch item it belongs to follows. */
+  syncBatchRun: (runId: string) => void;
+  /** Puts saved batches in the store while hydrating (once the saved runs are in). */
+  restoreBatches: (records: readonly BatchRecord[]) => void;
+  /** Adds imported batches (their runs imported already); nothing of them runs. Returns how many. */
+  importBatches: (records: readonly BatchRecord[]) => Promise<number>;
+}
+
 export interface LibrarySlice {
   /** LoRAs the person saved, oldest first. */
   userLoras: UserLora[];
@@ -408,6 +486,7 @@ export type PlaygroundState = InputSlice &
   HistorySlice &
   TransferSlice &
   SweepSlice &
+  BatchSlice &
   LibrarySlice & {
     /** Side effects (fal, files, clock), injected so tests can pass fakes. */
     services: PlaygroundServices;

@@ -1,4 +1,5 @@
 import { ApiError } from "@fal-ai/client";
+import { type BatchRecord, toStoredBatch } from "@/lib/batch/record";
 import { toStoredDraft, toStoredRun } from "@/lib/history/records";
 import type { Draft, DraftImage, HistoryRun } from "@/lib/history/types";
 import { type KontextOutput, type KontextRequest, kontextInputSchema } from "@/lib/kontext/schema";
@@ -139,11 +140,15 @@ export function fakeHistory(
     sweeps?: SweepRecord[];
     draftImage?: DraftImage | null;
     sweepSetup?: SweepSetup | null;
+    batches?: BatchRecord[];
   } = {},
 ) {
   const runs = new Map<string, HistoryRun>((initial.runs ?? []).map((run) => [run.id, run]));
   const sweeps = new Map<string, SweepRecord>(
     (initial.sweeps ?? []).map((sweep) => [sweep.id, sweep]),
+  );
+  const batches = new Map<string, BatchRecord>(
+    (initial.batches ?? []).map((batch) => [batch.id, batch]),
   );
   const saves: HistoryRun[] = [];
   const drafts: Draft[] = [];
@@ -169,6 +174,14 @@ export function fakeHistory(
     deleteSweep: async (id) => {
       sweeps.delete(id);
     },
+    saveBatch: async (batch) => {
+      // Stored as the real history does: checked, and a copy (later changes do not leak in).
+      batches.set(batch.id, structuredClone(toStoredBatch(batch).data));
+    },
+    loadBatches: async () => [...batches.values()].sort((a, b) => b.createdAt - a.createdAt),
+    deleteBatch: async (id) => {
+      batches.delete(id);
+    },
     saveDraft: async (value) => {
       toStoredDraft(value);
       drafts.push(value);
@@ -190,6 +203,7 @@ export function fakeHistory(
     history,
     runs,
     sweeps,
+    batches,
     saves,
     drafts,
     draft: () => draft,

@@ -67,10 +67,13 @@ export const createTransferSlice: StateCreator<PlaygroundState, [], [], Transfer
       );
       const { added, skipped, unfinished } = await on.importRuns(runs);
       const sweeps = await on.importSweeps(result.sweeps);
+      const batches = await on.importBatches(result.batches);
       const parts = [
-        sweeps > 0
-          ? `Imported ${sweeps} ${sweeps === 1 ? "sweep" : "sweeps"} (${added} ${added === 1 ? "run" : "runs"}) from ${file.name}`
-          : `Imported ${added} ${added === 1 ? "run" : "runs"} from ${file.name}`,
+        batches > 0
+          ? `Imported ${batches} ${batches === 1 ? "batch" : "batches"} (${added} ${added === 1 ? "run" : "runs"}) from ${file.name}`
+          : sweeps > 0
+            ? `Imported ${sweeps} ${sweeps === 1 ? "sweep" : "sweeps"} (${added} ${added === 1 ? "run" : "runs"}) from ${file.name}`
+            : `Imported ${added} ${added === 1 ? "run" : "runs"} from ${file.name}`,
       ];
       if (skipped > 0) parts.push(`${skipped} already in your history`);
       if (unfinished > 0) parts.push(`${unfinished} unfinished left out`);

@@ -1,3 +1,5 @@
+import type { InputStore } from "@/lib/batch/input-store";
+import type { BatchRecord } from "@/lib/batch/record";
 import type { Draft, DraftImage } from "@/lib/domain/form";
 import type { RunUpdate } from "@/lib/domain/run";
 import type { HistoryRun } from "@/lib/history/types";
@@ -52,6 +54,8 @@ export interface PlaygroundServices {
   images?: ImageStore;
   /** Where saved LoRAs and pinned previews are kept; none means the library lives in memory. */
   library?: LibraryService;
+  /** Where batch inputs are kept across reloads; none means they live in memory only. */
+  batchInputs?: InputStore;
 }
 
 /**
@@ -80,6 +84,11 @@ export interface HistoryService {
   /** Every saved sweep, newest first. */
   loadSweeps?: () => Promise<SweepRecord[]>;
   deleteSweep?: (id: string) => Promise<void>;
+  /** Saves a batch (its items' runs are saved as runs). None: batches are not kept. */
+  saveBatch?: (batch: BatchRecord) => Promise<void>;
+  /** Every saved batch, newest first. */
+  loadBatches?: () => Promise<BatchRecord[]>;
+  deleteBatch?: (id: string) => Promise<void>;
   saveDraft: (draft: Draft) => Promise<void>;
   loadDraft: () => Promise<Draft | null>;
   /** Keeps the form's input image (null deletes the kept one). None: the image is not kept. */

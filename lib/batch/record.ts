@@ -1,0 +1,221 @@
+import { z } from "zod";
+import type { Assert } from "@/lib/domain/type-checks";
+import { HISTORY_RECORDS } from "@/lib/history/records";
+import { PLAYGROUND_LIMITS } from "@/lib/kontext/endpoint";
+import { type KontextRequest, kontextInputSchema } from "@/lib/kontext/schema";
+import { type Envelope, type RecordFormat, unwrap, wrap } from "@/lib/persist/versioned-record";
+import { MAX_BATCH_ITEMS } from "./list";
+import { clampConcurrency, type QueueItem, type QueueState, queuedItem } from "./queue";
+
+/**
+ * A batch as the browser keeps it (IndexedDB, with the history's records, like sweeps): its
+ * recipe, its queue and every item's input and state. Input files are not in the record — they
+ * are in the input store under their SHA-256 (`input.hash`), so a reload loses nothing and the
+ * record stays small. Records are checked before they are written and on every read.
+ */
+
+/** The `format` of a batch's document in an export (`batches/<id>.json`). */
+export const BATCH_DOCUMENT_FORMAT = "kontext-playground/batch";
+
+const seedSchema = z.number().int().min(0).max(PLAYGROUND_LIMITS.maxSeed);
+
+/**
+ * The recipe's request: every endpoint field but the image and the seed (set per item). The
+ * prompt may be empty when every item brings its own (a CSV's `prompt` column).
+ */
+export const recipeRequestSchema = kontextInputSchema
+  .omit({ image_url: true, seed: true, prompt: true })
+  .extend({ prompt: z.string().max(PLAYGROUND_LIMITS.maxPromptChars) });
+
+export type RecipeRequest = z.output<typeof recipeRequestSchema>;
+
+export const batchRecipeSchema = z.object({
+  request: recipeRequestSchema,
+  /** `fixed`: every item is sent with `seed`; `per-image`: each item draws its own (recorded). */
+  seedMode: z.enum(["fixed", "per-image"]),
+  seed: seedSchema.nullable(),
+  /** The history run whose recipe this is ("Batch with this recipe"); null: the form's. */
+  sourceRunId: z.string().nullable(),
+});
+
+export type BatchRecipe = z.output<typeof batchRecipeSchema>;
+
+export const batchInputSchema = z.object({
+  /** The file name, path inside a zip, or URL the input came as (names its outputs). */
+  name: z.string().min(1),
+  source: z.enum(["file", "url"]),
+  /** SHA-256 (hex) of a file's bytes: its key in the input store; null for URL inputs. */
+  hash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .nullable(),
+  /** The listed URL of a URL input; null for files. */
+  url: z.string().nullable(),
+  /** Bytes of the file (after downscaling), when known. */
+  bytes: z.number().int().nonnegative().nullable(),
+  /** Size after EXIF orientation, when known (for the cost and output size). */
+  width: z.number().int().positive().nullable(),
+  height: z.number().int().positive().nullable(),
+});
+
+export type BatchInput = z.output<typeof batchInputSchema>;
+
+export const batchItemSchema = z.object({
+  id: z.string().min(1),
+  status: z.enum(["queued", "uploading", "running", "done", "failed", "cancelled"]),
+  rank: z.number().finite(),
+  seed: seedSchema,
+  imageUrl: z.string().nullable(),
+  runId: z.string().nullable(),
+  requestId: z.string().nullable(),
+  attempts: z.number().int().nonnegative(),
+  error: z.string().nullable(),
+  startedAt: z.number().nullable(),
+  finishedAt: z.number().nullable(),
+  review: z.enum(["kept", "rejected"]).nullable(),
+  input: batchInputSchema,
+  /** The item's own prompt (a CSV row's), replacing the recipe's; null: the recipe's. */
+  prompt: z.string().min(1).max(PLAYGROUND_LIMITS.maxPromptChars).nullable(),
+});
+
+export type BatchItem = z.output<typeof batchItemSchema>;
+
+export const batchRecordSchema = z.object({
+  id: z.string().min(1),
+  /** Milliseconds since the epoch. */
+  createdAt: z.number(),
+  /** What the gallery calls it (`12 images · make it snow`). */
+  name: z.string(),
+  recipe: batchRecipeSchema,
+  items: z.array(batchItemSchema).max(MAX_BATCH_ITEMS),
+  concurrency: z.number().int().min(1),
+  pause: z
+    .object({
+      reason: z.enum(["user", "refused"]),
+      message: z.string().nullable(),
+      resumeAt: z.number().nullable(),
+    })
+    .nullable(),
+  /** When it was started (ms since the epoch); null while it waits for its start. */
+  startedAt: z.number().nullable(),
+  /** The budget its cost is checked against before it starts (US dollars); null: none. */
+  budgetUsd: z.number().nonnegative().nullable(),
+  backend: z.enum(["fal", "local"]),
+});
+
+export type BatchRecord = z.output<typeof batchRecordSchema>;
+
+/** A batch item is a queue item, so the queue's functions run on a record's items. */
+export type BatchItemIsQueueItem = Assert<BatchItem extends QueueItem ? true : false>;
+
+/** How batches are stored, with the history's records. */
+const BATCH_FORMAT: RecordFormat<typeof batchRecordSchema> = {
+  family: HISTORY_RECORDS,
+  what: "batch",
+  schema: batchRecordSchema,
+};
+
+/** Reads a stored batch envelope; throws a `HistoryFormatError` like `migrateSweep`. */
+export function migrateBatch(raw: unknown): BatchRecord {
+  return unwrap(BATCH_FORMAT, raw);
+}
+
+/** Wraps a batch in the current envelope, checking it first (nothing unreadable is written). */
+export function toStoredBatch(batch: BatchRecord, savedAt?: number): Envelope<BatchRecord> {
+  return wrap(BATCH_FORMAT, batch, savedAt);
+}
+
+/** A batch's queue: its items, concurrency and pause. */
+export function queueOf(batch: BatchRecord): QueueState<BatchItem> {
+  return { items: batch.items, concurrency: batch.concurrency, pause: batch.pause };
+}
+
+/** The batch with the queue's new state. */
+export function withQueue(batch: BatchRecord, queue: QueueState<BatchItem>): BatchRecord {
+  if (
+    queue.items === batch.items &&
+    queue.concurrency === batch.concurrency &&
+    queue.pause === batch.pause
+  ) {
+    return batch;
+  }
+  return { ...batch, items: queue.items, concurrency: queue.concurrency, pause: queue.pause };
+}
+
+/** The exact request an item is sent with: the recipe, its prompt and seed, its image's URL. */
+export function requestFor(batch: Pick<BatchRecord, "recipe">, item: BatchItem): KontextRequest {
+  const { request } = batch.recipe;
+  return {
+    ...request,
+    loras: request.loras.map((lora) => ({ ...lora })),
+    prompt: item.prompt ?? request.prompt,
+    seed: item.seed,
+    image_url: item.imageUrl ?? "",
+  };
+}
+
+/** One input of a new batch, with its own prompt when it has one. */
+export interface NewBatchInput {
+  input: BatchInput;
+  prompt: string | null;
+}
+
+/** What {@link buildBatch} needs. */
+export interface NewBatch {
+  id: string;
+  createdAt: number;
+  recipe: BatchRecipe;
+  inputs: readonly NewBatchInput[];
+  concurrency: number;
+  budgetUsd: number | null;
+  backend: "fal" | "local";
+  /** Makes item ids. */
+  newId: () => string;
+  /** Draws a seed (per-image mode, or a fixed recipe without a seed). */
+  randomSeed: () => number;
+}
+
+/**
+ * A new batch, not started, every item queued in input order: with a fixed seed every item gets the recipe's
+ * seed (one is drawn once when it has none, and recorded); per image, each item draws its own.
+ * A URL input's URL is its image URL from the start (nothing to upload). Throws for more than
+ * {@link MAX_BATCH_ITEMS} inputs, and when neither the recipe nor an item has a prompt.
+ */
+export function buildBatch(spec: NewBatch): BatchRecord {
+  if (spec.inputs.length > MAX_BATCH_ITEMS) {
+    throw new RangeError(`A batch holds at most ${MAX_BATCH_ITEMS} images`);
+  }
+  const hasPrompt = spec.recipe.request.prompt.trim() !== "";
+  if (!hasPrompt && spec.inputs.some((input) => input.prompt === null)) {
+    throw new Error("Write a prompt (or give every image its own)");
+  }
+  const recipe: BatchRecipe =
+    spec.recipe.seedMode === "fixed" && spec.recipe.seed === null
+      ? { ...spec.recipe, seed: spec.randomSeed() }
+      : spec.recipe;
+  const items = spec.inputs.map(({ input, prompt }, index) => ({
+    ...queuedItem(
+      spec.newId(),
+      recipe.seedMode === "fixed" ? (recipe.seed as number) : spec.randomSeed(),
+      index,
+      input.source === "url" ? input.url : null,
+    ),
+    input,
+    prompt,
+  }));
+  const first = recipe.request.prompt.trim() || (items[0]?.prompt ?? "");
+  const shown = first.length > 48 ? `${first.slice(0, 47)}…` : first;
+  const count = `${items.length} ${items.length === 1 ? "image" : "images"}`;
+  return {
+    id: spec.id,
+    createdAt: spec.createdAt,
+    name: shown ? `${count} · ${shown}` : count,
+    recipe,
+    items,
+    concurrency: clampConcurrency(spec.concurrency),
+    pause: null,
+    startedAt: null,
+    budgetUsd: spec.budgetUsd,
+    backend: spec.backend,
+  };
+}
