@@ -2,9 +2,9 @@
 
 import { AccessPrompt } from "@/components/playground/access/access-prompt";
 import { FileDropTarget } from "@/components/playground/image-input/file-drop-target";
+import { KeyboardShortcuts } from "@/components/playground/keyboard/keyboard-shortcuts";
 import type { PlaygroundBackend } from "@/components/playground/prompt/generate-bar";
 import { WorkspaceLayout } from "@/components/playground/workspace/workspace-layout";
-import { KeyboardShortcuts } from "@/components/playground/keyboard/keyboard-shortcuts";
 import { SharedRecipeLoader } from "./shared-recipe-loader";
 import { PlaygroundStoreProvider } from "./store-provider";
 
