@@ -203,7 +203,9 @@ describe("creating and starting a batch", () => {
     store.getState().setPrompt("");
     await store.getState().addBatchFiles(images(1));
     expect(await store.getState().createBatch({ seedMode: "fixed" })).toBeNull();
-    expect(store.getState().batchError).toBe("Fix the form first: Write a prompt: say what to change in the image");
+    expect(store.getState().batchError).toBe(
+      "Fix the form first: Write a prompt: say what to change in the image",
+    );
   });
 
   it("does not start above its budget until the cost is confirmed", async () => {
