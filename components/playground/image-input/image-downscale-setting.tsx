@@ -27,8 +27,7 @@ export function ImageDownscaleSetting() {
           Downscale large photos before upload
         </label>
         <p id={`${ID}-description`} className="text-xs text-neutral-600 dark:text-neutral-400">
-          Photos over ~3 MP are resized in your browser to a size that gives the same output; EXIF
-          orientation is kept.
+          Over ~3 MP: resized here first, same output.
         </p>
       </div>
     </div>

@@ -35,10 +35,10 @@ export function ImageDropPrompt({
       onClick={onBrowse}
       aria-describedby={errorIds || undefined}
       aria-busy={isPreparing || undefined}
-      className={`group flex min-h-32 w-full flex-col items-center justify-center gap-2 rounded-lg border-2 border-dashed px-4 py-4 text-center transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500 ${tone}`}
+      className={`group flex min-h-28 w-full flex-col items-center justify-center gap-1.5 rounded-lg border-2 border-dashed px-4 py-3 text-center transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500 ${tone}`}
     >
       <span
-        className={`flex size-11 items-center justify-center rounded-full transition-colors ${
+        className={`flex size-9 items-center justify-center rounded-full transition-colors ${
           isDragActive
             ? "bg-accent-100 text-accent-700 dark:bg-accent-500/25 dark:text-accent-100"
             : "bg-white text-neutral-500 shadow-sm ring-1 ring-neutral-200 group-hover:text-accent-600 dark:bg-neutral-900 dark:text-neutral-400 dark:ring-neutral-700 dark:group-hover:text-accent-400"
