@@ -14,6 +14,33 @@ export function selectRun(runId: string): (state: PlaygroundState) => Run | unde
   return (state) => selectRunsById(state).get(runId);
 }
 
+/** What a run's image grid is laid out from: its phase, how many images came back and were
+ * asked for, and the predicted output size (for placeholders). Null when the run is gone. */
+export interface RunImageLayout {
+  phase: RunPhase;
+  imageCount: number;
+  expectedCount: number;
+  width: number;
+  height: number;
+}
+
+/** A selector for {@link RunImageLayout} (use with `useShallow`). */
+export function selectRunImageLayout(
+  runId: string,
+): (state: PlaygroundState) => RunImageLayout | null {
+  return (state) => {
+    const run = selectRun(runId)(state);
+    if (!run) return null;
+    return {
+      phase: run.phase,
+      imageCount: outputImages(run.output).length,
+      expectedCount: run.request.num_images,
+      width: run.predictedSize.width,
+      height: run.predictedSize.height,
+    };
+  };
+}
+
 /** Whether a run has not finished yet. */
 export function isActivePhase(phase: RunPhase): boolean {
   return phase === "uploading" || phase === "queued" || phase === "running";

@@ -2,24 +2,12 @@
 
 import { useShallow } from "zustand/react/shallow";
 import { usePlaygroundStore } from "@/components/playground/store-provider";
-import { isActivePhase, outputImages, selectRun } from "./result-format";
+import { isActivePhase, selectRunImageLayout } from "./result-format";
 import { ResultTile } from "./result-tile";
 
 /** A run's images once it completes; placeholders of the predicted size while it runs. */
 export function ResultGrid({ runId, runNumber }: { runId: string; runNumber: number }) {
-  const grid = usePlaygroundStore(
-    useShallow((s) => {
-      const run = selectRun(runId)(s);
-      if (!run) return null;
-      return {
-        phase: run.phase,
-        imageCount: outputImages(run.output).length,
-        expectedCount: run.request.num_images,
-        width: run.predictedSize.width,
-        height: run.predictedSize.height,
-      };
-    }),
-  );
+  const grid = usePlaygroundStore(useShallow(selectRunImageLayout(runId)));
   if (!grid) return null;
 
   if (isActivePhase(grid.phase)) {

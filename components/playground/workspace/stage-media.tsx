@@ -10,6 +10,7 @@ import {
   outputImages,
   resultKey,
   selectRun,
+  selectRunImageLayout,
 } from "@/components/playground/runs/result-format";
 import { ResultImage } from "@/components/playground/runs/result-image";
 import { ResultMoreMenu } from "@/components/playground/runs/result-more-menu";
@@ -54,19 +55,7 @@ export function StageMedia({
   runNumber: number;
   overlay: ReactNode;
 }) {
-  const media = usePlaygroundStore(
-    useShallow((s) => {
-      const run = selectRun(runId)(s);
-      if (!run) return null;
-      return {
-        phase: run.phase,
-        imageCount: outputImages(run.output).length,
-        expectedCount: run.request.num_images,
-        width: run.predictedSize.width,
-        height: run.predictedSize.height,
-      };
-    }),
-  );
+  const media = usePlaygroundStore(useShallow(selectRunImageLayout(runId)));
   if (!media) return null;
   const isActive = isActivePhase(media.phase);
   const isDone = media.phase === "completed" && media.imageCount > 0;
