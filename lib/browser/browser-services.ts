@@ -12,6 +12,7 @@ import type {
   PlaygroundServices,
   RunUpdate,
 } from "@/lib/store/types";
+import { createSweepImageStore } from "@/lib/sweep/image-store";
 import { makeImageThumbnail, prepareImageFile, probeImageUrl } from "./browser-image";
 import { createBrowserImageStore } from "./browser-image-store";
 import { isRequestNotFound, raceAbort, throwIfAborted } from "./errors";
@@ -78,6 +79,7 @@ export function createBrowserServices(
     images: createBrowserImageStore(),
     library: createBrowserLibrary(),
     batchInputs: createInputStore(),
+    sweepImages: createSweepImageStore(),
   };
 }
 

@@ -4,7 +4,7 @@ import type { Assert, Same } from "@/lib/domain/type-checks";
 import type { HistoryRun } from "@/lib/history/types";
 import { LIMITS, PLAYGROUND_LIMITS } from "@/lib/kontext/endpoint";
 import { type KontextRequest, kontextInputSchema } from "@/lib/kontext/schema";
-import { type AxisKind, MAX_AXIS_VALUES } from "@/lib/sweep/axis";
+import { MAX_AXIS_VALUES, type TextAxisKind } from "@/lib/sweep/axis";
 import { MAX_SWEEP_CELLS } from "@/lib/sweep/cells";
 import type { SweepRecord } from "@/lib/sweep/record";
 
@@ -64,9 +64,12 @@ export interface RunRecipe {
   origin?: string;
 }
 
-/** One axis of a shared sweep: what it varied and the labels its values show. */
+/**
+ * One axis of a shared sweep: what it varied and the labels its values show. A sweep over input
+ * images is never shared (see {@link SWEEP_IMAGES_NOT_SHARED}).
+ */
 export interface SweepRecipeAxis {
-  kind: AxisKind;
+  kind: TextAxisKind;
   labels: string[];
 }
 
@@ -243,18 +246,37 @@ export function runRecipe(run: HistoryRun, origin?: string): RunRecipe {
 }
 
 /**
+ * Why a sweep over input images has no share link: its images are files from this browser, which
+ * a link cannot carry (and would reopen without them).
+ */
+export const SWEEP_IMAGES_NOT_SHARED =
+  "A sweep over input images cannot be shared as a link: its images are files on this device, " +
+  "which a link does not carry. Export it as a zip instead.";
+
+/** Whether a sweep can be shared as a link (not when it varies the input image). */
+export function isSweepShareable(sweep: Pick<SweepRecord, "axes">): boolean {
+  return sweep.axes.every((axis) => axis.kind !== "image");
+}
+
+/**
  * The recipe of a saved sweep: its axes (kind and labels), labels and every cell with its exact
  * request and the first output image of its run. `runFor` looks a cell's run up by id; a cell
  * whose run is unknown or has no output gets `output: null`. `origin` as for {@link runRecipe}.
+ * Throws for a sweep over input images ({@link SWEEP_IMAGES_NOT_SHARED}).
  */
 export function sweepRecipe(
   sweep: SweepRecord,
   runFor: (id: string) => HistoryRun | undefined,
   origin?: string,
 ): SweepRecipe {
+  const axes: SweepRecipeAxis[] = [];
+  for (const axis of sweep.axes) {
+    if (axis.kind === "image") throw new Error(SWEEP_IMAGES_NOT_SHARED);
+    axes.push({ kind: axis.kind, labels: axis.labels });
+  }
   return {
     kind: "sweep",
-    axes: sweep.axes.map((axis) => ({ kind: axis.kind, labels: axis.labels })),
+    axes,
     columnLabels: sweep.columnLabels,
     rowLabels: sweep.rowLabels,
     cells: sweep.cells.map((cell) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { KontextRequest } from "@/lib/kontext/schema";
-import { parseAxis } from "@/lib/sweep/axis";
+import { parseAxis, type TextAxisKind } from "@/lib/sweep/axis";
 import { expandSweep, type SweepAxis } from "@/lib/sweep/cells";
 import { request } from "@/tests/fixtures/share";
 import type { SweepRecipe } from "./recipe";
@@ -13,7 +13,7 @@ const KEEP = "https://huggingface.co/me/keep/resolve/main/k.safetensors";
 /** A shared sweep made the way the playground makes one: expanding typed axes over a base. */
 function shared(
   base: KontextRequest,
-  typed: { kind: SweepAxis["kind"]; text: string; target?: SweepAxis["target"] }[],
+  typed: { kind: TextAxisKind; text: string; target?: SweepAxis["target"] }[],
 ): SweepRecipe {
   const axes = typed.map((axis) => {
     const parsed = parseAxis(axis.kind, axis.text);

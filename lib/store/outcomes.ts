@@ -2,6 +2,7 @@ import type { UserLora } from "@/lib/library/types";
 import type { UserLoraField } from "@/lib/library/validation";
 import type { AxisKind } from "@/lib/sweep/axis";
 import type { ScaleTarget, SweepEstimate, SweepGrid } from "@/lib/sweep/cells";
+import type { SweepImageChoice } from "@/lib/sweep/setup";
 import type { Run } from "./types";
 
 /** Runs deleted last, kept in memory so the deletion can be undone. */
@@ -37,6 +38,26 @@ export interface AxisInput {
   kind: AxisKind;
   text: string;
   target?: ScaleTarget;
+  /** An `image` axis's images, in order (their bytes are in `sweepImageFiles`). */
+  images?: SweepImageChoice[];
+}
+
+/** An image chosen for an `image` axis, read and ready to upload (never persisted as such). */
+export interface SweepImageEntry {
+  name: string;
+  /** What is uploaded: the file, or its downscaled copy (as for the form's image). */
+  file: Blob;
+  /** The file as chosen (kept in the sweep image store), read again when downscaling changes. */
+  originalFile: Blob;
+  /** Size of `file`, in pixels. */
+  width: number;
+  height: number;
+  /** Size before downscaling, when it was downscaled. */
+  originalSize: { width: number; height: number } | null;
+  /** An object URL of `file`, for the thumbnail. */
+  previewUrl: string;
+  /** The uploaded file's URL, once uploaded (reused by the next sweep). */
+  remoteUrl: string | null;
 }
 
 /** A sweep ready to start: its grid and what it will cost, or why it cannot run. */

@@ -18,6 +18,7 @@ import type {
   LibraryNotice,
   PinPreviewResult,
   SaveUserLoraResult,
+  SweepImageEntry,
   SweepPlan,
   TransferNotice,
 } from "./outcomes";
@@ -325,6 +326,25 @@ export interface SweepSlice {
   ) => Promise<string | null>;
   /** Why the last sweep could not start; null once one starts. */
   sweepError: string | null;
+  /** The images of `image` axes that have been read, by their id (see `SweepImageChoice`). */
+  sweepImageFiles: Record<string, SweepImageEntry>;
+  /** Images of `image` axes being read (their ids). */
+  readingSweepImages: string[];
+  /**
+   * Adds files to the `image` axis at `axisIndex`: each is read (checked, downscaled as the
+   * form's image is), kept in the browser and added in order. Files that cannot be read are
+   * left out and named in `sweepImageError`.
+   */
+  addSweepImages: (axisIndex: number, files: readonly File[]) => Promise<void>;
+  /** Removes an image from the `image` axis at `axisIndex` (the current input image too). */
+  removeSweepImage: (axisIndex: number, id: string) => void;
+  /** Why images could not be added to (or restored in) an image axis; null when all went well. */
+  sweepImageError: string | null;
+  /**
+   * Reads every file of the sweep's image axes again (from the sweep image store) with the
+   * current downscale setting. The store calls it when the setting changes and after loading.
+   */
+  readSweepImages: () => Promise<void>;
   /** Cancels a sweep's cells: pending ones never start, running ones are cancelled. */
   cancelSweep: (sweepId: string) => Promise<void>;
   /** Runs a sweep's failed cells again (their failed runs are replaced). */

@@ -3,16 +3,17 @@ import { toAppError } from "@/lib/browser/errors";
 import { errorMessage } from "@/lib/domain/app-error";
 import { checkForm, hasPixels } from "@/lib/domain/form";
 import { randomSeed } from "@/lib/domain/settings";
-import { outputSize } from "@/lib/kontext/resolution";
-import { parseAxis } from "@/lib/sweep/axis";
-import { estimateSweep, expandSweep } from "@/lib/sweep/cells";
+import { outputSize, type Size } from "@/lib/kontext/resolution";
+import { type AxisImage, type AxisValue, imageAxisValues, parseAxis } from "@/lib/sweep/axis";
+import { estimateSweepCells, expandSweep, type SweepAxis } from "@/lib/sweep/cells";
 import type { SweepRecord } from "@/lib/sweep/record";
+import type { SweepImageChoice } from "@/lib/sweep/setup";
 import { historyAlert } from "./alerts";
 import { coordinate } from "./coordination";
-import type { AxisInput } from "./outcomes";
+import type { AxisInput, SweepImageEntry } from "./outcomes";
 import { runOf as selectRun } from "./selectors";
 import type { PlaygroundState, SweepSlice } from "./state";
-import type { Run } from "./types";
+import type { InputImage, Run } from "./types";
 
 /** How many cells of a sweep run at once, unless the person chooses otherwise. */
 export const DEFAULT_SWEEP_CONCURRENCY = 2;
@@ -82,9 +83,10 @@ export const createSweepSlice: StateCreator<PlaygroundState, [], [], SweepSlice>
     for (const { cell, index } of next) {
       const runId = on.launchRun({
         request: cell.request,
-        inputThumbnail: sweep.inputThumbnail,
+        inputThumbnail:
+          cell.inputThumbnail === undefined ? sweep.inputThumbnail : cell.inputThumbnail,
         parentId: null,
-        size: sweep.predictedSize,
+        size: cell.predictedSize ?? sweep.predictedSize,
       });
       started.set(index, runId);
     }
@@ -94,6 +96,64 @@ export const createSweepSlice: StateCreator<PlaygroundState, [], [], SweepSlice>
         const runId = started.get(index);
         return runId ? { ...cell, status: "started", runId } : cell;
       }),
+    }));
+  }
+
+  /** The form's image's URL: uploaded now unless it has one (then kept for the next run). */
+  async function uploadFormImage(): Promise<string> {
+    const { image, services } = get();
+    if (!image) throw new Error("Add an image to edit");
+    if (image.remoteUrl) return image.remoteUrl;
+    if (!image.file) throw new Error("The image has no file to upload; choose it again");
+    const url = await services.upload(image.file);
+    const current = get().image;
+    if (current?.file === image.file) set({ image: { ...current, remoteUrl: url } });
+    void on.imageUploaded(url, image.file);
+    return url;
+  }
+
+  /** An image axis image's URL: uploaded now unless it was already (then reused). */
+  async function uploadSweepImage(id: string): Promise<string> {
+    const entry = get().sweepImageFiles[id];
+    if (!entry) throw new Error("An image of the sweep is no longer there; add it again");
+    if (entry.remoteUrl) return entry.remoteUrl;
+    const url = await get().services.upload(entry.file);
+    set((state) => {
+      const current = state.sweepImageFiles[id];
+      return current?.file === entry.file
+        ? { sweepImageFiles: { ...state.sweepImageFiles, [id]: { ...current, remoteUrl: url } } }
+        : {};
+    });
+    void on.imageUploaded(url, entry.file);
+    return url;
+  }
+
+  /** Reads a file for an image axis (checked, downscaled as the form's image is). */
+  async function readImage(id: string, original: Blob, name: string): Promise<void> {
+    const { services, shouldDownscale } = get();
+    const file =
+      original instanceof File ? original : new File([original], name, { type: original.type });
+    const prepared = await services.prepareFile(file, { downscale: shouldDownscale });
+    const previous = get().sweepImageFiles[id];
+    if (previous) services.revokeObjectUrl(previous.previewUrl);
+    const entry: SweepImageEntry = {
+      name,
+      file: prepared.file,
+      originalFile: original,
+      width: prepared.width,
+      height: prepared.height,
+      originalSize: prepared.originalSize,
+      previewUrl: services.createObjectUrl(prepared.file),
+      remoteUrl: previous?.file === prepared.file ? previous.remoteUrl : null,
+    };
+    set((state) => ({ sweepImageFiles: { ...state.sweepImageFiles, [id]: entry } }));
+  }
+
+  function setReading(id: string, isReading: boolean): void {
+    set((state) => ({
+      readingSweepImages: isReading
+        ? [...state.readingSweepImages, id]
+        : state.readingSweepImages.filter((each) => each !== id),
     }));
   }
 
@@ -129,6 +189,8 @@ export const createSweepSlice: StateCreator<PlaygroundState, [], [], SweepSlice>
             sweepFormSeed: setup.seed,
             sweepFormConcurrency: setup.concurrency,
           });
+          // Not awaited: the page is ready before the axis's images are decoded.
+          void get().readSweepImages();
         }
       } catch (error) {
         set({ alert: historyAlert(`The sweep setup could not be read: ${errorMessage(error)}`) });
@@ -137,10 +199,105 @@ export const createSweepSlice: StateCreator<PlaygroundState, [], [], SweepSlice>
       }
     },
     sweepError: null,
+    sweepImageFiles: {},
+    readingSweepImages: [],
+    sweepImageError: null,
+    addSweepImages: async (axisIndex, files) => {
+      const { services } = get();
+      set({ sweepImageError: null });
+      const problems: string[] = [];
+      for (const file of files) {
+        const id = services.newId();
+        const name = file.name || "pasted image";
+        setReading(id, true);
+        try {
+          await readImage(id, file, name);
+          await services.sweepImages?.put(id, { blob: file, name });
+          const axes = get().sweepForm;
+          const axis = axes[axisIndex];
+          if (axis?.kind !== "image") continue;
+          const choice: SweepImageChoice = { source: "file", id, name };
+          get().setSweepForm(
+            axes.map((entry, index) =>
+              index === axisIndex ? { ...entry, images: [...(entry.images ?? []), choice] } : entry,
+            ),
+          );
+        } catch (error) {
+          problems.push(`${name}: ${errorMessage(error)}`);
+        } finally {
+          setReading(id, false);
+        }
+      }
+      if (problems.length > 0) {
+        set({ sweepImageError: `Left out — ${problems.join("; ")}` });
+      }
+    },
+    removeSweepImage: (axisIndex, id) => {
+      const axes = get().sweepForm;
+      get().setSweepForm(
+        axes.map((entry, index) =>
+          index === axisIndex
+            ? { ...entry, images: (entry.images ?? []).filter((image) => image.id !== id) }
+            : entry,
+        ),
+      );
+      const isUsed = get().sweepForm.some((axis) => axis.images?.some((image) => image.id === id));
+      const entry = get().sweepImageFiles[id];
+      if (entry && !isUsed) {
+        get().services.revokeObjectUrl(entry.previewUrl);
+        set((state) => {
+          const { [id]: _gone, ...rest } = state.sweepImageFiles;
+          return { sweepImageFiles: rest };
+        });
+      }
+    },
+    readSweepImages: async () => {
+      const choices = get().sweepForm.flatMap((axis) =>
+        (axis.images ?? []).flatMap((image) => (image.source === "file" ? [image] : [])),
+      );
+      const missing: string[] = [];
+      for (const choice of choices) {
+        setReading(choice.id, true);
+        try {
+          const known = get().sweepImageFiles[choice.id];
+          const kept = known
+            ? { blob: known.originalFile, name: known.name }
+            : await get().services.sweepImages?.get(choice.id);
+          if (!kept) {
+            missing.push(choice.name);
+            continue;
+          }
+          await readImage(choice.id, kept.blob, kept.name);
+        } catch (error) {
+          missing.push(`${choice.name} (${errorMessage(error)})`);
+        } finally {
+          setReading(choice.id, false);
+        }
+      }
+      if (missing.length > 0) {
+        set({
+          sweepImageError: `Not kept in this browser, add again: ${missing.join(", ")}`,
+        });
+      }
+    },
     planSweep: (inputs, seed) => {
       const state = get();
-      const { fieldErrors, request } = checkForm(state);
-      if (!request || !state.image || !hasPixels(state.image)) {
+      // An image axis brings its own images: the form's image is needed only when a cell uses it.
+      const imageAxis = inputs.findIndex((input) => input.kind === "image");
+      const images = imageAxis >= 0 ? resolveImages(inputs[imageAxis]?.images ?? [], state) : null;
+      if (images && !images.ok && !state.image) {
+        return { ok: false, message: images.message, axis: imageAxis };
+      }
+      const stand = images?.ok ? images.images.find((image) => image.id !== "current") : undefined;
+      const formImage =
+        state.image ?? (stand ? asInputImage(state.sweepImageFiles[stand.id], stand) : null);
+      const { fieldErrors, request } = checkForm({
+        image: formImage,
+        prompt: state.prompt,
+        loras: state.loras,
+        settings: state.settings,
+      });
+      if (!request || !formImage || !hasPixels(formImage)) {
         const first = Object.values(fieldErrors)[0] ?? "Add an image to edit";
         return {
           ok: false,
@@ -149,9 +306,14 @@ export const createSweepSlice: StateCreator<PlaygroundState, [], [], SweepSlice>
           isFormProblem: true,
         };
       }
-      const axes = [];
+      const axes: SweepAxis[] = [];
       for (const [index, input] of inputs.entries()) {
-        const parsed = parseAxis(input.kind, input.text);
+        let parsed: { ok: true; values: AxisValue[] } | { ok: false; message: string };
+        if (input.kind === "image") {
+          parsed = images?.ok ? imageAxisValues(images.images) : (images ?? imageAxisValues([]));
+        } else {
+          parsed = parseAxis(input.kind, input.text);
+        }
         if (!parsed.ok) return { ok: false, message: parsed.message, axis: index };
         axes.push({
           kind: input.kind,
@@ -163,11 +325,14 @@ export const createSweepSlice: StateCreator<PlaygroundState, [], [], SweepSlice>
       const base = { ...request, seed: fixedSeed };
       const expanded = expandSweep(base, axes);
       if (!expanded.ok) return { ok: false, message: expanded.message, axis: null };
-      const size = outputSize(request.resolution_mode, state.image);
+      // Each cell's output follows its own input: the image axis's image, else the form's.
+      const sizes = expanded.grid.cells.map((cell) =>
+        outputSize(request.resolution_mode, cell.image ?? formImage),
+      );
       return {
         ok: true,
         grid: expanded.grid,
-        estimate: estimateSweep(expanded.grid.cells.length, size, request.num_images),
+        estimate: estimateSweepCells(sizes, request.num_images),
         seed: fixedSeed,
       };
     },
@@ -178,25 +343,31 @@ export const createSweepSlice: StateCreator<PlaygroundState, [], [], SweepSlice>
         return null;
       }
       set({ sweepError: null });
-      const { services, image } = get();
-      if (!image) return null;
-      let imageUrl = image.remoteUrl;
+      const { services } = get();
+      // Every distinct input is uploaded once: the form's image ("current"), each axis image.
+      const ids = new Set(plan.grid.cells.map((cell) => cell.image?.id ?? "current"));
+      const inputs_ = new Map<string, { url: string; thumbnail: string | null }>();
       try {
-        if (!imageUrl) {
-          if (!image.file) throw new Error("The image has no file to upload; choose it again");
-          imageUrl = await services.upload(image.file);
-          const current = get().image;
-          if (current?.file === image.file) set({ image: { ...current, remoteUrl: imageUrl } });
-          void on.imageUploaded(imageUrl, image.file);
+        for (const id of ids) {
+          const url = id === "current" ? await uploadFormImage() : await uploadSweepImage(id);
+          const source =
+            (id === "current" ? get().image?.file : get().sweepImageFiles[id]?.file) ?? url;
+          const thumbnail = services.makeThumbnail
+            ? await services.makeThumbnail(source).catch(() => null)
+            : null;
+          inputs_.set(id, { url, thumbnail });
         }
       } catch (error) {
         set({ sweepError: `The image could not be uploaded: ${toAppError(error).message}` });
         return null;
       }
-      const thumbnailSource = image.file ?? imageUrl;
-      const inputThumbnail = services.makeThumbnail
-        ? await services.makeThumbnail(thumbnailSource).catch(() => null)
-        : null;
+      const mode = plan.grid.cells[0]?.request.resolution_mode ?? "match_input";
+      const formImage = get().image;
+      const sizeOf = (image: AxisImage | undefined): Size =>
+        outputSize(mode, image ?? formImage ?? { width: 1, height: 1 });
+      const first = plan.grid.cells[0];
+      const firstInput = inputs_.get(first?.image?.id ?? "current");
+      const hasImageAxis = plan.grid.cells.some((cell) => cell.image !== undefined);
       const sweep: SweepRecord = {
         id: services.newId(),
         createdAt: services.now(),
@@ -208,19 +379,22 @@ export const createSweepSlice: StateCreator<PlaygroundState, [], [], SweepSlice>
         })),
         columnLabels: plan.grid.columnLabels,
         rowLabels: plan.grid.rowLabels,
-        cells: plan.grid.cells.map((cell) => ({
-          row: cell.row,
-          column: cell.column,
-          request: { ...cell.request, image_url: imageUrl },
-          status: "pending",
-          runId: null,
-        })),
+        cells: plan.grid.cells.map((cell) => {
+          const input = inputs_.get(cell.image?.id ?? "current");
+          return {
+            row: cell.row,
+            column: cell.column,
+            request: { ...cell.request, image_url: input?.url ?? "" },
+            status: "pending",
+            runId: null,
+            ...(hasImageAxis
+              ? { predictedSize: sizeOf(cell.image), inputThumbnail: input?.thumbnail ?? null }
+              : {}),
+          };
+        }),
         concurrency: clampConcurrency(concurrency),
-        inputThumbnail,
-        predictedSize: outputSize(
-          plan.grid.cells[0]?.request.resolution_mode ?? "match_input",
-          image,
-        ),
+        inputThumbnail: firstInput?.thumbnail ?? null,
+        predictedSize: sizeOf(first?.image),
         backend: get().backend,
       };
       set((state) => ({ sweeps: [sweep, ...state.sweeps] }));
@@ -321,6 +495,60 @@ export const createSweepSlice: StateCreator<PlaygroundState, [], [], SweepSlice>
   };
 };
 
+/**
+ * An image axis's choices as axis images, with their sizes: the form's image for "current", the
+ * read file for the others. Fails (with what to do) while one is being read, or is missing.
+ */
+function resolveImages(
+  choices: readonly SweepImageChoice[],
+  state: Pick<PlaygroundState, "image" | "sweepImageFiles" | "readingSweepImages">,
+): { ok: true; images: AxisImage[] } | { ok: false; message: string } {
+  const images: AxisImage[] = [];
+  for (const choice of choices) {
+    if (choice.source === "current") {
+      const { image } = state;
+      if (!image || !hasPixels(image)) {
+        return {
+          ok: false,
+          message: "The current input image is not set: add one above, or remove it here",
+        };
+      }
+      images.push({ id: "current", name: image.name, width: image.width, height: image.height });
+      continue;
+    }
+    const entry = state.sweepImageFiles[choice.id];
+    if (!entry) {
+      return {
+        ok: false,
+        message: state.readingSweepImages.includes(choice.id)
+          ? "Wait until the images have been read"
+          : `${choice.name} is not kept in this browser any more; remove it and add it again`,
+      };
+    }
+    images.push({ id: choice.id, name: entry.name, width: entry.width, height: entry.height });
+  }
+  return { ok: true, images };
+}
+
+/** An axis image as the form's image, to check the form when the form itself has none. */
+function asInputImage(entry: SweepImageEntry | undefined, image: AxisImage): InputImage | null {
+  if (!entry) return null;
+  return {
+    source: "file",
+    name: image.name,
+    previewUrl: entry.previewUrl,
+    width: entry.width,
+    height: entry.height,
+    originalBytes: entry.originalFile.size,
+    uploadBytes: entry.file.size,
+    originalSize: entry.originalSize,
+    file: entry.file,
+    originalFile: null,
+    remoteUrl: entry.remoteUrl,
+    parentRunId: null,
+  };
+}
+
 function clampConcurrency(value: number): number {
   if (!Number.isFinite(value)) return DEFAULT_SWEEP_CONCURRENCY;
   return Math.min(MAX_SWEEP_CONCURRENCY, Math.max(1, Math.round(value)));
@@ -341,6 +569,8 @@ export function autosaveSweepSetup(store: {
 }): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   store.subscribe((state, previous) => {
+    // The axis's images are downscaled (or not) as the form's image is.
+    if (state.shouldDownscale !== previous.shouldDownscale) void state.readSweepImages();
     const save = state.services.history?.saveSweepSetup;
     if (!save || !state.isSweepSetupLoaded || !previous.isSweepSetupLoaded) return;
     const isChanged =
@@ -350,13 +580,20 @@ export function autosaveSweepSetup(store: {
     if (!isChanged) return;
     clearTimeout(timer);
     timer = setTimeout(() => {
-      const { sweepForm, sweepFormSeed, sweepFormConcurrency } = store.getState();
-      save({ axes: sweepForm, seed: sweepFormSeed, concurrency: sweepFormConcurrency }).catch(
-        (error: unknown) =>
+      const { sweepForm, sweepFormSeed, sweepFormConcurrency, services } = store.getState();
+      save({ axes: sweepForm, seed: sweepFormSeed, concurrency: sweepFormConcurrency })
+        .then(async () => {
+          // Images no axis holds any more are deleted once the setup without them is saved.
+          const kept = new Set(
+            store.getState().sweepForm.flatMap((axis) => (axis.images ?? []).map((i) => i.id)),
+          );
+          await services.sweepImages?.prune(kept);
+        })
+        .catch((error: unknown) =>
           store.setState({
             alert: historyAlert(`The sweep setup could not be saved: ${errorMessage(error)}`),
           }),
-      );
+        );
     }, SWEEP_SETUP_SAVE_DELAY_MS);
   });
 }

@@ -6,6 +6,7 @@ import type { HistoryRun } from "@/lib/history/types";
 import type { Size } from "@/lib/kontext/resolution";
 import type { KontextImage, KontextOutput, KontextRequest } from "@/lib/kontext/schema";
 import type { LibraryChange, LibraryContents } from "@/lib/library/types";
+import type { SweepImageStore } from "@/lib/sweep/image-store";
 import type { SweepRecord } from "@/lib/sweep/record";
 import type { SweepSetup } from "@/lib/sweep/setup";
 
@@ -56,6 +57,8 @@ export interface PlaygroundServices {
   library?: LibraryService;
   /** Where batch inputs are kept across reloads; none means they live in memory only. */
   batchInputs?: InputStore;
+  /** Where the images of a sweep's image axis are kept across reloads; none: memory only. */
+  sweepImages?: SweepImageStore;
 }
 
 /**

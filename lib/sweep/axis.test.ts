@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { KNOWN_LORAS } from "@/lib/kontext/known-loras";
 import {
+  imageAxisValues,
+  imageLabels,
   MAX_AXIS_VALUES,
-  type parseAxis,
+  parseAxis,
   parseLoraAxis,
   parseNumericAxis,
   parsePromptAxis,
@@ -141,5 +143,58 @@ describe("LoRA sets", () => {
       "LoRA 1: the scale must be a number from 0 to 4",
     );
     expect(message(parseLoraAxis(""))).toBe("Choose at least one LoRA");
+  });
+});
+
+describe("image axes", () => {
+  const image = (id: string, name: string, width = 640, height = 480) => ({
+    id,
+    name,
+    width,
+    height,
+  });
+
+  it("labels images by their file names, without extensions, shortened", () => {
+    expect(
+      imageLabels([
+        "chair.png",
+        "Lamp.JPEG",
+        "a-very-long-product-photo-name-for-the-catalogue.webp",
+      ]),
+    ).toEqual(["chair", "Lamp", "a-very-long-product-pho…"]);
+  });
+
+  it("keeps labels unique: repeated names are numbered in order", () => {
+    expect(imageLabels(["chair.png", "chair.jpg", "chair 2.png", "", " .png"])).toEqual([
+      "chair",
+      "chair 3",
+      "chair 2",
+      "image",
+      "image 2",
+    ]);
+  });
+
+  it("makes one labelled value per image, with its size", () => {
+    const result = imageAxisValues([image("a", "sofa.png", 800, 600), image("b", "lamp.jpg")]);
+    if (!result.ok) throw new Error(result.message);
+    expect(result.values).toEqual([
+      { kind: "image", value: image("a", "sofa.png", 800, 600), label: "sofa" },
+      { kind: "image", value: image("b", "lamp.jpg"), label: "lamp" },
+    ]);
+  });
+
+  it("refuses no images, too many, and an image without a size", () => {
+    expect(message(imageAxisValues([]))).toBe("Add at least one image to this axis");
+    const many = Array.from({ length: MAX_AXIS_VALUES + 1 }, (_, i) => image(`${i}`, `${i}.png`));
+    expect(message(imageAxisValues(many))).toBe(
+      `${MAX_AXIS_VALUES + 1} images is more than the ${MAX_AXIS_VALUES} an axis takes`,
+    );
+    expect(message(imageAxisValues([image("a", "flat.png", 0, 0)]))).toBe(
+      "flat.png has no usable size; add it again",
+    );
+  });
+
+  it("is not parsed from text", () => {
+    expect(message(parseAxis("image", "chair.png"))).toBe("Add the images of this axis");
   });
 });

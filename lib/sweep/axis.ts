@@ -8,7 +8,10 @@ import { findKnownLora, loraLabel } from "@/lib/kontext/known-loras";
  */
 
 /** What an axis varies. */
-export type AxisKind = "lora_scale" | "lora" | "seed" | "guidance" | "steps" | "prompt";
+export type AxisKind = "lora_scale" | "lora" | "seed" | "guidance" | "steps" | "prompt" | "image";
+
+/** The axis kinds typed as text (an `image` axis holds chosen images instead). */
+export type TextAxisKind = Exclude<AxisKind, "image">;
 
 /** The most values one axis may have. */
 export const MAX_AXIS_VALUES = 16;
@@ -29,11 +32,24 @@ export interface AxisLora {
   scale: number;
 }
 
+/**
+ * An input image as a value of an `image` axis: which image (`id`, see `SweepImageChoice`), its
+ * name, and its size in pixels as uploaded (after any downscaling), which sets the cell's output
+ * size and price.
+ */
+export interface AxisImage {
+  id: string;
+  name: string;
+  width: number;
+  height: number;
+}
+
 /** One parsed value of an axis, with the label its row or column shows. */
 export type AxisValue =
   | { kind: NumericAxisKind; value: number; label: string }
   | { kind: "prompt"; value: string; label: string }
-  | { kind: "lora"; value: AxisLora; label: string };
+  | { kind: "lora"; value: AxisLora; label: string }
+  | { kind: "image"; value: AxisImage; label: string };
 
 export type ParseResult<T> = { ok: true; values: T[] } | { ok: false; message: string };
 
@@ -235,8 +251,69 @@ export function parseLoraAxis(text: string): ParseResult<AxisValue> {
   return { ok: true, values };
 }
 
-/** Parses an axis of any kind from its text. */
+/** The longest image label, in characters; longer file names are cut with an ellipsis. */
+export const MAX_IMAGE_LABEL_CHARS = 24;
+
+/**
+ * Labels for images by their file names: short (no extension, at most
+ * {@link MAX_IMAGE_LABEL_CHARS} characters, cut with "…") and unique (a repeated name gets ` 2`,
+ * ` 3`… in the order given). An empty name reads `image`.
+ */
+export function imageLabels(names: readonly string[]): string[] {
+  const shortened = names.map((name) => {
+    const base =
+      name
+        .trim()
+        .replace(/\.[a-z0-9]{2,5}$/i, "")
+        .trim() || "image";
+    return base.length > MAX_IMAGE_LABEL_CHARS
+      ? `${base.slice(0, MAX_IMAGE_LABEL_CHARS - 1).trimEnd()}…`
+      : base;
+  });
+  const counts = new Map<string, number>();
+  for (const label of shortened) counts.set(label, (counts.get(label) ?? 0) + 1);
+  // Names that occur once keep their label; repeated ones are numbered around them.
+  const taken = new Set(shortened.filter((label) => counts.get(label) === 1));
+  return shortened.map((label) => {
+    if (counts.get(label) === 1) return label;
+    let number = 1;
+    let candidate = label;
+    while (taken.has(candidate)) {
+      number += 1;
+      candidate = `${label} ${number}`;
+    }
+    taken.add(candidate);
+    return candidate;
+  });
+}
+
+/**
+ * The values of an image axis, labelled by {@link imageLabels}. Refuses none, more than
+ * {@link MAX_AXIS_VALUES} and an image without a usable size (not read yet, or 0×0).
+ */
+export function imageAxisValues(images: readonly AxisImage[]): ParseResult<AxisValue> {
+  if (images.length === 0) return { ok: false, message: "Add at least one image to this axis" };
+  if (images.length > MAX_AXIS_VALUES) {
+    return {
+      ok: false,
+      message: `${images.length} images is more than the ${MAX_AXIS_VALUES} an axis takes`,
+    };
+  }
+  const unsized = images.find((image) => !(image.width > 0 && image.height > 0));
+  if (unsized) return { ok: false, message: `${unsized.name} has no usable size; add it again` };
+  const labels = imageLabels(images.map((image) => image.name));
+  return {
+    ok: true,
+    values: images.map((value, index) => ({ kind: "image", value, label: labels[index] ?? "" })),
+  };
+}
+
+/**
+ * Parses an axis from its text. An `image` axis has no text (its values come from
+ * {@link imageAxisValues}), so it is refused here.
+ */
 export function parseAxis(kind: AxisKind, text: string): ParseResult<AxisValue> {
+  if (kind === "image") return { ok: false, message: "Add the images of this axis" };
   if (kind === "prompt") return parsePromptAxis(text);
   if (kind === "lora") return parseLoraAxis(text);
   return parseNumericAxis(kind, text);

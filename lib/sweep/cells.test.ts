@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { KontextRequest } from "@/lib/kontext/schema";
-import { parseAxis } from "./axis";
-import { estimateSweep, expandSweep, MAX_SWEEP_CELLS, type SweepAxis } from "./cells";
+import { imageAxisValues, parseAxis } from "./axis";
+import {
+  estimateSweep,
+  estimateSweepCells,
+  expandSweep,
+  MAX_SWEEP_CELLS,
+  type SweepAxis,
+} from "./cells";
 
 const STYLE = "https://example.com/style.safetensors";
 const OTHER = "https://example.com/other.safetensors";
@@ -153,5 +159,73 @@ describe("estimateSweep", () => {
 
   it("refuses a cell count that is not a whole number", () => {
     expect(() => estimateSweep(1.5, { width: 8, height: 8 }, 1)).toThrow(RangeError);
+  });
+});
+
+describe("an image axis", () => {
+  const images = [
+    { id: "current", name: "photo.png", width: 1024, height: 1024 },
+    { id: "a", name: "chair.png", width: 640, height: 480 },
+    { id: "b", name: "lamp.jpg", width: 480, height: 640 },
+  ];
+  function imageAxis(): SweepAxis {
+    const parsed = imageAxisValues(images);
+    if (!parsed.ok) throw new Error(parsed.message);
+    return { kind: "image", values: parsed.values };
+  }
+
+  it("crosses 3 images with 2 LoRA scales: 6 cells, each naming its image", () => {
+    const result = grid(
+      expandSweep(base, [
+        imageAxis(),
+        axis("lora_scale", "0.5, 1", { kind: "stack", path: STYLE }),
+      ]),
+    );
+    expect(result.columnLabels).toEqual(["photo", "chair", "lamp"]);
+    expect(result.rowLabels).toEqual(["×0.5", "×1"]);
+    expect(result.cells).toHaveLength(6);
+    expect(result.cells.map((cell) => [cell.image?.id, cell.request.loras[0]?.scale])).toEqual([
+      ["current", 0.5],
+      ["a", 0.5],
+      ["b", 0.5],
+      ["current", 1],
+      ["a", 1],
+      ["b", 1],
+    ]);
+    // Everything else is held: the prompt and the seed.
+    expect(
+      new Set(result.cells.map((cell) => `${cell.request.prompt}/${cell.request.seed}`)),
+    ).toEqual(new Set(["Make it a plushie/42"]));
+  });
+
+  it("names no image for cells of sweeps without an image axis", () => {
+    const result = grid(expandSweep(base, [axis("seed", "1, 2")]));
+    expect(result.cells.every((cell) => cell.image === undefined)).toBe(true);
+  });
+
+  it("refuses two image axes", () => {
+    expect(refusal(expandSweep(base, [imageAxis(), imageAxis()]))).toBe(
+      "Both axes vary the input image; choose two different things",
+    );
+  });
+});
+
+describe("estimateSweepCells", () => {
+  it("prices each cell by its own output size", () => {
+    // 1024×1024 bills 1 MP, 1920×1080 bills 2 MP (rounded up), at $0.035 per MP.
+    expect(
+      estimateSweepCells(
+        [
+          { width: 1024, height: 1024 },
+          { width: 1920, height: 1080 },
+        ],
+        2,
+      ),
+    ).toEqual({ requests: 2, images: 4, megapixels: 6, usd: 0.21 });
+  });
+
+  it("agrees with estimateSweep when every cell has the same size", () => {
+    const size = { width: 1920, height: 1080 };
+    expect(estimateSweepCells([size, size, size], 1)).toEqual(estimateSweep(3, size, 1));
   });
 });

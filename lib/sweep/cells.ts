@@ -1,7 +1,7 @@
 import { estimatePrice } from "@/lib/kontext/pricing";
 import type { Size } from "@/lib/kontext/resolution";
 import type { KontextRequest, LoraWeight } from "@/lib/kontext/schema";
-import type { AxisKind, AxisValue } from "./axis";
+import type { AxisImage, AxisKind, AxisValue } from "./axis";
 
 /** The most cells (requests) one sweep may have. */
 export const MAX_SWEEP_CELLS = 64;
@@ -22,6 +22,8 @@ export interface SweepCell {
   row: number;
   column: number;
   request: KontextRequest;
+  /** The input image an `image` axis gives this cell (its `image_url` is that image's, once uploaded). */
+  image?: AxisImage;
 }
 
 /** A sweep's grid: labels along both axes and a cell per pair, row by row. */
@@ -41,6 +43,7 @@ const AXIS_NOUNS: Record<AxisKind, string> = {
   guidance: "guidance",
   steps: "steps",
   prompt: "prompt",
+  image: "input image",
 };
 
 /** `LoRA scale`, `prompt`…: what an axis varies, for labels and messages. */
@@ -74,6 +77,9 @@ function apply(
       return { ...request, guidance_scale: value.value };
     case "steps":
       return { ...request, num_inference_steps: value.value };
+    case "image":
+      // The image is uploaded when the sweep starts; the cell names it (see `SweepCell.image`).
+      return request;
     case "lora_scale": {
       const path = axis.target?.kind === "stack" ? axis.target.path : swept?.path;
       if (!path) return request; // the baseline ("No LoRA") has nothing to scale
@@ -142,11 +148,13 @@ export function expandSweep(base: KontextRequest, axes: readonly SweepAxis[]): E
     columns.values.forEach((column, columnIndex) => {
       let request = base;
       let swept: LoraWeight | null = null;
+      let image: AxisImage | undefined;
       for (const [axis, value] of ordered(column, row)) {
         if (value.kind === "lora") swept = value.value.path ? value.value : null;
+        if (value.kind === "image") image = value.value;
         request = apply(request, axis, value, swept);
       }
-      cells.push({ row: rowIndex, column: columnIndex, request });
+      cells.push({ row: rowIndex, column: columnIndex, request, ...(image ? { image } : {}) });
     });
   });
   return {
@@ -176,12 +184,29 @@ export function estimateSweep(cellCount: number, size: Size, numImages: number):
   if (!Number.isInteger(cellCount) || cellCount < 0) {
     throw new RangeError("cellCount must be a whole number ≥ 0");
   }
-  const perCell = estimatePrice(size, numImages);
-  return {
-    requests: cellCount,
-    images: cellCount * numImages,
-    megapixels: perCell.megapixels * cellCount,
+  return estimateSweepCells(
+    Array.from({ length: cellCount }, () => size),
+    numImages,
+  );
+}
+
+/**
+ * The predicted cost of a sweep whose cells may differ in output size (an `image` axis: each
+ * cell's output follows its own input): one run of `numImages` images per size in `sizes`.
+ */
+export function estimateSweepCells(sizes: readonly Size[], numImages: number): SweepEstimate {
+  let megapixels = 0;
+  let tenthsOfCents = 0;
+  for (const size of sizes) {
+    const perCell = estimatePrice(size, numImages);
+    megapixels += perCell.megapixels;
     // In tenths of a cent, as estimatePrice counts, so the sum carries no floating-point noise.
-    usd: Math.round(perCell.usd * 1000 * cellCount) / 1000,
+    tenthsOfCents += Math.round(perCell.usd * 1000);
+  }
+  return {
+    requests: sizes.length,
+    images: sizes.length * numImages,
+    megapixels,
+    usd: tenthsOfCents / 1000,
   };
 }

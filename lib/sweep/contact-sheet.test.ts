@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { CELL_WIDTH, contactSheetLayout, fitInside, GAP, PADDING } from "./contact-sheet";
+import {
+  CELL_WIDTH,
+  contactSheetLayout,
+  fitInside,
+  GAP,
+  PADDING,
+  sheetImageSize,
+} from "./contact-sheet";
 
 describe("contactSheetLayout", () => {
   it("lays a 1×4 sweep out in one row without row labels", () => {
@@ -77,5 +84,21 @@ describe("fitInside", () => {
       width: 100,
       height: 50,
     });
+  });
+});
+
+describe("sheetImageSize", () => {
+  it("lays a sheet of mixed sizes out for the tallest image, so every one fits", () => {
+    expect(
+      sheetImageSize([
+        { width: 1024, height: 768 },
+        { width: 768, height: 1024 },
+        { width: 1024, height: 1024 },
+      ]),
+    ).toEqual({ width: 768, height: 1024 });
+  });
+
+  it("refuses no sizes", () => {
+    expect(() => sheetImageSize([])).toThrow(RangeError);
   });
 });

@@ -103,3 +103,20 @@ export function fitInside(size: { width: number; height: number }, box: Box): Bo
     height,
   };
 }
+
+/**
+ * The image size a sheet's cells are laid out for when its cells' sizes differ (an `image` axis):
+ * the tallest for its width, so every image fits its box at the full cell width or narrower.
+ * Throws for no sizes.
+ */
+export function sheetImageSize(sizes: readonly { width: number; height: number }[]): {
+  width: number;
+  height: number;
+} {
+  const [first, ...rest] = sizes;
+  if (!first) throw new RangeError("A contact sheet needs at least one image size");
+  return rest.reduce(
+    (tallest, size) => (size.height / size.width > tallest.height / tallest.width ? size : tallest),
+    first,
+  );
+}

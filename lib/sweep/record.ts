@@ -26,6 +26,12 @@ export interface SweepCellRecord {
   request: z.output<typeof kontextInputSchema>;
   status: "pending" | "started" | "cancelled";
   runId: string | null;
+  /**
+   * The cell's own predicted output size and input thumbnail, when its input is not the sweep's
+   * (an `image` axis). Added within format 1: older cells have neither and use the sweep's.
+   */
+  predictedSize?: { width: number; height: number } | undefined;
+  inputThumbnail?: string | null | undefined;
 }
 
 /** A sweep as the history keeps it: the grid, its cells and how many run at once. */
@@ -56,7 +62,7 @@ export const sweepRecordSchema = z.object({
   axes: z
     .array(
       z.object({
-        kind: z.enum(["lora_scale", "lora", "seed", "guidance", "steps", "prompt"]),
+        kind: z.enum(["lora_scale", "lora", "seed", "guidance", "steps", "prompt", "image"]),
         text: z.string(),
         labels: z.array(z.string()),
         target: targetSchema.optional(),
@@ -73,6 +79,8 @@ export const sweepRecordSchema = z.object({
       request: kontextInputSchema,
       status: z.enum(["pending", "started", "cancelled"]),
       runId: z.string().nullable(),
+      predictedSize: sizeSchema.optional(),
+      inputThumbnail: z.string().nullable().optional(),
     }),
   ),
   concurrency: z.number().int().min(1),
@@ -83,7 +91,12 @@ export const sweepRecordSchema = z.object({
 
 export type SweepSchemaMatchesType = Assert<Same<z.output<typeof sweepRecordSchema>, SweepRecord>>;
 
-/** How sweeps are stored, with the history's records (sweeps exist since format 1). */
+/**
+ * How sweeps are stored, with the history's records (sweeps exist since format 1). The `image`
+ * axis kind and a cell's own `predictedSize`/`inputThumbnail` were added within format 1, as a
+ * run's `serial` was: every record written before still reads unchanged, so no migration step is
+ * needed (an older app reports a sweep over images as unreadable and leaves it stored).
+ */
 const SWEEP_FORMAT: RecordFormat<typeof sweepRecordSchema> = {
   family: HISTORY_RECORDS,
   what: "sweep",

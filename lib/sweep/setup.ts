@@ -1,18 +1,36 @@
 import { z } from "zod";
 import { HISTORY_RECORDS } from "@/lib/history/records";
 import { type Envelope, type RecordFormat, unwrap, wrap } from "@/lib/persist/versioned-record";
-import type { AxisKind } from "./axis";
+import { type AxisKind, MAX_AXIS_VALUES } from "./axis";
 import type { ScaleTarget } from "./cells";
 
 /** The most cells of one sweep that may run at once. */
 export const MAX_SETUP_CONCURRENCY = 8;
 
 /**
+ * One image chosen for an `image` axis: the form's current input image (whatever it is when the
+ * sweep runs), or a file whose bytes the sweep image store keeps under `id`.
+ */
+export type SweepImageChoice =
+  | { source: "current"; id: "current" }
+  | { source: "file"; id: string; name: string };
+
+/** One axis of the setup: its kind, its text, its target (scale axes), its images (image axes). */
+export interface SweepSetupAxis {
+  kind: AxisKind;
+  text: string;
+  target?: ScaleTarget;
+  /** The images of an `image` axis, in order (added within format 1; none before). */
+  images?: SweepImageChoice[];
+}
+
+/**
  * The Sweep panel's setup as a person left it, kept across reloads like the form's draft: the
- * axes as typed (columns, then rows), the held seed, and how many cells run at once.
+ * axes as typed (columns, then rows), the held seed, and how many cells run at once. An image
+ * axis keeps which images it holds; their bytes are in the sweep image store (never `blob:` URLs).
  */
 export interface SweepSetup {
-  axes: { kind: AxisKind; text: string; target?: ScaleTarget }[];
+  axes: SweepSetupAxis[];
   /** The seed every cell holds (unless the form fixes one), 0 – 2^32-1. */
   seed: number;
   /** How many cells run at once, 1–8. */
@@ -24,13 +42,23 @@ const targetSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("swept") }),
 ]);
 
+const imageChoiceSchema = z.discriminatedUnion("source", [
+  z.object({ source: z.literal("current"), id: z.literal("current") }),
+  z.object({
+    source: z.literal("file"),
+    id: z.string().min(1).max(200),
+    name: z.string().max(1_000),
+  }),
+]);
+
 export const sweepSetupSchema = z.object({
   axes: z
     .array(
       z.object({
-        kind: z.enum(["lora_scale", "lora", "seed", "guidance", "steps", "prompt"]),
+        kind: z.enum(["lora_scale", "lora", "seed", "guidance", "steps", "prompt", "image"]),
         text: z.string().max(100_000),
         target: targetSchema.optional(),
+        images: z.array(imageChoiceSchema).max(MAX_AXIS_VALUES).optional(),
       }),
     )
     .min(1)
@@ -39,7 +67,10 @@ export const sweepSetupSchema = z.object({
   concurrency: z.number().int().min(1).max(MAX_SETUP_CONCURRENCY),
 });
 
-/** How the setup is stored, with the history's records (it exists since format 1). */
+/**
+ * How the setup is stored, with the history's records (it exists since format 1). The `image`
+ * axis and its `images` were added within format 1 (older setups read unchanged).
+ */
 const SETUP_FORMAT: RecordFormat<typeof sweepSetupSchema> = {
   family: HISTORY_RECORDS,
   what: "sweep setup",

@@ -7,6 +7,7 @@ import type { AxisInput } from "@/lib/store/outcomes";
 import type { AxisKind } from "@/lib/sweep/axis";
 import { AXIS_KINDS } from "./sweep-axis-kinds";
 import { SweepAxisTarget } from "./sweep-axis-target";
+import { SweepImageValues } from "./sweep-image-values";
 import { SweepLoraPicker } from "./sweep-lora-picker";
 
 /** One axis of a sweep: what varies, which LoRA (for scales) and the values. */
@@ -33,8 +34,18 @@ export function SweepAxisField({
   const id = `sweep-axis-${index + 1}`;
   const info = AXIS_KINDS[axis.kind];
   const isMultiline = axis.kind === "prompt" || axis.kind === "lora";
+  const hasFormImage = usePlaygroundStore((s) => s.image !== null);
 
   function setKind(kind: AxisKind) {
+    if (kind === "image") {
+      // The form's image is the first value, when there is one.
+      onChange({
+        kind,
+        text: "",
+        images: hasFormImage ? [{ source: "current", id: "current" }] : [],
+      });
+      return;
+    }
     const target =
       kind === "lora_scale"
         ? stackPaths[0]
@@ -76,13 +87,25 @@ export function SweepAxisField({
         ) : null}
       </div>
       <div className="flex flex-col gap-1.5">
-        <label
-          htmlFor={`${id}-values`}
-          className="text-sm font-medium text-neutral-900 dark:text-neutral-100"
-        >
-          Values of axis {index + 1}
-        </label>
-        {isMultiline ? (
+        {axis.kind === "image" ? (
+          <>
+            <p
+              id={`${id}-values-label`}
+              className="text-sm font-medium text-neutral-900 dark:text-neutral-100"
+            >
+              Values of axis {index + 1}
+            </p>
+            <SweepImageValues id={id} index={index} axis={axis} />
+          </>
+        ) : (
+          <label
+            htmlFor={`${id}-values`}
+            className="text-sm font-medium text-neutral-900 dark:text-neutral-100"
+          >
+            Values of axis {index + 1}
+          </label>
+        )}
+        {axis.kind === "image" ? null : isMultiline ? (
           <textarea
             id={`${id}-values`}
             value={axis.text}

@@ -28,4 +28,9 @@ export const AXIS_KINDS: Record<AxisKind, { label: string; placeholder: string; 
     placeholder: "Make it a watercolour\nMake it a pencil sketch",
     hint: "One prompt per line.",
   },
+  image: {
+    label: "Input image",
+    placeholder: "",
+    hint: "Choose or drop several images; each is labelled by its file name.",
+  },
 };

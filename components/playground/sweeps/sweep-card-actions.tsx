@@ -6,7 +6,7 @@ import { ShareLinkButton } from "@/components/playground/runs/share-link-button"
 import { usePlaygroundStore, usePlaygroundStoreApi } from "@/components/playground/store-provider";
 import { Button } from "@/components/ui/button";
 import { toHistoryRun } from "@/lib/history/run-record";
-import { sweepRecipe } from "@/lib/share/recipe";
+import { isSweepShareable, SWEEP_IMAGES_NOT_SHARED, sweepRecipe } from "@/lib/share/recipe";
 import { MAX_SWEEP_CONCURRENCY } from "@/lib/store/sweep-slice";
 import type { SweepRecord } from "@/lib/sweep/record";
 import { useContactSheet } from "./use-contact-sheet";
@@ -95,7 +95,12 @@ export function SweepActions({
       <output aria-live="polite" className="text-xs text-neutral-600 dark:text-neutral-400">
         {status}
       </output>
-      {isDone && runIds.length > 0 ? (
+      {isDone && runIds.length > 0 && !isSweepShareable(sweep) ? (
+        <p className="basis-full text-xs text-neutral-600 dark:text-neutral-400">
+          {SWEEP_IMAGES_NOT_SHARED}
+        </p>
+      ) : null}
+      {isDone && runIds.length > 0 && isSweepShareable(sweep) ? (
         <ShareLinkButton
           what={title}
           recipe={() => {

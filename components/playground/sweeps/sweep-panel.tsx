@@ -23,7 +23,16 @@ export function SweepPanel() {
   const startSweep = usePlaygroundStore((s) => s.startSweep);
   const sweepError = usePlaygroundStore((s) => s.sweepError);
   // Re-plan whenever the form changes.
-  usePlaygroundStore(useShallow((s) => [s.image, s.prompt, s.loras, s.settings]));
+  usePlaygroundStore(
+    useShallow((s) => [
+      s.image,
+      s.prompt,
+      s.loras,
+      s.settings,
+      s.sweepImageFiles,
+      s.readingSweepImages,
+    ]),
+  );
   const axes = usePlaygroundStore((s) => s.sweepForm);
   const setAxes = usePlaygroundStore((s) => s.setSweepForm);
   // Kept in the store (and across reloads): the seed every cell holds, and the concurrency.
@@ -77,7 +86,11 @@ export function SweepPanel() {
           index={index}
           axis={axis}
           otherKind={axes[1 - index]?.kind ?? null}
-          error={!plan.ok && plan.axis === index && axis.text.trim() ? plan.message : undefined}
+          error={
+            !plan.ok && plan.axis === index && (axis.kind === "image" || axis.text.trim())
+              ? plan.message
+              : undefined
+          }
           onChange={(next) => updateAxis(index, next)}
         />
       ))}

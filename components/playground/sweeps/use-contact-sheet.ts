@@ -5,6 +5,7 @@ import { formatSettings } from "@/components/playground/runs/result-format";
 import { usePlaygroundStoreApi } from "@/components/playground/store-provider";
 import { drawContactSheet } from "@/lib/browser/contact-sheet-canvas";
 import { errorMessage } from "@/lib/domain/app-error";
+import { sheetImageSize } from "@/lib/sweep/contact-sheet";
 import type { SweepRecord } from "@/lib/sweep/record";
 
 /**
@@ -45,7 +46,10 @@ export function useContactSheet(
           : "",
         columnLabels: sweep.columnLabels,
         rowLabels: sweep.rowLabels,
-        imageSize: sweep.predictedSize,
+        // Cells over several input images differ in size: lay out for the tallest.
+        imageSize: sheetImageSize(
+          sweep.cells.map((cell) => cell.predictedSize ?? sweep.predictedSize),
+        ),
         cells,
       });
       saveBlob(blob, `kontext-sweep-${sweep.createdAt}.png`);
