@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { outputSize } from "@/lib/kontext/resolution";
 import type { KeyValueStore } from "@/lib/persist/idb";
 import { createSweepImageStore } from "@/lib/sweep/image-store";
@@ -8,6 +8,8 @@ import { fakeHistory, fakeServices, tick, withImage } from "./test-support";
 import type { PreparedFile } from "./types";
 
 const STYLE = "https://example.com/style.safetensors";
+/** The setup is saved 400 ms after the last change; a busy machine may take longer. */
+const SAVED = { timeout: 5_000 };
 
 /** Images of known sizes, by file name (the form's own photo is 1920×1080). */
 const SIZES: Record<string, { width: number; height: number }> = {
@@ -144,12 +146,16 @@ describe("a sweep over input images", () => {
 
   it("survives a reload: the setup names the images, their bytes come back from the browser", async () => {
     const { store, saved, images } = await setUp();
-    await new Promise((resolve) => setTimeout(resolve, 450));
-    expect(saved.sweepSetup()?.axes[0]?.images?.map((image) => image.source)).toEqual([
-      "current",
-      "file",
-      "file",
-    ]);
+    // Saved shortly after the last change.
+    await vi.waitFor(
+      () =>
+        expect(saved.sweepSetup()?.axes[0]?.images?.map((image) => image.source)).toEqual([
+          "current",
+          "file",
+          "file",
+        ]),
+      SAVED,
+    );
     expect(images.records.size).toBe(2);
 
     const next = services(saved, images);
@@ -157,18 +163,18 @@ describe("a sweep over input images", () => {
     await reloaded.getState().hydrate();
     await withImage(reloaded);
     reloaded.getState().addLora({ path: STYLE, scale: 1 });
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await vi.waitFor(() => {
+      const plan = reloaded.getState().planSweep(reloaded.getState().sweepForm, 7);
+      expect(plan.ok && plan.grid.columnLabels).toEqual(["photo", "chair", "lamp"]);
+    }, SAVED);
     expect(next.prepared.map((entry) => entry.name)).toEqual(
       expect.arrayContaining(["chair.png", "lamp.jpg"]),
     );
-    const plan = reloaded.getState().planSweep(reloaded.getState().sweepForm, 7);
-    expect(plan.ok && plan.grid.columnLabels).toEqual(["photo", "chair", "lamp"]);
 
     // Removing an image deletes its bytes once the setup is saved without it.
     const lamp = store.getState().sweepForm[0]?.images?.[2]?.id as string;
     reloaded.getState().removeSweepImage(0, lamp);
-    await new Promise((resolve) => setTimeout(resolve, 450));
-    expect([...images.records.keys()]).not.toContain(lamp);
+    await vi.waitFor(() => expect([...images.records.keys()]).not.toContain(lamp), SAVED);
     expect(images.records.size).toBe(1);
   });
 
@@ -176,11 +182,14 @@ describe("a sweep over input images", () => {
     const { store, prepared } = await setUp();
     prepared.length = 0;
     await store.getState().setShouldDownscale(false);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(prepared.filter((entry) => entry.name !== "photo.png")).toEqual([
-      { name: "chair.png", downscale: false },
-      { name: "lamp.jpg", downscale: false },
-    ]);
+    await vi.waitFor(
+      () =>
+        expect(prepared.filter((entry) => entry.name !== "photo.png")).toEqual([
+          { name: "chair.png", downscale: false },
+          { name: "lamp.jpg", downscale: false },
+        ]),
+      SAVED,
+    );
   });
 
   it("is never shared as a link", async () => {
