@@ -176,7 +176,10 @@ test("a CSV gives each image its own prompt, with a run's recipe", async ({
     .stage()
     .getByRole("button", { name: /^More actions for image 1 of run 1/ })
     .click();
-  await page.getByRole("button", { name: "Batch run 1 with this recipe…" }).click();
+  await page
+    .getByRole("region", { name: "More actions for image 1 of run 1" })
+    .getByRole("button", { name: "Batch run 1 with this recipe…" })
+    .click();
   const dialog = playground.batchDialog();
   await expect(dialog).toBeVisible();
   await expect(dialog.getByText("Recipe · Run 1")).toBeVisible();
@@ -190,7 +193,13 @@ test("a CSV gives each image its own prompt, with a run's recipe", async ({
   await expect(dialog.getByText("Prompt: Make it blue.")).toBeVisible();
   await expect(dialog.getByRole("region", { name: /^Left out/ })).toContainText(/^.*Line 4: /);
 
-  await playground.startBatch();
+  // Above the budget it asks first.
+  await dialog.getByLabel("Ask before spending over (USD)").fill("0.01");
+  await dialog.getByRole("button", { name: "Start batch" }).click();
+  const confirm = dialog.getByRole("alertdialog");
+  await expect(confirm).toContainText(/costs about \$0\.\d+, more than \$0\.01/);
+  await confirm.getByRole("button", { name: "Start anyway" }).click();
+  await expect(dialog).toBeHidden();
   await expect(playground.batchCounts()).toHaveText("2 done", { timeout: 60_000 });
   const [download] = await Promise.all([
     page.waitForEvent("download"),

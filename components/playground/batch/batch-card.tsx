@@ -50,11 +50,15 @@ export default function BatchCard({ batchId }: { batchId: string }) {
           disabled={!latest?.runId}
           onClick={() => latest?.runId && stageRun(latest.runId)}
         >
-          Show<span className="sr-only"> {title}</span> on stage
+          <span>
+            Show<span className="sr-only"> {title}</span> on stage
+          </span>
         </Button>
         {batch.items.some(isActive) ? null : (
           <Button size="sm" variant="ghost" onClick={() => void deleteBatch(batch.id)}>
-            Delete<span className="sr-only"> {title}</span>
+            <span>
+              Delete<span className="sr-only"> {title}</span>
+            </span>
           </Button>
         )}
       </div>

@@ -21,7 +21,7 @@ const STATUS: Record<BatchItem["status"], string> = {
 
 const MARK: Record<"kept" | "rejected", string> = {
   kept: "ring-2 ring-emerald-500",
-  rejected: "opacity-60 ring-2 ring-red-500",
+  rejected: "ring-2 ring-red-500",
 };
 
 /**
@@ -80,7 +80,11 @@ export function BatchPair({
             <span className="px-1 text-center text-[11px] break-all text-neutral-500">{name}</span>
           )}
         </div>
-        <div className="flex aspect-square items-center justify-center overflow-hidden rounded bg-neutral-100 dark:bg-neutral-800">
+        <div
+          className={`flex aspect-square items-center justify-center overflow-hidden rounded bg-neutral-100 dark:bg-neutral-800 ${
+            item.review === "rejected" ? "opacity-50" : ""
+          }`}
+        >
           {image && runId ? (
             <button
               type="button"
@@ -133,7 +137,9 @@ export function BatchPair({
               aria-pressed={item.review === "kept"}
               onClick={() => review("kept")}
             >
-              Keep<span className="sr-only"> {name}</span>
+              <span>
+                Keep<span className="sr-only"> {name}</span>
+              </span>
             </Button>
             <Button
               size="sm"
@@ -141,7 +147,9 @@ export function BatchPair({
               aria-pressed={item.review === "rejected"}
               onClick={() => review("rejected")}
             >
-              Reject<span className="sr-only"> {name}</span>
+              <span>
+                Reject<span className="sr-only"> {name}</span>
+              </span>
             </Button>
             {runId && image ? (
               <Button
@@ -151,14 +159,18 @@ export function BatchPair({
                   compare.compareWithInput({ runId, index: 0 }, event.currentTarget)
                 }
               >
-                Compare<span className="sr-only"> {name} with its input</span>
+                <span>
+                  Compare<span className="sr-only"> {name} with its input</span>
+                </span>
               </Button>
             ) : null}
           </>
         ) : null}
         {item.status === "queued" ? (
           <Button size="sm" variant="ghost" onClick={() => moveToFront(batchId, item.id)}>
-            Move<span className="sr-only"> {name}</span> to front
+            <span>
+              Move<span className="sr-only"> {name}</span> to front
+            </span>
           </Button>
         ) : null}
       </div>

@@ -33,7 +33,7 @@ export function BatchReviewGrid({ batch }: { batch: BatchRecord }) {
     <div className="flex flex-col gap-3">
       <ul
         aria-label="Batch results"
-        className="grid grid-cols-[repeat(auto-fill,minmax(min(100%,15rem),1fr))] gap-3"
+        className="grid grid-cols-[repeat(auto-fill,minmax(min(100%,10rem),1fr))] gap-3"
       >
         {batch.items.slice(0, shown).map((item) => (
           <BatchPair key={item.id} batchId={batch.id} item={item} scope={scope} />
