@@ -1,6 +1,8 @@
 "use client";
 
 import { AccessPrompt } from "@/components/playground/access/access-prompt";
+import { BatchDialogProvider } from "@/components/playground/batch/batch-dialog-context";
+import { BatchProgressTitle } from "@/components/playground/batch/batch-progress-title";
 import { FileDropTarget } from "@/components/playground/image-input/file-drop-target";
 import { KeyboardShortcuts } from "@/components/playground/keyboard/keyboard-shortcuts";
 import type { PlaygroundBackend } from "@/components/playground/prompt/generate-bar";
@@ -19,7 +21,10 @@ export function Playground({ backend = null }: { backend?: PlaygroundBackend }) 
       <KeyboardShortcuts />
       <SharedRecipeLoader />
       <AccessPrompt isFalBackend={backend === "fal"} />
-      <WorkspaceLayout backend={backend} />
+      <BatchProgressTitle />
+      <BatchDialogProvider>
+        <WorkspaceLayout backend={backend} />
+      </BatchDialogProvider>
     </PlaygroundStoreProvider>
   );
 }

@@ -142,6 +142,34 @@ export class PlaygroundPage {
     await this.page.getByRole("button", { name: `Show run ${runNumber} on stage` }).click();
   }
 
+  /** The batch dialog ("Batch edit…" in the image panel, "Batch with this recipe…" on a run). */
+  batchDialog() {
+    return this.page.getByRole("dialog", { name: "Batch edit" });
+  }
+
+  /** Opens the batch dialog with the form's recipe and returns it. */
+  async openBatchDialog() {
+    await this.page.getByRole("button", { name: "Batch edit…" }).click();
+    await expect(this.batchDialog()).toBeVisible();
+    return this.batchDialog();
+  }
+
+  /** Adds files to the batch as "Add images" would (images, zips, CSVs). */
+  async addBatchFiles(files: { name: string; mimeType: string; buffer: Buffer }[]): Promise<void> {
+    await this.batchDialog().getByLabel("Add images").setInputFiles(files);
+  }
+
+  /** Starts the batch in the dialog (below its budget) and waits for the dialog to close. */
+  async startBatch(): Promise<void> {
+    await this.batchDialog().getByRole("button", { name: "Start batch" }).click();
+    await expect(this.batchDialog()).toBeHidden();
+  }
+
+  /** The stage's batch counts line: `3 done · 1 running · 6 queued`. */
+  batchCounts() {
+    return this.stage().getByTestId("batch-counts");
+  }
+
   /** On a phone, switches between the workspace's "Edit" and "Result" tabs. */
   async showView(name: "Edit" | "Result"): Promise<void> {
     await this.page.getByRole("tab", { name }).click();

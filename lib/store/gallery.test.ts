@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { buildBatch } from "@/lib/batch/record";
+import { fileInput, hashOf, recipe } from "@/lib/batch/test-support";
 import { fromHistoryRun } from "@/lib/history/run-record";
 import type { SweepRecord } from "@/lib/sweep/record";
 import {
+  batchIdOfItem,
   type GalleryFilter,
   isFiltering,
   NO_FILTER,
@@ -244,6 +247,75 @@ describe("sweeps in the gallery", () => {
     expect(select(before).slice(0, 4)).toEqual(["e", "d", "s3", "sweep:sweep-1"]);
     const after = { ...before, sweeps: [sweep("sweep-1", 35, ["s1", "s2", "s3"])] };
     expect(select(after).slice(0, 3)).toEqual(["e", "d", "sweep:sweep-1"]);
+    expect(selectFinishedRunCount(after)).toBe(5);
+  });
+});
+
+describe("batches in the gallery", () => {
+  const batchRun = (id: string, at: number) => run(id, at, "make it snow");
+  let next = 0;
+  const batch = (
+    id: string,
+    createdAt: number,
+    runIds: (string | null)[],
+    prompt = "paint the chairs teal",
+  ) => {
+    const built = buildBatch({
+      id,
+      createdAt,
+      recipe: recipe({ request: { ...recipe().request, prompt } }),
+      inputs: runIds.map((_, index) => ({
+        input: fileInput(`chair-${index}.png`, hashOf(index)),
+        prompt: null,
+      })),
+      concurrency: 2,
+      budgetUsd: null,
+      backend: "local",
+      newId: () => `item-${next++}`,
+      randomSeed: () => 1,
+    });
+    return {
+      ...built,
+      items: built.items.map((item, index) => ({ ...item, runId: runIds[index] ?? null })),
+    };
+  };
+  const state = {
+    runs: [batchRun("b2", 36), batchRun("b1", 35), ...RUNS],
+    batches: [batch("batch-1", 35, ["b1", "b2", null])],
+  };
+
+  it("shows a batch as one item in its place, and its runs only in its grid", () => {
+    expect(selectGalleryRunIds(NO_FILTER)(state)).toEqual([
+      "e",
+      "d",
+      "batch:batch-1",
+      "c",
+      "b",
+      "a",
+    ]);
+    expect(batchIdOfItem("batch:batch-1")).toBe("batch-1");
+    expect(batchIdOfItem("sweep:batch-1")).toBeNull();
+  });
+
+  it("finds a batch by its prompt and its recipe's LoRA; batches have no star", () => {
+    expect(selectGalleryRunIds({ ...NO_FILTER, query: "TEAL chairs" })(state)).toEqual([
+      "batch:batch-1",
+    ]);
+    expect(
+      selectGalleryRunIds({ ...NO_FILTER, lora: "https://loras.example/snow.safetensors" })(state),
+    ).toEqual(["batch:batch-1"]);
+    expect(selectGalleryRunIds({ ...NO_FILTER, isFavouritesOnly: true })(state)).toEqual([
+      "d",
+      "c",
+    ]);
+  });
+
+  it("recomputes when a batch item gets its run, and leaves batch runs out of clear all", () => {
+    const select = selectGalleryRunIds(NO_FILTER);
+    const before = { runs: [batchRun("b3", 37), ...state.runs], batches: state.batches };
+    expect(select(before).slice(0, 3)).toEqual(["e", "d", "b3"]);
+    const after = { ...before, batches: [batch("batch-1", 35, ["b1", "b2", "b3"])] };
+    expect(select(after).slice(0, 3)).toEqual(["e", "d", "batch:batch-1"]);
     expect(selectFinishedRunCount(after)).toBe(5);
   });
 });

@@ -1,3 +1,4 @@
+import type { BatchRecord } from "@/lib/batch/record";
 import { loraLabel } from "@/lib/kontext/known-loras";
 import type { KontextRequest } from "@/lib/kontext/schema";
 import type { SweepRecord } from "@/lib/sweep/record";
@@ -99,6 +100,41 @@ export function sweepIdOfItem(itemId: string): string | null {
 
 const SWEEP_ITEM_PREFIX = "sweep:";
 
+/** The gallery item id of a batch (`batch:<id>`), beside run ids in one list. */
+export function batchItemId(batchId: string): string {
+  return `${BATCH_ITEM_PREFIX}${batchId}`;
+}
+
+/** The batch id of a gallery item id, or null when the item is not a batch. */
+export function batchIdOfItem(itemId: string): string | null {
+  return itemId.startsWith(BATCH_ITEM_PREFIX) ? itemId.slice(BATCH_ITEM_PREFIX.length) : null;
+}
+
+const BATCH_ITEM_PREFIX = "batch:";
+
+/** Whether a batch passes a filter: its recipe (LoRAs, prompt) or any item's own prompt; no star. */
+function batchMatches(
+  batch: BatchRecord,
+  filter: GalleryFilter,
+  words: readonly string[],
+): boolean {
+  if (filter.isFavouritesOnly) return false;
+  const { loras } = batch.recipe.request;
+  if (filter.lora !== null && !loras.some((lora) => lora.path === filter.lora)) return false;
+  if (words.length === 0) return true;
+  const text = [batch.name, batch.recipe.request.prompt, ...batch.items.map((item) => item.prompt)]
+    .join("\n")
+    .toLowerCase();
+  return words.every((word) => text.includes(word));
+}
+
+/** The runs of every batch (shown in the batch's grid, not as runs). */
+function batchRunIds(batches: readonly BatchRecord[]): Set<string> {
+  const ids = new Set<string>();
+  for (const batch of batches) for (const item of batch.items) if (item.runId) ids.add(item.runId);
+  return ids;
+}
+
 /** Whether a sweep passes a filter: any of its cells' requests matches; sweeps have no star. */
 function sweepMatches(
   sweep: SweepRecord,
@@ -112,23 +148,29 @@ function sweepMatches(
 }
 
 /**
- * What a filter shows, newest first: run ids, and sweeps as `sweep:<id>` items (a sweep's own
- * runs show in its grid, not as runs). Create one selector per filter (e.g. in a `useMemo`): it
- * keeps its own memo, recomputed when the runs or the sweeps change.
+ * What a filter shows, newest first: run ids, sweeps as `sweep:<id>` items and batches as
+ * `batch:<id>` items (their own runs show in their grids, not as runs). Create one selector per
+ * filter (e.g. in a `useMemo`): it keeps its own memo, recomputed when the runs, the sweeps or
+ * the batches change.
  */
 export function selectGalleryRunIds(
   filter: GalleryFilter,
-): (state: Pick<PlaygroundState, "runs"> & Partial<Pick<PlaygroundState, "sweeps">>) => string[] {
+): (
+  state: Pick<PlaygroundState, "runs"> & Partial<Pick<PlaygroundState, "sweeps" | "batches">>,
+) => string[] {
   const words = queryWords(filter.query);
   let lastRuns: readonly Run[] | null = null;
   let lastSweeps: readonly SweepRecord[] | null = null;
+  let lastBatches: readonly BatchRecord[] | null = null;
   let last: string[] = [];
   return (state) => {
     const sweeps = state.sweeps ?? [];
-    if (state.runs === lastRuns && sweeps === lastSweeps) return last;
+    const batches = state.batches ?? [];
+    if (state.runs === lastRuns && sweeps === lastSweeps && batches === lastBatches) return last;
     lastRuns = state.runs;
     lastSweeps = sweeps;
-    const inSweeps = new Set<string>();
+    lastBatches = batches;
+    const inSweeps = batchRunIds(batches);
     for (const sweep of sweeps)
       for (const cell of sweep.cells) if (cell.runId) inSweeps.add(cell.runId);
     const items: { id: string; at: number }[] = [];
@@ -137,10 +179,14 @@ export function selectGalleryRunIds(
         items.push({ id: run.id, at: run.startedAt });
       }
     }
-    if (sweeps.length > 0) {
+    if (sweeps.length > 0 || batches.length > 0) {
       for (const sweep of sweeps) {
         if (sweepMatches(sweep, filter, words))
           items.push({ id: sweepItemId(sweep.id), at: sweep.createdAt });
+      }
+      for (const batch of batches) {
+        if (batchMatches(batch, filter, words))
+          items.push({ id: batchItemId(batch.id), at: batch.createdAt });
       }
       // Runs are newest first already; a stable sort keeps their order among equal times.
       items.sort((a, b) => b.at - a.at);
@@ -217,13 +263,12 @@ export const selectRunsById = memoizeOnRuns(
   () => false,
 );
 
-/** How many runs have finished (what "clear all" deletes; a sweep's runs stay with it). */
+/** How many runs have finished (what "clear all" deletes; sweeps' and batches' runs stay with them). */
 export function selectFinishedRunCount(
-  state: Pick<PlaygroundState, "runs"> & Partial<Pick<PlaygroundState, "sweeps">>,
+  state: Pick<PlaygroundState, "runs"> & Partial<Pick<PlaygroundState, "sweeps" | "batches">>,
 ): number {
-  const inSweeps = new Set(
-    (state.sweeps ?? []).flatMap((sweep) => sweep.cells.map((cell) => cell.runId)),
-  );
+  const inSweeps = new Set<string | null>(batchRunIds(state.batches ?? []));
+  for (const sweep of state.sweeps ?? []) for (const cell of sweep.cells) inSweeps.add(cell.runId);
   let count = 0;
   for (const run of state.runs) if (run.finishedAt !== null && !inSweeps.has(run.id)) count++;
   return count;

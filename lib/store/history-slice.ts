@@ -162,12 +162,17 @@ export const createHistorySlice: StateCreator<PlaygroundState, [], [], HistorySl
       }
       return deleted.length;
     },
-    clearHistory: () =>
-      get().deleteRuns(
+    clearHistory: () => {
+      // A batch's runs are its results: they go with the batch (Delete on its card), not here.
+      const inBatches = new Set(
+        get().batches.flatMap((batch) => batch.items.map((item) => item.runId)),
+      );
+      return get().deleteRuns(
         get()
-          .runs.filter((run) => run.finishedAt !== null)
+          .runs.filter((run) => run.finishedAt !== null && !inBatches.has(run.id))
           .map((run) => run.id),
-      ),
+      );
+    },
     undoDelete: async () => {
       const { deletion } = get();
       if (!deletion) return;

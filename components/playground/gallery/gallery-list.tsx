@@ -10,11 +10,12 @@ import {
   useMemo,
   useRef,
 } from "react";
+import { BatchCard } from "@/components/playground/batch/batch-lazy";
 import { RunCard, runTitleId } from "@/components/playground/runs/run-card";
 import { usePlaygroundStore } from "@/components/playground/store-provider";
 import { SweepCard } from "@/components/playground/sweeps/sweep-card";
 import { focusOnceInView, isInView } from "@/components/ui/focus";
-import { selectRunNumbers, sweepIdOfItem } from "@/lib/store/gallery";
+import { batchIdOfItem, selectRunNumbers, sweepIdOfItem } from "@/lib/store/gallery";
 
 /** A card's height before it is measured: a run with one landscape result. */
 const ESTIMATED_CARD_PX = 560;
@@ -143,14 +144,16 @@ function isWithin(element: HTMLElement, box: HTMLElement | null): boolean {
   return inner.top >= outer.top - 1 && inner.bottom <= outer.bottom + 1;
 }
 
-/** A run's card, or a sweep's (`sweep:<id>` items). */
+/** A run's card, a sweep's (`sweep:<id>` items) or a batch's (`batch:<id>`). */
 function GalleryItem({ itemId, runNumber }: { itemId: string; runNumber: number }) {
   const sweepId = sweepIdOfItem(itemId);
+  const batchId = batchIdOfItem(itemId);
   const sweepNumber = usePlaygroundStore((s) => {
     if (sweepId === null) return 0;
     const index = s.sweeps.findIndex((sweep) => sweep.id === sweepId);
     return index < 0 ? 0 : s.sweeps.length - index;
   });
+  if (batchId !== null) return <BatchCard batchId={batchId} />;
   if (sweepId !== null) return <SweepCard sweepId={sweepId} sweepNumber={sweepNumber} />;
   return <RunCard runId={itemId} runNumber={runNumber} />;
 }

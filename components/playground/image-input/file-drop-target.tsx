@@ -38,7 +38,8 @@ export function FileDropTarget() {
     const onDrop = (event: DragEvent) => {
       depth.current = 0;
       setIsDragging(false);
-      if (!hasFiles(event)) return;
+      // Handled already by a drop zone of its own (the batch dialog's).
+      if (!hasFiles(event) || event.defaultPrevented) return;
       event.preventDefault();
       const files = [...(event.dataTransfer?.files ?? [])];
       void (async () => {

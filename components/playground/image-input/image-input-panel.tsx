@@ -2,6 +2,7 @@
 
 import { useCallback, useRef, useState } from "react";
 import { type FileRejection, useDropzone } from "react-dropzone";
+import { BatchLaunchButton } from "@/components/playground/batch/batch-launch-button";
 import { usePlaygroundStore } from "@/components/playground/store-provider";
 import { focusAfterRender } from "@/components/ui/focus";
 import { Panel } from "@/components/ui/panel";
@@ -66,7 +67,7 @@ export function ImageInputPanel() {
   }, [openChooser]);
 
   return (
-    <Panel title="Image" titleId="image-panel-title">
+    <Panel title="Image" titleId="image-panel-title" actions={<BatchLaunchButton />}>
       <div>
         <div {...getRootProps({ className: "relative rounded-lg" })}>
           <input

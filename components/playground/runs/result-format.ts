@@ -59,7 +59,17 @@ export function formatResolutionMode(mode: KontextRequest["resolution_mode"]): s
 }
 
 /** `30 steps · guidance 2.5 · Match input · PNG`, plus image count and acceleration when set. */
-export function formatSettings(request: KontextRequest): string {
+export function formatSettings(
+  request: Pick<
+    KontextRequest,
+    | "num_inference_steps"
+    | "guidance_scale"
+    | "resolution_mode"
+    | "output_format"
+    | "num_images"
+    | "acceleration"
+  >,
+): string {
   const parts = [
     `${request.num_inference_steps} steps`,
     `guidance ${Number(request.guidance_scale.toFixed(2))}`,

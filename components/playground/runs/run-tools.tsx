@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { useShallow } from "zustand/react/shallow";
+import { useOpenBatchDialog } from "@/components/playground/batch/batch-dialog-context";
 import { usePlaygroundStore, usePlaygroundStoreApi } from "@/components/playground/store-provider";
 import { useWorkspaceView } from "@/components/playground/workspace/workspace-view";
 import { toHistoryRun } from "@/lib/history/run-record";
@@ -12,7 +13,7 @@ import { ShareLinkButton } from "./share-link-button";
 
 /**
  * What can be done with a whole run: remix it (everything back in the form, with or without its
- * seed), export it as a zip, or choose it for a multi-run export.
+ * seed), export it as a zip, choose it for a multi-run export, or use its recipe for a batch.
  */
 export function RunTools({ runId, runNumber }: { runId: string; runNumber: number }) {
   const tools = usePlaygroundStore(
@@ -34,6 +35,7 @@ export function RunTools({ runId, runNumber }: { runId: string; runNumber: numbe
   const toggleRunSelected = usePlaygroundStore((s) => s.toggleRunSelected);
   const [status, setStatus] = useState<string | null>(null);
   const workspace = useWorkspaceView();
+  const openBatch = useOpenBatchDialog();
   if (!tools) return null;
 
   async function remix(withSeed: boolean) {
@@ -77,6 +79,11 @@ export function RunTools({ runId, runNumber }: { runId: string; runNumber: numbe
             Select<span className="sr-only"> run {runNumber} for export</span>
           </label>
         </>
+      ) : null}
+      {tools.canExport && openBatch ? (
+        <ResultActionButton icon="reuse" onClick={() => openBatch({ kind: "run", runId })}>
+          Batch<span className="sr-only"> run {runNumber}</span> with this recipe…
+        </ResultActionButton>
       ) : null}
       <output aria-live="polite" className="text-xs text-neutral-600 dark:text-neutral-400">
         {status}

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { useShallow } from "zustand/react/shallow";
+import { BatchStage, useBatchIdOfRun } from "@/components/playground/batch/batch-lazy";
 import { isActivePhase, phaseWord, selectRun } from "@/components/playground/runs/result-format";
 import { RunDetails } from "@/components/playground/runs/run-details";
 import { RunFailure } from "@/components/playground/runs/run-failure";
@@ -27,6 +28,8 @@ const CHIP: Record<"active" | "completed" | "failed" | "cancelled", string> = {
  */
 export function Stage() {
   const runId = usePlaygroundStore(selectStageRunId);
+  // A batch's run shows its batch: the progress and the review grid.
+  const batchId = useBatchIdOfRun(runId);
   return (
     <section
       aria-labelledby="stage-title"
@@ -35,7 +38,13 @@ export function Stage() {
       <h2 id="stage-title" className="sr-only">
         Stage
       </h2>
-      {runId ? <StageRun key={runId} runId={runId} /> : <StageEmpty />}
+      {batchId ? (
+        <BatchStage batchId={batchId} />
+      ) : runId ? (
+        <StageRun key={runId} runId={runId} />
+      ) : (
+        <StageEmpty />
+      )}
     </section>
   );
 }

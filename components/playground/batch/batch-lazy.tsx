@@ -1,0 +1,17 @@
+"use client";
+
+import dynamic from "next/dynamic";
+import { usePlaygroundStore } from "@/components/playground/store-provider";
+
+// Loaded once a batch is shown: none of the batch views are in the first screen's bundle.
+export const BatchStage = dynamic(() => import("./batch-stage"), { ssr: false });
+export const BatchCard = dynamic(() => import("./batch-card"), { ssr: false });
+
+/** The batch a run belongs to (the stage shows the batch, not its run); null for other runs. */
+export function useBatchIdOfRun(runId: string | null): string | null {
+  return usePlaygroundStore((s) =>
+    runId === null
+      ? null
+      : (s.batches.find((batch) => batch.items.some((item) => item.runId === runId))?.id ?? null),
+  );
+}
