@@ -212,3 +212,28 @@ test("a CSV gives each image its own prompt, with a run's recipe", async ({
   expect(prompts.some((text) => text.includes('"prompt":"Make it red, glossy."'))).toBe(true);
   expect(prompts.some((text) => text.includes('"prompt":"Make it blue."'))).toBe(true);
 });
+
+test("files dropped on the dialog join the batch, not the form", async ({ playground }) => {
+  await playground.open();
+  const dialog = await playground.openBatchDialog();
+  const files = await chairs(2);
+  await dialog.getByText(/^Drop images, a folder/).evaluate(
+    (target, data) => {
+      const transfer = new DataTransfer();
+      for (const { name, bytes } of data) {
+        transfer.items.add(new File([new Uint8Array(bytes)], name, { type: "image/png" }));
+      }
+      for (const kind of ["dragenter", "dragover", "drop"]) {
+        target.dispatchEvent(
+          new DragEvent(kind, { dataTransfer: transfer, bubbles: true, cancelable: true }),
+        );
+      }
+    },
+    files.map(({ name, buffer }) => ({ name, bytes: [...buffer] })),
+  );
+  await expect(dialog.getByRole("heading", { name: "2 images in this batch" })).toBeVisible();
+  await dialog.getByRole("button", { name: "Remove chair-01.png" }).click();
+  await expect(dialog.getByRole("heading", { name: "1 image in this batch" })).toBeVisible();
+  await dialog.getByRole("button", { name: "Close" }).click();
+  await expect(playground.dropZone()).toBeVisible();
+});

@@ -40,7 +40,7 @@ export default function BatchDialog({
       onKeyDown={(event) => event.stopPropagation()}
       className="m-auto max-h-[min(94dvh,60rem)] w-[min(calc(100vw_-_1rem),52rem)] overflow-y-auto overscroll-contain rounded-xl border border-neutral-200 bg-white p-0 text-neutral-900 shadow-xl backdrop:bg-neutral-950/50 dark:border-neutral-800 dark:bg-neutral-900 dark:text-neutral-100"
     >
-      <div className="sticky top-0 z-10 flex items-center justify-between gap-2 border-b border-neutral-200 bg-white/95 px-4 py-3 dark:border-neutral-800 dark:bg-neutral-900/95">
+      <div className="sticky top-0 z-10 flex items-center justify-between gap-2 border-b border-neutral-200 bg-white px-4 py-3 dark:border-neutral-800 dark:bg-neutral-900">
         <h2 id="batch-dialog-title" className="text-base font-semibold">
           Batch edit
         </h2>

@@ -1,6 +1,7 @@
 "use client";
 
 import { type DragEvent, useId, useState } from "react";
+import { OWN_DROP_ZONE } from "@/components/playground/image-input/file-drop-target";
 import { usePlaygroundStore } from "@/components/playground/store-provider";
 import { Button, buttonClass } from "@/components/ui/button";
 import { MAX_BATCH_ITEMS } from "@/lib/batch/list";
@@ -20,7 +21,7 @@ export function BatchSources() {
   const listId = useId();
 
   const onDrop = (event: DragEvent<HTMLDivElement>) => {
-    // Handled here: the page-wide drop target leaves a prevented drop alone.
+    // Handled here (OWN_DROP_ZONE): the page-wide drop target leaves it alone.
     event.preventDefault();
     setIsOver(false);
     const files = [...event.dataTransfer.files];
@@ -41,6 +42,7 @@ export function BatchSources() {
       </h3>
       {/* biome-ignore lint/a11y/noStaticElementInteractions: a drop area; the buttons inside are the keyboard's way in. */}
       <div
+        {...OWN_DROP_ZONE}
         onDragOver={(event) => {
           event.preventDefault();
           setIsOver(true);

@@ -37,7 +37,7 @@ export default function BatchStage({ batchId }: { batchId: string }) {
         <BatchProgress batch={batch} title={title} />
         <BatchControls batch={batch} />
       </div>
-      <div className="-mx-1 min-h-0 flex-1 overflow-y-auto overscroll-contain px-1 pb-1">
+      <div className="-mx-1 min-h-0 flex-1 overflow-y-auto overscroll-contain px-1 pt-1 pb-1">
         <BatchReviewGrid batch={batch} />
       </div>
     </div>

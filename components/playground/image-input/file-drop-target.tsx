@@ -38,8 +38,7 @@ export function FileDropTarget() {
     const onDrop = (event: DragEvent) => {
       depth.current = 0;
       setIsDragging(false);
-      // Handled already by a drop zone of its own (the batch dialog's).
-      if (!hasFiles(event) || event.defaultPrevented) return;
+      if (!hasFiles(event) || isInOwnDropZone(event.target)) return;
       event.preventDefault();
       const files = [...(event.dataTransfer?.files ?? [])];
       void (async () => {
@@ -70,4 +69,14 @@ export function FileDropTarget() {
       </p>
     </div>
   );
+}
+
+/**
+ * Marks an element whose drops are its own (the batch dialog's drop area): the page-wide target
+ * leaves them alone.
+ */
+export const OWN_DROP_ZONE = { "data-own-drop-zone": "" } as const;
+
+function isInOwnDropZone(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest("[data-own-drop-zone]") !== null;
 }
