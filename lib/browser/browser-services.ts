@@ -96,6 +96,7 @@ export function createBrowserHistory(
   return {
     saveRun: (run) => history().putRun(run),
     loadRuns: () => history().listRuns(),
+    loadNewestRuns: (count) => history().listNewestRuns(count),
     deleteRun: (id) => history().deleteRun(id),
     saveSweep: (sweep) => history().putSweep(sweep),
     loadSweeps: () => history().listSweeps(),
