@@ -157,6 +157,11 @@ async function streamStatus(
   }
   const logs: string[] = [];
   let isCompleted = false;
+  // COMPLETED is the last event: the result is fetched at once, not when the stream has closed.
+  let onCompleted = () => {};
+  const completed = new Promise<void>((resolve) => {
+    onCompleted = resolve;
+  });
   let idleTimer: ReturnType<typeof setTimeout> | undefined;
   const armWatchdog = () => {
     clearTimeout(idleTimer);
@@ -168,7 +173,10 @@ async function streamStatus(
   stream.on("data", (data: unknown) => {
     armWatchdog();
     if (!isQueueStatus(data)) return;
-    if (data.status === "COMPLETED") isCompleted = true;
+    if (data.status === "COMPLETED") {
+      isCompleted = true;
+      onCompleted();
+    }
     // The stream sends each event's new log lines only; fal's own client adds them up too.
     logs.push(...logMessages(data));
     const update = toRunUpdate(data, [...logs]);
@@ -177,7 +185,9 @@ async function streamStatus(
   armWatchdog();
   try {
     // Also resolves (with the last event) when the stream is aborted: check the signal after.
-    await stream.done();
+    await Promise.race([stream.done(), completed]);
+    // Closes the stream if the server has not yet (a no-op once it has).
+    if (isCompleted) stream.abort();
   } catch (error) {
     if (isRequestNotFound(error, requestId)) throw error;
     throwIfAborted(signal);
