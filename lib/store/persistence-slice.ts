@@ -68,10 +68,10 @@ export const createPersistenceSlice: StateCreator<PlaygroundState, [], [], Persi
   }
 
   /**
-   * Shows the newest finished runs (numbered ones: no sweep cells) while the whole history is read,
-   * unless that is read first. Returns the runs it put in the store, by id, as put there.
+   * Shows the newest finished runs (numbered ones: no sweep cells) before the whole history is
+   * read. Returns the runs it put in the store, by id, as put there. Never rejects.
    */
-  async function showNewestRuns(isLoaded: () => boolean): Promise<Map<string, Run>> {
+  async function showNewestRuns(): Promise<Map<string, Run>> {
     const shown = new Map<string, Run>();
     const load = get().services.history?.loadNewestRuns;
     if (!load) return shown;
@@ -83,7 +83,6 @@ export const createPersistenceSlice: StateCreator<PlaygroundState, [], [], Persi
       console.warn("history: the newest runs could not be read first", error);
       return shown;
     }
-    if (isLoaded()) return shown;
     const present = new Set(get().runs.map((run) => run.id));
     for (const record of records) {
       const isShown =
@@ -101,17 +100,16 @@ export const createPersistenceSlice: StateCreator<PlaygroundState, [], [], Persi
   async function loadHistory(): Promise<void> {
     const history = get().services.history;
     if (!history) return;
-    let isRead = false;
-    const newest = showNewestRuns(() => isRead);
+    const newest = showNewestRuns();
     try {
       const [draft, saved, sweeps, draftImage, batches] = await Promise.all([
         history.loadDraft(),
-        history.loadRuns(),
+        // Once the newest runs are read: IndexedDB would answer them only after the full read.
+        newest.then(() => history.loadRuns()),
         history.loadSweeps?.() ?? [],
         history.loadDraftImage?.().catch(() => null) ?? null,
         history.loadBatches?.() ?? [],
       ]);
-      isRead = true;
       // Runs shown first (possibly changed or deleted since) stay as they are in the store.
       const shownFirst = await newest;
       if (draft) applyDraft(draft);
