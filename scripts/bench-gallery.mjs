@@ -6,19 +6,26 @@
 // own record functions),
 // reloads, and prints figures. No pass/fail: it is a measurement.
 //
-//   npm run bench:gallery -- [--runs=1000] [--viewport=1280x800] [--step=400]
+//   npm run bench:gallery -- [--runs=1000] [--viewport=1280x800] [--step=400] [--cpuprof=FILE]
 //
-// --step is how far the page scrolls per animation frame while the whole list is scrolled
-// through (400 px/frame is a brisk fling: 24,000 px/s at 60 fps).
-import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
+// --step is how far the history column scrolls per animation frame while the whole list is scrolled
+// through (400 px/frame is a brisk fling: 24,000 px/s at 60 fps). --cpuprof writes a V8 CPU profile
+// (open it in Chrome DevTools' Performance panel) of the page from the reload until every run is
+// loaded.
+import { writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "@playwright/test";
 import sharp from "sharp";
 import { runnerImport } from "vite";
+import {
+  CHROMIUM_FLAGS,
+  chromiumPath,
+  percentile,
+  requireBuild,
+  startServer,
+} from "./bench-support.mjs";
 
 const options = Object.fromEntries(
   process.argv
@@ -30,49 +37,22 @@ const options = Object.fromEntries(
 const RUN_COUNT = Number(options.runs ?? 1000);
 const [WIDTH, HEIGHT] = (options.viewport ?? "1280x800").split("x").map(Number);
 const SCROLL_STEP = Number(options.step ?? 400);
+/** Where to write a V8 CPU profile of the page from the reload until every run is loaded. */
+const CPU_PROFILE = options.cpuprof ?? null;
 const SEARCH_WORD = "castle";
 
 // Where the app keeps its runs: lib/history/db.ts (idb-keyval store `runs` in the database
 // `kontext-playground-runs`, keyed by run id). The records themselves come from tests/fixtures.
 const RUNS_DB = "kontext-playground-runs";
 const RUNS_STORE = "runs";
+// …and each run's createdAt by id, the index the history reads its newest runs through first.
+const RUN_TIMES_DB = "kontext-playground-run-times";
+const RUN_TIMES_STORE = "run-times";
 
 const format = (n) => Math.round(n).toLocaleString("en-US");
 const countText = `${format(RUN_COUNT)} ${RUN_COUNT === 1 ? "run" : "runs"}`;
 
-if (!existsSync(".next/BUILD_ID")) {
-  console.error("No build found: run `npm run build` first.");
-  process.exit(1);
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealth(origin, child) {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited (code ${child.exitCode})`);
-    try {
-      if ((await fetch(`${origin}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error("the server did not answer /api/health within 120 s");
-}
-
-function chromiumPath() {
-  return [process.env.CHROME_PATH, "/usr/bin/chromium"].find((p) => p && existsSync(p));
-}
+requireBuild();
 
 /** A few small PNG results (different shapes, so cards differ in height) as data URIs. */
 async function sampleImages() {
@@ -160,6 +140,8 @@ async function seededRecords() {
         inputThumbnail: thumbnailUrl,
         parentId: i % 10 === 9 ? `bench-${String(i).padStart(5, "0")}` : null,
         isFavourite: i % 7 === 0,
+        // Numbered, as every run the app saves today is (unnumbered ones are renumbered once).
+        serial: i + 1,
       };
     },
   });
@@ -181,26 +163,31 @@ async function loadFixtures() {
   return module;
 }
 
+/** The history column's own scroll box (components/playground/runs/results-panel.tsx). */
+const HISTORY_SCROLL = '[data-testid="history-scroll"]';
+
 /**
- * Runs in the page before the app: notes when the first card is rendered and when it is in the
- * viewport (on phones the results sit below the form: never, without scrolling), and when every
- * run is counted (or, on a build without the gallery's count, when every run's card is rendered).
+ * Runs in the page before the app: notes when the first card is rendered in the history column
+ * and when it is in view (on phones the history sits in the hidden Result tab: never, without
+ * switching tabs), and when every run is counted (or, on a build without the gallery's count,
+ * when every run's card is rendered).
  */
-function watchLoading({ expectedCount, expectedCards }) {
+function watchLoading({ expectedCount, expectedCards, scrollBox }) {
   const marks = { firstCard: null, firstCardVisible: null, allLoaded: null };
   window.__galleryBench = marks;
   const check = () => {
-    const card = document.querySelector("article");
+    const card = document.querySelector(`${scrollBox} article`);
     if (card && marks.firstCard === null) marks.firstCard = performance.now();
     if (card && marks.firstCardVisible === null) {
-      if (card.getBoundingClientRect().top < window.innerHeight) {
+      const rect = card.getBoundingClientRect();
+      if (rect.height > 0 && rect.top < window.innerHeight) {
         marks.firstCardVisible = performance.now();
       }
     }
     const count = document.getElementById("gallery-count");
     const isLoaded = count
       ? count.textContent === expectedCount
-      : document.querySelectorAll("article").length >= expectedCards;
+      : document.querySelectorAll(`${scrollBox} article`).length >= expectedCards;
     if (marks.allLoaded === null && isLoaded) {
       marks.allLoaded = performance.now();
     }
@@ -212,10 +199,14 @@ function watchLoading({ expectedCount, expectedCards }) {
 
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
 
-/** Scrolls through the whole page `step` px per frame, timing every frame. Runs in the page. */
-async function scrollThrough(step) {
+/**
+ * Scrolls through the history column (its own scroll box, where the virtualiser listens) `step`
+ * px per frame, timing every frame. Runs in the page.
+ */
+async function scrollThrough({ step, scrollBox }) {
   const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-  window.scrollTo(0, 0);
+  const box = document.querySelector(scrollBox);
+  box.scrollTop = 0;
   await frame();
   await frame();
   let longTasks = 0;
@@ -228,23 +219,23 @@ async function scrollThrough(step) {
   let last = await frame();
   const started = last;
   for (let i = 0; i < 100_000; i++) {
-    const bottom = document.documentElement.scrollHeight - window.innerHeight;
-    if (window.scrollY >= bottom - 1) break;
-    window.scrollBy(0, step);
+    const bottom = box.scrollHeight - box.clientHeight;
+    if (box.scrollTop >= bottom - 1) break;
+    box.scrollBy(0, step);
     const now = await frame();
     intervals.push(now - last);
     last = now;
-    maxCards = Math.max(maxCards, document.querySelectorAll("article").length);
+    maxCards = Math.max(maxCards, box.querySelectorAll("article").length);
   }
   observer.disconnect();
-  const headings = [...document.querySelectorAll("article h3")].map((h) => h.textContent ?? "");
+  const headings = [...box.querySelectorAll("article h3")].map((h) => h.textContent ?? "");
   return {
     intervals,
     seconds: (last - started) / 1000,
     maxCards,
     longTasks,
     reachedRunOne: headings.some((text) => /^Run 1\b/.test(text)),
-    scrollHeight: document.documentElement.scrollHeight,
+    scrollHeight: box.scrollHeight,
   };
 }
 
@@ -291,79 +282,54 @@ function watchKeystrokes() {
   });
 }
 
-function percentile(values, p) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
-
 function printTable(title, rows) {
   const width = Math.max(...rows.map(([label]) => label.length));
   console.log(`\n${title}\n${"─".repeat(Math.min(100, title.length))}`);
   for (const [label, value] of rows) console.log(`  ${label.padEnd(width)}   ${value}`);
 }
 
-const port = await freePort();
-const origin = `http://127.0.0.1:${port}`;
-const dataDir = mkdtempSync(path.join(os.tmpdir(), "kontext-bench-"));
-const server = spawn(process.execPath, ["scripts/serve.mjs", "start"], {
-  env: {
-    ...process.env,
-    NEXT_TELEMETRY_DISABLED: "1",
-    KONTEXT_BACKEND: "local",
-    PORT: String(port),
-    LOCAL_ENGINE_DATA_DIR: dataDir,
-  },
-  stdio: ["ignore", "ignore", "inherit"],
-});
-const stopServer = () =>
-  new Promise((resolve) => {
-    if (server.exitCode !== null) return resolve();
-    server.once("exit", resolve);
-    server.kill("SIGTERM");
-  });
+const server = await startServer();
+const { origin } = server;
 
 let browser;
 try {
-  await waitForHealth(origin, server);
-  browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_FLAGS });
   const context = await browser.newContext({ viewport: { width: WIDTH, height: HEIGHT } });
   const page = await context.newPage();
   await page.goto(origin);
   await page.getByRole("button", { name: "Generate" }).waitFor();
 
   const records = await seededRecords();
-  await page.evaluate(
-    async ({ dbName, storeName, records }) => {
-      const db = await new Promise((resolve, reject) => {
-        const request = indexedDB.open(dbName);
-        request.onupgradeneeded = () => request.result.createObjectStore(storeName);
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      await new Promise((resolve, reject) => {
-        const transaction = db.transaction(storeName, "readwrite");
-        for (const { key, value } of records) transaction.objectStore(storeName).put(value, key);
-        transaction.oncomplete = resolve;
-        transaction.onerror = () => reject(transaction.error);
-      });
-      db.close();
-    },
-    { dbName: RUNS_DB, storeName: RUNS_STORE, records },
-  );
+  const putAll = async ({ dbName, storeName, records }) => {
+    const db = await new Promise((resolve, reject) => {
+      const request = indexedDB.open(dbName);
+      request.onupgradeneeded = () => request.result.createObjectStore(storeName);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    await new Promise((resolve, reject) => {
+      const transaction = db.transaction(storeName, "readwrite");
+      for (const { key, value } of records) transaction.objectStore(storeName).put(value, key);
+      transaction.oncomplete = resolve;
+      transaction.onerror = () => reject(transaction.error);
+    });
+    db.close();
+  };
+  await page.evaluate(putAll, { dbName: RUNS_DB, storeName: RUNS_STORE, records });
+  const times = records.map(({ key, value }) => ({ key, value: value.data.createdAt }));
+  await page.evaluate(putAll, { dbName: RUN_TIMES_DB, storeName: RUN_TIMES_STORE, records: times });
 
-  await page.addInitScript(watchLoading, { expectedCount: countText, expectedCards: RUN_COUNT });
+  await page.addInitScript(watchLoading, {
+    expectedCount: countText,
+    expectedCards: RUN_COUNT,
+    scrollBox: HISTORY_SCROLL,
+  });
   await page.addInitScript(watchKeystrokes);
+  const profiler = CPU_PROFILE ? await context.newCDPSession(page) : null;
+  if (profiler) {
+    await profiler.send("Profiler.enable");
+    await profiler.send("Profiler.start");
+  }
   await page.reload();
   try {
     await page.waitForFunction(() => window.__galleryBench?.allLoaded != null, null, {
@@ -379,22 +345,34 @@ try {
     );
   }
   await page.evaluate(nextFrame);
+  if (profiler) {
+    const { profile } = await profiler.send("Profiler.stop");
+    writeFileSync(CPU_PROFILE, JSON.stringify(profile));
+    await profiler.detach();
+  }
   const loading = await page.evaluate(() => window.__galleryBench);
-  const dom = await page.evaluate(() => ({
+  const countDom = (scrollBox) => ({
     elements: document.getElementsByTagName("*").length,
-    cards: document.querySelectorAll("article").length,
-  }));
+    cards: document.querySelectorAll(`${scrollBox} article`).length,
+  });
+  const dom = await page.evaluate(countDom, HISTORY_SCROLL);
   const cdp = await context.newCDPSession(page);
   await cdp.send("HeapProfiler.collectGarbage");
   const heap = await cdp.send("Runtime.getHeapUsage");
 
-  const scroll = await page.evaluate(scrollThrough, SCROLL_STEP);
-  const domAfterScroll = await page.evaluate(() => ({
-    elements: document.getElementsByTagName("*").length,
-    cards: document.querySelectorAll("article").length,
-  }));
+  // On a phone the history is the Result tab's: show it before scrolling it.
+  const resultTab = page.getByRole("tab", { name: /^Result/ });
+  if (await resultTab.isVisible()) await resultTab.click();
+  const scroll = await page.evaluate(scrollThrough, {
+    step: SCROLL_STEP,
+    scrollBox: HISTORY_SCROLL,
+  });
+  const domAfterScroll = await page.evaluate(countDom, HISTORY_SCROLL);
 
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate((scrollBox) => {
+    const box = document.querySelector(scrollBox);
+    if (box) box.scrollTop = 0;
+  }, HISTORY_SCROLL);
   await page.evaluate(nextFrame);
   const hasSearch = (await page.locator("#gallery-search").count()) > 0;
   const search = hasSearch ? await page.evaluate(searchFor, SEARCH_WORD) : null;
@@ -420,7 +398,7 @@ try {
       [
         "first run card in the viewport",
         loading.firstCardVisible === null
-          ? "not without scrolling (the results are below the form)"
+          ? "not without switching to the Result tab"
           : `${format(loading.firstCardVisible)} ms after navigation`,
       ],
       [
@@ -458,6 +436,5 @@ try {
   );
 } finally {
   await browser?.close();
-  await stopServer();
-  rmSync(dataDir, { recursive: true, force: true });
+  await server.stop();
 }

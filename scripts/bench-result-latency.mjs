@@ -12,7 +12,8 @@
 //                     `elementtiming` attribute is added to result images as they appear), or,
 //                     if the browser gives none, the frame after the image loaded
 //
-// and prints p50/p95 of completed → painted (and → fetched) per path. No pass/fail.
+// and prints p50/p95 of completed → painted (and → fetched) per path, and where the time after
+// the result arrived goes (→ the image's src set → loaded → painted). No pass/fail.
 //
 //   npm run bench:result-latency -- [--runs=20] [--step-ms=5] [--port=N]
 import { chromium } from "@playwright/test";
@@ -41,9 +42,22 @@ function watchResultPaints(altPattern) {
   window.__resultPaints = paints;
   const epoch = (t) => performance.timeOrigin + t;
   const isResult = (node) => node instanceof HTMLImageElement && pattern.test(node.alt);
+  // When each result image got its src (seen by the observer below) and finished loading.
+  const moments = new WeakMap();
   const mark = (img) => {
     if (!img.hasAttribute("elementtiming")) img.setAttribute("elementtiming", "result");
+    if (img.getAttribute("src") && !moments.has(img)) {
+      moments.set(img, { src: epoch(performance.now()), loaded: null });
+    }
   };
+  document.addEventListener(
+    "load",
+    (event) => {
+      const moment = moments.get(event.target);
+      if (moment && moment.loaded === null) moment.loaded = epoch(performance.now());
+    },
+    true,
+  );
   new MutationObserver((records) => {
     for (const record of records) {
       if (record.type === "attributes" && isResult(record.target)) mark(record.target);
@@ -67,6 +81,8 @@ function watchResultPaints(altPattern) {
         alt: img.alt,
         painted: epoch(entry.renderTime || entry.loadTime),
         how: entry.renderTime ? "element timing" : "load time",
+        src: moments.get(img)?.src ?? null,
+        loaded: epoch(entry.loadTime),
       });
     }
   }).observe({ type: "element", buffered: true });
@@ -140,10 +156,15 @@ async function measureRun(page, origin) {
   const resultResponse = await fetched;
   const timing = resultResponse.request().timing();
   const completed = await engineCompletedAt(origin, requestId);
+  const fetchedAt = timing.startTime + timing.responseEnd;
   return {
-    toFetched: timing.startTime + timing.responseEnd - completed,
+    toFetched: fetchedAt - completed,
     toPainted: paint.painted - completed,
     how: paint.how,
+    // Where the time after the result arrived goes (null when not seen).
+    fetchedToSrc: paint.src === null ? null : paint.src - fetchedAt,
+    srcToLoaded: paint.src === null ? null : paint.loaded - paint.src,
+    loadedToPainted: paint.painted - paint.loaded,
   };
 }
 
@@ -211,6 +232,14 @@ try {
         result.runs.map((r) => r.toFetched),
       ),
     );
+    for (const [label, key] of [
+      ["  result fetched → image src set", "fetchedToSrc"],
+      ["  image src set → image loaded", "srcToLoaded"],
+      ["  image loaded → painted", "loadedToPainted"],
+    ]) {
+      const values = result.runs.map((r) => r[key]).filter((v) => v !== null);
+      if (values.length > 0) console.log(summary(label, values));
+    }
   }
 } finally {
   await browser?.close();

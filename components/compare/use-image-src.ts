@@ -12,13 +12,14 @@ export interface ImageSource {
 /**
  * The `src` to show an image at `url`: an object URL of the browser's cached copy when there is
  * one (so history still shows once the URL expired or the engine was wiped), else the URL itself.
- * Data URIs are used as they are. The object URL is revoked when the component unmounts or the
- * URL changes.
+ * Data URIs are used as they are, and so is the URL while `isUrlFirst` (a result just made, whose
+ * URL surely works: no cache lookup delays it). The object URL is revoked when the component
+ * unmounts or the URL changes.
  */
-export function useImageSrc(url: string): ImageSource {
+export function useImageSrc(url: string, { isUrlFirst = false } = {}): ImageSource {
   // Outside a playground (the share page) there is no cache and the URL is used as it is.
   const images = useImageCache();
-  const isDirect = !images || url === "" || /^data:/i.test(url);
+  const isDirect = isUrlFirst || !images || url === "" || /^data:/i.test(url);
   const [resolved, setResolved] = useState<{ url: string; src: string } | null>(null);
 
   useEffect(() => {

@@ -98,6 +98,7 @@ export function createBrowserHistory(
   return {
     saveRun: (run) => history().putRun(run),
     loadRuns: () => history().listRuns(),
+    loadNewestRuns: (count) => history().listNewestRuns(count),
     deleteRun: (id) => history().deleteRun(id),
     saveSweep: (sweep) => history().putSweep(sweep),
     loadSweeps: () => history().listSweeps(),
@@ -158,6 +159,11 @@ async function streamStatus(
   }
   const logs: string[] = [];
   let isCompleted = false;
+  // COMPLETED is the last event: the result is fetched at once, not when the stream has closed.
+  let onCompleted = () => {};
+  const completed = new Promise<void>((resolve) => {
+    onCompleted = resolve;
+  });
   let idleTimer: ReturnType<typeof setTimeout> | undefined;
   const armWatchdog = () => {
     clearTimeout(idleTimer);
@@ -169,7 +175,10 @@ async function streamStatus(
   stream.on("data", (data: unknown) => {
     armWatchdog();
     if (!isQueueStatus(data)) return;
-    if (data.status === "COMPLETED") isCompleted = true;
+    if (data.status === "COMPLETED") {
+      isCompleted = true;
+      onCompleted();
+    }
     // The stream sends each event's new log lines only; fal's own client adds them up too.
     logs.push(...logMessages(data));
     const update = toRunUpdate(data, [...logs]);
@@ -178,7 +187,9 @@ async function streamStatus(
   armWatchdog();
   try {
     // Also resolves (with the last event) when the stream is aborted: check the signal after.
-    await stream.done();
+    await Promise.race([stream.done(), completed]);
+    // Closes the stream if the server has not yet (a no-op once it has).
+    if (isCompleted) stream.abort();
   } catch (error) {
     if (isRequestNotFound(error, requestId)) throw error;
     throwIfAborted(signal);

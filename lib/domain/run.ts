@@ -121,3 +121,16 @@ export function canRetryRun(run: Pick<Run, "phase" | "error" | "request" | "uplo
     (run.request.image_url.length > 0 || run.upload !== null)
   );
 }
+
+/** Runs newest first (by start time; ties by id, descending), as the history lists them. */
+export function newestFirst(runs: readonly Run[]): Run[] {
+  return [...runs].sort((a, b) =>
+    a.startedAt !== b.startedAt
+      ? b.startedAt - a.startedAt
+      : a.id < b.id
+        ? 1
+        : a.id > b.id
+          ? -1
+          : 0,
+  );
+}

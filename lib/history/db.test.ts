@@ -106,6 +106,41 @@ describe("createHistoryDb", () => {
     expect(await db.getDraft()).toEqual(draft); // clearing runs keeps the draft
   });
 
+  it("lists the newest runs through the run index, which listing every run repairs", async () => {
+    const dbName = uniqueDbName();
+    const db = createHistoryDb({ dbName });
+    for (const [id, at] of [
+      ["a", 100],
+      ["b", 300],
+      ["c", 200],
+    ] as const) {
+      await db.putRun(makeRun(id, at));
+    }
+    expect((await db.listNewestRuns(2)).map((run) => run.id)).toEqual(["b", "c"]);
+
+    // A run saved before the index existed is left out until every run has been listed once.
+    const older = await openIdbStore(dbName, "runs").get("a");
+    await openIdbStore(dbName, "runs").set("d", {
+      ...(older as object),
+      data: { ...makeRun("d", 400) },
+    });
+    expect((await db.listNewestRuns(2)).map((run) => run.id)).toEqual(["b", "c"]);
+    // An entry of a run no longer stored takes its place in the count, and is skipped.
+    await openIdbStore(dbName, "run-times").set("gone", 500);
+    expect((await db.listNewestRuns(2)).map((run) => run.id)).toEqual(["b"]);
+    await db.listRuns();
+    await vi.waitFor(async () =>
+      expect(await openIdbStore(dbName, "run-times").get("gone")).toBeUndefined(),
+    );
+    expect((await db.listNewestRuns(2)).map((run) => run.id)).toEqual(["d", "b"]);
+
+    await db.deleteRun("d");
+    expect((await db.listNewestRuns(5)).map((run) => run.id)).toEqual(["b", "c", "a"]);
+    await db.clearRuns();
+    expect(await db.listNewestRuns(5)).toEqual([]);
+    expect(await openIdbStore(dbName, "run-times").entries()).toEqual([]);
+  });
+
   it("migrates version 0 runs on read", async () => {
     const dbName = uniqueDbName();
     const { isFavourite: _f, parentId: _p, backend: _b, ...rest } = makeRun("old", 1_000);

@@ -26,7 +26,8 @@ import type { Draft, DraftImage, HistoryRun } from "./types";
  * written in a versioned envelope and migrated on every read (see `./records`).
  *
  * Layout: one IndexedDB database per store, named `${dbName}-${storeName}` (`kontext-playground-runs`,
- * `kontext-playground-drafts`; the image cache uses `…-images`). idb-keyval's `createStore` only
+ * `kontext-playground-drafts`; `…-run-times` indexes the runs by time, the image cache uses
+ * `…-images`). idb-keyval's `createStore` only
  * creates its object store when it creates the database, so two stores in one database would fail
  * with `NotFoundError`; separate databases also mean clearing or evicting one can never touch
  * another.
@@ -59,8 +60,18 @@ export interface HistoryDb {
    * an unreadable run for a missing one and overwrites it.
    */
   getRun: (id: string) => Promise<HistoryRun | null>;
-  /** Every readable run, newest first (by `createdAt`); unreadable ones go to `onCorrupt`. */
+  /**
+   * Every readable run, newest first (by `createdAt`); unreadable ones go to `onCorrupt`. Also
+   * brings the run index (see {@link HistoryDb.listNewestRuns}) up to date with the runs read.
+   */
   listRuns: () => Promise<HistoryRun[]>;
+  /**
+   * Up to `count` of the newest runs (by `createdAt`), newest first, read through a small index of
+   * run times without reading every record: what the history shows first while
+   * {@link HistoryDb.listRuns} reads the rest. A hint only: runs missing from the index (saved
+   * before it existed) are left out, and unreadable ones are skipped (`listRuns` reports them).
+   */
+  listNewestRuns: (count: number) => Promise<HistoryRun[]>;
   deleteRun: (id: string) => Promise<void>;
   /** Deletes every run (the draft and cached images stay). */
   clearRuns: () => Promise<void>;
@@ -108,6 +119,8 @@ export function createHistoryDb(options: HistoryDbOptions = {}): HistoryDb {
     openStore = openIdbStore,
   } = options;
   const runs = openStore(dbName, "runs");
+  /** Each run's `createdAt` by run id: the index {@link HistoryDb.listNewestRuns} reads. */
+  const runTimes = openStore(dbName, "run-times");
   const drafts = openStore(dbName, "drafts");
   const sweeps = openStore(dbName, "sweeps");
   const batches = openStore(dbName, "batches");
@@ -132,10 +145,32 @@ export function createHistoryDb(options: HistoryDbOptions = {}): HistoryDb {
     }
   }
 
+  /**
+   * Index writes are hints: the record is what counts, and a missing entry is written again the
+   * next time every run is read. A failure is logged, never thrown at the run's save.
+   */
+  function indexed(write: Promise<void>): Promise<void> {
+    return write.catch((error: unknown) => {
+      console.warn("history: the run index was not updated", error);
+    });
+  }
+
+  /** Writes the index entries `readable` lacks and drops those of runs no longer stored. */
+  async function syncIndex(readable: readonly HistoryRun[], ids: readonly string[]) {
+    const times = new Map(await runTimes.entries());
+    const writes = readable
+      .filter((run) => times.get(run.id) !== run.createdAt)
+      .map((run) => runTimes.set(run.id, run.createdAt));
+    const stored = new Set(ids);
+    const deletes = [...times.keys()].filter((id) => !stored.has(id)).map((id) => runTimes.del(id));
+    await Promise.all([...writes, ...deletes]);
+  }
+
   return {
     putRun: async (run) => {
       const stored = toStoredRun(run, now());
       await quotaSafeWrite("the run", () => runs.set(run.id, stored));
+      await indexed(runTimes.set(run.id, run.createdAt));
     },
     getRun: async (id) => {
       const raw = await runs.get(id);
@@ -151,10 +186,40 @@ export function createHistoryDb(options: HistoryDbOptions = {}): HistoryDb {
         const run = readRun(id, raw);
         if (!(run instanceof HistoryFormatError)) readable.push(run);
       }
+      void indexed(
+        syncIndex(
+          readable,
+          all.map(([id]) => id),
+        ),
+      );
       return readable.sort(newestFirst);
     },
-    deleteRun: (id) => runs.del(id),
-    clearRuns: () => runs.clear(),
+    listNewestRuns: async (count) => {
+      const times = await runTimes.entries();
+      const newest = times
+        .filter((entry): entry is [string, number] => typeof entry[1] === "number")
+        .sort(([a, at], [b, bt]) => bt - at || (a < b ? 1 : a > b ? -1 : 0))
+        .slice(0, Math.max(0, count));
+      const found = await Promise.all(newest.map(([id]) => runs.get(id)));
+      const readable: HistoryRun[] = [];
+      for (const raw of found) {
+        if (raw === undefined) continue;
+        try {
+          readable.push(migrateRun(raw));
+        } catch {
+          // Reported by listRuns, which reads every record.
+        }
+      }
+      return readable.sort(newestFirst);
+    },
+    deleteRun: async (id) => {
+      await runs.del(id);
+      await indexed(runTimes.del(id));
+    },
+    clearRuns: async () => {
+      await runs.clear();
+      await indexed(runTimes.clear());
+    },
     putSweep: async (sweep) => {
       const stored = toStoredSweep(sweep, now());
       await quotaSafeWrite("the sweep", () => sweeps.set(sweep.id, stored));

@@ -1,5 +1,6 @@
 import type { StateCreator } from "zustand";
 import { toAppError } from "@/lib/browser/errors";
+import { newestFirst } from "@/lib/domain/run";
 import { StorageFullError } from "@/lib/history/db";
 import type { RecipeRequest } from "@/lib/history/recipe-png";
 import { fromHistoryRun } from "@/lib/history/run-record";
@@ -276,16 +277,3 @@ export const createHistorySlice: StateCreator<PlaygroundState, [], [], HistorySl
     },
   };
 };
-
-/** Runs newest first (by start time; ties by id, descending), as the history lists them. */
-function newestFirst(runs: Run[]): Run[] {
-  return [...runs].sort((a, b) =>
-    a.startedAt !== b.startedAt
-      ? b.startedAt - a.startedAt
-      : a.id < b.id
-        ? 1
-        : a.id > b.id
-          ? -1
-          : 0,
-  );
-}

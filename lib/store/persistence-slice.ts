@@ -8,7 +8,7 @@ import {
   toDraft,
   toDraftImage,
 } from "@/lib/domain/form";
-import type { LoraEntry, Run } from "@/lib/domain/run";
+import { type LoraEntry, newestFirst, type Run } from "@/lib/domain/run";
 import { assignMissingSerials, highestSerial } from "@/lib/domain/run-serial";
 import { DEFAULT_SETTINGS, type Settings } from "@/lib/domain/settings";
 import { StorageFullError } from "@/lib/history/db";
@@ -17,6 +17,12 @@ import { historyAlert } from "./alerts";
 import { coordinate } from "./coordination";
 import { runOf } from "./selectors";
 import type { PersistenceSlice, PlaygroundState } from "./state";
+
+/**
+ * How many of the newest runs the history shows before every saved run is read: more than fill
+ * a tall history column with its overscan.
+ */
+export const FIRST_PAGE_RUNS = 12;
 
 /** How long the form must stay unchanged before its draft is saved. */
 export const DRAFT_SAVE_DELAY_MS = 400;
@@ -61,17 +67,51 @@ export const createPersistenceSlice: StateCreator<PlaygroundState, [], [], Persi
     saving.set(id, next);
   }
 
+  /**
+   * Shows the newest finished runs (numbered ones: no sweep cells) before the whole history is
+   * read. Returns the runs it put in the store, by id, as put there. Never rejects.
+   */
+  async function showNewestRuns(): Promise<Map<string, Run>> {
+    const shown = new Map<string, Run>();
+    const load = get().services.history?.loadNewestRuns;
+    if (!load) return shown;
+    let records: Awaited<ReturnType<typeof load>>;
+    try {
+      records = await load(FIRST_PAGE_RUNS);
+    } catch (error) {
+      // The whole history is read next anyway (and reports what fails).
+      console.warn("history: the newest runs could not be read first", error);
+      return shown;
+    }
+    const present = new Set(get().runs.map((run) => run.id));
+    for (const record of records) {
+      const isShown =
+        typeof record.serial === "number" &&
+        record.finishedAt !== null &&
+        record.status !== "queued" &&
+        record.status !== "running" &&
+        !present.has(record.id);
+      if (isShown) shown.set(record.id, fromHistoryRun(record));
+    }
+    if (shown.size > 0) set((state) => ({ runs: [...state.runs, ...shown.values()] }));
+    return shown;
+  }
+
   async function loadHistory(): Promise<void> {
     const history = get().services.history;
     if (!history) return;
+    const newest = showNewestRuns();
     try {
       const [draft, saved, sweeps, draftImage, batches] = await Promise.all([
         history.loadDraft(),
-        history.loadRuns(),
+        // Once the newest runs are read: IndexedDB would answer them only after the full read.
+        newest.then(() => history.loadRuns()),
         history.loadSweeps?.() ?? [],
         history.loadDraftImage?.().catch(() => null) ?? null,
         history.loadBatches?.() ?? [],
       ]);
+      // Runs shown first (possibly changed or deleted since) stay as they are in the store.
+      const shownFirst = await newest;
       if (draft) applyDraft(draft);
       if (draftImage) void restoreDraftImage(draftImage);
       // An image chosen while the history loaded is kept at once (it changed before autosave).
@@ -83,19 +123,27 @@ export const createPersistenceSlice: StateCreator<PlaygroundState, [], [], Persi
         sweeps.flatMap((sweep) => sweep.cells.flatMap((cell) => (cell.runId ? [cell.runId] : []))),
       );
       const numbered = assignMissingSerials(
-        saved.filter((record) => !known.has(record.id)),
+        saved.filter((record) => !known.has(record.id) && !shownFirst.has(record.id)),
         cellRunIds,
+        highestSerial([...shownFirst.values()].map((run) => run.serial)),
       );
       const restored = numbered.records;
-      if (restored.length > 0) {
-        set((state) => ({
-          runs: [...renumberAbove(state.runs, restored), ...restored.map(fromHistoryRun)],
-        }));
+      if (restored.length > 0 || shownFirst.size > 0) {
+        set((state) => {
+          const early = state.runs.filter((run) => !shownFirst.has(run.id));
+          const loaded = [...state.runs.filter((run) => shownFirst.has(run.id))];
+          return {
+            runs: [
+              ...renumberAbove(early, [...restored, ...loaded]),
+              ...newestFirst([...loaded, ...restored.map(fromHistoryRun)]),
+            ],
+          };
+        });
       }
       const early = new Set(
         get()
           .runs.map((run) => run.id)
-          .filter((id) => known.has(id)),
+          .filter((id) => known.has(id) && !shownFirst.has(id)),
       );
       for (const id of [...numbered.changed, ...early]) persist(id);
       // In the same tick as the runs, so a sweep's runs never show as runs of their own.

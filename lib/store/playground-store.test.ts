@@ -1015,6 +1015,16 @@ describe("browser services: status stream with polling fallback (3, 10)", () => 
     expect(fal.polls).toEqual([]);
   });
 
+  it("is done as soon as COMPLETED arrives, without waiting for the stream to close", async () => {
+    const fal = fakeFal();
+    const watching = fal.services.watch("req-1", () => {});
+    await flush();
+    fal.stream.emit({ status: "COMPLETED", logs: [] });
+    await watching;
+    expect(fal.stream.state.aborted).toBe(true);
+    expect(fal.polls).toEqual([]);
+  });
+
   it("polls when the stream ends before COMPLETED", async () => {
     const fal = fakeFal();
     const controller = new AbortController();

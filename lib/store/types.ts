@@ -80,6 +80,12 @@ export interface HistoryService {
   saveRun: (run: HistoryRun) => Promise<void>;
   /** Every saved run, newest first. */
   loadRuns: () => Promise<HistoryRun[]>;
+  /**
+   * Up to `count` of the newest saved runs, newest first, read without reading every run (a hint:
+   * it may leave some out), so the history shows them while `loadRuns` reads the rest. None: the
+   * history shows once every run is read.
+   */
+  loadNewestRuns?: (count: number) => Promise<HistoryRun[]>;
   /** Deletes a run's record (its cached images are the image store's business). */
   deleteRun: (id: string) => Promise<void>;
   /** Saves a sweep (its cells' runs are saved as runs). None: sweeps are not kept. */

@@ -3,9 +3,15 @@
 import { useState } from "react";
 import { useImageSrc } from "@/components/compare/use-image-src";
 
+/** When this page was opened: results finished since then have URLs that work. */
+const PAGE_OPENED_AT = Date.now();
+
 /**
  * A result image shown from the browser's cached copy when there is one, else its URL; the
  * space is reserved (from its size) while that is looked up, and a broken image says it is gone.
+ * A result finished since the page opened (`finishedAt`, ms since the epoch) shows from its URL
+ * at once, with no cache lookup before it (the cached copy is the fallback if the URL fails);
+ * `loading="eager"` images are fetched at high priority and decoded with the frame.
  */
 export function ResultImage({
   url,
@@ -14,6 +20,7 @@ export function ResultImage({
   height,
   className,
   loading = "lazy",
+  finishedAt = null,
 }: {
   url: string;
   alt: string;
@@ -21,8 +28,11 @@ export function ResultImage({
   height: number;
   className: string;
   loading?: "lazy" | "eager";
+  finishedAt?: number | null;
 }) {
-  const { src } = useImageSrc(url);
+  const [isUrlFailed, setIsUrlFailed] = useState(false);
+  const isUrlFirst = !isUrlFailed && finishedAt !== null && finishedAt >= PAGE_OPENED_AT;
+  const { src } = useImageSrc(url, { isUrlFirst });
   const [failedSrc, setFailedSrc] = useState<string | null>(null);
   if (src !== null && failedSrc === src) {
     return (
@@ -44,8 +54,9 @@ export function ResultImage({
       width={width}
       height={height}
       loading={loading}
-      decoding="async"
-      onError={() => setFailedSrc(src)}
+      fetchPriority={loading === "eager" ? "high" : "auto"}
+      decoding={loading === "eager" ? "sync" : "async"}
+      onError={() => (isUrlFirst ? setIsUrlFailed(true) : setFailedSrc(src))}
       className={className}
     />
   );

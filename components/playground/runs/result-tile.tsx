@@ -46,6 +46,7 @@ export function ResultTile({
         inferenceSeconds: inferenceSeconds(output),
         priceUsd: pricePerImage(run.price.usd, images.length),
         prompt: run.request.prompt,
+        finishedAt: run.finishedAt,
       };
     }),
   );
@@ -98,6 +99,7 @@ export function ResultTile({
             alt={`Result ${number} of run ${runNumber}: ${tile.prompt}`}
             width={image.width}
             height={image.height}
+            finishedAt={tile.finishedAt}
             // The width/height attributes reserve the space before the lazy image loads.
             className="mx-auto block h-auto max-h-[70vh] max-w-full object-contain transition-opacity group-hover:opacity-95"
           />

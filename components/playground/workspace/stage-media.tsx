@@ -130,6 +130,7 @@ function StageImage({
         seed: output.seed,
         isFlagged: isFlaggedImage(output, index),
         prompt: run.request.prompt,
+        finishedAt: run.finishedAt,
       };
     }),
   );
@@ -167,6 +168,7 @@ function StageImage({
             alt={`Image ${index + 1} of run ${runNumber}: ${tile.prompt}`}
             width={image.width}
             height={image.height}
+            finishedAt={tile.finishedAt}
             loading="eager"
             className="block size-full object-contain"
           />
