@@ -1,8 +1,15 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { type ReactNode, useCallback, useMemo, useRef, useState } from "react";
-import { Lightbox } from "@/components/playground/gallery/lightbox";
+import { LoadingOverlay } from "@/components/ui/loading";
 import type { ResultViewer, ViewerScope } from "./result-context";
+
+// The full-size viewer's code loads when it is first opened.
+const Lightbox = dynamic(
+  () => import("@/components/playground/gallery/lightbox").then((m) => m.Lightbox),
+  { ssr: false, loading: () => <LoadingOverlay what="the image" /> },
+);
 
 /**
  * The results' viewer state: which flagged images were revealed, and the full-size viewer
