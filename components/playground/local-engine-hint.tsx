@@ -1,5 +1,6 @@
-import { LOCAL_HINT_ID, LocalEngineHintDismiss } from "./local-engine-hint-dismiss";
+import { LocalEngineHintDismiss } from "./local-engine-hint-dismiss";
 
+const LOCAL_HINT_ID = "local-engine-hint";
 const DISMISSED_KEY = "kontext-playground:local-hint-dismissed";
 
 /**
