@@ -22,7 +22,7 @@ export default function HomePage() {
           >
             Kontext Playground
           </h1>
-          <p className="hidden truncate text-sm text-neutral-600 md:block dark:text-neutral-400 group-has-[aside]:lg:hidden">
+          <p className="hidden truncate text-sm text-neutral-600 md:block dark:text-neutral-400 group-has-[aside:not([hidden])]:lg:hidden">
             Edit images with FLUX.1 Kontext [dev] and LoRAs.
           </p>
         </div>

@@ -2,8 +2,8 @@
 // in kilobytes of 1,000 bytes (as `npm run bench:bundle` counts them). `npm test` fails when the
 // build is over it (see scripts/test.mjs); `npm run check:bundle` checks it on its own.
 //
-// 385 KB is today's figure (376.9 KB after the workspace of issue 11, which added the stage, the
-// phone tabs, the example photos, the keyboard dialog and the batch store; 345 KB before it) plus a
-// small margin, so that nothing grows unnoticed. Lower it to 200 once the on-demand loading of
-// issue 13 lands.
-export const INITIAL_JS_BUDGET_KB = 385;
+// 286 KB is the figure reached with on-demand loading (284.9 KB; 376.9 KB before it), rounded up.
+// Issue 13's target is 200 KB: of today's bytes, Next and React take 175.9 KB (39.5 KB of it the
+// nomodule polyfills), so the rest needs zod off the client (zod/mini, ≈32 KB today) and a
+// smaller store. Lower this as those land; never raise it without saying why.
+export const INITIAL_JS_BUDGET_KB = 286;

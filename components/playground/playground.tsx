@@ -1,6 +1,6 @@
 "use client";
 
-import { AccessPrompt } from "@/components/playground/access/access-prompt";
+import dynamic from "next/dynamic";
 import { BatchDialogProvider } from "@/components/playground/batch/batch-dialog-context";
 import { BatchProgressTitle } from "@/components/playground/batch/batch-progress-title";
 import { FileDropTarget } from "@/components/playground/image-input/file-drop-target";
@@ -9,6 +9,12 @@ import type { PlaygroundBackend } from "@/components/playground/prompt/generate-
 import { WorkspaceLayout } from "@/components/playground/workspace/workspace-layout";
 import { SharedRecipeLoader } from "./shared-recipe-loader";
 import { PlaygroundStoreProvider } from "./store-provider";
+
+// The access-code prompt is a dialog opened by the server's answer, never on the first paint.
+const AccessPrompt = dynamic(
+  () => import("@/components/playground/access/access-prompt").then((m) => m.AccessPrompt),
+  { ssr: false },
+);
 
 /**
  * The playground: a full-height workspace of inputs, stage and history (see `WorkspaceLayout`).

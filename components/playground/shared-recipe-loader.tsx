@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
-import { SHARE_PARAM } from "@/lib/share/link";
+import { SHARE_PARAM } from "@/lib/share/params";
 import { usePlaygroundStoreApi } from "./store-provider";
 
 /**

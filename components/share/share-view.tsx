@@ -1,5 +1,5 @@
 import { buttonClass } from "@/components/ui/button";
-import { SHARE_PARAM } from "@/lib/share/link";
+import { SHARE_PARAM } from "@/lib/share/params";
 import type { Recipe } from "@/lib/share/recipe";
 import { ShareRun } from "./share-run";
 import { ShareSweep } from "./share-sweep";

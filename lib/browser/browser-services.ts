@@ -1,7 +1,6 @@
 import type { FalClient, QueueStatus } from "@fal-ai/client";
 import { createInputStore } from "@/lib/batch/input-store";
 import { isHttpUrl } from "@/lib/domain/text";
-import { createPlaygroundFalClient } from "@/lib/fal/client";
 import { createHistoryDb, type HistoryDb } from "@/lib/history/db";
 import { ENDPOINT_ID } from "@/lib/kontext/endpoint";
 import { type KontextOutput, kontextOutputSchema } from "@/lib/kontext/schema";
@@ -26,21 +25,39 @@ export const STREAM_IDLE_MS = 20_000;
 export const POLL_INTERVAL_MS = 500;
 
 /**
+ * The playground's fal client (see `createPlaygroundFalClient`), whose code is loaded at the
+ * first call that needs it: none of it is in the first screen's JavaScript.
+ */
+function loadPlaygroundFalClient(): () => Promise<FalClient> {
+  let client: Promise<FalClient> | null = null;
+  return () => {
+    client ??= import("@/lib/fal/client").then((m) => m.createPlaygroundFalClient());
+    // A failed load (e.g. offline) is tried again at the next call.
+    client.catch(() => {
+      client = null;
+    });
+    return client;
+  };
+}
+
+/**
  * The real services: fal through the proxy, the browser's image decoding, the clock. Tests may
  * pass a fake fal client.
  */
-export function createBrowserServices(
-  fal: FalClient = createPlaygroundFalClient(),
-): PlaygroundServices {
+export function createBrowserServices(fakeFal?: FalClient): PlaygroundServices {
+  const falClient = fakeFal ? () => Promise.resolve(fakeFal) : loadPlaygroundFalClient();
   return {
     // fal's storage upload takes no signal: stop waiting for it when the run is cancelled.
     upload: async (file, signal) => {
       throwIfAborted(signal);
+      const fal = await raceAbort(falClient(), signal);
       return raceAbort(fal.storage.upload(file), signal);
     },
-    submit: async (input) => (await fal.queue.submit(ENDPOINT_ID, { input })).request_id,
+    submit: async (input) =>
+      (await (await falClient()).queue.submit(ENDPOINT_ID, { input })).request_id,
     watch: async (requestId, onUpdate, signal) => {
       throwIfAborted(signal);
+      const fal = await raceAbort(falClient(), signal);
       // The SSE status stream shows a finished result sooner than polling every 500 ms…
       if (await streamStatus(fal, requestId, onUpdate, signal)) return;
       throwIfAborted(signal);
@@ -63,11 +80,12 @@ export function createBrowserServices(
       );
     },
     result: async (requestId, signal) => {
+      const fal = await falClient();
       const { data } = await fal.queue.result(ENDPOINT_ID, { requestId, abortSignal: signal });
       throwIfAborted(signal);
       return parseKontextOutput(data);
     },
-    cancel: (requestId) => fal.queue.cancel(ENDPOINT_ID, { requestId }),
+    cancel: async (requestId) => (await falClient()).queue.cancel(ENDPOINT_ID, { requestId }),
     prepareFile: prepareImageFile,
     probeUrl: probeImageUrl,
     createObjectUrl: (blob) => URL.createObjectURL(blob),

@@ -1,4 +1,4 @@
-import { ApiError, ValidationError } from "@fal-ai/client";
+import type { ApiError, ValidationError } from "@fal-ai/client";
 import {
   type AppError,
   type AppErrorKind,
@@ -23,7 +23,7 @@ export {
  * cancelled by its user is the store's call (`Run.isCancelRequested`), never the error text's.
  */
 export function toAppError(error: unknown): AppError {
-  if (error instanceof ValidationError) {
+  if (isValidationError(error)) {
     const fieldErrors: Record<string, string> = {};
     for (const item of error.fieldErrors) {
       const key = item.loc.filter((part) => part !== "body").join(".") || "input";
@@ -35,7 +35,7 @@ export function toAppError(error: unknown): AppError {
     );
   }
   if (error instanceof GuardRefusalError) return guardAppError(error.body);
-  if (error instanceof ApiError) {
+  if (isApiError(error)) {
     const guard = asGuardError(error.body);
     if (guard) return withId(guardAppError(guard), error.requestId);
     const detail = apiErrorText(error);
@@ -79,7 +79,7 @@ function guardAppError(guard: GuardErrorBody): AppError {
  * `{status: "NOT_FOUND"}` for one they do not know.
  */
 export function isNothingToCancel(error: unknown): boolean {
-  if (!(error instanceof ApiError)) return false;
+  if (!isApiError(error)) return false;
   const status = bodyField(error, "status");
   return (
     (error.status === 400 && status === "ALREADY_COMPLETED") ||
@@ -92,7 +92,7 @@ export function isNothingToCancel(error: unknown): boolean {
  * 404 for a route a proxy does not serve.
  */
 export function isRequestNotFound(error: unknown, requestId: string): boolean {
-  if (!(error instanceof ApiError) || error.status !== 404) return false;
+  if (!isApiError(error) || error.status !== 404) return false;
   if (bodyField(error, "status") === "NOT_FOUND") return true;
   const text = apiErrorText(error);
   return text.includes(requestId) || /\brequest\b.*\bnot found\b/i.test(text);
@@ -158,6 +158,23 @@ function bodyField(error: ApiError<unknown>, key: string): unknown {
   return typeof body === "object" && body !== null
     ? (body as Record<string, unknown>)[key]
     : undefined;
+}
+
+/**
+ * fal's error classes, told apart by the name and status their constructors set rather than by
+ * `instanceof`: the fal client's code loads at the first request, and this module (on the first
+ * screen) must not pull it in just to read its errors.
+ */
+function isApiError(error: unknown): error is ApiError<unknown> {
+  return (
+    error instanceof Error &&
+    (error.name === "ApiError" || error.name === "ValidationError") &&
+    typeof (error as { status?: unknown }).status === "number"
+  );
+}
+
+function isValidationError(error: unknown): error is ValidationError {
+  return isApiError(error) && error.name === "ValidationError";
 }
 
 function withId(error: AppError, requestId: string | undefined): AppError {

@@ -2,6 +2,7 @@ import { deflateSync, Inflate } from "fflate";
 import { formatCount } from "@/lib/domain/text";
 import { describeIssues, FILE_IMPORT_STYLE } from "@/lib/persist/issues";
 import { parseJson } from "@/lib/persist/json-document";
+import { SHARE_PARAM, SHARE_PATH } from "./params";
 import { omitDataUris, type Recipe, recipeNotes, recipeSchema } from "./recipe";
 
 /**
@@ -44,10 +45,7 @@ export const MAX_TOKEN_CHARS = 8_000;
  */
 export const MAX_RECIPE_JSON_BYTES = 1024 * 1024;
 
-/** The share page's path. */
-export const SHARE_PATH = "/share";
-/** The query parameter that carries the token. */
-export const SHARE_PARAM = "r";
+export { SHARE_PARAM, SHARE_PATH };
 
 /** Why a token could not be read. */
 export type LinkProblem = "truncated" | "tampered" | "too-large" | "newer-version" | "not-a-recipe";

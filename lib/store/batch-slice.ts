@@ -5,14 +5,8 @@ import {
   estimateBatch,
   estimateItem,
 } from "@/lib/batch/cost";
-import { type BatchExportEntry, batchExportFilename, exportBatchZip } from "@/lib/batch/export";
-import {
-  addToGathered,
-  type Intake,
-  readImageFiles,
-  readImageList,
-  sortDroppedFiles,
-} from "@/lib/batch/intake";
+import type { BatchExportEntry } from "@/lib/batch/export";
+import type { Intake } from "@/lib/batch/intake";
 import * as queue from "@/lib/batch/queue";
 import {
   type BatchItem,
@@ -423,8 +417,15 @@ export const createBatchSlice: StateCreator<PlaygroundState, [], [], BatchSlice>
     };
   }
 
+  /**
+   * The intake's code (files, lists, zips through fflate) loads with the first batch input: none
+   * of it is in the first screen's JavaScript.
+   */
+  const loadIntake = () => import("@/lib/batch/intake");
+
   /** Adds what was read to the gathered inputs, and its problems to the list. */
-  function gather(intake: Intake): void {
+  async function gather(intake: Intake): Promise<void> {
+    const { addToGathered } = await loadIntake();
     set((state) => {
       const merged = addToGathered(state.batchInputs, intake);
       return {
@@ -435,6 +436,7 @@ export const createBatchSlice: StateCreator<PlaygroundState, [], [], BatchSlice>
   }
 
   async function readList(text: string): Promise<void> {
+    const { readImageList } = await loadIntake();
     const intake = await readImageList(text, get().batchInputs, get().services);
     if (intake.prompts.size > 0) {
       set((state) => ({
@@ -445,7 +447,7 @@ export const createBatchSlice: StateCreator<PlaygroundState, [], [], BatchSlice>
         ),
       }));
     }
-    gather(intake);
+    await gather(intake);
   }
 
   /** While reading inputs, `isReadingBatchInputs` is on; failures go to the problems. */
@@ -468,13 +470,14 @@ export const createBatchSlice: StateCreator<PlaygroundState, [], [], BatchSlice>
     batchError: null,
     addBatchFiles: (files) =>
       reading(async () => {
+        const { readImageFiles, sortDroppedFiles } = await loadIntake();
         const sorted = await sortDroppedFiles(files);
         const { services, shouldDownscale, batchInputs } = get();
         const read = await readImageFiles(sorted.images, batchInputs, {
           downscale: shouldDownscale,
           services,
         });
-        gather({ inputs: read.inputs, problems: [...sorted.problems, ...read.problems] });
+        await gather({ inputs: read.inputs, problems: [...sorted.problems, ...read.problems] });
         for (const list of sorted.lists) await readList(await list.text());
       }),
     addBatchList: (text) => reading(() => readList(text)),
@@ -668,6 +671,8 @@ export const createBatchSlice: StateCreator<PlaygroundState, [], [], BatchSlice>
           }
           entries.set(item.id, { run: toHistoryRun(run), images });
         }
+        // The zip code (fflate) loads at the first export.
+        const { batchExportFilename, exportBatchZip } = await import("@/lib/batch/export");
         const exported = await exportBatchZip(batch, entries, {
           keptOnly: options.keptOnly === true,
           now: new Date(get().services.now()),

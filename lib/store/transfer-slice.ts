@@ -4,11 +4,9 @@ import { errorMessage } from "@/lib/domain/app-error";
 import { isPng } from "@/lib/history/png-metadata";
 import { embedRecipe, NO_RECIPE_MESSAGE, readRecipe } from "@/lib/history/recipe-png";
 import { toHistoryRun } from "@/lib/history/run-record";
-import { parseSidecar } from "@/lib/history/sidecar";
-import { type ExportEntry, exportRunsZip, importRunsZip } from "@/lib/history/zip";
+import type { ExportEntry } from "@/lib/history/zip";
 import type { KontextRequest } from "@/lib/kontext/schema";
 import { looksLikeLibraryJson, MAX_LIBRARY_FILE_BYTES } from "@/lib/library/library-json";
-import { decodeRecipe } from "@/lib/share/link";
 import { isOmittedDataUri } from "@/lib/share/recipe";
 import { sweepFormFromRecipe } from "@/lib/share/sweep-form";
 import { coordinate } from "./coordination";
@@ -55,6 +53,8 @@ export const createTransferSlice: StateCreator<PlaygroundState, [], [], Transfer
     if (file.size > MAX_IMPORT_ZIP_BYTES) {
       return fail(`${file.name} is too large to import (more than 512 MB)`);
     }
+    // The zip code (fflate, the record schemas) loads at the first import or export.
+    const { importRunsZip } = await import("@/lib/history/zip");
     const result = await importRunsZip(new Uint8Array(await file.arrayBuffer()));
     if (!result.ok) return fail(`${file.name} was not imported: ${result.message}`);
     try {
@@ -94,6 +94,7 @@ export const createTransferSlice: StateCreator<PlaygroundState, [], [], Transfer
     if (file.size > MAX_SIDECAR_BYTES) {
       return fail(`${file.name} is too large for a run's settings`);
     }
+    const { parseSidecar } = await import("@/lib/history/sidecar");
     const parsed = parseSidecar(text);
     if (!parsed.ok) return fail(`${file.name} was not used: ${parsed.message}`);
     const { run } = parsed.sidecar;
@@ -136,6 +137,8 @@ export const createTransferSlice: StateCreator<PlaygroundState, [], [], Transfer
     },
     openSharedRecipe: async (token) => {
       await on.loaded();
+      // The link codec (fflate's inflate) loads with the first shared link opened.
+      const { decodeRecipe } = await import("@/lib/share/link");
       const decoded = decodeRecipe(token);
       if (!decoded.ok) return fail(`The shared link could not be opened: ${decoded.message}`);
       const { recipe } = decoded;
@@ -186,6 +189,7 @@ export const createTransferSlice: StateCreator<PlaygroundState, [], [], Transfer
         }
         const exported = new Set(entries.map((entry) => entry.run.id));
         // A sweep's cells name only runs that are in the export (unfinished ones are left out).
+        const { exportRunsZip } = await import("@/lib/history/zip");
         const bytes = await exportRunsZip(entries, {
           sweeps: sweeps.map((sweep) => ({
             ...sweep,

@@ -1,12 +1,19 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { usePlaygroundStore, usePlaygroundStoreApi } from "@/components/playground/store-provider";
 import { InputSection } from "@/components/playground/workspace/input-section";
+import { LoadingNote } from "@/components/ui/loading";
 import { checkForm } from "@/lib/domain/form";
 import type { KontextRequest } from "@/lib/kontext/schema";
-import { CodePanel } from "./code-panel";
+
+// The snippets' code is loaded when the section is first opened.
+const CodePanel = dynamic(() => import("./code-panel").then((m) => m.CodePanel), {
+  ssr: false,
+  loading: () => <LoadingNote what="the code" />,
+});
 
 /**
  * "API/code", the inputs panel's collapsed section with the code for this request: what Generate would send, as cURL, Python and JavaScript. A local

@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import {
   createContext,
   type ReactNode,
@@ -10,9 +11,9 @@ import {
   useRef,
   useState,
 } from "react";
-import { CompareDialog } from "@/components/compare/compare-dialog";
 import { usePlaygroundStore, usePlaygroundStoreApi } from "@/components/playground/store-provider";
 import { focusAfterRender } from "@/components/ui/focus";
+import { LoadingOverlay } from "@/components/ui/loading";
 import {
   type CompareItem,
   type ComparePicks,
@@ -27,6 +28,12 @@ import {
   togglePick,
 } from "./compare-format";
 import { CompareTray } from "./compare-tray";
+
+// The compare view's code loads when a comparison is first opened.
+const CompareDialog = dynamic(
+  () => import("@/components/compare/compare-dialog").then((m) => m.CompareDialog),
+  { ssr: false, loading: () => <LoadingOverlay what="the comparison" /> },
+);
 
 /** What result tiles and the tray share: the picked results and opening the compare dialog. */
 export interface CompareSelection {

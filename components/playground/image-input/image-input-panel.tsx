@@ -1,12 +1,10 @@
 "use client";
 
 import { useCallback, useRef, useState } from "react";
-import { type FileRejection, useDropzone } from "react-dropzone";
 import { BatchLaunchButton } from "@/components/playground/batch/batch-launch-button";
 import { usePlaygroundStore } from "@/components/playground/store-provider";
 import { focusAfterRender } from "@/components/ui/focus";
 import { Panel } from "@/components/ui/panel";
-import { ACCEPTED_IMAGE_TYPES } from "@/lib/domain/image-file";
 import { ExamplePhotoPicker, ExamplePromptNote } from "./example-photo-picker";
 import type { ExamplePhoto } from "./example-photos";
 import { ImageDownscaleSetting } from "./image-downscale-setting";
@@ -14,6 +12,7 @@ import { IMAGE_DROP_ZONE_ID, ImageDropPrompt } from "./image-drop-prompt";
 import { ImageMessages, useHasImageAreaError, useImageErrorIds } from "./image-messages";
 import { IMAGE_REPLACE_BUTTON_ID, ImagePreview } from "./image-preview";
 import { ImageUrlField } from "./image-url-field";
+import { useImageDrop } from "./use-image-drop";
 import { usePasteImage } from "./use-paste-image";
 
 /** The image to edit: drop, browse, paste or a URL; a preview; the downscale setting. */
@@ -27,40 +26,26 @@ export function ImageInputPanel() {
   const isChoosing = useRef(false);
   usePasteImage();
 
-  // Rejected files go to the store too: an export zip or a run's JSON is opened as such, and
-  // the image checks say why anything else cannot be used. A PNG carrying a run's settings
-  // restores them (the notice offers to use it as the input instead).
-  const onDrop = useCallback(
-    async (accepted: File[], rejected: FileRejection[]) => {
-      const file = accepted[0] ?? rejected[0]?.file;
+  // Any file goes to the store: an export zip or a run's JSON is opened as such, and the image
+  // checks say why anything else cannot be used. A PNG carrying a run's settings restores them
+  // (the notice offers to use it as the input instead).
+  const onFile = useCallback(
+    async (file: File) => {
       const wasChoosing = isChoosing.current;
       isChoosing.current = false;
       setKeptExample(null);
-      if (file) await openFile(file);
+      await openFile(file);
       // The button that opened the chooser may be gone (the preview replaced the drop zone).
       if (wasChoosing) focusImageArea();
     },
     [openFile],
   );
-  const {
-    getRootProps,
-    getInputProps,
-    open: openChooser,
-    isDragActive,
-  } = useDropzone({
-    onDrop,
-    onFileDialogCancel: () => {
-      isChoosing.current = false;
-      focusImageArea();
-    },
-    accept: ACCEPTED_IMAGE_TYPES,
-    multiple: false,
-    noClick: true,
-    noKeyboard: true,
-    useFsAccessApi: false,
-    // The page-wide drop target (FileDropTarget) must not handle these drops a second time.
-    noDragEventsBubbling: true,
-  });
+  const onCancel = useCallback(() => {
+    isChoosing.current = false;
+    focusImageArea();
+  }, []);
+  const drop = useImageDrop({ onFile, onCancel });
+  const { isDragActive, open: openChooser } = drop;
   const open = useCallback(() => {
     isChoosing.current = true;
     openChooser();
@@ -69,15 +54,14 @@ export function ImageInputPanel() {
   return (
     <Panel title="Image" titleId="image-panel-title" actions={<BatchLaunchButton />}>
       <div>
-        <div {...getRootProps({ className: "relative rounded-lg" })}>
+        <div {...drop.rootProps} className="relative rounded-lg">
           <input
-            {...getInputProps({
-              "aria-label": "Upload image",
-              "aria-invalid": hasImageError || Boolean(errorIds) || undefined,
-              "aria-describedby": errorIds,
-              // Hidden: moving focus to an image error lands on the visible button instead.
-              "data-focus-instead": hasImage ? IMAGE_REPLACE_BUTTON_ID : IMAGE_DROP_ZONE_ID,
-            })}
+            {...drop.inputProps}
+            aria-label="Upload image"
+            aria-invalid={hasImageError || Boolean(errorIds) || undefined}
+            aria-describedby={errorIds}
+            // Hidden: moving focus to an image error lands on the visible button instead.
+            data-focus-instead={hasImage ? IMAGE_REPLACE_BUTTON_ID : IMAGE_DROP_ZONE_ID}
           />
           {hasImage ? (
             <>

@@ -1,12 +1,20 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useState } from "react";
-import { LoraLibraryDialog } from "@/components/playground/library/lora-library-dialog";
 import { usePlaygroundStore } from "@/components/playground/store-provider";
 import { Button } from "@/components/ui/button";
 import { focusAfterRender } from "@/components/ui/focus";
 import { LibraryIcon, PlusIcon } from "@/components/ui/icons";
+import { LoadingOverlay } from "@/components/ui/loading";
 import { ADD_LORA_BUTTON_ID, loraDomId } from "./lora-format";
+
+// The library's code loads when it is first opened.
+const LoraLibraryDialog = dynamic(
+  () =>
+    import("@/components/playground/library/lora-library-dialog").then((m) => m.LoraLibraryDialog),
+  { ssr: false, loading: () => <LoadingOverlay what="the library" /> },
+);
 
 /** "LoRA library" (a dialog of style previews) and "Add LoRA" (a row for a weight file's URL). */
 export function LoraFooter() {

@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import {
   createContext,
   type ReactNode,
@@ -20,12 +21,12 @@ import {
   GalleryNavigationProvider,
 } from "@/components/playground/gallery/gallery-context";
 import { EmptyResults, NoMatchingRuns } from "@/components/playground/gallery/gallery-empty";
-import { GalleryList, type GalleryListHandle } from "@/components/playground/gallery/gallery-list";
-import { GalleryToolbar } from "@/components/playground/gallery/gallery-toolbar";
+import type { GalleryListHandle } from "@/components/playground/gallery/gallery-list";
 import { GalleryUndoNotice } from "@/components/playground/gallery/gallery-undo-notice";
 import { HistoryNotices } from "@/components/playground/history-notices";
 import { usePlaygroundStore, usePlaygroundStoreApi } from "@/components/playground/store-provider";
 import { focusAfterRender } from "@/components/ui/focus";
+import { LoadingNote } from "@/components/ui/loading";
 import {
   type GalleryFilter,
   isFiltering,
@@ -36,6 +37,17 @@ import {
 import { HistoryTransfer } from "./history-transfer";
 import { ResultViewerProvider } from "./result-context";
 import { useResultViewerState } from "./use-result-viewer";
+
+// The history's cards, list and toolbar load once there is a run to show: the first screen
+// (no history) has none of their code.
+const GalleryList = dynamic(
+  () => import("@/components/playground/gallery/gallery-list").then((m) => m.GalleryList),
+  { ssr: false, loading: () => <LoadingNote what="the history" /> },
+);
+const GalleryToolbar = dynamic(
+  () => import("@/components/playground/gallery/gallery-toolbar").then((m) => m.GalleryToolbar),
+  { ssr: false },
+);
 
 /** What the history column shares with the providers: the list (to scroll to a run) and the ids. */
 interface HistoryList {

@@ -1,8 +1,25 @@
 "use client";
 
-import { type ReactNode, useCallback, useMemo, useRef, useState } from "react";
-import { Lightbox } from "@/components/playground/gallery/lightbox";
+import dynamic from "next/dynamic";
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { usePlaygroundStore } from "@/components/playground/store-provider";
+import { LoadingOverlay } from "@/components/ui/loading";
 import type { ResultViewer, ViewerScope } from "./result-context";
+
+// The full-size viewer's code is not on the first screen: it loads once there is a run (so it
+// is there when a result is opened, and takes the arrow keys at once), or when first opened.
+type LightboxComponent = typeof import("@/components/playground/gallery/lightbox").Lightbox;
+/** The viewer once its code is here: rendered directly then, without a Suspense round trip. */
+let loadedLightbox: LightboxComponent | null = null;
+const loadLightbox = () =>
+  import("@/components/playground/gallery/lightbox").then((m) => {
+    loadedLightbox = m.Lightbox;
+    return m.Lightbox;
+  });
+const LazyLightbox = dynamic(loadLightbox, {
+  ssr: false,
+  loading: () => <LoadingOverlay what="the image" />,
+});
 
 /**
  * The results' viewer state: which flagged images were revealed, and the full-size viewer
@@ -13,6 +30,10 @@ export function useResultViewerState(): { viewer: ResultViewer; lightbox: ReactN
   const [viewerKey, setViewerKey] = useState<string | null>(null);
   const [scope, setScope] = useState<ViewerScope | null>(null);
   const openerRef = useRef<HTMLElement | null>(null);
+  const hasRuns = usePlaygroundStore((s) => s.runs.length > 0);
+  useEffect(() => {
+    if (hasRuns) void loadLightbox();
+  }, [hasRuns]);
 
   const isRevealed = useCallback((key: string) => revealed.has(key), [revealed]);
   const viewer = useMemo<ResultViewer>(
@@ -35,6 +56,7 @@ export function useResultViewerState(): { viewer: ResultViewer; lightbox: ReactN
     if (opener?.isConnected) opener.focus();
   }, []);
 
+  const Lightbox = loadedLightbox ?? LazyLightbox;
   const lightbox = viewerKey ? (
     <Lightbox
       activeKey={viewerKey}

@@ -1,14 +1,25 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { FormCode } from "@/components/playground/code/form-code";
 import { ImageInputPanel } from "@/components/playground/image-input/image-input-panel";
 import { LoraPanel } from "@/components/playground/lora-stack/lora-panel";
 import { GenerateBar, type PlaygroundBackend } from "@/components/playground/prompt/generate-bar";
 import { PromptField } from "@/components/playground/prompt/prompt-field";
-import { SettingsPanel } from "@/components/playground/settings/settings-panel";
-import { SweepPanel } from "@/components/playground/sweeps/sweep-panel";
+import { LoadingNote } from "@/components/ui/loading";
 import { InputSection } from "./input-section";
 import { ResultReady } from "./result-ready";
+
+// The collapsed sections' panels load after the first screen; they are mounted while closed,
+// so their fields are there for the form's checks (an invalid field opens its section).
+const SettingsPanel = dynamic(
+  () => import("@/components/playground/settings/settings-panel").then((m) => m.SettingsPanel),
+  { ssr: false, loading: () => <LoadingNote what="the settings" /> },
+);
+const SweepPanel = dynamic(
+  () => import("@/components/playground/sweeps/sweep-panel").then((m) => m.SweepPanel),
+  { ssr: false, loading: () => <LoadingNote what="sweeps" /> },
+);
 
 /**
  * The inputs: image, prompt and LoRAs first, then the collapsed sections, in a column that

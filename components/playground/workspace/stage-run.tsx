@@ -1,0 +1,88 @@
+"use client";
+
+import { useState } from "react";
+import { useShallow } from "zustand/react/shallow";
+import { isActivePhase, phaseWord, selectRun } from "@/components/playground/runs/result-format";
+import { RunDetails } from "@/components/playground/runs/run-details";
+import { RunFailure } from "@/components/playground/runs/run-failure";
+import { usePlaygroundStore } from "@/components/playground/store-provider";
+import { selectRunNumbers } from "@/lib/store/gallery";
+import { StageBeforeAfter, StageInput } from "./stage-before-after";
+import { StageMedia } from "./stage-media";
+import { StageProgress } from "./stage-progress";
+
+const CHIP: Record<"active" | "completed" | "failed" | "cancelled", string> = {
+  active: "bg-accent-50 text-accent-700 dark:bg-accent-700/20 dark:text-accent-400",
+  completed: "bg-emerald-50 text-emerald-800 dark:bg-emerald-900/30 dark:text-emerald-300",
+  failed: "bg-red-50 text-red-800 dark:bg-red-900/30 dark:text-red-300",
+  cancelled: "bg-neutral-100 text-neutral-700 dark:bg-neutral-800 dark:text-neutral-300",
+};
+
+/** The run on the stage: its status line, its media (or failure) and its details. */
+export function StageRun({ runId }: { runId: string }) {
+  const runNumber = usePlaygroundStore((s) => selectRunNumbers(s).get(runId) ?? 0);
+  const run = usePlaygroundStore(
+    useShallow((s) => {
+      const found = selectRun(runId)(s);
+      return found
+        ? {
+            phase: found.phase,
+            prompt: found.request.prompt,
+            inputUrl: found.request.image_url,
+            isFinished: found.finishedAt !== null,
+          }
+        : null;
+    }),
+  );
+  const [isShowingInput, setIsShowingInput] = useState(false);
+  if (!run) return null;
+  const isActive = isActivePhase(run.phase) && !run.isFinished;
+  const tone = isActive
+    ? "active"
+    : run.phase === "completed" || run.phase === "failed"
+      ? run.phase
+      : "cancelled";
+  const canCompare = run.phase === "completed" && run.inputUrl !== "";
+
+  return (
+    <>
+      <div className="flex min-w-0 flex-wrap items-center justify-between gap-x-3 gap-y-2">
+        <p className="flex min-w-0 flex-1 items-center gap-2 text-sm">
+          <span className="shrink-0 font-semibold">Run {runNumber}</span>
+          <span
+            className={`shrink-0 rounded-full px-2 py-0.5 text-[11px] font-medium ${CHIP[tone]}`}
+          >
+            {phaseWord(run.phase)}
+          </span>
+          <span className="truncate text-neutral-600 dark:text-neutral-400" title={run.prompt}>
+            {run.prompt}
+          </span>
+        </p>
+        {canCompare ? (
+          <StageBeforeAfter
+            runNumber={runNumber}
+            isShowingInput={isShowingInput}
+            onChange={setIsShowingInput}
+          />
+        ) : null}
+      </div>
+      {run.phase === "failed" ? (
+        <RunFailure runId={runId} runNumber={runNumber} />
+      ) : run.phase === "cancelled" ? (
+        <p className="text-sm text-neutral-600 dark:text-neutral-400">
+          This run was cancelled before it finished.
+        </p>
+      ) : null}
+      {canCompare && isShowingInput ? (
+        <StageInput url={run.inputUrl} runNumber={runNumber} />
+      ) : (
+        <StageMedia
+          runId={runId}
+          runNumber={runNumber}
+          overlay={isActive ? <StageProgress runId={runId} runNumber={runNumber} /> : null}
+        />
+      )}
+      <RunDetails runId={runId} runNumber={runNumber} />
+    </>
+  );
+}
