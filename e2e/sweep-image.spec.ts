@@ -116,6 +116,10 @@ test("3 images × 2 LoRA scales: a labelled grid of 6 cells, a contact sheet, a 
   // Every cell edits its own image: the outputs follow each input's size.
   expect(await cellWidths(card, 6)).toEqual([320, 240, 320, 320, 240, 320]);
   await expect(card.getByText("6 of 6 done")).toBeVisible();
+  // The stage names the cell it shows by its sweep and labels (cells take no run number).
+  await expect(
+    playground.stage().getByText(/^Sweep 1 · (photo|chair|lamp) ×(0\.5|1)$/),
+  ).toBeVisible();
   await expect(card.getByRole("button", { name: "Open cell chair ×1 full size" })).toBeVisible();
   // No share link: the images are local files, and the card says so.
   await expect(card.getByText(/cannot be shared as a link/)).toBeVisible();

@@ -15,6 +15,7 @@ import {
   selectLoraOptions,
   selectRunNumbers,
   selectRunsById,
+  selectRunTitle,
   sweepIdOfItem,
 } from "./gallery";
 import { savedRun } from "./test-support";
@@ -216,6 +217,25 @@ describe("sweeps in the gallery", () => {
     runs: [cellRun("s2", 36), cellRun("s1", 35), ...RUNS],
     sweeps: [sweep("sweep-1", 35, ["s1", "s2"])],
   };
+
+  it("titles a numbered run by its number and a sweep's cell by its sweep and labels", () => {
+    // Sweep cells take no number; "e" is a numbered run.
+    const numbered = {
+      ...state,
+      runs: state.runs.map((r) =>
+        r.id === "e" ? { ...r, serial: 5 } : r.id.startsWith("s") ? { ...r, serial: null } : r,
+      ),
+    };
+    expect(selectRunTitle("e")(numbered)).toBe("Run 5");
+    expect(selectRunTitle("s2")(numbered)).toBe("Sweep 1 · 2");
+    const two = {
+      runs: [{ ...(numbered.runs[0] as Run), id: "x" }, ...numbered.runs],
+      sweeps: [sweep("sweep-2", 40, ["x"]), ...numbered.sweeps],
+    };
+    expect(selectRunTitle("s1")(two)).toBe("Sweep 1 · 1");
+    expect(selectRunTitle("x")(two)).toBe("Sweep 2 · 1");
+    expect(selectRunTitle("missing")(two)).toBe("Run");
+  });
 
   it("shows a sweep as one item in its place, and its runs only in its grid", () => {
     expect(selectGalleryRunIds(NO_FILTER)(state)).toEqual([

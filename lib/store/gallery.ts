@@ -1,6 +1,7 @@
 import type { BatchRecord } from "@/lib/batch/record";
 import { loraLabel } from "@/lib/kontext/known-loras";
 import type { KontextRequest } from "@/lib/kontext/schema";
+import { cellTitle } from "@/lib/sweep/cells";
 import type { SweepRecord } from "@/lib/sweep/record";
 import type { PlaygroundState } from "./state";
 import type { Run } from "./types";
@@ -256,6 +257,24 @@ export const selectRunNumbers = memoizeOnRuns(
     new Map(runs.flatMap((run) => (run.serial === null ? [] : [[run.id, run.serial] as const]))),
   (a, b) => a.size === b.size && [...a].every(([id, number]) => b.get(id) === number),
 );
+
+/**
+ * What the stage calls a run: `Run 3` for a numbered run, `Sweep 2 · chair ×0.5` for a sweep's
+ * cell (cells take no number; sweeps count oldest first, as their cards do), else `Run`.
+ */
+export function selectRunTitle(runId: string) {
+  return (state: Pick<PlaygroundState, "runs" | "sweeps">): string => {
+    const number = selectRunNumbers(state).get(runId);
+    if (number !== undefined) return `Run ${number}`;
+    const index = state.sweeps.findIndex((sweep) => sweep.cells.some((c) => c.runId === runId));
+    const sweep = state.sweeps[index];
+    const cell = sweep?.cells.find((c) => c.runId === runId);
+    if (!sweep || !cell) return "Run";
+    const label = cellTitle(sweep.columnLabels[cell.column], sweep.rowLabels[cell.row]);
+    const name = `Sweep ${state.sweeps.length - index}`;
+    return label ? `${name} · ${label}` : name;
+  };
+}
 
 /** Runs by id, for selecting one run without searching the list. */
 export const selectRunsById = memoizeOnRuns(

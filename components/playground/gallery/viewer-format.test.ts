@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ViewerItem } from "@/components/playground/runs/result-format";
-import { cellTitle, scopedItems, viewerTitle } from "./viewer-format";
+import { cellTitle } from "@/lib/sweep/cells";
+import { scopedItems, viewerTitle } from "./viewer-format";
 
 const item = (key: string, runNumber: number): ViewerItem => ({
   key,

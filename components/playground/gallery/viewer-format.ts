@@ -22,12 +22,3 @@ export function scopedItems(items: readonly ViewerItem[], scope: ViewerScope | n
 export function viewerTitle(item: ViewerItem, scope: ViewerScope | null): string {
   return scope?.titles[item.key] ?? resultName(item.runNumber, item.index);
 }
-
-/** A sweep cell's name from its column and row labels: `Van Gogh ×0.5`, `snow · seed 2`. */
-export function cellTitle(column: string | undefined, row: string | undefined): string {
-  const labels = [column, row].filter((label): label is string => Boolean(label));
-  return labels.reduce(
-    (title, label) => (title ? `${title}${label.startsWith("×") ? " " : " · "}${label}` : label),
-    "",
-  );
-}

@@ -1,9 +1,9 @@
 "use client";
 
 import { useMemo } from "react";
-import { cellTitle } from "@/components/playground/gallery/viewer-format";
 import type { ViewerScope } from "@/components/playground/runs/result-context";
 import { resultKey } from "@/components/playground/runs/result-format";
+import { cellTitle } from "@/lib/sweep/cells";
 import type { SweepRecord } from "@/lib/sweep/record";
 import { SweepCell } from "./sweep-cell";
 import { useLoraName } from "./use-lora-name";

@@ -6,7 +6,7 @@ import { isActivePhase, phaseWord, selectRun } from "@/components/playground/run
 import { RunDetails } from "@/components/playground/runs/run-details";
 import { RunFailure } from "@/components/playground/runs/run-failure";
 import { usePlaygroundStore } from "@/components/playground/store-provider";
-import { selectRunNumbers } from "@/lib/store/gallery";
+import { selectRunNumbers, selectRunTitle } from "@/lib/store/gallery";
 import { StageBeforeAfter, StageInput } from "./stage-before-after";
 import { StageMedia } from "./stage-media";
 import { StageProgress } from "./stage-progress";
@@ -21,6 +21,7 @@ const CHIP: Record<"active" | "completed" | "failed" | "cancelled", string> = {
 /** The run on the stage: its status line, its media (or failure) and its details. */
 export function StageRun({ runId }: { runId: string }) {
   const runNumber = usePlaygroundStore((s) => selectRunNumbers(s).get(runId) ?? 0);
+  const title = usePlaygroundStore(selectRunTitle(runId));
   const run = usePlaygroundStore(
     useShallow((s) => {
       const found = selectRun(runId)(s);
@@ -48,7 +49,7 @@ export function StageRun({ runId }: { runId: string }) {
     <>
       <div className="flex min-w-0 flex-wrap items-center justify-between gap-x-3 gap-y-2">
         <p className="flex min-w-0 flex-1 items-center gap-2 text-sm">
-          <span className="shrink-0 font-semibold">Run {runNumber}</span>
+          <span className="shrink-0 font-semibold">{title}</span>
           <span
             className={`shrink-0 rounded-full px-2 py-0.5 text-[11px] font-medium ${CHIP[tone]}`}
           >
