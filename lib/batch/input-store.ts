@@ -1,4 +1,5 @@
 import {
+  deleteKeysExcept,
   type KeyValueStore,
   type OpenStore,
   openIdbStore,
@@ -51,14 +52,6 @@ export function createInputStore(options: InputStoreOptions = {}): InputStore {
       }
     },
     hashes: async () => (await store().entries()).map(([key]) => key),
-    prune: async (keep) => {
-      let removed = 0;
-      for (const [key] of await store().entries()) {
-        if (keep.has(key)) continue;
-        await store().del(key);
-        removed += 1;
-      }
-      return removed;
-    },
+    prune: (keep) => deleteKeysExcept(store(), keep),
   };
 }

@@ -30,6 +30,20 @@ export const openIdbStore: OpenStore = (dbName, storeName) => {
   };
 };
 
+/** Deletes every entry of `store` whose key is not in `keep`; resolves to how many were deleted. */
+export async function deleteKeysExcept(
+  store: KeyValueStore,
+  keep: ReadonlySet<string>,
+): Promise<number> {
+  let removed = 0;
+  for (const [key] of await store.entries()) {
+    if (keep.has(key)) continue;
+    await store.del(key);
+    removed += 1;
+  }
+  return removed;
+}
+
 /** The browser refused a write because its storage for this site is full. */
 export class StorageFullError extends Error {
   override readonly name = "StorageFullError";

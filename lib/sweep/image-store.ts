@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { HISTORY_RECORDS } from "@/lib/history/records";
 import {
+  deleteKeysExcept,
   type KeyValueStore,
   type OpenStore,
   openIdbStore,
@@ -68,14 +69,6 @@ export function createSweepImageStore(options: SweepImageStoreOptions = {}): Swe
         return null;
       }
     },
-    prune: async (keep) => {
-      let removed = 0;
-      for (const [key] of await store().entries()) {
-        if (keep.has(key)) continue;
-        await store().del(key);
-        removed += 1;
-      }
-      return removed;
-    },
+    prune: (keep) => deleteKeysExcept(store(), keep),
   };
 }
