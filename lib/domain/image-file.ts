@@ -2,7 +2,7 @@ import { LIMITS } from "@/lib/kontext/endpoint";
 import { autoSize, matchInputSize, type Size } from "@/lib/kontext/resolution";
 import { formatBytes } from "./text";
 
-/** Input types the playground accepts, with their file extensions (react-dropzone's `accept`). */
+/** Input types the playground accepts, with their file extensions. */
 export const ACCEPTED_IMAGE_TYPES: Record<string, string[]> = {
   "image/jpeg": [".jpg", ".jpeg"],
   "image/png": [".png"],

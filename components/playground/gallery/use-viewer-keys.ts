@@ -11,7 +11,6 @@ export function useViewerKeys(
   go: (delta: number) => void,
   close: () => void,
 ): void {
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a ref object; its dialog is read when the effect runs.
   useEffect(() => {
     const dialog = dialogRef.current;
     if (!dialog) return;
