@@ -113,6 +113,24 @@ export function batchIdOfItem(itemId: string): string | null {
 
 const BATCH_ITEM_PREFIX = "batch:";
 
+/** How many of each kind a list of gallery items holds. */
+export interface GalleryItemCounts {
+  runs: number;
+  sweeps: number;
+  batches: number;
+}
+
+/** Counts runs, sweeps and batches in a list of gallery item ids. */
+export function countGalleryItems(itemIds: readonly string[]): GalleryItemCounts {
+  const counts: GalleryItemCounts = { runs: 0, sweeps: 0, batches: 0 };
+  for (const id of itemIds) {
+    if (id.startsWith(SWEEP_ITEM_PREFIX)) counts.sweeps++;
+    else if (id.startsWith(BATCH_ITEM_PREFIX)) counts.batches++;
+    else counts.runs++;
+  }
+  return counts;
+}
+
 /** Whether a batch passes a filter: its recipe (LoRAs, prompt) or any item's own prompt; no star. */
 function batchMatches(
   batch: BatchRecord,

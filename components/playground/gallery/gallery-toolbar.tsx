@@ -6,6 +6,7 @@ import { INPUT_CLASS } from "@/components/ui/field";
 import { SearchIcon, StarIcon } from "@/components/ui/icons";
 import { loraLabel } from "@/lib/kontext/known-loras";
 import {
+  countGalleryItems,
   isFiltering,
   type LoraOption,
   selectAllGalleryItems,
@@ -14,18 +15,19 @@ import {
 } from "@/lib/store/gallery";
 import { GalleryClearAll } from "./gallery-clear-all";
 import { GALLERY_SEARCH_ID, useGalleryFilter } from "./gallery-context";
+import { galleryCountText } from "./gallery-count";
 
 const CONTROL_CLASS = `${INPUT_CLASS} h-10`;
-/** The id of "12 of 40 runs" (it describes the search box too). */
+/** The id of "12 of 40 runs · 1 of 2 sweeps" (it describes the search box too). */
 export const GALLERY_COUNT_ID = "gallery-count";
 
 /**
  * Above the gallery: search the prompts, filter by LoRA and by star, how many runs are shown,
  * and "Clear all…". The filter lives in the panel; the store is never changed by filtering.
  */
-export function GalleryToolbar({ shownCount }: { shownCount: number }) {
+export function GalleryToolbar({ shownIds }: { shownIds: readonly string[] }) {
   const { filter, setFilter } = useGalleryFilter();
-  const total = usePlaygroundStore((s) => selectAllGalleryItems(s).length);
+  const allIds = usePlaygroundStore(selectAllGalleryItems);
   const selectHidden = useMemo(() => selectHiddenActiveRunCount(filter), [filter]);
   const hiddenActive = usePlaygroundStore(selectHidden);
   return (
@@ -61,7 +63,11 @@ export function GalleryToolbar({ shownCount }: { shownCount: number }) {
           aria-live="polite"
           className="text-xs text-neutral-600 tabular-nums dark:text-neutral-400"
         >
-          {countText(shownCount, total, isFiltering(filter))}
+          {galleryCountText(
+            countGalleryItems(shownIds),
+            countGalleryItems(allIds),
+            isFiltering(filter),
+          )}
           {hiddenActive > 0
             ? ` · ${hiddenActive} in progress ${hiddenActive === 1 ? "is" : "are"} hidden by the filters`
             : null}
@@ -70,15 +76,6 @@ export function GalleryToolbar({ shownCount }: { shownCount: number }) {
       </div>
     </div>
   );
-}
-
-/** `40 runs`, or `12 of 40 runs` while filtering. */
-function countText(shown: number, total: number, isFiltered: boolean): string {
-  const format = (count: number) => count.toLocaleString("en-US");
-  const noun = total === 1 ? "run" : "runs";
-  return isFiltered && total > 0
-    ? `${format(shown)} of ${format(total)} ${noun}`
-    : `${format(total)} ${noun}`;
 }
 
 /** A native select of every LoRA the runs used ("All LoRAs" first). */

@@ -157,7 +157,7 @@ export function ResultsPanel() {
         <HistoryTransfer />
       </div>
       <HistoryNotices />
-      {total > 0 || hasDeletion ? <GalleryToolbar shownCount={runIds.length} /> : null}
+      {total > 0 || hasDeletion ? <GalleryToolbar shownIds={runIds} /> : null}
       <GalleryUndoNotice />
       <div
         ref={scrollRef}

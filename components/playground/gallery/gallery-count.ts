@@ -1,0 +1,28 @@
+import type { GalleryItemCounts } from "@/lib/store/gallery";
+
+const KINDS = [
+  ["runs", "run", "runs"],
+  ["sweeps", "sweep", "sweeps"],
+  ["batches", "batch", "batches"],
+] as const;
+
+/**
+ * The history's count line: `40 runs · 2 sweeps · 1 batch`, or while filtering
+ * `12 of 40 runs · 1 of 2 sweeps`. Kinds the history does not hold are left out; runs are always
+ * named, so an empty history says `0 runs`.
+ */
+export function galleryCountText(
+  shown: GalleryItemCounts,
+  total: GalleryItemCounts,
+  isFiltered: boolean,
+): string {
+  const format = (count: number) => count.toLocaleString("en-US");
+  return KINDS.filter(([kind]) => kind === "runs" || total[kind] > 0)
+    .map(([kind, one, many]) => {
+      const noun = total[kind] === 1 ? one : many;
+      return isFiltered && total[kind] > 0
+        ? `${format(shown[kind])} of ${format(total[kind])} ${noun}`
+        : `${format(total[kind])} ${noun}`;
+    })
+    .join(" · ");
+}
