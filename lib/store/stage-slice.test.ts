@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { buildBatch } from "@/lib/batch/record";
+import { fileInput, hashOf, recipe } from "@/lib/batch/test-support";
 import { selectStageRunId } from "./stage-slice";
 import { readyStore, withImage } from "./test-support";
 
@@ -52,4 +54,58 @@ describe("the stage's run", () => {
     store.setState((state) => ({ runs: state.runs.filter((run) => run.id !== first) }));
     expect(selectStageRunId(store.getState())).toBe(second);
   });
+
+  it("keeps a picked run while a batch started before the pick starts more runs", async () => {
+    const { store, advance } = clockedStore();
+    await withImage(store);
+    const first = (await store.getState().startRun()) as string;
+    advance(10);
+    const batchStart = 1_010;
+    const ofBatch = (await store.getState().startRun()) as string;
+    advance(10);
+    store.getState().stageRun(first);
+    advance(10);
+    // The batch's next item starts after the pick.
+    const laterOfBatch = (await store.getState().startRun()) as string;
+    const batch = {
+      ...batchOf([ofBatch, laterOfBatch]),
+      createdAt: batchStart - 5,
+      startedAt: batchStart,
+    };
+    store.setState({ batches: [batch] });
+    expect(selectStageRunId(store.getState())).toBe(first);
+
+    // A batch started after the pick takes the stage.
+    store.setState({ batches: [{ ...batch, startedAt: 1_025 }] });
+    expect(selectStageRunId(store.getState())).toBe(laterOfBatch);
+
+    // So does a run of its own started after the pick.
+    store.setState({ batches: [batch] });
+    advance(10);
+    const own = await store.getState().startRun();
+    expect(selectStageRunId(store.getState())).toBe(own);
+  });
 });
+
+/** A batch of one queued item per run id, each item pointing at its run. */
+function batchOf(runIds: readonly string[]) {
+  let next = 0;
+  const batch = buildBatch({
+    id: "batch-1",
+    createdAt: 0,
+    recipe: recipe(),
+    inputs: runIds.map((_, index) => ({
+      input: fileInput(`${index}.png`, hashOf(index)),
+      prompt: null,
+    })),
+    concurrency: 2,
+    budgetUsd: null,
+    backend: "local",
+    newId: () => `item-${next++}`,
+    randomSeed: () => 1,
+  });
+  return {
+    ...batch,
+    items: batch.items.map((item, index) => ({ ...item, runId: runIds[index] ?? null })),
+  };
+}
