@@ -27,7 +27,7 @@ export function fileOf(name: string, data: Uint8Array, type = ""): File {
   return new File([data as Uint8Array<ArrayBuffer>], name, { type });
 }
 
-import type { BatchInput, BatchRecipe } from "./record";
+import { type BatchInput, type BatchRecipe, type BatchRecord, buildBatch } from "./record";
 
 /** A file input named `name` of a 1200×800 image whose bytes hash to `hash`. */
 export function fileInput(
@@ -67,3 +67,34 @@ export function recipe(overrides: Partial<BatchRecipe> = {}): BatchRecipe {
 
 /** A hex SHA-256-looking key from a digit. */
 export const hashOf = (digit: number) => String(digit % 10).repeat(64);
+
+/**
+ * A batch (not started) of one file input per run id, each item pointing at its run (null: the
+ * item has not started), with the recipe's prompt as given.
+ */
+export function batchWithRuns(
+  id: string,
+  createdAt: number,
+  runIds: readonly (string | null)[],
+  prompt = "paint the chairs teal",
+): BatchRecord {
+  let next = 0;
+  const built = buildBatch({
+    id,
+    createdAt,
+    recipe: recipe({ request: { ...recipe().request, prompt } }),
+    inputs: runIds.map((_, index) => ({
+      input: fileInput(`chair-${index}.png`, hashOf(index)),
+      prompt: null,
+    })),
+    concurrency: 2,
+    budgetUsd: null,
+    backend: "local",
+    newId: () => `${id}-item-${next++}`,
+    randomSeed: () => 1,
+  });
+  return {
+    ...built,
+    items: built.items.map((item, index) => ({ ...item, runId: runIds[index] ?? null })),
+  };
+}

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildBatch } from "@/lib/batch/record";
-import { fileInput, hashOf, recipe } from "@/lib/batch/test-support";
+import { batchWithRuns } from "@/lib/batch/test-support";
 import { fromHistoryRun } from "@/lib/history/run-record";
 import type { SweepRecord } from "@/lib/sweep/record";
 import {
@@ -273,32 +272,7 @@ describe("sweeps in the gallery", () => {
 
 describe("batches in the gallery", () => {
   const batchRun = (id: string, at: number) => run(id, at, "make it snow");
-  let next = 0;
-  const batch = (
-    id: string,
-    createdAt: number,
-    runIds: (string | null)[],
-    prompt = "paint the chairs teal",
-  ) => {
-    const built = buildBatch({
-      id,
-      createdAt,
-      recipe: recipe({ request: { ...recipe().request, prompt } }),
-      inputs: runIds.map((_, index) => ({
-        input: fileInput(`chair-${index}.png`, hashOf(index)),
-        prompt: null,
-      })),
-      concurrency: 2,
-      budgetUsd: null,
-      backend: "local",
-      newId: () => `item-${next++}`,
-      randomSeed: () => 1,
-    });
-    return {
-      ...built,
-      items: built.items.map((item, index) => ({ ...item, runId: runIds[index] ?? null })),
-    };
-  };
+  const batch = batchWithRuns;
   const state = {
     runs: [batchRun("b2", 36), batchRun("b1", 35), ...RUNS],
     batches: [batch("batch-1", 35, ["b1", "b2", null])],

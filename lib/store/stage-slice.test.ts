@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildBatch } from "@/lib/batch/record";
-import { fileInput, hashOf, recipe } from "@/lib/batch/test-support";
+import { batchWithRuns } from "@/lib/batch/test-support";
 import { selectStageRunId } from "./stage-slice";
 import { readyStore, withImage } from "./test-support";
 
@@ -68,7 +67,7 @@ describe("the stage's run", () => {
     // The batch's next item starts after the pick.
     const laterOfBatch = (await store.getState().startRun()) as string;
     const batch = {
-      ...batchOf([ofBatch, laterOfBatch]),
+      ...batchWithRuns("batch-1", 0, [ofBatch, laterOfBatch]),
       createdAt: batchStart - 5,
       startedAt: batchStart,
     };
@@ -86,26 +85,3 @@ describe("the stage's run", () => {
     expect(selectStageRunId(store.getState())).toBe(own);
   });
 });
-
-/** A batch of one queued item per run id, each item pointing at its run. */
-function batchOf(runIds: readonly string[]) {
-  let next = 0;
-  const batch = buildBatch({
-    id: "batch-1",
-    createdAt: 0,
-    recipe: recipe(),
-    inputs: runIds.map((_, index) => ({
-      input: fileInput(`${index}.png`, hashOf(index)),
-      prompt: null,
-    })),
-    concurrency: 2,
-    budgetUsd: null,
-    backend: "local",
-    newId: () => `item-${next++}`,
-    randomSeed: () => 1,
-  });
-  return {
-    ...batch,
-    items: batch.items.map((item, index) => ({ ...item, runId: runIds[index] ?? null })),
-  };
-}
