@@ -1,8 +1,7 @@
 "use client";
 
-import { useEffect, useRef } from "react";
-import { Button } from "@/components/ui/button";
-import { CloseIcon } from "@/components/ui/icons";
+import { useRef } from "react";
+import { ModalSheet } from "@/components/ui/modal-sheet";
 import type { BatchRecipeSource } from "@/lib/store/state";
 import { BatchInputList } from "./batch-input-list";
 import { BatchProblems } from "./batch-problems";
@@ -24,37 +23,21 @@ export default function BatchDialog({
 }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
 
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
-
   const close = () => dialogRef.current?.close();
 
   return (
-    <dialog
-      ref={dialogRef}
-      aria-labelledby="batch-dialog-title"
+    <ModalSheet
+      dialogRef={dialogRef}
+      titleId="batch-dialog-title"
+      title="Batch edit"
+      width="lg"
       onClose={onClose}
-      // Keys stay in the dialog: the page's shortcuts must not act behind it.
-      onKeyDown={(event) => event.stopPropagation()}
-      className="m-auto max-h-[min(94dvh,60rem)] w-[min(calc(100vw_-_1rem),52rem)] overflow-y-auto overscroll-contain rounded-xl border border-neutral-200 bg-white p-0 text-neutral-900 shadow-xl backdrop:bg-neutral-950/50 dark:border-neutral-800 dark:bg-neutral-900 dark:text-neutral-100"
     >
-      <div className="sticky top-0 z-10 flex items-center justify-between gap-2 border-b border-neutral-200 bg-white px-4 py-3 dark:border-neutral-800 dark:bg-neutral-900">
-        <h2 id="batch-dialog-title" className="text-base font-semibold">
-          Batch edit
-        </h2>
-        <Button size="sm" variant="ghost" aria-label="Close" onClick={close}>
-          <CloseIcon />
-        </Button>
-      </div>
-      <div className="flex flex-col gap-4 p-4">
-        <BatchSources />
-        <BatchProblems />
-        <BatchInputList source={source} />
-        <BatchRecipeSummary source={source} />
-        <BatchStartForm source={source} onStarted={close} />
-      </div>
-    </dialog>
+      <BatchSources />
+      <BatchProblems />
+      <BatchInputList source={source} />
+      <BatchRecipeSummary source={source} />
+      <BatchStartForm source={source} onStarted={close} />
+    </ModalSheet>
   );
 }

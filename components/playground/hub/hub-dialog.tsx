@@ -1,9 +1,9 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { openEnclosingDetails } from "@/components/ui/focus";
-import { CloseIcon } from "@/components/ui/icons";
+import { ModalSheet } from "@/components/ui/modal-sheet";
 import { HubBrowse } from "./hub-browse";
 import { HubLookup } from "./hub-lookup";
 import { HubReferenceField } from "./hub-reference-field";
@@ -46,14 +46,6 @@ export default function HubDialog({
   );
   const [pasteError, setPasteError] = useState<string | null>(null);
 
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog || dialog.open) return;
-    dialog.showModal();
-    // showModal focuses the first control (Close); the dialog opened for the field it names.
-    dialog.querySelector<HTMLElement>("[data-autofocus]")?.focus();
-  }, []);
-
   const close = () => dialogRef.current?.close();
   // A pasted reference that failed is said at the field, and the list (if any) comes back.
   const showPasteError = useCallback((message: string) => {
@@ -62,73 +54,60 @@ export default function HubDialog({
   }, []);
 
   return (
-    <dialog
-      ref={dialogRef}
-      aria-labelledby="hub-dialog-title"
+    <ModalSheet
+      dialogRef={dialogRef}
+      titleId="hub-dialog-title"
+      title="LoRAs from Hugging Face"
+      width="md"
       onClose={onClose}
-      // Keys stay in the dialog: the library around it would take Esc and the arrows.
-      onKeyDown={(event) => event.stopPropagation()}
-      className="m-auto max-h-[min(92dvh,56rem)] w-[min(calc(100vw_-_1rem),46rem)] overflow-y-auto rounded-xl border border-neutral-200 bg-white p-0 text-neutral-900 shadow-xl backdrop:bg-neutral-950/50 dark:border-neutral-800 dark:bg-neutral-900 dark:text-neutral-100"
     >
-      <div className="sticky top-0 z-10 flex items-center justify-between gap-2 border-b border-neutral-200 bg-white/95 px-4 py-3 dark:border-neutral-800 dark:bg-neutral-900/95">
-        <h2 id="hub-dialog-title" className="text-base font-semibold">
-          LoRAs from Hugging Face
-        </h2>
-        <Button size="sm" variant="ghost" aria-label="Close" onClick={close}>
-          <CloseIcon />
-        </Button>
-      </div>
-      <div className="flex flex-col gap-4 p-4">
-        <HubReferenceField
-          autoFocus={initialView === "paste"}
-          initialValue={initialReference}
-          error={pasteError}
-          onLookUp={(ref) => {
-            setPasteError(null);
-            setOpened({ ref, from: "paste", count: (opened?.count ?? 0) + 1 });
+      <HubReferenceField
+        autoFocus={initialView === "paste"}
+        initialValue={initialReference}
+        error={pasteError}
+        onLookUp={(ref) => {
+          setPasteError(null);
+          setOpened({ ref, from: "paste", count: (opened?.count ?? 0) + 1 });
+        }}
+        onInvalid={setPasteError}
+      />
+      {opened ? (
+        <HubLookup
+          key={opened.count}
+          reference={opened.ref}
+          onError={opened.from === "paste" ? showPasteError : undefined}
+          onBack={() => setOpened(null)}
+          backLabel={isBrowsing ? "Back to the list" : "Close the details"}
+          onAdded={(loraId) => {
+            // Closed first: while the modal is open the page behind it cannot take focus.
+            close();
+            onAdded(loraId);
           }}
-          onInvalid={setPasteError}
+          onTried={() => {
+            close();
+            onTried?.();
+            focusSweep();
+          }}
         />
-        {opened ? (
-          <HubLookup
-            key={opened.count}
-            reference={opened.ref}
-            onError={opened.from === "paste" ? showPasteError : undefined}
-            onBack={() => setOpened(null)}
-            backLabel={isBrowsing ? "Back to the list" : "Close the details"}
-            onAdded={(loraId) => {
-              // Closed first: while the modal is open the page behind it cannot take focus.
-              close();
-              onAdded(loraId);
-            }}
-            onTried={() => {
-              close();
-              onTried?.();
-              focusSweep();
-            }}
+      ) : null}
+      {isBrowsing ? (
+        <div hidden={opened !== null}>
+          <HubBrowse
+            autoFocus={initialView === "browse"}
+            onOpen={(id) => setOpened({ ref: id, from: "browse", count: (opened?.count ?? 0) + 1 })}
           />
-        ) : null}
-        {isBrowsing ? (
-          <div hidden={opened !== null}>
-            <HubBrowse
-              autoFocus={initialView === "browse"}
-              onOpen={(id) =>
-                setOpened({ ref: id, from: "browse", count: (opened?.count ?? 0) + 1 })
-              }
-            />
-          </div>
-        ) : opened ? null : (
-          <Button
-            size="sm"
-            variant="ghost"
-            className="self-start"
-            onClick={() => setIsBrowsing(true)}
-          >
-            Or browse Kontext LoRAs
-          </Button>
-        )}
-      </div>
-    </dialog>
+        </div>
+      ) : opened ? null : (
+        <Button
+          size="sm"
+          variant="ghost"
+          className="self-start"
+          onClick={() => setIsBrowsing(true)}
+        >
+          Or browse Kontext LoRAs
+        </Button>
+      )}
+    </ModalSheet>
   );
 }
 
