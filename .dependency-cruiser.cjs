@@ -67,6 +67,16 @@ module.exports = {
       to: { path: "^tests/" },
     },
     {
+      name: "zod-only-through-lib-kontext-zod",
+      severity: "error",
+      comment:
+        "Schemas take `z` from lib/kontext/zod: zod/mini with English messages. Full zod puts " +
+        "≈32 KB gzip on the first load of / (issue 13), and zod/mini imported directly words " +
+        "every issue 'Invalid input'. Server-only modules may use full zod.",
+      from: { path: "^(app|components|lib)/", pathNot: `^lib/kontext/zod\\.ts$|${SERVER_ONLY}` },
+      to: { path: "^node_modules/zod/" },
+    },
+    {
       name: "client-never-reaches-server-only",
       severity: "error",
       comment:
@@ -79,8 +89,9 @@ module.exports = {
   options: {
     tsPreCompilationDeps: true,
     tsConfig: { fileName: "tsconfig.json" },
+    // Packages stay in the graph as leaves (not followed), so rules can name them (zod, server-only).
     doNotFollow: { path: "node_modules" },
-    exclude: { path: "(^|/)(node_modules|\\.next)/" },
+    exclude: { path: "(^|/)\\.next/" },
     enhancedResolveOptions: {
       exportsFields: ["exports"],
       conditionNames: ["import", "require", "node", "default", "types"],

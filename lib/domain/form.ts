@@ -1,10 +1,11 @@
 import { type KontextRequest, kontextInputSchema } from "@/lib/kontext/schema";
+import * as z from "@/lib/kontext/zod";
 import { normalizeLoraPath } from "./lora-path";
 import type { InputImage, LoraEntry } from "./run";
 import { DEFAULT_SETTINGS, type Settings } from "./settings";
 
 // Checks every field but image_url, which exists only once the file is uploaded.
-const formSchema = kontextInputSchema.omit({ image_url: true });
+const formSchema = z.omit(kontextInputSchema, { image_url: true });
 /** Request fields the form shows errors for (besides `lora:<id>:path|scale`). */
 const FORM_FIELDS: ReadonlySet<string> = new Set([
   "image_url",

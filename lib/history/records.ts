@@ -1,8 +1,8 @@
-import { z } from "zod";
 import { DEFAULT_SETTINGS, type Settings } from "@/lib/domain/settings";
 import type { Assert, Same } from "@/lib/domain/type-checks";
 import { ACCELERATIONS, OUTPUT_FORMATS, RESOLUTION_MODES } from "@/lib/kontext/endpoint";
 import { kontextInputSchema, kontextOutputSchema } from "@/lib/kontext/schema";
+import * as z from "@/lib/kontext/zod";
 import { STORED_RECORD_STYLE } from "@/lib/persist/issues";
 import {
   type Envelope,
@@ -74,25 +74,25 @@ export const HISTORY_RECORDS: RecordFamily = {
 };
 
 export const sizeSchema = z.object({
-  width: z.number().positive(),
-  height: z.number().positive(),
+  width: z.number().check(z.positive()),
+  height: z.number().check(z.positive()),
 });
 
 const runStatusSchema = z.enum(["queued", "running", "completed", "failed", "cancelled"]);
 
 /** Fields version 0 and version 1 runs share. */
 const runCommonShape = {
-  id: z.string().min(1, "id is required"),
+  id: z.string().check(z.minLength(1, "id is required")),
   createdAt: z.number(),
-  finishedAt: z.number().nullable(),
+  finishedAt: z.nullable(z.number()),
   status: runStatusSchema,
-  requestId: z.string().nullable(),
+  requestId: z.nullable(z.string()),
   request: kontextInputSchema,
-  output: kontextOutputSchema.nullable(),
-  error: z.object({ kind: z.string(), message: z.string() }).nullable(),
+  output: z.nullable(kontextOutputSchema),
+  error: z.nullable(z.object({ kind: z.string(), message: z.string() })),
   predictedSize: sizeSchema,
   priceUsd: z.number(),
-  inputThumbnail: z.string().nullable(),
+  inputThumbnail: z.nullable(z.string()),
 };
 
 /** A run in format version 0 (see the module comment). */
@@ -104,14 +104,14 @@ export const historyRunV0Schema = z.object({
 /** A run in the current format (version 1). */
 export const historyRunSchema = z.object({
   ...runCommonShape,
-  serial: z.number().int().positive().nullable().optional(),
-  parentId: z.string().nullable(),
+  serial: z.optional(z.nullable(z.int().check(z.positive()))),
+  parentId: z.nullable(z.string()),
   isFavourite: z.boolean(),
   backend: z.enum(["fal", "local"]),
 });
 
 /** The stored envelope of a current-format run. */
-export const storedRunSchema = envelopeSchema.extend({
+export const storedRunSchema = z.extend(envelopeSchema, {
   version: z.literal(HISTORY_VERSION),
   data: historyRunSchema,
 });
@@ -137,7 +137,7 @@ const settingsSchema = z.object({
 export const draftV0Schema = z.object({
   prompt: z.string(),
   loras: z.array(z.object({ path: z.string(), scale: z.number(), enabled: z.boolean() })),
-  settings: settingsSchema.omit({ seedMode: true, seed: true }),
+  settings: z.omit(settingsSchema, { seedMode: true, seed: true }),
 });
 
 /** A draft in the current format (version 1). */
@@ -148,7 +148,7 @@ export const draftSchema = z.object({
 });
 
 /** The stored envelope of a current-format draft. */
-export const storedDraftSchema = envelopeSchema.extend({
+export const storedDraftSchema = z.extend(envelopeSchema, {
   version: z.literal(HISTORY_VERSION),
   data: draftSchema,
 });
@@ -159,13 +159,13 @@ export const draftImageSchema = z.discriminatedUnion("kind", [
     kind: z.literal("file"),
     blob: z.instanceof(Blob),
     name: z.string(),
-    parentRunId: z.string().nullable(),
+    parentRunId: z.nullable(z.string()),
   }),
   z.object({
     kind: z.literal("url"),
-    url: z.string().min(1),
+    url: z.string().check(z.minLength(1)),
     name: z.string(),
-    parentRunId: z.string().nullable(),
+    parentRunId: z.nullable(z.string()),
   }),
 ]);
 

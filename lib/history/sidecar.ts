@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { aspectRatioSize, type Size } from "@/lib/kontext/resolution";
 import {
   type KontextOutput,
@@ -6,6 +5,7 @@ import {
   kontextInputSchema,
   kontextOutputSchema,
 } from "@/lib/kontext/schema";
+import * as z from "@/lib/kontext/zod";
 import { describeIssues, FILE_IMPORT_STYLE } from "@/lib/persist/issues";
 import {
   checkDocumentHeader,
@@ -115,33 +115,36 @@ export function isSafeArchivePath(path: string): boolean {
   );
 }
 
-const nullableId = z.string().min(1).nullable();
+const nullableId = z.nullable(z.string().check(z.minLength(1)));
 
 /** The run fields, with request and response checked separately for clearer messages. */
 const runFieldsSchema = z.object({
-  id: z.string().trim().min(1, "must be a non-empty string"),
-  createdAt: z.number().finite().nonnegative(),
+  id: z.string().check(z.trim(), z.minLength(1, "must be a non-empty string")),
+  createdAt: z.number().check(z.nonnegative()),
   status: z.enum(["queued", "running", "completed", "failed", "cancelled"]),
   requestId: nullableId,
   request: z.unknown(),
-  response: z.unknown().optional(),
+  response: z.optional(z.unknown()),
   parentId: nullableId,
   isFavourite: z.boolean(),
   backend: z.enum(["fal", "local"]),
-  priceUsd: z.number().finite().nonnegative(),
+  priceUsd: z.number().check(z.nonnegative()),
 });
 
 const imageSchema = z.object({
-  file: z
-    .string()
-    .refine(
-      (file) => file.startsWith("images/") && isSafeArchivePath(file) && !file.endsWith("/"),
-      "must be a file path under images/",
-    )
-    .nullable(),
+  file: z.nullable(
+    z
+      .string()
+      .check(
+        z.refine(
+          (file) => file.startsWith("images/") && isSafeArchivePath(file) && !file.endsWith("/"),
+          "must be a file path under images/",
+        ),
+      ),
+  ),
   url: z.string(),
-  width: z.number().int().positive(),
-  height: z.number().int().positive(),
+  width: z.int().check(z.positive()),
+  height: z.int().check(z.positive()),
   content_type: z.string(),
 });
 
@@ -158,7 +161,7 @@ export type ParsedRunFields<Optional extends boolean> = Optional extends true
     }
   : SidecarRun;
 
-const requestWithoutImageSchema = kontextInputSchema.partial({ image_url: true });
+const requestWithoutImageSchema = z.partial(kontextInputSchema, { image_url: true });
 
 /**
  * Validates the `run` object of a sidecar or recipe: the envelope fields, the request against

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import {
   ACCELERATIONS,
   LIMITS,
@@ -6,6 +5,7 @@ import {
   PLAYGROUND_LIMITS,
   RESOLUTION_MODES,
 } from "./endpoint";
+import * as z from "./zod";
 
 /**
  * The one place where the input and output contract of `fal-ai/flux-kontext-lora` lives.
@@ -16,11 +16,10 @@ import {
 const DATA_URI = /^data:([a-z]+\/[a-z0-9.+-]+)?(;[a-z0-9-]+=[^;,]*)*(;base64)?,/i;
 
 /** `image_url`: an http(s) URL or a data URI (fal accepts both for file inputs). */
-export const imageUrlSchema = z
-  .string({ error: "image_url must be a string" })
-  .trim()
-  .min(1, "image_url is required")
-  .superRefine((value, ctx) => {
+export const imageUrlSchema = z.string({ error: "image_url must be a string" }).check(
+  z.trim(),
+  z.minLength(1, "image_url is required"),
+  z.superRefine((value, ctx) => {
     if (DATA_URI.test(value)) return;
     if (value.length > PLAYGROUND_LIMITS.maxUrlChars) {
       ctx.addIssue({
@@ -42,78 +41,113 @@ export const imageUrlSchema = z
         message: `image_url must use http or https, not ${url.protocol.replace(":", "")}`,
       });
     }
-  });
+  }),
+);
 
 /** One LoRA: weights at `path`, merged into the base model at `scale` (0–4, default 1). */
 export const loraWeightSchema = z.strictObject({
   path: z
     .string({ error: "path must be a string" })
-    .trim()
-    .min(1, "path is required")
-    .max(
-      PLAYGROUND_LIMITS.maxLoraPathChars,
-      `path is longer than ${PLAYGROUND_LIMITS.maxLoraPathChars} characters`,
+    .check(
+      z.trim(),
+      z.minLength(1, "path is required"),
+      z.maxLength(
+        PLAYGROUND_LIMITS.maxLoraPathChars,
+        `path is longer than ${PLAYGROUND_LIMITS.maxLoraPathChars} characters`,
+      ),
     ),
-  scale: z
-    .number({ error: "scale must be a number" })
-    .min(LIMITS.loraScale.min, `scale must be at least ${LIMITS.loraScale.min}`)
-    .max(LIMITS.loraScale.max, `scale must be at most ${LIMITS.loraScale.max}`)
-    .default(LIMITS.loraScale.default),
+  scale: z._default(
+    z
+      .number({ error: "scale must be a number" })
+      .check(
+        z.gte(LIMITS.loraScale.min, `scale must be at least ${LIMITS.loraScale.min}`),
+        z.lte(LIMITS.loraScale.max, `scale must be at most ${LIMITS.loraScale.max}`),
+      ),
+    LIMITS.loraScale.default,
+  ),
 });
 
 /** The endpoint's input, all 13 fields. Unknown fields are refused, so typos never pass silently. */
 export const kontextInputSchema = z.strictObject({
   image_url: imageUrlSchema,
-  prompt: z
-    .string({ error: "prompt must be a string" })
-    .refine((value) => value.trim().length > 0, "prompt is required")
-    .refine(
+  prompt: z.string({ error: "prompt must be a string" }).check(
+    z.refine((value) => value.trim().length > 0, "prompt is required"),
+    z.refine(
       (value) => value.length <= PLAYGROUND_LIMITS.maxPromptChars,
       `prompt is longer than ${PLAYGROUND_LIMITS.maxPromptChars.toLocaleString("en-US")} characters`,
     ),
-  num_inference_steps: z
-    .number({ error: "num_inference_steps must be a number" })
-    .int("num_inference_steps must be a whole number")
-    .min(LIMITS.steps.min, `num_inference_steps must be at least ${LIMITS.steps.min}`)
-    .max(LIMITS.steps.max, `num_inference_steps must be at most ${LIMITS.steps.max}`)
-    .default(LIMITS.steps.default),
-  seed: z
-    .number({ error: "seed must be a number" })
-    .int("seed must be a whole number")
-    .min(0, "seed must be at least 0")
-    .max(PLAYGROUND_LIMITS.maxSeed, `seed must be at most ${PLAYGROUND_LIMITS.maxSeed}`)
-    .nullish()
-    .transform((value) => value ?? undefined),
-  guidance_scale: z
-    .number({ error: "guidance_scale must be a number" })
-    .min(LIMITS.guidance.min, `guidance_scale must be at least ${LIMITS.guidance.min}`)
-    .max(LIMITS.guidance.max, `guidance_scale must be at most ${LIMITS.guidance.max}`)
-    .default(LIMITS.guidance.default),
-  sync_mode: z.boolean({ error: "sync_mode must be true or false" }).default(false),
-  num_images: z
-    .number({ error: "num_images must be a number" })
-    .int("num_images must be a whole number")
-    .min(LIMITS.numImages.min, `num_images must be at least ${LIMITS.numImages.min}`)
-    .max(LIMITS.numImages.max, `num_images must be at most ${LIMITS.numImages.max}`)
-    .default(LIMITS.numImages.default),
-  enable_safety_checker: z
-    .boolean({ error: "enable_safety_checker must be true or false" })
-    .default(true),
-  output_format: z
-    .enum(OUTPUT_FORMATS, { error: `output_format must be one of ${OUTPUT_FORMATS.join(", ")}` })
-    .default("png"),
-  loras: z
-    .array(loraWeightSchema, { error: "loras must be a list" })
-    .max(PLAYGROUND_LIMITS.maxLoras, `loras may hold at most ${PLAYGROUND_LIMITS.maxLoras} entries`)
-    .default([]),
-  acceleration: z
-    .enum(ACCELERATIONS, { error: `acceleration must be one of ${ACCELERATIONS.join(", ")}` })
-    .default("none"),
-  resolution_mode: z
-    .enum(RESOLUTION_MODES, {
+  ),
+  num_inference_steps: z._default(
+    z
+      .number({ error: "num_inference_steps must be a number" })
+      .check(
+        z.int("num_inference_steps must be a whole number"),
+        z.gte(LIMITS.steps.min, `num_inference_steps must be at least ${LIMITS.steps.min}`),
+        z.lte(LIMITS.steps.max, `num_inference_steps must be at most ${LIMITS.steps.max}`),
+      ),
+    LIMITS.steps.default,
+  ),
+  seed: z.pipe(
+    z.nullish(
+      z
+        .number({ error: "seed must be a number" })
+        .check(
+          z.int("seed must be a whole number"),
+          z.gte(0, "seed must be at least 0"),
+          z.lte(PLAYGROUND_LIMITS.maxSeed, `seed must be at most ${PLAYGROUND_LIMITS.maxSeed}`),
+        ),
+    ),
+    z.transform((value) => value ?? undefined),
+  ),
+  guidance_scale: z._default(
+    z
+      .number({ error: "guidance_scale must be a number" })
+      .check(
+        z.gte(LIMITS.guidance.min, `guidance_scale must be at least ${LIMITS.guidance.min}`),
+        z.lte(LIMITS.guidance.max, `guidance_scale must be at most ${LIMITS.guidance.max}`),
+      ),
+    LIMITS.guidance.default,
+  ),
+  sync_mode: z._default(z.boolean({ error: "sync_mode must be true or false" }), false),
+  num_images: z._default(
+    z
+      .number({ error: "num_images must be a number" })
+      .check(
+        z.int("num_images must be a whole number"),
+        z.gte(LIMITS.numImages.min, `num_images must be at least ${LIMITS.numImages.min}`),
+        z.lte(LIMITS.numImages.max, `num_images must be at most ${LIMITS.numImages.max}`),
+      ),
+    LIMITS.numImages.default,
+  ),
+  enable_safety_checker: z._default(
+    z.boolean({ error: "enable_safety_checker must be true or false" }),
+    true,
+  ),
+  output_format: z._default(
+    z.enum(OUTPUT_FORMATS, { error: `output_format must be one of ${OUTPUT_FORMATS.join(", ")}` }),
+    "png",
+  ),
+  loras: z._default(
+    z
+      .array(loraWeightSchema, { error: "loras must be a list" })
+      .check(
+        z.maxLength(
+          PLAYGROUND_LIMITS.maxLoras,
+          `loras may hold at most ${PLAYGROUND_LIMITS.maxLoras} entries`,
+        ),
+      ),
+    [],
+  ),
+  acceleration: z._default(
+    z.enum(ACCELERATIONS, { error: `acceleration must be one of ${ACCELERATIONS.join(", ")}` }),
+    "none",
+  ),
+  resolution_mode: z._default(
+    z.enum(RESOLUTION_MODES, {
       error: `resolution_mode must be one of ${RESOLUTION_MODES.join(", ")}`,
-    })
-    .default("match_input"),
+    }),
+    "match_input",
+  ),
 });
 
 /** What a caller may send (defaults optional). */
@@ -125,16 +159,16 @@ export type LoraWeight = z.output<typeof loraWeightSchema>;
 /** One generated image. `url` is a CDN URL, or a data URI when `sync_mode` is on. */
 export const kontextImageSchema = z.object({
   url: z.string(),
-  width: z.number().int().positive(),
-  height: z.number().int().positive(),
-  content_type: z.string().default("image/jpeg"),
+  width: z.int().check(z.positive()),
+  height: z.int().check(z.positive()),
+  content_type: z._default(z.string(), "image/jpeg"),
 });
 
 /** The endpoint's output. */
 export const kontextOutputSchema = z.object({
   images: z.array(kontextImageSchema),
   timings: z.record(z.string(), z.number()),
-  seed: z.number().int(),
+  seed: z.int(),
   has_nsfw_concepts: z.array(z.boolean()),
   prompt: z.string(),
 });
@@ -150,7 +184,7 @@ export interface FieldError {
 }
 
 /** Maps zod issues to fal's `{loc, msg, type}` list, with `loc` rooted at `body`. */
-export function toFieldErrors(error: z.ZodError): FieldError[] {
+export function toFieldErrors(error: z.core.$ZodError): FieldError[] {
   return error.issues.flatMap((issue): FieldError[] => {
     const loc = ["body", ...issue.path.map(toLocPart)];
     if (issue.code === "unrecognized_keys") {

@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { formatCount } from "@/lib/domain/text";
+import * as z from "@/lib/kontext/zod";
 import { describeIssues, FILE_IMPORT_STYLE } from "@/lib/persist/issues";
 import { checkDocumentHeader, parseJson } from "@/lib/persist/json-document";
 import { LIBRARY_VERSION, type LibraryContents, type LoraPreview, type UserLora } from "./types";
@@ -64,7 +64,7 @@ export type ParseLibraryResult =
   | { ok: true; library: LibraryContents }
   | { ok: false; message: string };
 
-const listSchema = z.array(z.unknown()).max(MAX_LIBRARY_ENTRIES);
+const listSchema = z.array(z.unknown()).check(z.maxLength(MAX_LIBRARY_ENTRIES));
 
 /**
  * Reads an exported library. Refuses, with a message for people, text that is not JSON, JSON that

@@ -1,8 +1,8 @@
-import { z } from "zod";
 import { normalizeLoraPath } from "@/lib/domain/lora-path";
 import { formatCount } from "@/lib/domain/text";
 import type { Assert, Same } from "@/lib/domain/type-checks";
 import { LIMITS, PLAYGROUND_LIMITS } from "@/lib/kontext/endpoint";
+import * as z from "@/lib/kontext/zod";
 import type { LoraPreview, UserLora } from "./types";
 
 /** Limits of a saved LoRA and a preview (the path's and scale's come from the endpoint's). */
@@ -22,53 +22,70 @@ const { min: minScale, max: maxScale } = LIMITS.loraScale;
 const SCALE_MESSAGE = `Enter a scale from ${minScale} to ${maxScale}`;
 
 /** A weight-file URL, checked and normalised by {@link normalizeLoraPath}. */
-const pathSchema = z
-  .string({ error: "Enter the URL of the LoRA's weight file" })
-  .transform((value, context) => {
+const pathSchema = z.pipe(
+  z.string({ error: "Enter the URL of the LoRA's weight file" }),
+  z.transform((value, context) => {
     const checked = normalizeLoraPath(value);
     if (checked.ok) return checked.path;
-    context.addIssue({ code: "custom", message: checked.message });
+    context.issues.push({ code: "custom", message: checked.message, input: value });
     return z.NEVER;
-  });
+  }),
+);
 
 const tagSchema = z
   .string()
-  .trim()
-  .toLowerCase()
-  .min(1, "A tag cannot be empty")
-  .max(LIBRARY_LIMITS.maxTagChars, `Keep each tag to ${LIBRARY_LIMITS.maxTagChars} characters`);
+  .check(
+    z.trim(),
+    z.toLowerCase(),
+    z.minLength(1, "A tag cannot be empty"),
+    z.maxLength(
+      LIBRARY_LIMITS.maxTagChars,
+      `Keep each tag to ${LIBRARY_LIMITS.maxTagChars} characters`,
+    ),
+  );
 
 /** The fields a person fills in to save a LoRA. */
 const userLoraFields = {
   name: z
     .string({ error: "Enter a name" })
-    .trim()
-    .min(1, "Enter a name")
-    .max(LIBRARY_LIMITS.maxNameChars, `Keep the name to ${LIBRARY_LIMITS.maxNameChars} characters`),
+    .check(
+      z.trim(),
+      z.minLength(1, "Enter a name"),
+      z.maxLength(
+        LIBRARY_LIMITS.maxNameChars,
+        `Keep the name to ${LIBRARY_LIMITS.maxNameChars} characters`,
+      ),
+    ),
   path: pathSchema,
   trigger: z
     .string({ error: "The trigger must be text" })
-    .trim()
-    .max(
-      LIBRARY_LIMITS.maxTriggerChars,
-      `Keep the trigger to ${formatCount(LIBRARY_LIMITS.maxTriggerChars)} characters`,
+    .check(
+      z.trim(),
+      z.maxLength(
+        LIBRARY_LIMITS.maxTriggerChars,
+        `Keep the trigger to ${formatCount(LIBRARY_LIMITS.maxTriggerChars)} characters`,
+      ),
     ),
   scale: z
     .number({ error: SCALE_MESSAGE })
-    .min(minScale, SCALE_MESSAGE)
-    .max(maxScale, SCALE_MESSAGE),
+    .check(z.gte(minScale, SCALE_MESSAGE), z.lte(maxScale, SCALE_MESSAGE)),
   notes: z
     .string({ error: "The notes must be text" })
-    .trim()
-    .max(
-      LIBRARY_LIMITS.maxNotesChars,
-      `Keep the notes to ${formatCount(LIBRARY_LIMITS.maxNotesChars)} characters`,
+    .check(
+      z.trim(),
+      z.maxLength(
+        LIBRARY_LIMITS.maxNotesChars,
+        `Keep the notes to ${formatCount(LIBRARY_LIMITS.maxNotesChars)} characters`,
+      ),
     ),
-  tags: z
-    .array(tagSchema, { error: "Tags must be a list of words" })
-    .max(LIBRARY_LIMITS.maxTags, `Use at most ${LIBRARY_LIMITS.maxTags} tags`)
-    .transform((tags) => [...new Set(tags)])
-    .optional(),
+  tags: z.optional(
+    z.pipe(
+      z
+        .array(tagSchema, { error: "Tags must be a list of words" })
+        .check(z.maxLength(LIBRARY_LIMITS.maxTags, `Use at most ${LIBRARY_LIMITS.maxTags} tags`)),
+      z.transform((tags) => [...new Set(tags)]),
+    ),
+  ),
 };
 
 /** What a person enters to save a LoRA: everything but its id and creation time. */
@@ -79,9 +96,15 @@ export type UserLoraInput = Omit<UserLora, "id" | "createdAt">;
 
 /** A saved LoRA, as stored and exported. Checks every field; normalises the path and tags. */
 export const userLoraSchema = z.object({
-  id: z.string().trim().min(1, "must be a non-empty string").max(LIBRARY_LIMITS.maxIdChars),
+  id: z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(1, "must be a non-empty string"),
+      z.maxLength(LIBRARY_LIMITS.maxIdChars),
+    ),
   ...userLoraFields,
-  createdAt: z.number().finite().nonnegative(),
+  createdAt: z.number().check(z.nonnegative()),
 });
 
 /** A pinned preview, as stored and exported. The thumbnail must be an image data URL. */
@@ -89,22 +112,24 @@ export const loraPreviewSchema = z.object({
   path: pathSchema,
   thumbnail: z
     .string()
-    .max(LIBRARY_LIMITS.maxThumbnailChars, "is too large for a thumbnail")
-    .regex(
-      /^data:image\/(?:jpeg|png|webp);base64,[A-Za-z0-9+/]+={0,2}$/,
-      "must be a JPEG, PNG or WebP data URL",
+    .check(
+      z.maxLength(LIBRARY_LIMITS.maxThumbnailChars, "is too large for a thumbnail"),
+      z.regex(
+        /^data:image\/(?:jpeg|png|webp);base64,[A-Za-z0-9+/]+={0,2}$/,
+        "must be a JPEG, PNG or WebP data URL",
+      ),
     ),
-  runId: z
-    .string()
-    .trim()
-    .min(1, "must be a non-empty string")
-    .max(LIBRARY_LIMITS.maxIdChars)
-    .optional(),
-  sourceUrl: z
-    .url({ protocol: /^https?$/ })
-    .max(4_096)
-    .optional(),
-  pinnedAt: z.number().finite().nonnegative(),
+  runId: z.optional(
+    z
+      .string()
+      .check(
+        z.trim(),
+        z.minLength(1, "must be a non-empty string"),
+        z.maxLength(LIBRARY_LIMITS.maxIdChars),
+      ),
+  ),
+  sourceUrl: z.optional(z.url({ protocol: /^https?$/ }).check(z.maxLength(4_096))),
+  pinnedAt: z.number().check(z.nonnegative()),
 });
 
 // Compile-time checks that the schemas produce exactly the library's types.

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "@/lib/kontext/zod";
 
 /**
  * Zod issues described for people, in one of two styles: stored records (the first few issues,
@@ -23,7 +23,7 @@ export const STORED_RECORD_STYLE: IssueStyle = { limit: 3 };
 export const FILE_IMPORT_STYLE: IssueStyle = { quotePaths: true, nameUnknownFields: true };
 
 /** Zod issues as one line in the given style, with `prefix` before each field path. */
-export function describeIssues(error: z.ZodError, style: IssueStyle, prefix = ""): string {
+export function describeIssues(error: z.core.$ZodError, style: IssueStyle, prefix = ""): string {
   const issues = style.limit === undefined ? error.issues : error.issues.slice(0, style.limit);
   const shown = issues.map((issue) => {
     const path = [prefix, ...issue.path.map(String)].filter(Boolean).join(".");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "@/lib/kontext/zod";
 import { describeIssues, FILE_IMPORT_STYLE, STORED_RECORD_STYLE } from "./issues";
 import {
   olderFormat,
@@ -85,7 +85,7 @@ describe("versioned records", () => {
 describe("describeIssues", () => {
   const error = z
     .strictObject({ a: z.string(), b: z.string(), c: z.string(), d: z.string() })
-    .safeParse({ e: 1 }).error as z.ZodError;
+    .safeParse({ e: 1 }).error as z.core.$ZodError;
 
   it("shows the first few issues of a stored record", () => {
     expect(describeIssues(error, STORED_RECORD_STYLE)).toMatch(

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "@/lib/kontext/zod";
 import { describeIssues, type IssueStyle } from "./issues";
 
 /**
@@ -24,9 +24,9 @@ export interface Envelope<T> {
 
 /** The envelope every stored record is wrapped in. */
 export const envelopeSchema = z.object({
-  version: z.number().int().nonnegative(),
+  version: z.int().check(z.nonnegative()),
   data: z.unknown(),
-  savedAt: z.number().optional(),
+  savedAt: z.optional(z.number()),
 });
 
 /** A family of stored records: the format it writes, how its errors read, and their class. */
@@ -52,12 +52,12 @@ export interface RecordFamily {
 
 /** One older format of a record: its schema, and how its data becomes the next version's. */
 export interface OlderFormat {
-  schema: z.ZodType;
+  schema: z.ZodMiniType;
   toNext: (data: unknown) => unknown;
 }
 
 /** An older format (see {@link OlderFormat}), typed by its schema. */
-export function olderFormat<S extends z.ZodType>(
+export function olderFormat<S extends z.ZodMiniType>(
   schema: S,
   toNext: (data: z.output<S>) => unknown,
 ): OlderFormat {
@@ -65,7 +65,7 @@ export function olderFormat<S extends z.ZodType>(
 }
 
 /** One kind of record in a family: its name, its current schema and its older formats. */
-export interface RecordFormat<S extends z.ZodType> {
+export interface RecordFormat<S extends z.ZodMiniType> {
   family: RecordFamily;
   /** What one record is called in errors ("run", "LoRA"). */
   what: string;
@@ -120,7 +120,7 @@ function openEnvelope(family: RecordFamily, raw: unknown, what: string) {
 
 function parseData(
   family: RecordFamily,
-  schema: z.ZodType,
+  schema: z.ZodMiniType,
   data: unknown,
   what: string,
   version: number,
@@ -144,7 +144,10 @@ function parseData(
  * format. Throws the family's error for something that is not a record, a newer format, an
  * unknown version or a damaged record (the message names the field).
  */
-export function unwrap<S extends z.ZodType>(format: RecordFormat<S>, raw: unknown): z.output<S> {
+export function unwrap<S extends z.ZodMiniType>(
+  format: RecordFormat<S>,
+  raw: unknown,
+): z.output<S> {
   const { family, what, schema, older = {} } = format;
   const { version, data } = openEnvelope(family, raw, what);
   if (version === family.version) {
@@ -171,7 +174,7 @@ export function unwrap<S extends z.ZodType>(format: RecordFormat<S>, raw: unknow
  * Wraps a record in the current envelope, checking it first so that nothing unreadable is ever
  * written (throws the family's error naming the field). The record itself is stored as given.
  */
-export function wrap<S extends z.ZodType, T extends z.output<S>>(
+export function wrap<S extends z.ZodMiniType, T extends z.output<S>>(
   format: RecordFormat<S>,
   value: T,
   savedAt?: number,

@@ -1,9 +1,9 @@
-import { z } from "zod";
 import { isDataUri, isHttpUrl } from "@/lib/domain/text";
 import type { Assert, Same } from "@/lib/domain/type-checks";
 import type { HistoryRun } from "@/lib/history/types";
 import { LIMITS, PLAYGROUND_LIMITS } from "@/lib/kontext/endpoint";
 import { type KontextRequest, kontextInputSchema } from "@/lib/kontext/schema";
+import * as z from "@/lib/kontext/zod";
 import { MAX_AXIS_VALUES, type TextAxisKind } from "@/lib/sweep/axis";
 import { MAX_SWEEP_CELLS } from "@/lib/sweep/cells";
 import type { SweepRecord } from "@/lib/sweep/record";
@@ -112,55 +112,66 @@ function isHttpOrigin(value: string): boolean {
 }
 
 /** A URL a recipe may hold: http(s), or the omitted marker. Never `javascript:` or other data. */
-const recipeUrlSchema = z
-  .string()
-  .max(PLAYGROUND_LIMITS.maxUrlChars, `must be at most ${PLAYGROUND_LIMITS.maxUrlChars} characters`)
-  .refine(
+const recipeUrlSchema = z.string().check(
+  z.maxLength(
+    PLAYGROUND_LIMITS.maxUrlChars,
+    `must be at most ${PLAYGROUND_LIMITS.maxUrlChars} characters`,
+  ),
+  z.refine(
     (url) => isOmittedDataUri(url) || isHttpUrl(url),
     "must be an http(s) URL (a link never carries data URIs)",
-  );
+  ),
+);
 
 /** The request: the endpoint's contract, with data URIs other than the marker refused. */
-const recipeRequestSchema = kontextInputSchema.superRefine((request, ctx) => {
-  if (isDataUri(request.image_url) && !isOmittedDataUri(request.image_url)) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["image_url"],
-      message: "must be an http(s) URL (a link never carries data URIs)",
-    });
-  }
-});
+const recipeRequestSchema = kontextInputSchema.check(
+  z.superRefine((request, ctx) => {
+    if (isDataUri(request.image_url) && !isOmittedDataUri(request.image_url)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["image_url"],
+        message: "must be an http(s) URL (a link never carries data URIs)",
+      });
+    }
+  }),
+);
 
 const imageSchema = z.strictObject({
   url: recipeUrlSchema,
-  width: z.number().int().positive().max(LIMITS.maxInputSide),
-  height: z.number().int().positive().max(LIMITS.maxInputSide),
-  content_type: z.string().regex(/^image\/[a-z0-9.+-]{1,40}$/i, "must be an image MIME type"),
+  width: z.int().check(z.positive(), z.lte(LIMITS.maxInputSide)),
+  height: z.int().check(z.positive(), z.lte(LIMITS.maxInputSide)),
+  content_type: z
+    .string()
+    .check(z.regex(/^image\/[a-z0-9.+-]{1,40}$/i, "must be an image MIME type")),
 });
 
 const backendSchema = z.enum(["fal", "local"]);
-const createdAtSchema = z.number().int().nonnegative();
+const createdAtSchema = z.int().check(z.nonnegative());
 const originSchema = z
   .string()
-  .max(200)
-  .refine(isHttpOrigin, "must be an http(s) origin such as http://localhost:3000");
+  .check(
+    z.maxLength(200),
+    z.refine(isHttpOrigin, "must be an http(s) origin such as http://localhost:3000"),
+  );
 
 const runRecipeSchema = z.strictObject({
   kind: z.literal("run"),
   request: recipeRequestSchema,
-  output: z
-    .strictObject({
-      images: z.array(imageSchema).max(LIMITS.numImages.max),
-      seed: z.number().int(),
-      has_nsfw_concepts: z.array(z.boolean()).max(LIMITS.numImages.max).optional(),
-    })
-    .nullable(),
+  output: z.nullable(
+    z.strictObject({
+      images: z.array(imageSchema).check(z.maxLength(LIMITS.numImages.max)),
+      seed: z.int(),
+      has_nsfw_concepts: z.optional(z.array(z.boolean()).check(z.maxLength(LIMITS.numImages.max))),
+    }),
+  ),
   createdAt: createdAtSchema,
   backend: backendSchema,
-  origin: originSchema.optional(),
+  origin: z.optional(originSchema),
 });
 
-const labelsSchema = z.array(z.string().max(MAX_LABEL_CHARS)).min(1).max(MAX_AXIS_VALUES);
+const labelsSchema = z
+  .array(z.string().check(z.maxLength(MAX_LABEL_CHARS)))
+  .check(z.minLength(1), z.maxLength(MAX_AXIS_VALUES));
 
 const sweepRecipeSchema = z
   .strictObject({
@@ -172,38 +183,38 @@ const sweepRecipeSchema = z
           labels: labelsSchema,
         }),
       )
-      .min(1)
-      .max(2),
+      .check(z.minLength(1), z.maxLength(2)),
     columnLabels: labelsSchema,
     rowLabels: labelsSchema,
     cells: z
       .array(
         z.strictObject({
-          row: z.number().int().nonnegative(),
-          column: z.number().int().nonnegative(),
+          row: z.int().check(z.nonnegative()),
+          column: z.int().check(z.nonnegative()),
           request: recipeRequestSchema,
-          output: imageSchema.nullable(),
+          output: z.nullable(imageSchema),
         }),
       )
-      .min(1)
-      .max(MAX_SWEEP_CELLS),
+      .check(z.minLength(1), z.maxLength(MAX_SWEEP_CELLS)),
     createdAt: createdAtSchema,
     backend: backendSchema,
-    origin: originSchema.optional(),
+    origin: z.optional(originSchema),
   })
-  .superRefine((sweep, ctx) => {
-    const seen = new Set<string>();
-    sweep.cells.forEach((cell, index) => {
-      if (cell.row >= sweep.rowLabels.length || cell.column >= sweep.columnLabels.length) {
-        ctx.addIssue({ code: "custom", path: ["cells", index], message: "is outside the grid" });
-      }
-      const place = `${cell.row},${cell.column}`;
-      if (seen.has(place)) {
-        ctx.addIssue({ code: "custom", path: ["cells", index], message: "repeats a grid place" });
-      }
-      seen.add(place);
-    });
-  });
+  .check(
+    z.superRefine((sweep, ctx) => {
+      const seen = new Set<string>();
+      sweep.cells.forEach((cell, index) => {
+        if (cell.row >= sweep.rowLabels.length || cell.column >= sweep.columnLabels.length) {
+          ctx.addIssue({ code: "custom", path: ["cells", index], message: "is outside the grid" });
+        }
+        const place = `${cell.row},${cell.column}`;
+        if (seen.has(place)) {
+          ctx.addIssue({ code: "custom", path: ["cells", index], message: "repeats a grid place" });
+        }
+        seen.add(place);
+      });
+    }),
+  );
 
 /**
  * The whole recipe contract. Strict everywhere (unknown fields are refused), every request

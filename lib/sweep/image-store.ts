@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { HISTORY_RECORDS } from "@/lib/history/records";
+import * as z from "@/lib/kontext/zod";
 import {
   deleteKeysExcept,
   type KeyValueStore,

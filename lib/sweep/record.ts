@@ -1,7 +1,7 @@
-import { z } from "zod";
 import type { Assert, Same } from "@/lib/domain/type-checks";
 import { HISTORY_RECORDS, sizeSchema } from "@/lib/history/records";
 import { kontextInputSchema } from "@/lib/kontext/schema";
+import * as z from "@/lib/kontext/zod";
 import { type Envelope, type RecordFormat, unwrap, wrap } from "@/lib/persist/versioned-record";
 import type { AxisKind } from "./axis";
 import type { ScaleTarget } from "./cells";
@@ -57,7 +57,7 @@ const targetSchema = z.discriminatedUnion("kind", [
 ]);
 
 export const sweepRecordSchema = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   createdAt: z.number(),
   axes: z
     .array(
@@ -65,26 +65,25 @@ export const sweepRecordSchema = z.object({
         kind: z.enum(["lora_scale", "lora", "seed", "guidance", "steps", "prompt", "image"]),
         text: z.string(),
         labels: z.array(z.string()),
-        target: targetSchema.optional(),
+        target: z.optional(targetSchema),
       }),
     )
-    .min(1)
-    .max(2),
+    .check(z.minLength(1), z.maxLength(2)),
   columnLabels: z.array(z.string()),
   rowLabels: z.array(z.string()),
   cells: z.array(
     z.object({
-      row: z.number().int().nonnegative(),
-      column: z.number().int().nonnegative(),
+      row: z.int().check(z.nonnegative()),
+      column: z.int().check(z.nonnegative()),
       request: kontextInputSchema,
       status: z.enum(["pending", "started", "cancelled"]),
-      runId: z.string().nullable(),
-      predictedSize: sizeSchema.optional(),
-      inputThumbnail: z.string().nullable().optional(),
+      runId: z.nullable(z.string()),
+      predictedSize: z.optional(sizeSchema),
+      inputThumbnail: z.optional(z.nullable(z.string())),
     }),
   ),
-  concurrency: z.number().int().min(1),
-  inputThumbnail: z.string().nullable(),
+  concurrency: z.int().check(z.gte(1)),
+  inputThumbnail: z.nullable(z.string()),
   predictedSize: sizeSchema,
   backend: z.enum(["fal", "local"]),
 });

@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { HISTORY_RECORDS } from "@/lib/history/records";
+import * as z from "@/lib/kontext/zod";
 import { type Envelope, type RecordFormat, unwrap, wrap } from "@/lib/persist/versioned-record";
 import { type AxisKind, MAX_AXIS_VALUES } from "./axis";
 import type { ScaleTarget } from "./cells";
@@ -38,7 +38,7 @@ export interface SweepSetup {
 }
 
 const targetSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("stack"), path: z.string().max(4_096) }),
+  z.object({ kind: z.literal("stack"), path: z.string().check(z.maxLength(4_096)) }),
   z.object({ kind: z.literal("swept") }),
 ]);
 
@@ -46,8 +46,8 @@ const imageChoiceSchema = z.discriminatedUnion("source", [
   z.object({ source: z.literal("current"), id: z.literal("current") }),
   z.object({
     source: z.literal("file"),
-    id: z.string().min(1).max(200),
-    name: z.string().max(1_000),
+    id: z.string().check(z.minLength(1), z.maxLength(200)),
+    name: z.string().check(z.maxLength(1_000)),
   }),
 ]);
 
@@ -56,15 +56,14 @@ export const sweepSetupSchema = z.object({
     .array(
       z.object({
         kind: z.enum(["lora_scale", "lora", "seed", "guidance", "steps", "prompt", "image"]),
-        text: z.string().max(100_000),
-        target: targetSchema.optional(),
-        images: z.array(imageChoiceSchema).max(MAX_AXIS_VALUES).optional(),
+        text: z.string().check(z.maxLength(100_000)),
+        target: z.optional(targetSchema),
+        images: z.optional(z.array(imageChoiceSchema).check(z.maxLength(MAX_AXIS_VALUES))),
       }),
     )
-    .min(1)
-    .max(2),
-  seed: z.number().int().min(0).max(4_294_967_295),
-  concurrency: z.number().int().min(1).max(MAX_SETUP_CONCURRENCY),
+    .check(z.minLength(1), z.maxLength(2)),
+  seed: z.int().check(z.gte(0), z.lte(4_294_967_295)),
+  concurrency: z.int().check(z.gte(1), z.lte(MAX_SETUP_CONCURRENCY)),
 });
 
 /**
