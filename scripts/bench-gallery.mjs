@@ -3,8 +3,8 @@
 // existing build (`npm run build`): starts it on a free port with the local engine and a
 // temporary data directory, opens it in Chromium, writes the runs straight into the browser's
 // history database as the app stores them (built by tests/fixtures/history.ts with the app's
-// own record functions),
-// reloads, and prints figures. No pass/fail: it is a measurement.
+// own record functions), reloads, prints figures, and last times IndexedDB reading every run on
+// a page with no app code (the machine's floor). No pass/fail: it is a measurement.
 //
 //   npm run bench:gallery -- [--runs=1000] [--viewport=1280x800] [--step=400] [--cpuprof=FILE]
 //
@@ -22,6 +22,7 @@ import { runnerImport } from "vite";
 import {
   CHROMIUM_FLAGS,
   chromiumPath,
+  median,
   percentile,
   requireBuild,
   startServer,
@@ -239,6 +240,29 @@ async function scrollThrough({ step, scrollBox }) {
   };
 }
 
+/**
+ * Reads every stored run with IndexedDB's `getAll`, on a page of the app's origin that runs no app
+ * code; ms to open the database and to read. The machine's floor for anything that needs every
+ * run: it makes figures from different machines comparable. Runs in the page.
+ */
+async function readAllRuns({ dbName, storeName }) {
+  const started = performance.now();
+  const db = await new Promise((resolve, reject) => {
+    const request = indexedDB.open(dbName);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const opened = performance.now();
+  const count = await new Promise((resolve, reject) => {
+    const request = db.transaction(storeName).objectStore(storeName).getAll();
+    request.onsuccess = () => resolve(request.result.length);
+    request.onerror = () => reject(request.error);
+  });
+  const read = performance.now();
+  db.close();
+  return { open: opened - started, read: read - opened, count };
+}
+
 /** Puts `text` in the search box as one input event; ms until the count changed and the next frame. */
 async function searchFor(text) {
   const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
@@ -383,6 +407,19 @@ try {
     await page.waitForTimeout(200);
   }
   const keystrokes = await page.evaluate(() => window.__keystrokes);
+  const bytes = records.reduce((sum, { value }) => sum + JSON.stringify(value).length, 0);
+  // The read floor, on the health route's JSON (same origin, no app code), fresh page each time;
+  // last, so that it cannot delay the app's own reads.
+  const rawReads = [];
+  for (let i = 0; i < 3; i++) {
+    await page.goto(`${origin}/api/health`);
+    rawReads.push(await page.evaluate(readAllRuns, { dbName: RUNS_DB, storeName: RUNS_STORE }));
+  }
+  if (rawReads.some((read) => read.count !== RUN_COUNT)) {
+    throw new Error(
+      `IndexedDB returned ${rawReads.map((read) => read.count)} runs, not ${RUN_COUNT}`,
+    );
+  }
   const browserVersion = browser.version();
 
   const ms = (value) => `${value.toFixed(1)} ms`;
@@ -394,6 +431,10 @@ try {
   printTable(
     `Gallery benchmark — ${format(RUN_COUNT)} completed runs, ${WIDTH}×${HEIGHT}, Chromium ${browserVersion} (headless), load average ${os.loadavg()[0].toFixed(2)} on ${os.cpus().length} cores`,
     [
+      [
+        `IndexedDB getAll of every run, no app code (${(bytes / 1e6).toFixed(1)} MB)`,
+        `median ${format(median(rawReads.map((r) => r.read)))} ms (${rawReads.map((r) => format(r.read)).join(", ")})`,
+      ],
       ["first run card rendered", `${format(loading.firstCard)} ms after navigation`],
       [
         "first run card in the viewport",
