@@ -5,12 +5,16 @@
 // throttling) three times per page in headless Chromium and prints the medians: performance,
 // LCP, TBT, CLS, accessibility, and the LCP element. No pass/fail: it is a measurement.
 //
-//   npm run bench:lighthouse -- [--runs=3] [--port=N]
+//   npm run bench:lighthouse -- [--runs=3] [--port=N] [--save=DIR]
+//
+// `--save=DIR` keeps every run's full Lighthouse report (JSON) in DIR, named by page and run
+// (`root-1.json`, `share-1.json`, …), to look into: the LCP element and its phases, bootup time,
+// main-thread work, long tasks, the observed (unthrottled) timings.
 //
 // Lighthouse comes through npx at a pinned version (it is 176 MB, too much for a dev
 // dependency); the first run downloads it from the npm registry into npx's cache.
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium } from "@playwright/test";
@@ -29,11 +33,12 @@ const LIGHTHOUSE = "lighthouse@12.8.2";
 const RUN_TIMEOUT_MS = 240_000;
 const options = parseArgs();
 const RUNS = Number(options.runs ?? 3);
+const SAVE_DIR = typeof options.save === "string" ? path.resolve(options.save) : null;
 requireBuild();
 
 /** One Lighthouse run of `url`; resolves to its report (LHR). */
 function lighthouse(url, outDir, index) {
-  const output = path.join(outDir, `run-${index}.json`);
+  const output = path.join(outDir, `${index}.json`);
   const args = [
     "-y",
     LIGHTHOUSE,
@@ -128,15 +133,19 @@ try {
     await browser.close();
   }
   const pages = [
-    ["/ (the playground, empty, local engine)", `${server.origin}/`],
-    ["/share?r=… (a one-run recipe link)", shareLink],
+    ["/ (the playground, empty, local engine)", `${server.origin}/`, "root"],
+    ["/share?r=… (a one-run recipe link)", shareLink, "share"],
   ];
+  if (SAVE_DIR) mkdirSync(SAVE_DIR, { recursive: true });
   const results = [];
-  for (const [title, url] of pages) {
+  for (const [title, url, name] of pages) {
     await fetch(url); // warm the server's caches once, as a visited page would be
     const runs = [];
     for (let i = 0; i < RUNS; i++) {
-      runs.push(figures(await lighthouse(url, outDir, `${results.length}-${i}`)));
+      const file = `${name}-${i + 1}`;
+      runs.push(figures(await lighthouse(url, outDir, file)));
+      if (SAVE_DIR)
+        copyFileSync(path.join(outDir, `${file}.json`), path.join(SAVE_DIR, `${file}.json`));
     }
     results.push([title, runs]);
   }
@@ -145,6 +154,7 @@ try {
     `\nLighthouse ${version}, mobile (default simulated throttling), headless Chromium, ${machineNote()}`,
   );
   for (const [title, runs] of results) printPage(title, runs);
+  if (SAVE_DIR) console.log(`\nReports saved in ${SAVE_DIR}`);
 } finally {
   await server.stop();
   rmSync(outDir, { recursive: true, force: true });

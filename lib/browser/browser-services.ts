@@ -1,17 +1,17 @@
 import type { FalClient, QueueStatus } from "@fal-ai/client";
-import { createInputStore } from "@/lib/batch/input-store";
+import type { InputStore } from "@/lib/batch/input-store";
 import { isHttpUrl } from "@/lib/domain/text";
-import { createHistoryDb, type HistoryDb } from "@/lib/history/db";
+import type { HistoryDb } from "@/lib/history/db";
 import { ENDPOINT_ID } from "@/lib/kontext/endpoint";
 import { type KontextOutput, kontextOutputSchema } from "@/lib/kontext/schema";
-import { createLibraryDb, type LibraryDb } from "@/lib/library/library-db";
+import type { LibraryDb } from "@/lib/library/library-db";
 import type {
   HistoryService,
   LibraryService,
   PlaygroundServices,
   RunUpdate,
 } from "@/lib/store/types";
-import { createSweepImageStore } from "@/lib/sweep/image-store";
+import type { SweepImageStore } from "@/lib/sweep/image-store";
 import { makeImageThumbnail, prepareImageFile, probeImageUrl } from "./browser-image";
 import { createBrowserImageStore } from "./browser-image-store";
 import { isRequestNotFound, raceAbort, throwIfAborted } from "./errors";
@@ -37,6 +37,23 @@ function loadPlaygroundFalClient(): () => Promise<FalClient> {
       client = null;
     });
     return client;
+  };
+}
+
+/**
+ * `load` called once, at the first call that needs what it loads (a failed load is tried again at
+ * the next call). The stores below come in this way: their code (IndexedDB, the records' formats
+ * and migrations) is loaded after the first screen, when the history is read.
+ */
+function once<T>(load: () => T | Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | null = null;
+  return () => {
+    const current = loaded ?? Promise.resolve().then(load);
+    loaded = current;
+    current.catch(() => {
+      if (loaded === current) loaded = null;
+    });
+    return current;
   };
 }
 
@@ -96,61 +113,90 @@ export function createBrowserServices(fakeFal?: FalClient): PlaygroundServices {
     history: createBrowserHistory(),
     images: createBrowserImageStore(),
     library: createBrowserLibrary(),
-    batchInputs: createInputStore(),
-    sweepImages: createSweepImageStore(),
+    batchInputs: createBrowserInputStore(),
+    sweepImages: createBrowserSweepImageStore(),
   };
 }
 
 /**
- * The history service over IndexedDB (see `createHistoryDb`). The database is opened lazily, on
- * the first call, so creating the services never touches IndexedDB (e.g. while rendering).
+ * The history service over IndexedDB (see `createHistoryDb`). The database and its code are
+ * loaded on the first call, so creating the services never touches IndexedDB (e.g. while
+ * rendering) and the first screen's JavaScript has none of it.
  */
 export function createBrowserHistory(
-  open: () => HistoryDb = () => createHistoryDb(),
+  open: () => HistoryDb | Promise<HistoryDb> = () =>
+    import("@/lib/history/db").then((m) => m.createHistoryDb()),
 ): HistoryService {
-  let db: HistoryDb | null = null;
-  const history = () => {
-    db ??= open();
-    return db;
-  };
+  const history = once(open);
   return {
-    saveRun: (run) => history().putRun(run),
-    loadRuns: () => history().listRuns(),
-    loadNewestRuns: (count) => history().listNewestRuns(count),
-    deleteRun: (id) => history().deleteRun(id),
-    saveSweep: (sweep) => history().putSweep(sweep),
-    loadSweeps: () => history().listSweeps(),
-    deleteSweep: (id) => history().deleteSweep(id),
-    saveBatch: (batch) => history().putBatch(batch),
-    loadBatches: () => history().listBatches(),
-    deleteBatch: (id) => history().deleteBatch(id),
-    saveDraft: (draft) => history().putDraft(draft),
-    loadDraft: () => history().getDraft(),
-    saveDraftImage: (image) => history().putDraftImage(image),
-    loadDraftImage: () => history().getDraftImage(),
-    saveSweepSetup: (setup) => history().putSweepSetup(setup),
-    loadSweepSetup: () => history().getSweepSetup(),
+    saveRun: async (run) => (await history()).putRun(run),
+    loadRuns: async () => (await history()).listRuns(),
+    loadNewestRuns: async (count) => (await history()).listNewestRuns(count),
+    deleteRun: async (id) => (await history()).deleteRun(id),
+    saveSweep: async (sweep) => (await history()).putSweep(sweep),
+    loadSweeps: async () => (await history()).listSweeps(),
+    deleteSweep: async (id) => (await history()).deleteSweep(id),
+    saveBatch: async (batch) => (await history()).putBatch(batch),
+    loadBatches: async () => (await history()).listBatches(),
+    deleteBatch: async (id) => (await history()).deleteBatch(id),
+    saveDraft: async (draft) => (await history()).putDraft(draft),
+    loadDraft: async () => (await history()).getDraft(),
+    saveDraftImage: async (image) => (await history()).putDraftImage(image),
+    loadDraftImage: async () => (await history()).getDraftImage(),
+    saveSweepSetup: async (setup) => (await history()).putSweepSetup(setup),
+    loadSweepSetup: async () => (await history()).getSweepSetup(),
   };
 }
 
 /**
- * The LoRA library over IndexedDB (see `createLibraryDb`), opened lazily on the first call like
+ * The LoRA library over IndexedDB (see `createLibraryDb`), loaded on the first call like
  * {@link createBrowserHistory}. Unreadable records are logged and left stored.
  */
 export function createBrowserLibrary(
-  open: () => LibraryDb = () =>
-    createLibraryDb({
-      onCorrupt: (key, error) => console.warn(`library: skipped ${key}: ${error.message}`),
-    }),
+  open: () => LibraryDb | Promise<LibraryDb> = () =>
+    import("@/lib/library/library-db").then((m) =>
+      m.createLibraryDb({
+        onCorrupt: (key, error) => console.warn(`library: skipped ${key}: ${error.message}`),
+      }),
+    ),
 ): LibraryService {
-  let db: LibraryDb | null = null;
-  const library = () => {
-    db ??= open();
-    return db;
-  };
+  const library = once(open);
   return {
-    load: () => library().load(),
-    write: (change) => library().write(change),
+    load: async () => (await library()).load(),
+    write: async (change) => (await library()).write(change),
+  };
+}
+
+/** The batch inputs kept in IndexedDB (see `createInputStore`), loaded on the first call. */
+function createBrowserInputStore(): InputStore {
+  const inputs = once(() => import("@/lib/batch/input-store").then((m) => m.createInputStore()));
+  return {
+    put: async (hash, blob) => (await inputs()).put(hash, blob),
+    // Never rejects, as `InputStore.get` promises: a store that cannot load has nothing.
+    get: (hash) =>
+      inputs().then(
+        (store) => store.get(hash),
+        () => null,
+      ),
+    hashes: async () => (await inputs()).hashes(),
+    prune: async (keep) => (await inputs()).prune(keep),
+  };
+}
+
+/** The sweep images kept in IndexedDB (see `createSweepImageStore`), loaded on the first call. */
+function createBrowserSweepImageStore(): SweepImageStore {
+  const images = once(() =>
+    import("@/lib/sweep/image-store").then((m) => m.createSweepImageStore()),
+  );
+  return {
+    put: async (id, image) => (await images()).put(id, image),
+    // Never rejects, as `SweepImageStore.get` promises.
+    get: (id) =>
+      images().then(
+        (store) => store.get(id),
+        () => null,
+      ),
+    prune: async (keep) => (await images()).prune(keep),
   };
 }
 

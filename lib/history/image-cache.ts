@@ -1,4 +1,9 @@
-import { isQuotaExceededError, type OpenStore, openIdbStore, quotaSafeWrite } from "./db";
+import {
+  isQuotaExceededError,
+  type OpenStore,
+  openIdbStore,
+  quotaSafeWrite,
+} from "@/lib/persist/idb";
 
 /**
  * A size-capped cache of output images (fal's CDN URLs expire), keyed by URL, in IndexedDB.

@@ -1,10 +1,10 @@
 import type { StateCreator } from "zustand";
 import { toAppError } from "@/lib/browser/errors";
 import { newestFirst } from "@/lib/domain/run";
-import { StorageFullError } from "@/lib/history/db";
 import type { RecipeRequest } from "@/lib/history/recipe-png";
 import { fromHistoryRun } from "@/lib/history/run-record";
 import type { HistoryRun } from "@/lib/history/types";
+import { StorageFullError } from "@/lib/persist/idb";
 import { historyAlert } from "./alerts";
 import { coordinate } from "./coordination";
 import type { ImportSummary } from "./outcomes";

@@ -11,8 +11,8 @@ import {
 import { type LoraEntry, newestFirst, type Run } from "@/lib/domain/run";
 import { assignMissingSerials, highestSerial } from "@/lib/domain/run-serial";
 import { DEFAULT_SETTINGS, type Settings } from "@/lib/domain/settings";
-import { StorageFullError } from "@/lib/history/db";
 import { fromHistoryRun, toHistoryRun } from "@/lib/history/run-record";
+import { StorageFullError } from "@/lib/persist/idb";
 import { historyAlert } from "./alerts";
 import { coordinate } from "./coordination";
 import { runOf } from "./selectors";

@@ -2,13 +2,10 @@ import type { StateCreator } from "zustand";
 import { dataUriToBlob } from "@/lib/browser/data-uri";
 import { errorMessage } from "@/lib/domain/app-error";
 import { isPng } from "@/lib/history/png-metadata";
-import { embedRecipe, NO_RECIPE_MESSAGE, readRecipe } from "@/lib/history/recipe-png";
 import { toHistoryRun } from "@/lib/history/run-record";
 import type { ExportEntry } from "@/lib/history/zip";
 import type { KontextRequest } from "@/lib/kontext/schema";
 import { looksLikeLibraryJson, MAX_LIBRARY_FILE_BYTES } from "@/lib/library/library-json";
-import { isOmittedDataUri } from "@/lib/share/recipe";
-import { sweepFormFromRecipe } from "@/lib/share/sweep-form";
 import { coordinate } from "./coordination";
 import { runOf } from "./selectors";
 import type { PlaygroundState, TransferSlice } from "./state";
@@ -119,6 +116,8 @@ export const createTransferSlice: StateCreator<PlaygroundState, [], [], Transfer
           return await applySidecar(file);
         }
         if (isPng(head)) {
+          // The recipe reader (and the run formats it checks against) loads with the first PNG.
+          const { readRecipe, NO_RECIPE_MESSAGE } = await import("@/lib/history/recipe-png");
           const recipe = readRecipe(new Uint8Array(await file.arrayBuffer()));
           if (recipe.ok) {
             await on.applyRecipe({ request: recipe.request, seed: recipe.response?.seed });
@@ -137,8 +136,12 @@ export const createTransferSlice: StateCreator<PlaygroundState, [], [], Transfer
     },
     openSharedRecipe: async (token) => {
       await on.loaded();
-      // The link codec (fflate's inflate) loads with the first shared link opened.
-      const { decodeRecipe } = await import("@/lib/share/link");
+      // The link codec (fflate's inflate) and the recipe formats load with the first shared link.
+      const [{ decodeRecipe }, { isOmittedDataUri }, { sweepFormFromRecipe }] = await Promise.all([
+        import("@/lib/share/link"),
+        import("@/lib/share/recipe"),
+        import("@/lib/share/sweep-form"),
+      ]);
       const decoded = decodeRecipe(token);
       if (!decoded.ok) return fail(`The shared link could not be opened: ${decoded.message}`);
       const { recipe } = decoded;
@@ -222,10 +225,11 @@ export const createTransferSlice: StateCreator<PlaygroundState, [], [], Transfer
       const bytes = new Uint8Array(await blob.arrayBuffer());
       if (!isPng(bytes)) return blob;
       try {
+        const { embedRecipe } = await import("@/lib/history/recipe-png");
         const tagged = embedRecipe(bytes, toHistoryRun(run));
         return new Blob([tagged as Uint8Array<ArrayBuffer>], { type: "image/png" });
       } catch {
-        return blob; // a PNG we cannot parse is saved as it is
+        return blob; // a PNG we cannot parse (or tag, offline) is saved as it is
       }
     },
   };

@@ -1,6 +1,7 @@
 "use client";
 
 import * as Tabs from "@radix-ui/react-tabs";
+import type { ReactNode } from "react";
 import { AlertBanner } from "@/components/playground/alert-banner";
 import type { PlaygroundBackend } from "@/components/playground/prompt/generate-bar";
 import { ResultsPanel, ResultsProviders } from "@/components/playground/runs/results-panel";
@@ -23,8 +24,6 @@ const TAB_CLASS =
  */
 export function WorkspaceLayout({ backend }: { backend: PlaygroundBackend }) {
   const workspace = useWorkspaceViewState();
-  // Wider screens show both panels side by side: plain containers there, not tab panels.
-  const panelRole = useIsPhone() ? {} : { role: undefined, "aria-labelledby": undefined };
   return (
     <WorkspaceViewProvider value={workspace}>
       <Tabs.Root
@@ -55,29 +54,45 @@ export function WorkspaceLayout({ backend }: { backend: PlaygroundBackend }) {
         >
           {/* Both panels stay mounted (the form and the history keep their state); on a phone
               the inactive one is hidden by its data-state. */}
-          <Tabs.Content
+          <WorkspacePanel
             value="edit"
-            forceMount
-            tabIndex={-1}
-            {...panelRole}
             className="flex min-h-0 min-w-0 flex-col outline-none data-[state=inactive]:max-md:hidden"
           >
             <InputsPanel backend={backend} />
-          </Tabs.Content>
-          <Tabs.Content
+          </WorkspacePanel>
+          <WorkspacePanel
             value="result"
-            forceMount
-            tabIndex={-1}
-            {...panelRole}
             className="grid min-h-0 min-w-0 grid-rows-[minmax(0,3fr)_minmax(0,2fr)] gap-3 outline-none data-[state=inactive]:max-md:hidden lg:grid-cols-[minmax(0,1fr)_minmax(0,20rem)] lg:grid-rows-1 2xl:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]"
           >
             <ResultsProviders>
               <Stage />
               <ResultsPanel />
             </ResultsProviders>
-          </Tabs.Content>
+          </WorkspacePanel>
         </div>
       </Tabs.Root>
     </WorkspaceViewProvider>
+  );
+}
+
+/**
+ * One of the two panels: a tab panel on a phone, a plain container on wider screens. It reads the
+ * screen size itself, so on a phone (known only once hydrated) the switch re-renders this element
+ * alone, never the panel's contents (the same `children` as before).
+ */
+function WorkspacePanel({
+  value,
+  className,
+  children,
+}: {
+  value: WorkspaceViewName;
+  className: string;
+  children: ReactNode;
+}) {
+  const panelRole = useIsPhone() ? {} : { role: undefined, "aria-labelledby": undefined };
+  return (
+    <Tabs.Content value={value} forceMount tabIndex={-1} {...panelRole} className={className}>
+      {children}
+    </Tabs.Content>
   );
 }
