@@ -13,7 +13,8 @@
 //                     if the browser gives none, the frame after the image loaded
 //
 // and prints p50/p95 of completed → painted (and → fetched) per path, and where the time after
-// the result arrived goes (→ the image's src set → loaded → painted). No pass/fail.
+// the result arrived goes (→ the image's src set → loaded → painted; the image's own request split
+// by Resource Timing into first byte, last byte and load event). No pass/fail.
 //
 //   npm run bench:result-latency -- [--runs=20] [--step-ms=5] [--port=N]
 import { chromium } from "@playwright/test";
@@ -77,12 +78,20 @@ function watchResultPaints(altPattern) {
     for (const entry of list.getEntries()) {
       const img = entry.element;
       if (!img || !isResult(img)) continue;
+      // The image's own request (Resource Timing): when it was sent and answered, and its size.
+      const resource = performance
+        .getEntriesByName(img.currentSrc || img.src, "resource")
+        .findLast((timing) => timing.initiatorType === "img" || timing.initiatorType === "other");
       paints.push({
         alt: img.alt,
         painted: epoch(entry.renderTime || entry.loadTime),
         how: entry.renderTime ? "element timing" : "load time",
         src: moments.get(img)?.src ?? null,
         loaded: epoch(entry.loadTime),
+        requested: resource ? epoch(resource.requestStart || resource.startTime) : null,
+        firstByte: resource?.responseStart ? epoch(resource.responseStart) : null,
+        lastByte: resource?.responseEnd ? epoch(resource.responseEnd) : null,
+        bytes: resource?.encodedBodySize || null,
       });
     }
   }).observe({ type: "element", buffered: true });
@@ -165,6 +174,13 @@ async function measureRun(page, origin) {
     fetchedToSrc: paint.src === null ? null : paint.src - fetchedAt,
     srcToLoaded: paint.src === null ? null : paint.loaded - paint.src,
     loadedToPainted: paint.painted - paint.loaded,
+    // The image's request, from Resource Timing (null when the browser gave no entry).
+    srcToFirstByte:
+      paint.src === null || paint.firstByte === null ? null : paint.firstByte - paint.src,
+    firstByteToLastByte:
+      paint.firstByte === null || paint.lastByte === null ? null : paint.lastByte - paint.firstByte,
+    lastByteToLoaded: paint.lastByte === null ? null : paint.loaded - paint.lastByte,
+    imageBytes: paint.bytes,
   };
 }
 
@@ -235,10 +251,17 @@ try {
     for (const [label, key] of [
       ["  result fetched → image src set", "fetchedToSrc"],
       ["  image src set → image loaded", "srcToLoaded"],
+      ["    src set → first byte", "srcToFirstByte"],
+      ["    first byte → last byte", "firstByteToLastByte"],
+      ["    last byte → load event", "lastByteToLoaded"],
       ["  image loaded → painted", "loadedToPainted"],
     ]) {
       const values = result.runs.map((r) => r[key]).filter((v) => v !== null);
       if (values.length > 0) console.log(summary(label, values));
+    }
+    const sizes = result.runs.map((r) => r.imageBytes).filter((v) => v !== null);
+    if (sizes.length > 0) {
+      console.log(`  result image: ${Math.round(percentile(sizes, 50) / 1024)} KB (median)`);
     }
   }
 } finally {

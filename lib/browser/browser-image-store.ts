@@ -48,6 +48,9 @@ export function createBrowserImageStore(
       if (pending) return pending.then(() => null);
       const started = (async () => {
         if (await get(url)) return null;
+        // A result just arrived is being fetched and painted: its copy is fetched afterwards,
+        // from the HTTP cache, instead of in a second request that competes with it.
+        await whenIdle();
         const blob = await fetchBlob(url);
         return blob ? put(url, blob) : null;
       })().finally(() => keeping.delete(url));
@@ -69,4 +72,18 @@ export function createBrowserImageStore(
       }
     },
   };
+}
+
+/** How long {@link whenIdle} waits at most for the browser to be idle. */
+const IDLE_TIMEOUT_MS = 2_000;
+
+/**
+ * Resolves once the browser is idle (after the frames it has to draw), at most
+ * {@link IDLE_TIMEOUT_MS} later; at once where there is no `requestIdleCallback`.
+ */
+function whenIdle(): Promise<void> {
+  if (typeof requestIdleCallback !== "function") return Promise.resolve();
+  return new Promise((resolve) => {
+    requestIdleCallback(() => resolve(), { timeout: IDLE_TIMEOUT_MS });
+  });
 }

@@ -190,3 +190,18 @@ function blobToDataUrl(blob: Blob): Promise<string | null> {
     reader.readAsDataURL(blob);
   });
 }
+
+/**
+ * Starts fetching and decoding a result image as soon as its URL is known, at high priority and
+ * off the main thread, so the `<img>` that shows it a moment later finds it in the browser's
+ * memory cache already decoded. Resolves when it is decoded, or failed (the `<img>` then shows
+ * its own error); never rejects. A no-op outside the browser.
+ */
+export function preloadImage(url: string): Promise<void> {
+  if (typeof Image === "undefined") return Promise.resolve();
+  const image = new Image();
+  image.fetchPriority = "high";
+  image.decoding = "async";
+  image.src = url;
+  return image.decode().catch(() => undefined);
+}

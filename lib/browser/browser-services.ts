@@ -12,9 +12,9 @@ import type {
   RunUpdate,
 } from "@/lib/store/types";
 import type { SweepImageStore } from "@/lib/sweep/image-store";
-import { makeImageThumbnail, prepareImageFile, probeImageUrl } from "./browser-image";
+import { makeImageThumbnail, preloadImage, prepareImageFile, probeImageUrl } from "./browser-image";
 import { createBrowserImageStore } from "./browser-image-store";
-import { isRequestNotFound, raceAbort, throwIfAborted } from "./errors";
+import { abortError, isRequestNotFound, raceAbort, throwIfAborted } from "./errors";
 
 /**
  * How long the status stream may stay silent before polling takes over (our own watchdog: the
@@ -80,27 +80,16 @@ export function createBrowserServices(fakeFal?: FalClient): PlaygroundServices {
       throwIfAborted(signal);
       // …and polling takes over where streaming does not get through (proxies that buffer or cut
       // the stream, a stream that ends or stalls before COMPLETED).
-      await raceAbort(
-        fal.queue.subscribeToStatus(ENDPOINT_ID, {
-          requestId,
-          logs: true,
-          mode: "polling",
-          pollInterval: POLL_INTERVAL_MS,
-          abortSignal: signal,
-          onQueueUpdate: (status) => {
-            // A polled status carries every log line so far.
-            const update = toRunUpdate(status, logMessages(status));
-            if (update && !signal?.aborted) onUpdate(update);
-          },
-        }),
-        signal,
-      );
+      await pollStatus(fal, requestId, onUpdate, signal);
     },
     result: async (requestId, signal) => {
       const fal = await falClient();
       const { data } = await fal.queue.result(ENDPOINT_ID, { requestId, abortSignal: signal });
       throwIfAborted(signal);
-      return parseKontextOutput(data);
+      const output = parseKontextOutput(data);
+      // Fetched and decoded while the store and React put the result on the page.
+      for (const image of output.images) void preloadImage(image.url);
+      return output;
     },
     cancel: async (requestId) => (await falClient()).queue.cancel(ENDPOINT_ID, { requestId }),
     prepareFile: prepareImageFile,
@@ -264,6 +253,56 @@ async function streamStatus(
   }
   throwIfAborted(signal);
   return isCompleted;
+}
+
+/**
+ * Polls the request's status until COMPLETED, a poll every {@link POLL_INTERVAL_MS} counted from
+ * the start of the previous one (one that takes longer is followed at once). fal's
+ * `subscribeToStatus` waits the interval after each answer instead, so its polls drift by a round
+ * trip each and a result can wait longer than one interval to be seen. Throws an AbortError when
+ * `signal` aborts, and what a poll throws.
+ */
+async function pollStatus(
+  fal: FalClient,
+  requestId: string,
+  onUpdate: (update: RunUpdate) => void,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  for (let started = performance.now(); ; ) {
+    const status = await raceAbort(
+      fal.queue.status(ENDPOINT_ID, { requestId, logs: true, abortSignal: signal }),
+      signal,
+    );
+    // A polled status carries every log line so far.
+    const update = toRunUpdate(status, logMessages(status));
+    if (update) onUpdate(update);
+    if (status.status === "COMPLETED") return;
+    const next = started + POLL_INTERVAL_MS;
+    const wait = next - performance.now();
+    if (wait > 0) {
+      await sleep(wait, signal);
+      started = next;
+    } else {
+      throwIfAborted(signal);
+      started = performance.now();
+    }
+  }
+}
+
+/** Resolves after `ms`, or rejects with an AbortError (and clears its timer) when `signal` aborts. */
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(abortError());
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(abortError());
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
 }
 
 function isQueueStatus(data: unknown): data is QueueStatus {

@@ -100,6 +100,20 @@ describe("EngineThread", () => {
     expect(outcome !== "pending" && outcome?.ok && outcome.output.images).toHaveLength(1);
   });
 
+  it("has each output file in memory on this thread by the time its request completes", async () => {
+    const { near } = channel();
+    const here = store();
+    const thread = new EngineThread(() => near, here);
+    const { id } = await thread.accept(body(), ORIGIN);
+    await thread.waitFor(id);
+    const outcome = await thread.result(id);
+    if (outcome === "pending" || !outcome?.ok) throw new Error("no output");
+    const fileId = outcome.output.images[0]?.url.split("/").at(-1) as string;
+    await rm(path.join(dataDir, "files", fileId));
+
+    expect((await here.get(fileId))?.bytes.toString()).toBe("out");
+  });
+
   it("saves the body on this thread and sends the engine only the request's id", async () => {
     const { near, engine } = channel();
     const thread = new EngineThread(() => near, store());

@@ -169,6 +169,10 @@ export class EngineThread implements EngineApi {
       this.notify(job);
       return;
     }
+    if (event.type === "stored") {
+      this.store.remember(event.meta, event.bytes);
+      return;
+    }
     const job = this.jobs.get(event.id);
     if (!job) return;
     if (event.type === "log") {

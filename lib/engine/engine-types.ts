@@ -1,5 +1,5 @@
 import type { FieldError, KontextOutput } from "@/lib/kontext/schema";
-import type { FileStore } from "./file-store";
+import type { FileStore, StoredFileMeta } from "./file-store";
 import type { LoadedImage } from "./input-image";
 import type { RenderedImage, RenderOptions } from "./render";
 
@@ -56,14 +56,16 @@ export interface EngineDeps {
 }
 
 /**
- * A change to a request: queued (again, after a restart), started, a log line, finished
- * (`COMPLETED`, with the outcome already kept by the engine).
+ * A change to a request: queued (again, after a restart), started, a log line, an output file
+ * stored, finished (`COMPLETED`, with the outcome already kept by the engine).
  */
 export type EngineEvent =
   | { type: "queued"; id: string }
   | { type: "started"; id: string }
   | { type: "log"; id: string; log: RequestLog }
-  | { type: "completed"; id: string; inferenceTime: number | null };
+  | { type: "completed"; id: string; inferenceTime: number | null }
+  /** An output file was stored (before its request completes): other threads may serve it from memory. */
+  | { type: "stored"; id: string; meta: StoredFileMeta; bytes: Uint8Array };
 
 /** What the HTTP layer needs of an engine: {@link LocalEngine} itself, or the thread that runs one. */
 export interface EngineApi {

@@ -329,7 +329,9 @@ export class LocalEngine {
 
   private async storeOutput(job: Job, item: RenderedImage, index: number): Promise<string> {
     const id = newFileId(item.contentType);
-    await this.deps.store.put(id, item.bytes, item.contentType, `${job.id}-${index}`);
+    const meta = await this.deps.store.put(id, item.bytes, item.contentType, `${job.id}-${index}`);
+    // Sent before COMPLETED, so the request thread can serve it at once from memory.
+    this.deps.observe?.({ type: "stored", id: job.id, meta, bytes: item.bytes });
     return `${job.origin}${this.deps.filesPath}/${id}`;
   }
 

@@ -145,6 +145,66 @@ describe("FileStore files", () => {
   });
 });
 
+describe("FileStore files just stored", () => {
+  it("serves a file it just stored from memory, without reading the disk", async () => {
+    const store = makeStore();
+    const id = newFileId("image/png");
+    const meta = await store.put(id, Buffer.from("fresh"), "image/png");
+    await rm(path.join(dataDir, "files", id));
+
+    const file = await store.get(id);
+
+    expect(file?.meta).toEqual(meta);
+    expect(file?.bytes.toString()).toBe("fresh");
+  });
+
+  it("serves a file another thread stored from what it was told, before reading the disk", async () => {
+    const writer = makeStore();
+    const reader = makeStore({ isMaintainer: false });
+    const id = newFileId("image/png");
+    const meta = await writer.put(id, Buffer.from("from the engine"), "image/png");
+    await rm(path.join(dataDir, "files", id));
+    expect(await reader.get(id)).toBeNull();
+
+    reader.remember(meta, new Uint8Array(Buffer.from("from the engine")));
+
+    expect((await reader.get(id))?.bytes.toString()).toBe("from the engine");
+  });
+
+  it("keeps only the last 32 files in memory", async () => {
+    const store = makeStore();
+    const ids: string[] = [];
+    for (let index = 0; index < 33; index++) {
+      const id = newFileId("image/png");
+      await store.put(id, bytesOf(4, index), "image/png");
+      ids.push(id);
+    }
+    for (const id of ids) await rm(path.join(dataDir, "files", id));
+
+    expect(await store.get(ids[0] as string)).toBeNull();
+    expect((await store.get(ids[1] as string))?.bytes.equals(bytesOf(4, 1))).toBe(true);
+    expect((await store.get(ids[32] as string))?.bytes.equals(bytesOf(4, 32))).toBe(true);
+  });
+
+  it("no longer serves a remembered file once it is older than the age cap or deleted", async () => {
+    const clock = manualClock();
+    const reader = makeStore({ maxAgeMs: 60_000, now: clock.now, isMaintainer: false });
+    const id = newFileId("image/png");
+    const meta = { id, contentType: "image/png", size: 3, createdAt: clock.time, fileName: id };
+    reader.remember(meta, Buffer.from("old"));
+    expect(await reader.get(id)).not.toBeNull();
+    clock.time += 61_000;
+    expect(await reader.get(id)).toBeNull();
+
+    const store = makeStore({ maxBytes: 15, now: clock.now });
+    const swept = newFileId("image/png");
+    await store.put(swept, bytesOf(10), "image/png");
+    clock.time += 1_000;
+    await store.put(newFileId("image/png"), bytesOf(10), "image/png"); // over the cap: `swept` goes
+    expect(await store.get(swept)).toBeNull();
+  });
+});
+
 describe("FileStore caps", () => {
   it("deletes files and results older than the age cap on start", async () => {
     const clock = manualClock();

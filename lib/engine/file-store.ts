@@ -45,6 +45,10 @@ export interface FileStoreOptions {
   isMaintainer?: boolean;
 }
 
+/** Most files, and bytes, the store keeps in memory of those just stored (see {@link FileStore.get}). */
+const RECENT_MAX_FILES = 32;
+const RECENT_MAX_BYTES = 32 * 1024 * 1024;
+
 const ID_PATTERN = /^[A-Za-z0-9_-]{22}\.[a-z0-9]{1,8}$/;
 const RESULT_ID_PATTERN = /^[A-Za-z0-9-]{1,64}$/;
 
@@ -78,6 +82,9 @@ export class FileStore {
   /** Bytes stored as of the last sweep plus what was put since. */
   private totalBytes = 0;
   private lastSweepAt = Number.NEGATIVE_INFINITY;
+  /** The files stored last (here or, through {@link remember}, by another thread), newest last. */
+  private readonly recent = new Map<string, { meta: StoredFileMeta; bytes: Buffer }>();
+  private recentBytes = 0;
 
   constructor(private readonly options: FileStoreOptions) {
     this.filesDir = path.resolve(options.dataDir, "files");
@@ -117,6 +124,7 @@ export class FileStore {
     };
     await atomicWrite(path.join(this.filesDir, id), bytes);
     await atomicWrite(path.join(this.filesDir, `${id}.meta.json`), JSON.stringify(meta));
+    this.remember(meta, bytes);
     this.totalBytes += bytes.byteLength;
     // A sweep reads every file's metadata, so it runs only when the size cap may be passed or
     // a while after the last one (a tenth of the age cap, at most a minute), not on every put.
@@ -129,9 +137,40 @@ export class FileStore {
     return meta;
   }
 
-  /** Reads a complete file, or null when it does not exist (or `id` is not a file id). */
+  /**
+   * Keeps a file just stored in memory (one of the last {@link RECENT_MAX_FILES}, within
+   * {@link RECENT_MAX_BYTES}), so the request for it that follows at once is answered without
+   * reading the disk. The store's own puts call it; the request thread calls it for the outputs
+   * the engine thread stores. The bytes must not change afterwards.
+   */
+  remember(meta: StoredFileMeta, bytes: Uint8Array): void {
+    if (!isFileId(meta.id) || bytes.byteLength > RECENT_MAX_BYTES) return;
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.forget(meta.id);
+    this.recent.set(meta.id, { meta, bytes: buffer });
+    this.recentBytes += buffer.byteLength;
+    for (const [oldest] of this.recent) {
+      if (this.recent.size <= RECENT_MAX_FILES && this.recentBytes <= RECENT_MAX_BYTES) break;
+      this.forget(oldest);
+    }
+  }
+
+  private forget(id: string): void {
+    const entry = this.recent.get(id);
+    if (!entry) return;
+    this.recent.delete(id);
+    this.recentBytes -= entry.bytes.byteLength;
+  }
+
+  /**
+   * Reads a complete file, or null when it does not exist (or `id` is not a file id). Files just
+   * stored come from memory (see {@link remember}) while within the age cap.
+   */
   async get(id: string): Promise<{ meta: StoredFileMeta; bytes: Buffer } | null> {
     if (!isFileId(id)) return null;
+    const recent = this.recent.get(id);
+    if (recent && recent.meta.createdAt >= this.now() - this.options.maxAgeMs) return recent;
+    if (recent) this.forget(id);
     await this.init();
     const meta = await this.readMeta(id);
     if (!meta) return null;
@@ -245,6 +284,7 @@ export class FileStore {
   }
 
   private async remove(id: string): Promise<void> {
+    this.forget(id);
     // Metadata first: without it the file no longer counts as stored, even if the next rm fails.
     await rm(path.join(this.filesDir, `${id}.meta.json`), { force: true });
     await rm(path.join(this.filesDir, id), { force: true });

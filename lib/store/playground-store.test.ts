@@ -961,7 +961,7 @@ function fakeStream() {
   };
 }
 
-type PollOptions = { mode?: string; pollInterval?: number; abortSignal?: AbortSignal };
+type PollOptions = { requestId: string; logs?: boolean; abortSignal?: AbortSignal };
 
 /** A fake fal client for the browser services: one status stream, polling and results. */
 function fakeFal(options: { result?: unknown; streamError?: unknown } = {}) {
@@ -976,7 +976,7 @@ function fakeFal(options: { result?: unknown; streamError?: unknown } = {}) {
         if (options.streamError) throw options.streamError;
         return stream.stream;
       },
-      subscribeToStatus: async (_endpoint: string, pollOptions: PollOptions) => {
+      status: async (_endpoint: string, pollOptions: PollOptions) => {
         polls.push(pollOptions);
         await poll.promise;
         return { status: "COMPLETED" };
@@ -1033,15 +1033,67 @@ describe("browser services: status stream with polling fallback (3, 10)", () => 
     fal.stream.emit({ status: "IN_PROGRESS", logs: [] });
     fal.stream.end();
     await flush();
-    expect(fal.polls).toEqual([
-      expect.objectContaining({
-        mode: "polling",
-        pollInterval: 500,
-        abortSignal: controller.signal,
-      }),
-    ]);
+    expect(fal.polls).toEqual([{ requestId: "req-1", logs: true, abortSignal: controller.signal }]);
     fal.poll.resolve();
     await watching;
+  });
+
+  it("polls every 500 ms counted from each poll's start, not from its answer", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "performance"] });
+    const startedAt: number[] = [];
+    const answers = ["IN_QUEUE", "IN_PROGRESS", "IN_PROGRESS", "COMPLETED"];
+    const fal = {
+      queue: {
+        streamStatus: async () => {
+          throw new ApiError({ message: "Bad Gateway", status: 502, body: {} });
+        },
+        // Each answer takes 120 ms (600 ms for the second: longer than the interval).
+        status: async () => {
+          startedAt.push(performance.now());
+          const wait = startedAt.length === 2 ? 600 : 120;
+          await new Promise((resolve) => setTimeout(resolve, wait));
+          const status = answers[startedAt.length - 1];
+          return { status, queue_position: 0, logs: [] };
+        },
+      },
+    } as unknown as FalClient;
+    const updates: RunUpdate[] = [];
+    const watching = createBrowserServices(fal).watch("req-1", (update) => updates.push(update));
+    await vi.advanceTimersByTimeAsync(3_000);
+    await watching;
+    const offsets = startedAt.map((at) => Math.round(at - (startedAt[0] as number)));
+    // The third poll follows the slow second one at once; the fourth comes 500 ms after that.
+    expect(offsets).toEqual([0, 500, 1_100, 1_600]);
+    expect(updates.map((update) => update.status)).toEqual([
+      "IN_QUEUE",
+      "IN_PROGRESS",
+      "IN_PROGRESS",
+    ]);
+  });
+
+  it("stops polling when the run is cancelled between polls", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "performance"] });
+    let polls = 0;
+    const fal = {
+      queue: {
+        streamStatus: async () => {
+          throw new ApiError({ message: "Bad Gateway", status: 502, body: {} });
+        },
+        status: async () => {
+          polls += 1;
+          return { status: "IN_PROGRESS", logs: [] };
+        },
+      },
+    } as unknown as FalClient;
+    const controller = new AbortController();
+    const watching = createBrowserServices(fal).watch("req-1", () => {}, controller.signal);
+    const settled = watching.catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(1_200);
+    expect(polls).toBe(3);
+    controller.abort();
+    expect(await settled).toMatchObject({ name: "AbortError" });
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(polls).toBe(3);
   });
 
   it("polls when the stream stays silent for 20 s", async () => {
