@@ -4,9 +4,10 @@ import { readRecipe } from "@/lib/history/recipe-png";
 import { importRunsZip } from "@/lib/history/zip";
 import { historyRun } from "@/tests/fixtures/history";
 import { makePhoto } from "@/tests/support/images";
+import { buildBatch, requestFor } from "./build";
 import { type BatchExportEntry, exportBatchZip } from "./export";
 import { parseCsv } from "./list";
-import { type BatchRecord, buildBatch, requestFor } from "./record";
+import type { BatchRecord } from "./record";
 import { fileInput, hashOf, jpegBytes, pngBytes, recipe, urlInput } from "./test-support";
 
 /** A batch of chair (done, kept), lamp (done, rejected), vase (failed) and bowl (queued). */

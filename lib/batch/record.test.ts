@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { HistoryFormatError } from "@/lib/history/records";
-import { type BatchRecord, buildBatch, migrateBatch, requestFor, toStoredBatch } from "./record";
+import { buildBatch, requestFor } from "./build";
+import { type BatchRecord, migrateBatch, toStoredBatch } from "./record";
 import { fileInput, hashOf, recipe, urlInput } from "./test-support";
 
 function batchOf(overrides: Partial<Parameters<typeof buildBatch>[0]> = {}): BatchRecord {

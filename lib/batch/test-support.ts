@@ -27,7 +27,8 @@ export function fileOf(name: string, data: Uint8Array, type = ""): File {
   return new File([data as Uint8Array<ArrayBuffer>], name, { type });
 }
 
-import { type BatchInput, type BatchRecipe, type BatchRecord, buildBatch } from "./record";
+import { buildBatch } from "./build";
+import type { BatchInput, BatchRecipe, BatchRecord } from "./record";
 
 /** A file input named `name` of a 1200×800 image whose bytes hash to `hash`. */
 export function fileInput(

@@ -1,9 +1,7 @@
 import type { FalClient, QueueStatus } from "@fal-ai/client";
 import type { InputStore } from "@/lib/batch/input-store";
-import { isHttpUrl } from "@/lib/domain/text";
 import type { HistoryDb } from "@/lib/history/db";
 import { ENDPOINT_ID } from "@/lib/kontext/endpoint";
-import { type KontextOutput, kontextOutputSchema } from "@/lib/kontext/schema";
 import type { LibraryDb } from "@/lib/library/library-db";
 import type {
   HistoryService,
@@ -57,6 +55,9 @@ function once<T>(load: () => T | Promise<T>): () => Promise<T> {
   };
 }
 
+/** The result's parser (`parseKontextOutput`, with the output schema: zod), loaded at the first run. */
+const loadOutputParser = once(() => import("./kontext-output"));
+
 /**
  * The real services: fal through the proxy, the browser's image decoding, the clock. Tests may
  * pass a fake fal client.
@@ -70,8 +71,11 @@ export function createBrowserServices(fakeFal?: FalClient): PlaygroundServices {
       const fal = await raceAbort(falClient(), signal);
       return raceAbort(fal.storage.upload(file), signal);
     },
-    submit: async (input) =>
-      (await (await falClient()).queue.submit(ENDPOINT_ID, { input })).request_id,
+    submit: async (input) => {
+      // The result's parser (the output schema) loads while the run goes, not when it is done.
+      void loadOutputParser();
+      return (await (await falClient()).queue.submit(ENDPOINT_ID, { input })).request_id;
+    },
     watch: async (requestId, onUpdate, signal) => {
       throwIfAborted(signal);
       const fal = await raceAbort(falClient(), signal);
@@ -86,7 +90,7 @@ export function createBrowserServices(fakeFal?: FalClient): PlaygroundServices {
       const fal = await falClient();
       const { data } = await fal.queue.result(ENDPOINT_ID, { requestId, abortSignal: signal });
       throwIfAborted(signal);
-      const output = parseKontextOutput(data);
+      const output = (await loadOutputParser()).parseKontextOutput(data);
       // Fetched and decoded while the store and React put the result on the page.
       for (const image of output.images) void preloadImage(image.url);
       return output;
@@ -322,34 +326,4 @@ function toRunUpdate(status: QueueStatus, logs: string[]): RunUpdate | null {
   }
   if (status.status === "IN_PROGRESS") return { status: "IN_PROGRESS", logs };
   return null;
-}
-
-/**
- * Checks a result against the endpoint's output schema and refuses image URLs that are neither
- * http(s) nor `data:image/…` (they would end up in `<img src>` and download links). Throws an
- * Error with a reason (an `upstream` failure for the store).
- */
-export function parseKontextOutput(data: unknown): KontextOutput {
-  const parsed = kontextOutputSchema.safeParse(data);
-  if (!parsed.success) {
-    const problems = parsed.error.issues
-      .slice(0, 3)
-      .map((issue) => `${issue.path.join(".") || "output"}: ${issue.message}`)
-      .join("; ");
-    throw new Error(`The server sent a result this playground cannot read (${problems})`);
-  }
-  parsed.data.images.forEach((image, index) => {
-    if (!isSafeImageUrl(image.url)) {
-      const shown = image.url.length > 60 ? `${image.url.slice(0, 60)}…` : image.url;
-      throw new Error(
-        `The server sent image ${index + 1} with a URL that is neither http(s) nor a data:image URI (${shown})`,
-      );
-    }
-  });
-  return parsed.data;
-}
-
-function isSafeImageUrl(url: string): boolean {
-  if (/^data:image\/[a-z0-9.+-]+[;,]/i.test(url)) return true;
-  return isHttpUrl(url);
 }

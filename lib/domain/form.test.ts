@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { kontextInputSchema } from "@/lib/kontext/schema";
-import { checkForm, inFormWords, mapServerFieldErrors } from "./form";
+import { inFormWords, mapServerFieldErrors } from "./form";
+import { checkForm } from "./form-check";
 import type { InputImage } from "./run";
 import { DEFAULT_SETTINGS } from "./settings";
 

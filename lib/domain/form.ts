@@ -1,11 +1,7 @@
-import { type KontextRequest, kontextInputSchema } from "@/lib/kontext/schema";
-import * as z from "@/lib/kontext/zod";
-import { normalizeLoraPath } from "./lora-path";
+import type { KontextRequest } from "@/lib/kontext/schema";
 import type { InputImage, LoraEntry } from "./run";
 import { DEFAULT_SETTINGS, type Settings } from "./settings";
 
-// Checks every field but image_url, which exists only once the file is uploaded.
-const formSchema = z.omit(kontextInputSchema, { image_url: true });
 /** Request fields the form shows errors for (besides `lora:<id>:path|scale`). */
 const FORM_FIELDS: ReadonlySet<string> = new Set([
   "image_url",
@@ -95,55 +91,20 @@ export function isSameDraftImage(a: DraftImage | null, b: DraftImage | null): bo
   return false;
 }
 
+/** The form's check (see `./form-check`): its field errors, or the request it makes. */
+export type CheckForm = (state: FormState) => {
+  fieldErrors: Record<string, string>;
+  request: KontextRequest | null;
+  /** The enabled LoRA rows' ids, in the order of `request.loras`. */
+  loraIds: string[];
+};
+
 /** What the form holds: the image, the prompt, the LoRA rows and the settings. */
 export interface FormState {
   image: InputImage | null;
   prompt: string;
   loras: LoraEntry[];
   settings: Settings;
-}
-
-/** Client-side checks before anything is uploaded or paid for. */
-export function checkForm(state: FormState): {
-  fieldErrors: Record<string, string>;
-  request: KontextRequest | null;
-  /** The enabled LoRA rows' ids, in the order of `request.loras`. */
-  loraIds: string[];
-} {
-  const fieldErrors: Record<string, string> = {};
-  const { image } = state;
-  if (!image) fieldErrors.image_url = "Add an image to edit";
-  else if (!hasPixels(image)) {
-    fieldErrors.image_url = `The image reports no usable size (${image.width}×${image.height}); use a JPEG, PNG, WebP, GIF or AVIF image`;
-  }
-  const enabled = state.loras.filter((lora) => lora.isEnabled);
-  const loras = enabled.map((lora) => {
-    const checked = normalizeLoraPath(lora.path);
-    if (!checked.ok) fieldErrors[`lora:${lora.id}:path`] = checked.message;
-    return { path: checked.ok ? checked.path : lora.path, scale: lora.scale };
-  });
-  const loraIds = enabled.map((lora) => lora.id);
-  const { seedMode, seed, ...settings } = state.settings;
-  const parsed = formSchema.safeParse({
-    prompt: state.prompt,
-    loras,
-    ...settings,
-    ...(seedMode === "fixed" ? { seed } : {}),
-  });
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const [field, index, sub] = issue.path;
-      const key =
-        field === "loras" && typeof index === "number" && enabled[index]
-          ? `lora:${enabled[index].id}:${String(sub ?? "path")}`
-          : String(field ?? "input");
-      fieldErrors[key] ??= inFormWords(issue.message);
-    }
-  }
-  if (Object.keys(fieldErrors).length > 0 || !parsed.success) {
-    return { fieldErrors, request: null, loraIds };
-  }
-  return { fieldErrors, request: { ...parsed.data, image_url: "" }, loraIds };
 }
 
 /** Whether a size can be used for a run (both sides at least 1 px). */

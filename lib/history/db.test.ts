@@ -1,6 +1,7 @@
 import "fake-indexeddb/auto";
 import { describe, expect, it, vi } from "vitest";
-import { type BatchRecord, buildBatch } from "@/lib/batch/record";
+import { buildBatch } from "@/lib/batch/build";
+import type { BatchRecord } from "@/lib/batch/record";
 import { fileInput, hashOf, recipe } from "@/lib/batch/test-support";
 import { DEFAULT_SETTINGS } from "@/lib/domain/settings";
 import { kontextInputSchema } from "@/lib/kontext/schema";

@@ -1,12 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { preview, TINY_JPEG, userLora } from "@/tests/fixtures/library";
-import {
-  LIBRARY_FORMAT,
-  libraryFilename,
-  libraryJsonText,
-  mergeLibrary,
-  parseLibraryJson,
-} from "./library-json";
+import { LIBRARY_FORMAT, libraryFilename, libraryJsonText } from "./library-file";
+import { mergeLibrary, parseLibraryJson } from "./library-json";
 import type { LibraryContents } from "./types";
 
 const CURATED =

@@ -2,64 +2,15 @@ import { formatCount } from "@/lib/domain/text";
 import * as z from "@/lib/kontext/zod";
 import { describeIssues, FILE_IMPORT_STYLE } from "@/lib/persist/issues";
 import { checkDocumentHeader, parseJson } from "@/lib/persist/json-document";
+import { LIBRARY_FORMAT, MAX_LIBRARY_ENTRIES } from "./library-file";
 import { LIBRARY_VERSION, type LibraryContents, type LoraPreview, type UserLora } from "./types";
 import { loraPreviewSchema, userLoraSchema } from "./validation";
 
 /**
- * The library as a JSON file (export and import), and how an import merges into a library.
- * Pure; runs in the browser and in Node.
+ * Reading a library's JSON file (the schemas: zod) and how an import merges into a library; its
+ * format and writing are in `./library-file`. Pure; runs in the browser and in Node.
  */
 
-/** The `format` of an exported library. */
-export const LIBRARY_FORMAT = "kontext-playground/lora-library";
-/** The most LoRAs (and previews) one library file may hold. */
-export const MAX_LIBRARY_ENTRIES = 2_000;
-/** The largest library file read (2,000 previews of about 10 KB each, with room to spare). */
-export const MAX_LIBRARY_FILE_BYTES = 32 * 1024 ** 2;
-
-/** An exported library: `{ format, version, exportedAt, loras, previews? }`. */
-export interface LibraryDocument {
-  format: typeof LIBRARY_FORMAT;
-  version: number;
-  /** ISO 8601 time of the export. */
-  exportedAt: string;
-  loras: UserLora[];
-  previews?: LoraPreview[];
-}
-
-/** The export document of a library; `now` in milliseconds since the epoch. */
-export function toLibraryDocument(contents: LibraryContents, now: number): LibraryDocument {
-  return {
-    format: LIBRARY_FORMAT,
-    version: LIBRARY_VERSION,
-    exportedAt: new Date(now).toISOString(),
-    loras: contents.loras,
-    ...(contents.previews.length > 0 ? { previews: contents.previews } : {}),
-  };
-}
-
-/** The export file's text: the document, indented for people who open it. */
-export function libraryJsonText(contents: LibraryContents, now: number): string {
-  return `${JSON.stringify(toLibraryDocument(contents, now), null, 2)}\n`;
-}
-
-/** `kontext-lora-library-2026-11-23.json`. */
-export function libraryFilename(now: number): string {
-  return `kontext-lora-library-${new Date(now).toISOString().slice(0, 10)}.json`;
-}
-
-/** Whether JSON text claims to be an exported library (its `format`), before any other check. */
-export function looksLikeLibraryJson(text: string): boolean {
-  const json = parseJson(text);
-  const value = json?.value;
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    (value as { format?: unknown }).format === LIBRARY_FORMAT
-  );
-}
-
-/** Result of {@link parseLibraryJson}: never throws; `message` says what is wrong, for people. */
 export type ParseLibraryResult =
   | { ok: true; library: LibraryContents }
   | { ok: false; message: string };

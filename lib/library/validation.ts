@@ -1,22 +1,12 @@
 import { normalizeLoraPath } from "@/lib/domain/lora-path";
 import { formatCount } from "@/lib/domain/text";
 import type { Assert, Same } from "@/lib/domain/type-checks";
-import { LIMITS, PLAYGROUND_LIMITS } from "@/lib/kontext/endpoint";
+import { LIMITS } from "@/lib/kontext/endpoint";
 import * as z from "@/lib/kontext/zod";
+import { LIBRARY_LIMITS } from "./library-file";
 import type { LoraPreview, UserLora } from "./types";
 
-/** Limits of a saved LoRA and a preview (the path's and scale's come from the endpoint's). */
-export const LIBRARY_LIMITS = {
-  maxNameChars: 100,
-  /** A trigger is (the start of) a prompt, so it has the prompt's limit. */
-  maxTriggerChars: PLAYGROUND_LIMITS.maxPromptChars,
-  maxNotesChars: 2_000,
-  maxTags: 12,
-  maxTagChars: 32,
-  maxIdChars: 200,
-  /** A 192 px JPEG thumbnail is 5–20 KB; this leaves room and refuses whole images. */
-  maxThumbnailChars: 200_000,
-} as const;
+export { LIBRARY_LIMITS } from "./library-file";
 
 const { min: minScale, max: maxScale } = LIMITS.loraScale;
 const SCALE_MESSAGE = `Enter a scale from ${minScale} to ${maxScale}`;

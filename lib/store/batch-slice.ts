@@ -1,4 +1,5 @@
 import type { StateCreator } from "zustand";
+import { buildBatch, queueOf, requestFor, withQueue } from "@/lib/batch/build";
 import {
   type BatchCost,
   DEFAULT_BATCH_BUDGET_USD,
@@ -8,21 +9,10 @@ import {
 import type { BatchExportEntry } from "@/lib/batch/export";
 import type { Intake } from "@/lib/batch/intake";
 import * as queue from "@/lib/batch/queue";
-import {
-  type BatchItem,
-  type BatchRecipe,
-  type BatchRecord,
-  buildBatch,
-  queueOf,
-  type RecipeRequest,
-  recipeRequestSchema,
-  requestFor,
-  withQueue,
-} from "@/lib/batch/record";
+import type { BatchItem, BatchRecipe, BatchRecord, RecipeRequest } from "@/lib/batch/record";
 import { backoffMs, isRefusal } from "@/lib/batch/refusal";
 import { toAppError } from "@/lib/browser/errors";
 import { errorMessage } from "@/lib/domain/app-error";
-import { checkForm } from "@/lib/domain/form";
 import type { InputImage } from "@/lib/domain/run";
 import { randomSeed } from "@/lib/domain/settings";
 import { toHistoryRun } from "@/lib/history/run-record";
@@ -31,6 +21,17 @@ import { coordinate } from "./coordination";
 import { runOf } from "./selectors";
 import type { BatchRecipeSource, BatchSlice, PlaygroundState } from "./state";
 import type { Run } from "./types";
+
+/** The schemas a new batch's recipe is checked with (zod): loaded when a batch is created. */
+type RecipeChecks = Awaited<ReturnType<typeof loadRecipeChecks>>;
+
+async function loadRecipeChecks() {
+  const [{ checkForm }, { recipeRequestSchema }] = await Promise.all([
+    import("@/lib/domain/form-check"),
+    import("@/lib/batch/record"),
+  ]);
+  return { checkForm, recipeRequestSchema };
+}
 
 /** The size a run is predicted at when its input's size is unknown (fixed ratios need none). */
 const UNKNOWN_SIZE = { width: 1024, height: 1024 };
@@ -382,6 +383,7 @@ export const createBatchSlice: StateCreator<PlaygroundState, [], [], BatchSlice>
 
   /** The recipe from the form, checked like a run (the prompt may be empty when every image has one). */
   function recipeFromForm(
+    { checkForm, recipeRequestSchema }: RecipeChecks,
     everyHasPrompt: boolean,
   ): { request: RecipeRequest } | { message: string } {
     const state = get();
@@ -406,6 +408,7 @@ export const createBatchSlice: StateCreator<PlaygroundState, [], [], BatchSlice>
   }
 
   function recipeFromRun(
+    { recipeRequestSchema }: RecipeChecks,
     runId: string,
   ): { request: RecipeRequest; seed: number | null } | { message: string } {
     const run = runOf(get(), runId);
@@ -485,6 +488,7 @@ export const createBatchSlice: StateCreator<PlaygroundState, [], [], BatchSlice>
       set((state) => ({ batchInputs: state.batchInputs.filter((input) => input.key !== key) })),
     clearBatchInputs: () => set({ batchInputs: [], batchProblems: [], batchError: null }),
     createBatch: async ({ source = { kind: "form" }, seedMode, concurrency, budgetUsd }) => {
+      const checks = await loadRecipeChecks();
       const state = get();
       const pending = state.batchInputs;
       if (pending.length === 0) {
@@ -494,7 +498,7 @@ export const createBatchSlice: StateCreator<PlaygroundState, [], [], BatchSlice>
       const everyHasPrompt = pending.every((input) => input.prompt !== null);
       let recipe: BatchRecipe;
       if (source.kind === "run") {
-        const fromRun = recipeFromRun(source.runId);
+        const fromRun = recipeFromRun(checks, source.runId);
         if ("message" in fromRun) {
           set({ batchError: fromRun.message });
           return null;
@@ -506,7 +510,7 @@ export const createBatchSlice: StateCreator<PlaygroundState, [], [], BatchSlice>
           sourceRunId: source.runId,
         };
       } else {
-        const fromForm = recipeFromForm(everyHasPrompt);
+        const fromForm = recipeFromForm(checks, everyHasPrompt);
         if ("message" in fromForm) {
           set({ batchError: fromForm.message });
           return null;

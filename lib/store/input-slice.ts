@@ -2,7 +2,6 @@ import type { StateCreator } from "zustand";
 import { dataUriToBlob } from "@/lib/browser/data-uri";
 import { inFormWords, WAIT_FOR_IMAGE, withoutKey } from "@/lib/domain/form";
 import { ACCEPTED_IMAGE_TYPES } from "@/lib/domain/image-file";
-import { imageUrlSchema } from "@/lib/kontext/schema";
 import type { InputSlice, PlaygroundState } from "./state";
 import type { InputImage } from "./types";
 
@@ -99,6 +98,11 @@ export const createInputSlice: StateCreator<PlaygroundState, [], [], InputSlice>
         }
         return get().setImageFile(converted.file);
       }
+      // Taken at once, so a newer image chosen while the check loads wins.
+      const token = beginLoad(null);
+      // The URL's check (zod) loads at the first URL, not with the first screen.
+      const { imageUrlSchema } = await import("@/lib/kontext/schema");
+      if (token !== loadToken) return;
       const checked = imageUrlSchema.safeParse(value);
       if (!checked.success) {
         cancelLoad();
@@ -106,7 +110,6 @@ export const createInputSlice: StateCreator<PlaygroundState, [], [], InputSlice>
         set({ imageError: inFormWords(message), imageErrorField: "url" });
         return;
       }
-      const token = beginLoad(null);
       try {
         const size = await get().services.probeUrl(checked.data);
         if (token !== loadToken) return;

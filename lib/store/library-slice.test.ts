@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { StorageFullError } from "@/lib/history/db";
 import { KNOWN_LORAS } from "@/lib/kontext/known-loras";
-import { LIBRARY_FORMAT } from "@/lib/library/library-json";
+import { LIBRARY_FORMAT } from "@/lib/library/library-file";
 import type { UserLoraInput } from "@/lib/library/validation";
 import { preview, TINY_JPEG, userLora } from "@/tests/fixtures/library";
 import { selectLibraryLora } from "./library-slice";

@@ -3,14 +3,12 @@ import { errorMessage } from "@/lib/domain/app-error";
 import { clampScale } from "@/lib/domain/run";
 import { findKnownLora, KNOWN_LORAS, loraLabel } from "@/lib/kontext/known-loras";
 import {
+  LIBRARY_LIMITS,
   libraryFilename,
   libraryJsonText,
   MAX_LIBRARY_FILE_BYTES,
-  mergeLibrary,
-  parseLibraryJson,
-} from "@/lib/library/library-json";
+} from "@/lib/library/library-file";
 import type { LibraryChange, LibraryContents, LoraPreview, UserLora } from "@/lib/library/types";
-import { checkUserLoraInput, LIBRARY_LIMITS } from "@/lib/library/validation";
 import type { ImportLibraryResult, LibraryLora } from "./outcomes";
 import { runOf } from "./selectors";
 import type { LibrarySlice, PlaygroundState } from "./state";
@@ -86,6 +84,7 @@ export const createLibrarySlice: StateCreator<PlaygroundState, [], [], LibrarySl
       return loading;
     },
     saveUserLora: async (input, id) => {
+      const { checkUserLoraInput } = await import("@/lib/library/validation");
       const checked = checkUserLoraInput(input);
       if (!checked.ok) return checked;
       const { userLoras, previews, services } = get();
@@ -174,6 +173,7 @@ export const createLibrarySlice: StateCreator<PlaygroundState, [], [], LibrarySl
         return { ok: false, message };
       };
       if (text.length > MAX_LIBRARY_FILE_BYTES) return refuse("it is too large for a library");
+      const { mergeLibrary, parseLibraryJson } = await import("@/lib/library/library-json");
       const parsed = parseLibraryJson(text);
       if (!parsed.ok) return refuse(parsed.message);
       const { userLoras, previews, services } = get();

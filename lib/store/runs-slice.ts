@@ -5,7 +5,7 @@ import {
   summarizeFieldErrors,
   toAppError,
 } from "@/lib/browser/errors";
-import { checkForm, mapServerFieldErrors, WAIT_FOR_IMAGE } from "@/lib/domain/form";
+import { mapServerFieldErrors, WAIT_FOR_IMAGE } from "@/lib/domain/form";
 import type { Run, RunUpdate } from "@/lib/domain/run";
 import { highestSerial } from "@/lib/domain/run-serial";
 import { estimatePrice } from "@/lib/kontext/pricing";
@@ -274,6 +274,8 @@ export const createRunsSlice: StateCreator<PlaygroundState, [], [], RunsSlice> =
     alert: null,
     startRun: async () => {
       try {
+        // The form's check (the endpoint's schema: zod) loads at the first Generate.
+        const { checkForm } = await import("@/lib/domain/form-check");
         const state = get();
         if (state.isPreparingImage) {
           set((current) => ({

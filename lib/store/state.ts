@@ -2,6 +2,7 @@ import type { StoreApi } from "zustand/vanilla";
 import type { BatchCost } from "@/lib/batch/cost";
 import type { PendingBatchInput } from "@/lib/batch/intake";
 import type { BatchRecord } from "@/lib/batch/record";
+import type { CheckForm } from "@/lib/domain/form";
 import type { RecipeRequest } from "@/lib/history/recipe-png";
 import type { ImportedRun } from "@/lib/history/zip";
 import type { KontextImage, KontextRequest } from "@/lib/kontext/schema";
@@ -314,8 +315,9 @@ export interface SweepSlice {
   /**
    * Checks the form and the axes and expands them into cells with their predicted cost. The
    * seed is held: the form's fixed seed, else `seed` (a random one the caller drew once).
+   * `checkForm` is the form's check (`lib/domain/form-check`, loaded at first use).
    */
-  planSweep: (axes: readonly AxisInput[], seed: number) => SweepPlan;
+  planSweep: (axes: readonly AxisInput[], seed: number, checkForm: CheckForm) => SweepPlan;
   /**
    * Starts a sweep: uploads the image once, saves the sweep, then runs its cells `concurrency`
    * at a time. Returns its id, or null when the plan fails (the message is in `sweepError`).

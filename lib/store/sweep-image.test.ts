@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
+import { checkForm } from "@/lib/domain/form-check";
 import { outputSize } from "@/lib/kontext/resolution";
 import type { KeyValueStore } from "@/lib/persist/idb";
 import { createSweepImageStore } from "@/lib/sweep/image-store";
@@ -80,7 +81,7 @@ async function setUp() {
 describe("a sweep over input images", () => {
   it("plans the current image and two added files × 2 scales, each cell priced by its own size", async () => {
     const { store } = await setUp();
-    const plan = store.getState().planSweep(store.getState().sweepForm, 7);
+    const plan = store.getState().planSweep(store.getState().sweepForm, 7, checkForm);
     if (!plan.ok) throw new Error(plan.message);
     expect(plan.grid.columnLabels).toEqual(["photo", "chair", "lamp"]);
     expect(plan.grid.rowLabels).toEqual(["×0.5", "×1"]);
@@ -122,10 +123,10 @@ describe("a sweep over input images", () => {
   it("needs no form image when the axis brings its own images", async () => {
     const { store } = await setUp();
     store.getState().clearImage();
-    const withCurrent = store.getState().planSweep(store.getState().sweepForm, 7);
+    const withCurrent = store.getState().planSweep(store.getState().sweepForm, 7, checkForm);
     expect(withCurrent).toMatchObject({ ok: false, axis: 0 });
     store.getState().removeSweepImage(0, "current");
-    const plan = store.getState().planSweep(store.getState().sweepForm, 7);
+    const plan = store.getState().planSweep(store.getState().sweepForm, 7, checkForm);
     if (!plan.ok) throw new Error(plan.message);
     expect(plan.grid.columnLabels).toEqual(["chair", "lamp"]);
   });
@@ -140,7 +141,7 @@ describe("a sweep over input images", () => {
       .getState()
       .sweepForm[0]?.images?.map((image) => (image.source === "file" ? image.name : "current"));
     expect(names).toEqual(["current", "chair.png", "lamp.jpg", "chair.png"]);
-    const plan = store.getState().planSweep(store.getState().sweepForm, 7);
+    const plan = store.getState().planSweep(store.getState().sweepForm, 7, checkForm);
     expect(plan.ok && plan.grid.columnLabels).toEqual(["photo", "chair", "lamp", "chair 2"]);
   });
 
@@ -164,7 +165,7 @@ describe("a sweep over input images", () => {
     await withImage(reloaded);
     reloaded.getState().addLora({ path: STYLE, scale: 1 });
     await vi.waitFor(() => {
-      const plan = reloaded.getState().planSweep(reloaded.getState().sweepForm, 7);
+      const plan = reloaded.getState().planSweep(reloaded.getState().sweepForm, 7, checkForm);
       expect(plan.ok && plan.grid.columnLabels).toEqual(["photo", "chair", "lamp"]);
     }, SAVED);
     expect(next.prepared.map((entry) => entry.name)).toEqual(

@@ -1,7 +1,7 @@
 import type { StateCreator } from "zustand";
 import { toAppError } from "@/lib/browser/errors";
 import { errorMessage } from "@/lib/domain/app-error";
-import { checkForm, hasPixels } from "@/lib/domain/form";
+import { hasPixels } from "@/lib/domain/form";
 import { randomSeed } from "@/lib/domain/settings";
 import { outputSize, type Size } from "@/lib/kontext/resolution";
 import { type AxisImage, type AxisValue, imageAxisValues, parseAxis } from "@/lib/sweep/axis";
@@ -280,7 +280,7 @@ export const createSweepSlice: StateCreator<PlaygroundState, [], [], SweepSlice>
         });
       }
     },
-    planSweep: (inputs, seed) => {
+    planSweep: (inputs, seed, checkForm) => {
       const state = get();
       // An image axis brings its own images: the form's image is needed only when a cell uses it.
       const imageAxis = inputs.findIndex((input) => input.kind === "image");
@@ -337,7 +337,8 @@ export const createSweepSlice: StateCreator<PlaygroundState, [], [], SweepSlice>
       };
     },
     startSweep: async (inputs, { concurrency, seed }) => {
-      const plan = get().planSweep(inputs, seed);
+      const { checkForm } = await import("@/lib/domain/form-check");
+      const plan = get().planSweep(inputs, seed, checkForm);
       if (!plan.ok) {
         set({ sweepError: plan.message });
         return null;

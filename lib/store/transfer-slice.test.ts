@@ -1,12 +1,13 @@
 import { strToU8, zipSync } from "fflate";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
+import { checkForm } from "@/lib/domain/form-check";
 import { DEFAULT_SETTINGS } from "@/lib/domain/settings";
 import { embedPngText } from "@/lib/history/png-metadata";
 import { readRecipe } from "@/lib/history/recipe-png";
 import { toSidecar } from "@/lib/history/sidecar";
 import type { HistoryRun } from "@/lib/history/types";
-import { LIBRARY_FORMAT } from "@/lib/library/library-json";
+import { LIBRARY_FORMAT } from "@/lib/library/library-file";
 import { encodeRecipe } from "@/lib/share/link";
 import { runRecipe } from "@/lib/share/recipe";
 import { userLora } from "@/tests/fixtures/library";
@@ -339,6 +340,7 @@ describe("opening a shared sweep", () => {
         },
       ],
       5,
+      checkForm,
     );
     if (!plan.ok) throw new Error(plan.message);
     const token = encodeRecipe({

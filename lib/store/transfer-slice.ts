@@ -5,7 +5,7 @@ import { isPng } from "@/lib/history/png-metadata";
 import { toHistoryRun } from "@/lib/history/run-record";
 import type { ExportEntry } from "@/lib/history/zip";
 import type { KontextRequest } from "@/lib/kontext/schema";
-import { looksLikeLibraryJson, MAX_LIBRARY_FILE_BYTES } from "@/lib/library/library-json";
+import { looksLikeLibraryJson, MAX_LIBRARY_FILE_BYTES } from "@/lib/library/library-file";
 import { coordinate } from "./coordination";
 import { runOf } from "./selectors";
 import type { PlaygroundState, TransferSlice } from "./state";

@@ -5,7 +5,7 @@ import { saveBlob } from "@/components/playground/runs/result-action-button";
 import { usePlaygroundStore } from "@/components/playground/store-provider";
 import { Button } from "@/components/ui/button";
 import { PlusIcon } from "@/components/ui/icons";
-import { MAX_LIBRARY_FILE_BYTES } from "@/lib/library/library-json";
+import { MAX_LIBRARY_FILE_BYTES } from "@/lib/library/library-file";
 
 /** The id of the "Save a LoRA" button, where focus returns when the form closes. */
 export const SAVE_NEW_BUTTON_ID = "lora-library-save-new";

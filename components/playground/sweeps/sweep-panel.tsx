@@ -6,6 +6,7 @@ import { usePlaygroundStore, usePlaygroundStoreApi } from "@/components/playgrou
 import { Button } from "@/components/ui/button";
 import { focusAfterRender } from "@/components/ui/focus";
 import { Panel } from "@/components/ui/panel";
+import { checkForm } from "@/lib/domain/form-check";
 import { randomSeed } from "@/lib/domain/settings";
 import type { AxisInput } from "@/lib/store/outcomes";
 import { SweepAxisField } from "./sweep-axis-field";
@@ -47,7 +48,7 @@ export function SweepPanel() {
   const withTargets = axes.map((axis) =>
     axis.kind === "lora_scale" && !axis.target ? { ...axis, target: defaultTarget(store) } : axis,
   );
-  const plan = store.getState().planSweep(withTargets, seed);
+  const plan = store.getState().planSweep(withTargets, seed, checkForm);
 
   async function run() {
     setIsConfirming(false);
