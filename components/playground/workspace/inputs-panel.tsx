@@ -1,7 +1,6 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { Suspense } from "react";
 import { FormCode } from "@/components/playground/code/form-code";
 import { ImageInputPanel } from "@/components/playground/image-input/image-input-panel";
 import { LoraPanel } from "@/components/playground/lora-stack/lora-panel";
@@ -26,8 +25,6 @@ const SweepPanel = dynamic(
  * The inputs: image, prompt and LoRAs first, then the collapsed sections, in a column that
  * scrolls on its own; Generate (with the run's size and price) is pinned below it, always in view.
  */
-// Each part is a Suspense boundary (nothing in them suspends): React hydrates each in its own
-// task, so the first screen's hydration is several short tasks, not one long one (issue 13's TBT).
 export function InputsPanel({ backend }: { backend: PlaygroundBackend }) {
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-2">
@@ -38,15 +35,9 @@ export function InputsPanel({ backend }: { backend: PlaygroundBackend }) {
         // a little denser here than elsewhere, so the first screen holds the whole first loop.
         className="relative -mx-1 flex min-h-0 flex-1 flex-col gap-2 overflow-y-auto overscroll-contain px-1 pb-1 [&_*]:scroll-my-3 [&>section]:gap-2.5 [&>section]:p-3"
       >
-        <Suspense>
-          <ImageInputPanel />
-        </Suspense>
-        <Suspense>
-          <PromptField />
-        </Suspense>
-        <Suspense>
-          <LoraPanel />
-        </Suspense>
+        <ImageInputPanel />
+        <PromptField />
+        <LoraPanel />
         <InputSection
           id="section-settings"
           title="Advanced settings"
@@ -57,14 +48,10 @@ export function InputsPanel({ backend }: { backend: PlaygroundBackend }) {
         <InputSection id="section-sweep" title="Sweep" hint="compare values side by side">
           <SweepPanel />
         </InputSection>
-        <Suspense>
-          <FormCode />
-        </Suspense>
+        <FormCode />
       </div>
-      <Suspense>
-        <ResultReady />
-        <GenerateBar backend={backend} />
-      </Suspense>
+      <ResultReady />
+      <GenerateBar backend={backend} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import * as Tabs from "@radix-ui/react-tabs";
-import { type ReactNode, Suspense } from "react";
+import type { ReactNode } from "react";
 import { AlertBanner } from "@/components/playground/alert-banner";
 import type { PlaygroundBackend } from "@/components/playground/prompt/generate-bar";
 import { ResultsPanel, ResultsProviders } from "@/components/playground/runs/results-panel";
@@ -64,14 +64,9 @@ export function WorkspaceLayout({ backend }: { backend: PlaygroundBackend }) {
             value="result"
             className="grid min-h-0 min-w-0 grid-rows-[minmax(0,3fr)_minmax(0,2fr)] gap-3 outline-none data-[state=inactive]:max-md:hidden lg:grid-cols-[minmax(0,1fr)_minmax(0,20rem)] lg:grid-rows-1 2xl:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]"
           >
-            {/* Suspense boundaries, as in the inputs: each part hydrates in its own task. */}
             <ResultsProviders>
-              <Suspense>
-                <Stage />
-              </Suspense>
-              <Suspense>
-                <ResultsPanel />
-              </Suspense>
+              <Stage />
+              <ResultsPanel />
             </ResultsProviders>
           </WorkspacePanel>
         </div>
