@@ -15,6 +15,24 @@ import * as z from "./zod";
 
 const DATA_URI = /^data:([a-z]+\/[a-z0-9.+-]+)?(;[a-z0-9-]+=[^;,]*)*(;base64)?,/i;
 
+/**
+ * A number of `field` within `range` (a whole one when `isWhole`), in the endpoint's words:
+ * `num_images must be at most 4`.
+ */
+function boundedNumber(
+  field: string,
+  range: { min: number; max: number },
+  { isWhole = false }: { isWhole?: boolean } = {},
+) {
+  return z
+    .number({ error: `${field} must be a number` })
+    .check(
+      ...(isWhole ? [z.int(`${field} must be a whole number`)] : []),
+      z.gte(range.min, `${field} must be at least ${range.min}`),
+      z.lte(range.max, `${field} must be at most ${range.max}`),
+    );
+}
+
 /** `image_url`: an http(s) URL or a data URI (fal accepts both for file inputs). */
 export const imageUrlSchema = z.string({ error: "image_url must be a string" }).check(
   z.trim(),
@@ -78,45 +96,20 @@ export const kontextInputSchema = z.strictObject({
     ),
   ),
   num_inference_steps: z._default(
-    z
-      .number({ error: "num_inference_steps must be a number" })
-      .check(
-        z.int("num_inference_steps must be a whole number"),
-        z.gte(LIMITS.steps.min, `num_inference_steps must be at least ${LIMITS.steps.min}`),
-        z.lte(LIMITS.steps.max, `num_inference_steps must be at most ${LIMITS.steps.max}`),
-      ),
+    boundedNumber("num_inference_steps", LIMITS.steps, { isWhole: true }),
     LIMITS.steps.default,
   ),
   seed: z.pipe(
-    z.nullish(
-      z
-        .number({ error: "seed must be a number" })
-        .check(
-          z.int("seed must be a whole number"),
-          z.gte(0, "seed must be at least 0"),
-          z.lte(PLAYGROUND_LIMITS.maxSeed, `seed must be at most ${PLAYGROUND_LIMITS.maxSeed}`),
-        ),
-    ),
+    z.nullish(boundedNumber("seed", { min: 0, max: PLAYGROUND_LIMITS.maxSeed }, { isWhole: true })),
     z.transform((value) => value ?? undefined),
   ),
   guidance_scale: z._default(
-    z
-      .number({ error: "guidance_scale must be a number" })
-      .check(
-        z.gte(LIMITS.guidance.min, `guidance_scale must be at least ${LIMITS.guidance.min}`),
-        z.lte(LIMITS.guidance.max, `guidance_scale must be at most ${LIMITS.guidance.max}`),
-      ),
+    boundedNumber("guidance_scale", LIMITS.guidance),
     LIMITS.guidance.default,
   ),
   sync_mode: z._default(z.boolean({ error: "sync_mode must be true or false" }), false),
   num_images: z._default(
-    z
-      .number({ error: "num_images must be a number" })
-      .check(
-        z.int("num_images must be a whole number"),
-        z.gte(LIMITS.numImages.min, `num_images must be at least ${LIMITS.numImages.min}`),
-        z.lte(LIMITS.numImages.max, `num_images must be at most ${LIMITS.numImages.max}`),
-      ),
+    boundedNumber("num_images", LIMITS.numImages, { isWhole: true }),
     LIMITS.numImages.default,
   ),
   enable_safety_checker: z._default(
