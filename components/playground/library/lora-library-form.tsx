@@ -53,6 +53,15 @@ export function LoraLibraryForm({ editId, onDone }: { editId: string | null; onD
     focusAfterRender([returnFocusTo]);
   }
 
+  // After a refused save, the first invalid field takes focus so its error is heard: in an
+  // effect, when the errors are on the page (the save waits for its checks' code to load, and the
+  // Save button is disabled meanwhile, which takes focus away from it).
+  const [refusedSaves, setRefusedSaves] = useState(0);
+  useEffect(() => {
+    if (refusedSaves === 0) return;
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [refusedSaves]);
+
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (isSaving) return;
@@ -65,11 +74,9 @@ export function LoraLibraryForm({ editId, onDone }: { editId: string | null; onD
     );
     setIsSaving(false);
     if (!result.ok) {
+      // Focus goes to the first invalid field once the errors have rendered (the effect below).
       setErrors(result.errors);
-      // Once the errors have rendered: the first invalid field, so its error is heard.
-      requestAnimationFrame(() =>
-        formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
-      );
+      setRefusedSaves((count) => count + 1);
       return;
     }
     onDone();
