@@ -25,6 +25,7 @@ import {
   pricePerImage,
   resultKey,
   runElapsed,
+  runTone,
   selectCompletedRunSlots,
   selectRun,
   viewerItems,
@@ -303,5 +304,17 @@ describe("viewer items", () => {
     expect(wrapIndex(2, 1, 3)).toBe(0);
     expect(wrapIndex(1, 1, 3)).toBe(2);
     expect(wrapIndex(0, 1, 0)).toBe(0);
+  });
+});
+
+describe("runTone", () => {
+  it("is active while a run goes, else says how it ended", () => {
+    expect(runTone("running", false)).toBe("active");
+    expect(runTone("queued", false)).toBe("active");
+    expect(runTone("completed", true)).toBe("completed");
+    expect(runTone("failed", true)).toBe("failed");
+    expect(runTone("cancelled", true)).toBe("cancelled");
+    // A run whose phase still says running but has finished (cut off) reads as cancelled.
+    expect(runTone("running", true)).toBe("cancelled");
   });
 });

@@ -46,6 +46,23 @@ export function isActivePhase(phase: RunPhase): boolean {
   return phase === "uploading" || phase === "queued" || phase === "running";
 }
 
+/** How a run's status chip reads: active while it runs, else how it ended. */
+export type RunTone = "active" | "completed" | "failed" | "cancelled";
+
+/** A run's {@link RunTone} from its phase and whether it has finished. */
+export function runTone(phase: RunPhase, isFinished: boolean): RunTone {
+  if (isActivePhase(phase) && !isFinished) return "active";
+  return phase === "completed" || phase === "failed" ? phase : "cancelled";
+}
+
+/** The status chip's colours for each {@link RunTone} (the card's and the stage's). */
+export const RUN_TONE_CLASS: Readonly<Record<RunTone, string>> = {
+  active: "bg-accent-50 text-accent-700 dark:bg-accent-700/20 dark:text-accent-400",
+  completed: "bg-emerald-50 text-emerald-800 dark:bg-emerald-900/30 dark:text-emerald-300",
+  failed: "bg-red-50 text-red-800 dark:bg-red-900/30 dark:text-red-300",
+  cancelled: "bg-neutral-100 text-neutral-700 dark:bg-neutral-800 dark:text-neutral-300",
+};
+
 /** `Ghibli style ×1`. */
 export function loraChip(lora: LoraWeight): string {
   return `${loraLabel(lora.path)} ×${formatScale(lora.scale)}`;

@@ -4,21 +4,15 @@ import type { ReactNode } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { usePlaygroundStore } from "@/components/playground/store-provider";
 import {
-  isActivePhase,
   phaseAnnouncement,
   phaseStatus,
   phaseWord,
+  RUN_TONE_CLASS,
+  runTone,
   selectRun,
 } from "./result-format";
 import { CancelRunButton } from "./run-cancel-button";
 import { PhaseAnnouncement, RunElapsed, RunProgress } from "./run-timing";
-
-const BADGE: Record<"active" | "completed" | "failed" | "cancelled", string> = {
-  active: "bg-accent-50 text-accent-700 dark:bg-accent-700/20 dark:text-accent-400",
-  completed: "bg-emerald-50 text-emerald-800 dark:bg-emerald-900/30 dark:text-emerald-300",
-  failed: "bg-red-50 text-red-800 dark:bg-red-900/30 dark:text-red-300",
-  cancelled: "bg-neutral-100 text-neutral-700 dark:bg-neutral-800 dark:text-neutral-300",
-};
 
 /**
  * A run's heading, status, elapsed time, progress bar, Cancel button and `actions` (the card's
@@ -52,13 +46,9 @@ export function RunStatus({
     }),
   );
   if (!run) return null;
-  const isActive = isActivePhase(run.phase) && run.finishedAt === null;
-  const tone = isActive
-    ? "active"
-    : run.phase === "completed" || run.phase === "failed"
-      ? run.phase
-      : "cancelled";
-  const badge = BADGE[tone];
+  const tone = runTone(run.phase, run.finishedAt !== null);
+  const isActive = tone === "active";
+  const badge = RUN_TONE_CLASS[tone];
 
   return (
     <header className="flex flex-col gap-2">

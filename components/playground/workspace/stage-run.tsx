@@ -2,7 +2,12 @@
 
 import { useState } from "react";
 import { useShallow } from "zustand/react/shallow";
-import { isActivePhase, phaseWord, selectRun } from "@/components/playground/runs/result-format";
+import {
+  phaseWord,
+  RUN_TONE_CLASS,
+  runTone,
+  selectRun,
+} from "@/components/playground/runs/result-format";
 import { RunDetails } from "@/components/playground/runs/run-details";
 import { RunFailure } from "@/components/playground/runs/run-failure";
 import { usePlaygroundStore } from "@/components/playground/store-provider";
@@ -10,13 +15,6 @@ import { selectRunNumbers, selectRunTitle } from "@/lib/store/gallery";
 import { StageBeforeAfter, StageInput } from "./stage-before-after";
 import { StageMedia } from "./stage-media";
 import { StageProgress } from "./stage-progress";
-
-const CHIP: Record<"active" | "completed" | "failed" | "cancelled", string> = {
-  active: "bg-accent-50 text-accent-700 dark:bg-accent-700/20 dark:text-accent-400",
-  completed: "bg-emerald-50 text-emerald-800 dark:bg-emerald-900/30 dark:text-emerald-300",
-  failed: "bg-red-50 text-red-800 dark:bg-red-900/30 dark:text-red-300",
-  cancelled: "bg-neutral-100 text-neutral-700 dark:bg-neutral-800 dark:text-neutral-300",
-};
 
 /** The run on the stage: its status line, its media (or failure) and its details. */
 export function StageRun({ runId }: { runId: string }) {
@@ -37,12 +35,8 @@ export function StageRun({ runId }: { runId: string }) {
   );
   const [isShowingInput, setIsShowingInput] = useState(false);
   if (!run) return null;
-  const isActive = isActivePhase(run.phase) && !run.isFinished;
-  const tone = isActive
-    ? "active"
-    : run.phase === "completed" || run.phase === "failed"
-      ? run.phase
-      : "cancelled";
+  const tone = runTone(run.phase, run.isFinished);
+  const isActive = tone === "active";
   const canCompare = run.phase === "completed" && run.inputUrl !== "";
 
   return (
@@ -51,7 +45,7 @@ export function StageRun({ runId }: { runId: string }) {
         <p className="flex min-w-0 flex-1 items-center gap-2 text-sm">
           <span className="shrink-0 font-semibold">{title}</span>
           <span
-            className={`shrink-0 rounded-full px-2 py-0.5 text-[11px] font-medium ${CHIP[tone]}`}
+            className={`shrink-0 rounded-full px-2 py-0.5 text-[11px] font-medium ${RUN_TONE_CLASS[tone]}`}
           >
             {phaseWord(run.phase)}
           </span>
