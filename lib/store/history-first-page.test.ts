@@ -3,17 +3,10 @@ import type { HistoryRun } from "@/lib/history/types";
 import { selectGalleryRunIds, selectRunNumbers } from "./gallery";
 import { FIRST_PAGE_RUNS } from "./persistence-slice";
 import { createPlaygroundStore } from "./playground-store";
-import { fakeHistory, fakeServices, savedRun, tick } from "./test-support";
+import { fakeHistory, fakeServices, finishedSavedRun, tick } from "./test-support";
 
 function finished(id: string, createdAt: number, overrides: Partial<HistoryRun> = {}): HistoryRun {
-  return savedRun({
-    id,
-    createdAt,
-    finishedAt: createdAt + 10,
-    requestId: `req-${id}`,
-    serial: createdAt,
-    ...overrides,
-  });
+  return finishedSavedRun(id, createdAt, { serial: createdAt, ...overrides });
 }
 
 /**

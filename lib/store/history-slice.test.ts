@@ -3,14 +3,21 @@ import { StorageFullError } from "@/lib/history/db";
 import type { HistoryRun } from "@/lib/history/types";
 import type { ImportedRun } from "@/lib/history/zip";
 import { createPlaygroundStore } from "./playground-store";
-import { fakeHistory, fakeImages, fakeServices, savedRun, tick, withImage } from "./test-support";
+import {
+  fakeHistory,
+  fakeImages,
+  fakeServices,
+  finishedSavedRun,
+  tick,
+  withImage,
+} from "./test-support";
 import type { PlaygroundServices } from "./types";
 
 const png = (text = "png") => new Blob([text], { type: "image/png" });
 
 /** A saved completed run with its own input and output URLs. */
 function finished(id: string, createdAt: number, overrides: Partial<HistoryRun> = {}): HistoryRun {
-  const base = savedRun({ id, createdAt, finishedAt: createdAt + 10, requestId: `req-${id}` });
+  const base = finishedSavedRun(id, createdAt);
   return {
     ...base,
     request: { ...base.request, image_url: `https://files.example/${id}-in.png`, prompt: id },

@@ -3,17 +3,14 @@ import type { HistoryRun } from "@/lib/history/types";
 import { selectDeletionMessage, selectRunNumbers } from "./gallery";
 import { lineageOf } from "./lineage";
 import { createPlaygroundStore } from "./playground-store";
-import { fakeHistory, fakeServices, savedRun, tick, withImage } from "./test-support";
-
-function finished(id: string, createdAt: number, overrides: Partial<HistoryRun> = {}): HistoryRun {
-  return savedRun({
-    id,
-    createdAt,
-    finishedAt: createdAt + 10,
-    requestId: `req-${id}`,
-    ...overrides,
-  });
-}
+import {
+  fakeHistory,
+  fakeServices,
+  finishedSavedRun,
+  savedRun,
+  tick,
+  withImage,
+} from "./test-support";
 
 async function loadedStore(runs: HistoryRun[] = []) {
   const saved = fakeHistory({ runs });
@@ -52,7 +49,7 @@ describe("run numbers", () => {
   });
 
   it("saves the number with the run, and a reload shows the same numbers", async () => {
-    const { store, saved } = await loadedStore([finished("a", 100, { serial: 4 })]);
+    const { store, saved } = await loadedStore([finishedSavedRun("a", 100, { serial: 4 })]);
     await withImage(store);
     const id = String(await store.getState().startRun());
     await tick();
@@ -64,9 +61,9 @@ describe("run numbers", () => {
 
   it("numbers runs saved before runs had numbers oldest first, once, and saves them", async () => {
     const { store, saved } = await loadedStore([
-      finished("c", 300),
-      finished("a", 100),
-      finished("b", 200),
+      finishedSavedRun("c", 300),
+      finishedSavedRun("a", 100),
+      finishedSavedRun("b", 200),
     ]);
     expect(numbers(store)).toEqual({ a: 1, b: 2, c: 3 });
     expect([...saved.runs.values()].map((run) => [run.id, run.serial]).sort()).toEqual([
@@ -82,9 +79,9 @@ describe("run numbers", () => {
 
   it("keeps a lineage link on the same run after an earlier run is deleted", async () => {
     const { store } = await loadedStore([
-      finished("a", 100, { serial: 1 }),
-      finished("b", 200, { serial: 2 }),
-      finished("c", 300, { serial: 3, parentId: "b" }),
+      finishedSavedRun("a", 100, { serial: 1 }),
+      finishedSavedRun("b", 200, { serial: 2 }),
+      finishedSavedRun("c", 300, { serial: 3, parentId: "b" }),
     ]);
     await store.getState().deleteRuns(["a"]);
     const [parent] = lineageOf(store.getState().runs, "c").chain;
@@ -93,7 +90,7 @@ describe("run numbers", () => {
   });
 
   it("gives a sweep's cells no number, so the next loose run is not pushed up", async () => {
-    const { store } = await loadedStore([finished("a", 100, { serial: 1 })]);
+    const { store } = await loadedStore([finishedSavedRun("a", 100, { serial: 1 })]);
     const cell = store.getState().launchRun({
       request: savedRun().request,
       inputThumbnail: null,
@@ -107,10 +104,10 @@ describe("run numbers", () => {
   });
 
   it("numbers imported runs after the existing ones, oldest first", async () => {
-    const { store } = await loadedStore([finished("a", 100, { serial: 1 })]);
+    const { store } = await loadedStore([finishedSavedRun("a", 100, { serial: 1 })]);
     await store.getState().importRuns([
-      { run: finished("y", 300, { serial: 1 }), images: [] },
-      { run: finished("x", 200, { serial: 9 }), images: [] },
+      { run: finishedSavedRun("y", 300, { serial: 1 }), images: [] },
+      { run: finishedSavedRun("x", 200, { serial: 9 }), images: [] },
     ]);
     expect(numbers(store)).toEqual({ a: 1, x: 2, y: 3 });
   });

@@ -234,6 +234,21 @@ export function savedRun(overrides: Partial<HistoryRun> = {}): HistoryRun {
   return { ...base, ...overrides };
 }
 
+/** A saved run `id` made at `createdAt` that finished 10 ms later (request `req-<id>`). */
+export function finishedSavedRun(
+  id: string,
+  createdAt: number,
+  overrides: Partial<HistoryRun> = {},
+): HistoryRun {
+  return savedRun({
+    id,
+    createdAt,
+    finishedAt: createdAt + 10,
+    requestId: `req-${id}`,
+    ...overrides,
+  });
+}
+
 /** An in-memory image store; `remote` holds what "fetching" a URL returns. */
 export function fakeImages(remote: Record<string, Blob> = {}) {
   const cached = new Map<string, Blob>();

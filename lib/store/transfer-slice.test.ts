@@ -12,7 +12,14 @@ import { encodeRecipe } from "@/lib/share/link";
 import { runRecipe } from "@/lib/share/recipe";
 import { userLora } from "@/tests/fixtures/library";
 import { createPlaygroundStore } from "./playground-store";
-import { fakeHistory, fakeImages, fakeServices, savedRun, tick, withImage } from "./test-support";
+import {
+  fakeHistory,
+  fakeImages,
+  fakeServices,
+  finishedSavedRun,
+  tick,
+  withImage,
+} from "./test-support";
 
 async function pngBytes(colour = "#f80"): Promise<Uint8Array> {
   return new Uint8Array(
@@ -23,7 +30,7 @@ async function pngBytes(colour = "#f80"): Promise<Uint8Array> {
 }
 
 function finished(id: string, createdAt: number, prompt = id): HistoryRun {
-  const base = savedRun({ id, createdAt, finishedAt: createdAt + 10, requestId: `req-${id}` });
+  const base = finishedSavedRun(id, createdAt);
   const output = base.output as NonNullable<HistoryRun["output"]>;
   return {
     ...base,
