@@ -1,18 +1,16 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { useShallow } from "zustand/react/shallow";
-import { usePlaygroundStore } from "@/components/playground/store-provider";
 import {
   phaseAnnouncement,
   phaseStatus,
   phaseWord,
   RUN_TONE_CLASS,
   runTone,
-  selectRun,
 } from "./result-format";
 import { CancelRunButton } from "./run-cancel-button";
 import { PhaseAnnouncement, RunElapsed, RunProgress } from "./run-timing";
+import { useRunProgress } from "./use-run-progress";
 
 /**
  * A run's heading, status, elapsed time, progress bar, Cancel button and `actions` (the card's
@@ -30,21 +28,7 @@ export function RunStatus({
   titleId: string;
   actions?: ReactNode;
 }) {
-  const run = usePlaygroundStore(
-    useShallow((s) => {
-      const found = selectRun(runId)(s);
-      return found
-        ? {
-            phase: found.phase,
-            queuePosition: found.queuePosition,
-            step: found.step,
-            startedAt: found.startedAt,
-            finishedAt: found.finishedAt,
-            isCancelRequested: found.isCancelRequested,
-          }
-        : null;
-    }),
-  );
+  const run = useRunProgress(runId);
   if (!run) return null;
   const tone = runTone(run.phase, run.finishedAt !== null);
   const isActive = tone === "active";

@@ -1,28 +1,13 @@
 "use client";
 
-import { useShallow } from "zustand/react/shallow";
-import { selectRun } from "@/components/playground/runs/result-format";
 import { RunElapsed, RunProgress } from "@/components/playground/runs/run-timing";
+import { useRunProgress } from "@/components/playground/runs/use-run-progress";
 import { usePlaygroundStore } from "@/components/playground/store-provider";
 import { Button } from "@/components/ui/button";
 
 /** On the placeholders of an active run: where it is, the progress bar, elapsed time and Cancel. */
 export function StageProgress({ runId, runNumber }: { runId: string; runNumber: number }) {
-  const run = usePlaygroundStore(
-    useShallow((s) => {
-      const found = selectRun(runId)(s);
-      return found
-        ? {
-            phase: found.phase,
-            step: found.step,
-            queuePosition: found.queuePosition,
-            startedAt: found.startedAt,
-            finishedAt: found.finishedAt,
-            isCancelRequested: found.isCancelRequested,
-          }
-        : null;
-    }),
-  );
+  const run = useRunProgress(runId);
   const cancelRun = usePlaygroundStore((s) => s.cancelRun);
   if (!run) return null;
   const where =
