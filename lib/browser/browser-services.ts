@@ -1,5 +1,6 @@
 import type { FalClient, QueueStatus } from "@fal-ai/client";
 import type { InputStore } from "@/lib/batch/input-store";
+import { loadOnce } from "@/lib/domain/load-once";
 import type { HistoryDb } from "@/lib/history/db";
 import { ENDPOINT_ID } from "@/lib/kontext/endpoint";
 import type { LibraryDb } from "@/lib/library/library-db";
@@ -38,25 +39,8 @@ function loadPlaygroundFalClient(): () => Promise<FalClient> {
   };
 }
 
-/**
- * `load` called once, at the first call that needs what it loads (a failed load is tried again at
- * the next call). The stores below come in this way: their code (IndexedDB, the records' formats
- * and migrations) is loaded after the first screen, when the history is read.
- */
-function once<T>(load: () => T | Promise<T>): () => Promise<T> {
-  let loaded: Promise<T> | null = null;
-  return () => {
-    const current = loaded ?? Promise.resolve().then(load);
-    loaded = current;
-    current.catch(() => {
-      if (loaded === current) loaded = null;
-    });
-    return current;
-  };
-}
-
 /** The result's parser (`parseKontextOutput`, with the output schema: zod), loaded at the first run. */
-const loadOutputParser = once(() => import("./kontext-output"));
+const loadOutputParser = loadOnce(() => import("./kontext-output"));
 
 /**
  * The real services: fal through the proxy, the browser's image decoding, the clock. Tests may
@@ -120,7 +104,7 @@ export function createBrowserHistory(
   open: () => HistoryDb | Promise<HistoryDb> = () =>
     import("@/lib/history/db").then((m) => m.createHistoryDb()),
 ): HistoryService {
-  const history = once(open);
+  const history = loadOnce(open);
   return {
     saveRun: async (run) => (await history()).putRun(run),
     loadRuns: async () => (await history()).listRuns(),
@@ -153,7 +137,7 @@ export function createBrowserLibrary(
       }),
     ),
 ): LibraryService {
-  const library = once(open);
+  const library = loadOnce(open);
   return {
     load: async () => (await library()).load(),
     write: async (change) => (await library()).write(change),
@@ -162,7 +146,9 @@ export function createBrowserLibrary(
 
 /** The batch inputs kept in IndexedDB (see `createInputStore`), loaded on the first call. */
 function createBrowserInputStore(): InputStore {
-  const inputs = once(() => import("@/lib/batch/input-store").then((m) => m.createInputStore()));
+  const inputs = loadOnce(() =>
+    import("@/lib/batch/input-store").then((m) => m.createInputStore()),
+  );
   return {
     put: async (hash, blob) => (await inputs()).put(hash, blob),
     // Never rejects, as `InputStore.get` promises: a store that cannot load has nothing.
@@ -178,7 +164,7 @@ function createBrowserInputStore(): InputStore {
 
 /** The sweep images kept in IndexedDB (see `createSweepImageStore`), loaded on the first call. */
 function createBrowserSweepImageStore(): SweepImageStore {
-  const images = once(() =>
+  const images = loadOnce(() =>
     import("@/lib/sweep/image-store").then((m) => m.createSweepImageStore()),
   );
   return {
