@@ -1,12 +1,12 @@
 "use client";
 
-import { describeRunEstimate } from "@/components/playground/settings/setting-info";
 import { usePlaygroundStore } from "@/components/playground/store-provider";
 import {
   type PlaygroundState,
   selectPredictedSize,
   selectPrice,
 } from "@/lib/store/playground-store";
+import { describeRunEstimate } from "./run-estimate-format";
 
 const SIZE_NOTE = "fal does not publish its sizing rules; the real size comes with the result";
 

@@ -10,13 +10,7 @@ import {
   RESOLUTION_MODES,
   type ResolutionMode,
 } from "@/lib/kontext/endpoint";
-import { formatUsd, type PriceEstimate } from "@/lib/kontext/pricing";
-import {
-  aspectRatioSize,
-  MATCH_INPUT_MAX_AREA,
-  SIZE_MULTIPLE,
-  type Size,
-} from "@/lib/kontext/resolution";
+import { aspectRatioSize, MATCH_INPUT_MAX_AREA, SIZE_MULTIPLE } from "@/lib/kontext/resolution";
 import type { Settings } from "@/lib/store/types";
 
 /** Every setting the panel shows (seedMode lives inside the seed control). */
@@ -206,21 +200,6 @@ export function parseNumberText(text: string): number | null {
  */
 export function syncNumberText(text: string, value: number): string {
   return parseNumberText(text) === value ? text : String(value);
-}
-
-/**
- * The generate bar's line, "Output 1392×752 · 2 images · ≈ $0.07", or null while the size is
- * unknown (no image yet in auto or match_input mode).
- */
-export function describeRunEstimate(
-  size: Size | null,
-  numImages: number,
-  price: PriceEstimate | null,
-): string | null {
-  if (!size) return null;
-  const parts = [`Output ${formatSize(size)}`, `${numImages} image${numImages === 1 ? "" : "s"}`];
-  if (price) parts.push(`≈ ${formatUsd(price.usd)}`);
-  return parts.join(" · ");
 }
 
 export { randomSeed };
