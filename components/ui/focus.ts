@@ -3,12 +3,16 @@
 /** The playground's root element: focus helpers look for controls only inside it. */
 export const PLAYGROUND_ROOT_ID = "playground";
 
+/** Frames {@link focusAfterRender} waits for its controls to appear (code loaded on demand). */
+const RENDER_FRAMES = 30;
+
 /**
  * Focuses the first of `ids` that exists and is enabled, once React has rendered the store
  * change that was just made (a new row, a removed row, a control that replaced another),
- * opening the collapsed section it is in.
+ * opening the collapsed section it is in. While none of them exists yet (their component's code
+ * is still loading), it looks again each frame, for about half a second.
  */
-export function focusAfterRender(ids: readonly string[]): void {
+export function focusAfterRender(ids: readonly string[], frame = 0): void {
   requestAnimationFrame(() => {
     for (const id of ids) {
       const element = document.getElementById(id);
@@ -18,6 +22,8 @@ export function focusAfterRender(ids: readonly string[]): void {
         return;
       }
     }
+    const isNoneRendered = ids.every((id) => document.getElementById(id) === null);
+    if (isNoneRendered && frame < RENDER_FRAMES) focusAfterRender(ids, frame + 1);
   });
 }
 

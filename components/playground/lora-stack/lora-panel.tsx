@@ -1,18 +1,30 @@
 "use client";
 
+import dynamic from "next/dynamic";
+import { useEffect } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { usePlaygroundStore } from "@/components/playground/store-provider";
+import { LoadingNote } from "@/components/ui/loading";
 import { Panel } from "@/components/ui/panel";
+import { preloadWhenIdle } from "@/components/ui/preload";
 import { LoraAddNotice } from "./lora-add-notice";
 import { LoraFooter } from "./lora-footer";
 import { formatActiveCount } from "./lora-format";
-import { LoraRow } from "./lora-row";
+
+const loadRows = () => import("./lora-rows");
+
+// The rows' code (scale, weight file, known styles, the Hub reference) is not in the first screen's
+// JavaScript, whose stack is empty: it loads when the browser is idle, or with the first LoRA.
+const LoraRows = dynamic(() => loadRows().then((m) => m.LoraRows), {
+  loading: () => <LoadingNote what="the LoRAs" />,
+});
 
 /** The LoRA stack: rows in the order they are sent, plus adding custom or known LoRAs. */
 export function LoraPanel() {
   const ids = usePlaygroundStore(useShallow((s) => s.loras.map((lora) => lora.id)));
   const enabledCount = usePlaygroundStore((s) => s.loras.filter((lora) => lora.isEnabled).length);
   const count = formatActiveCount(ids.length, enabledCount);
+  useEffect(() => preloadWhenIdle(loadRows), []);
 
   return (
     <Panel
@@ -32,11 +44,7 @@ export function LoraPanel() {
           it.
         </p>
       ) : (
-        <ol aria-labelledby="lora-panel-title" className="flex flex-col gap-3">
-          {ids.map((id) => (
-            <LoraRow key={id} id={id} />
-          ))}
-        </ol>
+        <LoraRows ids={ids} />
       )}
       <LoraAddNotice />
       <LoraFooter />
