@@ -27,7 +27,11 @@ import {
   resultName,
   togglePick,
 } from "./compare-format";
-import { CompareTray } from "./compare-tray";
+
+// The tray's code loads with the first pick (the first screen has none).
+const CompareTray = dynamic(() => import("./compare-tray").then((m) => m.CompareTray), {
+  ssr: false,
+});
 
 // The compare view's code loads when a comparison is first opened.
 const CompareDialog = dynamic(
@@ -104,11 +108,13 @@ export function CompareProvider({ children }: { children: ReactNode }) {
   return (
     <CompareContext.Provider value={selection}>
       {children}
-      <CompareTray
-        picks={picks}
-        onClear={selection.clearPicks}
-        onCompare={selection.comparePicks}
-      />
+      {picks.a || picks.b ? (
+        <CompareTray
+          picks={picks}
+          onClear={selection.clearPicks}
+          onCompare={selection.comparePicks}
+        />
+      ) : null}
       {/* Always rendered, so picking and clearing are announced. */}
       <p aria-live="polite" className="sr-only">
         {announcement}

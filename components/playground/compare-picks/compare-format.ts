@@ -1,5 +1,5 @@
 import type { CompareSide } from "@/components/compare/compare-side";
-import { outputImages } from "@/components/playground/runs/result-format";
+import { outputImages } from "@/components/playground/runs/run-output";
 import type { Run } from "@/lib/store/types";
 
 /** One result image of one run. */

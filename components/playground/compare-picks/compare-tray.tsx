@@ -1,7 +1,7 @@
 "use client";
 
 import { useShallow } from "zustand/react/shallow";
-import { outputImages } from "@/components/playground/runs/result-format";
+import { outputImages } from "@/components/playground/runs/run-output";
 import { usePlaygroundStore } from "@/components/playground/store-provider";
 import { Button } from "@/components/ui/button";
 import type { PlaygroundState } from "@/lib/store/playground-store";

@@ -3,7 +3,7 @@
 import type { MouseEvent, ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Icon } from "@/components/ui/icons";
-import { isHttpUrl } from "./result-format";
+import { isHttpUrl } from "@/lib/domain/text";
 
 export type ActionIcon =
   | "download"

@@ -6,8 +6,10 @@ import type { KontextImage, KontextOutput, KontextRequest, LoraWeight } from "@/
 import { selectRunsById } from "@/lib/store/gallery";
 import type { PlaygroundState } from "@/lib/store/playground-store";
 import type { Run, RunPhase } from "@/lib/store/types";
+import { isActivePhase, outputImages } from "./run-output";
 
 export { loraLabel };
+export { isActivePhase, outputImages };
 
 /** Picks one run by id (for `usePlaygroundStore`), without searching the whole list. */
 export function selectRun(runId: string): (state: PlaygroundState) => Run | undefined {
@@ -39,11 +41,6 @@ export function selectRunImageLayout(
       height: run.predictedSize.height,
     };
   };
-}
-
-/** Whether a run has not finished yet. */
-export function isActivePhase(phase: RunPhase): boolean {
-  return phase === "uploading" || phase === "queued" || phase === "running";
 }
 
 /** How a run's status chip reads: active while it runs, else how it ended. */
@@ -235,14 +232,6 @@ export function inferenceSeconds(
   if (!timings || typeof timings !== "object") return undefined;
   const value = (timings as Record<string, unknown>).inference;
   return typeof value === "number" && Number.isFinite(value) ? value : undefined;
-}
-
-/** A result's images; empty when the output is missing or malformed. */
-export function outputImages(
-  output: Pick<KontextOutput, "images"> | null | undefined,
-): KontextImage[] {
-  const images: unknown = output?.images;
-  return Array.isArray(images) ? (images as KontextImage[]) : [];
 }
 
 /**

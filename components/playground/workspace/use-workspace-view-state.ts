@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useMemo, useRef, useState } from "react";
-import { isActivePhase } from "@/components/playground/runs/result-format";
+import { isActivePhase } from "@/components/playground/runs/run-output";
 import { usePlaygroundStoreApi } from "@/components/playground/store-provider";
 import { selectStageRunId } from "@/lib/store/playground-store";
 import type { WorkspaceView, WorkspaceViewName } from "./workspace-view";
