@@ -1,10 +1,17 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import dynamic from "next/dynamic";
+import { useEffect, useState } from "react";
 import { useStartRunFocusingErrors } from "@/components/playground/use-focus-first-error";
 import { PLAYGROUND_ROOT_ID } from "@/components/ui/focus";
+import { LoadingOverlay } from "@/components/ui/loading";
 import { isGenerateKey, isHelpKey } from "./shortcuts";
-import { ShortcutsDialog } from "./shortcuts-dialog";
+
+// The list's code loads at the first `?`.
+const ShortcutsDialog = dynamic(() => import("./shortcuts-dialog").then((m) => m.ShortcutsDialog), {
+  ssr: false,
+  loading: () => <LoadingOverlay what="the shortcuts" />,
+});
 
 /**
  * The page's keyboard shortcuts: Ctrl/⌘+Enter generates from anywhere in the playground (not
@@ -12,15 +19,8 @@ import { ShortcutsDialog } from "./shortcuts-dialog";
  * opens the list of shortcuts.
  */
 export function KeyboardShortcuts() {
-  const dialogRef = useRef<HTMLDialogElement | null>(null);
   const [isOpen, setIsOpen] = useState(false);
   const startRun = useStartRunFocusingErrors();
-
-  // Opened once its list has rendered, so the browser focuses the dialog's first control.
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (isOpen && dialog && !dialog.open) dialog.showModal();
-  }, [isOpen]);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -43,5 +43,5 @@ export function KeyboardShortcuts() {
     return () => document.removeEventListener("keydown", onKeyDown);
   }, [startRun]);
 
-  return <ShortcutsDialog dialogRef={dialogRef} isOpen={isOpen} onClose={() => setIsOpen(false)} />;
+  return isOpen ? <ShortcutsDialog onClose={() => setIsOpen(false)} /> : null;
 }

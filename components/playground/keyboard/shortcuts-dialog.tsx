@@ -1,26 +1,24 @@
 "use client";
 
-import type { RefObject } from "react";
+import { useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
-import { SHORTCUT_GROUPS } from "./shortcuts";
+import { SHORTCUT_GROUPS } from "./shortcut-groups";
 
 const KEY_CLASS =
   "inline-flex min-w-6 justify-center rounded border border-neutral-300 bg-neutral-50 px-1.5 py-0.5 font-mono text-xs text-neutral-800 shadow-[0_1px_0] shadow-neutral-300 dark:border-neutral-600 dark:bg-neutral-800 dark:text-neutral-100 dark:shadow-neutral-700";
 
 /**
  * The list of keyboard shortcuts, in a modal `<dialog>` (the browser keeps focus inside, Esc
- * or a click outside closes it — `closedby="any"` — and focus returns to where it was).
+ * or a click outside closes it — `closedby="any"` — and focus returns to where it was). It is
+ * mounted only while open (its code loads at the first `?`) and opens itself once rendered, so
+ * the browser focuses its first control.
  */
-export function ShortcutsDialog({
-  dialogRef,
-  isOpen,
-  onClose,
-}: {
-  dialogRef: RefObject<HTMLDialogElement | null>;
-  /** Whether it is open: its list is rendered only then (nothing of it is in the page else). */
-  isOpen: boolean;
-  onClose: () => void;
-}) {
+export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
   return (
     <dialog
       ref={dialogRef}
@@ -29,7 +27,7 @@ export function ShortcutsDialog({
       closedby="any"
       className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-xl border border-neutral-200 bg-white p-5 text-neutral-900 shadow-xl backdrop:bg-black/50 dark:border-neutral-800 dark:bg-neutral-900 dark:text-neutral-100"
     >
-      {isOpen ? <ShortcutsList onClose={() => dialogRef.current?.close()} /> : null}
+      <ShortcutsList onClose={() => dialogRef.current?.close()} />
     </dialog>
   );
 }
