@@ -4,7 +4,9 @@
  * ComfyUI do with their own keywords.
  */
 
-const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+import { isPng, PNG_SIGNATURE as SIGNATURE } from "./png-signature";
+
+export { isPng };
 
 /** The chunk keyword the playground writes. */
 export const RECIPE_KEYWORD = "kontext-playground";
@@ -23,11 +25,6 @@ function crc32(bytes: Uint8Array): number {
   let crc = 0xffffffff;
   for (const byte of bytes) crc = (CRC_TABLE[(crc ^ byte) & 0xff] as number) ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
-}
-
-/** True when the bytes start with the PNG signature. */
-export function isPng(bytes: Uint8Array): boolean {
-  return SIGNATURE.every((value, index) => bytes[index] === value);
 }
 
 interface Chunk {

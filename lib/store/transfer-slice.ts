@@ -1,7 +1,7 @@
 import type { StateCreator } from "zustand";
 import { dataUriToBlob } from "@/lib/browser/data-uri";
 import { errorMessage } from "@/lib/domain/app-error";
-import { isPng } from "@/lib/history/png-metadata";
+import { isPng } from "@/lib/history/png-signature";
 import { toHistoryRun } from "@/lib/history/run-record";
 import type { ExportEntry } from "@/lib/history/zip";
 import type { KontextRequest } from "@/lib/kontext/schema";
