@@ -1,41 +1,42 @@
-import { createImageCache, type ImageCache } from "@/lib/history/image-cache";
+import { loadOnce } from "@/lib/domain/load-once";
+import type { ImageCache } from "@/lib/history/image-cache";
 import type { ImageStore } from "@/lib/store/types";
-import { fetchImage } from "./browser-image";
 
 /** The most bytes of images the browser keeps (older ones are evicted first): 1 GiB. */
 export const IMAGE_CACHE_MAX_BYTES = 1024 ** 3;
 
 /**
  * The image store over the IndexedDB image cache (see `createImageCache`), fetching images to
- * cache with `fetchImage`. The cache is opened lazily, on the first call, so creating the
- * services never touches IndexedDB (e.g. while rendering on the server).
+ * cache with `fetchImage`. The cache (and its code) is opened lazily, on the first call, so
+ * creating the services never touches IndexedDB (e.g. while rendering on the server) and the
+ * first screen's JavaScript has none of it.
  */
 export function createBrowserImageStore(
-  open: () => ImageCache = () => createImageCache({ maxBytes: IMAGE_CACHE_MAX_BYTES }),
-  fetchBlob: (url: string) => Promise<Blob | null> = fetchImage,
+  open: () => ImageCache | Promise<ImageCache> = () =>
+    import("@/lib/history/image-cache").then((m) =>
+      m.createImageCache({ maxBytes: IMAGE_CACHE_MAX_BYTES }),
+    ),
+  fetchBlob: (url: string) => Promise<Blob | null> = async (url) =>
+    (await import("./browser-image")).fetchImage(url),
 ): ImageStore {
-  let cache: ImageCache | null = null;
-  const images = () => {
-    if (!cache) {
-      cache = open();
-      // Ask the browser not to clear the history under storage pressure (it may say no).
-      void globalThis.navigator?.storage?.persist?.().catch(() => false);
-    }
-    return cache;
-  };
+  const images = loadOnce(() => {
+    // Ask the browser not to clear the history under storage pressure (it may say no).
+    void globalThis.navigator?.storage?.persist?.().catch(() => false);
+    return open();
+  });
   /** URLs being fetched, so two callers never fetch the same image twice. */
   const keeping = new Map<string, ReturnType<ImageStore["keep"]>>();
 
   async function get(url: string): Promise<Blob | null> {
     try {
-      return await images().get(url);
+      return await (await images()).get(url);
     } catch {
       return null;
     }
   }
 
   async function put(url: string, blob: Blob) {
-    const { evicted, wasStorageFull } = await images().put(url, blob);
+    const { evicted, wasStorageFull } = await (await images()).put(url, blob);
     return { evicted, wasStorageFull };
   }
 
@@ -57,9 +58,10 @@ export function createBrowserImageStore(
       keeping.set(url, started);
       return started;
     },
-    urls: () => images().urls(),
+    urls: async () => (await images()).urls(),
     remove: async (urls) => {
-      for (const url of urls) await images().delete(url);
+      const cache = await images();
+      for (const url of urls) await cache.delete(url);
     },
     estimate: async () => {
       try {

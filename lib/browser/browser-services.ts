@@ -11,7 +11,6 @@ import type {
   RunUpdate,
 } from "@/lib/store/types";
 import type { SweepImageStore } from "@/lib/sweep/image-store";
-import { makeImageThumbnail, preloadImage, prepareImageFile, probeImageUrl } from "./browser-image";
 import { createBrowserImageStore } from "./browser-image-store";
 import { abortError, isRequestNotFound, raceAbort, throwIfAborted } from "./errors";
 
@@ -39,6 +38,12 @@ function loadPlaygroundFalClient(): () => Promise<FalClient> {
   };
 }
 
+/**
+ * The image code (decoding, downscaling, thumbnails, probing and preloading), loaded with the
+ * first image or run.
+ */
+const loadImageCode = loadOnce(() => import("./browser-image"));
+
 /** The result's parser (`parseKontextOutput`, with the output schema: zod), loaded at the first run. */
 const loadOutputParser = loadOnce(() => import("./kontext-output"));
 
@@ -56,8 +61,10 @@ export function createBrowserServices(fakeFal?: FalClient): PlaygroundServices {
       return raceAbort(fal.storage.upload(file), signal);
     },
     submit: async (input) => {
-      // The result's parser (the output schema) loads while the run goes, not when it is done.
+      // The result's parser (the output schema) and the image preloader load while the run goes,
+      // not when it is done.
       void loadOutputParser();
+      void loadImageCode();
       return (await (await falClient()).queue.submit(ENDPOINT_ID, { input })).request_id;
     },
     watch: async (requestId, onUpdate, signal) => {
@@ -76,15 +83,21 @@ export function createBrowserServices(fakeFal?: FalClient): PlaygroundServices {
       throwIfAborted(signal);
       const output = (await loadOutputParser()).parseKontextOutput(data);
       // Fetched and decoded while the store and React put the result on the page.
-      for (const image of output.images) void preloadImage(image.url);
+      // (Never holding the result back: a preloader that failed to load is only a lost head start.)
+      void loadImageCode().then(
+        ({ preloadImage }) => {
+          for (const image of output.images) void preloadImage(image.url);
+        },
+        () => {},
+      );
       return output;
     },
     cancel: async (requestId) => (await falClient()).queue.cancel(ENDPOINT_ID, { requestId }),
-    prepareFile: prepareImageFile,
-    probeUrl: probeImageUrl,
+    prepareFile: async (file, options) => (await loadImageCode()).prepareImageFile(file, options),
+    probeUrl: async (url) => (await loadImageCode()).probeImageUrl(url),
     createObjectUrl: (blob) => URL.createObjectURL(blob),
     revokeObjectUrl: (url) => URL.revokeObjectURL(url),
-    makeThumbnail: makeImageThumbnail,
+    makeThumbnail: async (source) => (await loadImageCode()).makeImageThumbnail(source),
     now: () => Date.now(),
     newId: () => crypto.randomUUID(),
     history: createBrowserHistory(),
