@@ -49,8 +49,9 @@ export class PlaygroundPage {
   }
 
   async addLora(path: string, scale: number): Promise<void> {
+    // Counted before the click: the first row appears once the rows' code has loaded.
+    const count = (await this.page.getByLabel(/^LoRA \d+ path$/).count()) + 1;
     await this.page.getByRole("button", { name: "Add LoRA", exact: true }).click();
-    const count = await this.page.getByLabel(/^LoRA \d+ path$/).count();
     await this.page.getByLabel(`LoRA ${count} path`).fill(path);
     await this.page.getByLabel(`LoRA ${count} path`).blur();
     await this.page.getByLabel(`LoRA ${count} scale value`).fill(String(scale));

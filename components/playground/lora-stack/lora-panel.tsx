@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useEffect } from "react";
+import { type ComponentType, useEffect, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { usePlaygroundStore } from "@/components/playground/store-provider";
 import { LoadingNote } from "@/components/ui/loading";
@@ -11,13 +11,28 @@ import { LoraAddNotice } from "./lora-add-notice";
 import { LoraFooter } from "./lora-footer";
 import { formatActiveCount } from "./lora-format";
 
-const loadRows = () => import("./lora-rows");
+type Rows = ComponentType<{ ids: readonly string[] }>;
+
+/** The rows' component once its code is here (then it renders at once, without a loading note). */
+let loadedRows: Rows | null = null;
+
+const loadRows = () =>
+  import("./lora-rows").then((m) => {
+    loadedRows = m.LoraRows;
+    return m;
+  });
 
 // The rows' code (scale, weight file, known styles, the Hub reference) is not in the first screen's
 // JavaScript, whose stack is empty: it loads when the browser is idle, or with the first LoRA.
-const LoraRows = dynamic(() => loadRows().then((m) => m.LoraRows), {
+const LazyRows = dynamic(() => loadRows().then((m) => m.LoraRows), {
   loading: () => <LoadingNote what="the LoRAs" />,
 });
+
+/** The rows, through the same component for as long as they are shown (so none remounts). */
+function LoraRowList({ ids }: { ids: readonly string[] }) {
+  const [RowsComponent] = useState<Rows>(() => loadedRows ?? LazyRows);
+  return <RowsComponent ids={ids} />;
+}
 
 /** The LoRA stack: rows in the order they are sent, plus adding custom or known LoRAs. */
 export function LoraPanel() {
@@ -44,7 +59,7 @@ export function LoraPanel() {
           it.
         </p>
       ) : (
-        <LoraRows ids={ids} />
+        <LoraRowList ids={ids} />
       )}
       <LoraAddNotice />
       <LoraFooter />
