@@ -2,7 +2,6 @@ import type { StoreApi } from "zustand/vanilla";
 import type { BatchCost } from "@/lib/batch/cost";
 import type { PendingBatchInput } from "@/lib/batch/intake";
 import type { BatchRecord } from "@/lib/batch/record";
-import type { CheckForm } from "@/lib/domain/form";
 import type { RecipeRequest } from "@/lib/history/recipe-png";
 import type { ImportedRun } from "@/lib/history/zip";
 import type { KontextImage, KontextRequest } from "@/lib/kontext/schema";
@@ -20,7 +19,6 @@ import type {
   PinPreviewResult,
   SaveUserLoraResult,
   SweepImageEntry,
-  SweepPlan,
   TransferNotice,
 } from "./outcomes";
 import type { InputImage, LoraEntry, PlaygroundServices, Run, Settings } from "./types";
@@ -313,12 +311,6 @@ export interface SweepSlice {
    */
   loadSweepSetup: () => Promise<void>;
   /**
-   * Checks the form and the axes and expands them into cells with their predicted cost. The
-   * seed is held: the form's fixed seed, else `seed` (a random one the caller drew once).
-   * `checkForm` is the form's check (`lib/domain/form-check`, loaded at first use).
-   */
-  planSweep: (axes: readonly AxisInput[], seed: number, checkForm: CheckForm) => SweepPlan;
-  /**
    * Starts a sweep: uploads the image once, saves the sweep, then runs its cells `concurrency`
    * at a time. Returns its id, or null when the plan fails (the message is in `sweepError`).
    */
@@ -339,7 +331,7 @@ export interface SweepSlice {
    */
   addSweepImages: (axisIndex: number, files: readonly File[]) => Promise<void>;
   /** Removes an image from the `image` axis at `axisIndex` (the current input image too). */
-  removeSweepImage: (axisIndex: number, id: string) => void;
+  removeSweepImage: (axisIndex: number, id: string) => Promise<void>;
   /** Why images could not be added to (or restored in) an image axis; null when all went well. */
   sweepImageError: string | null;
   /**
@@ -350,13 +342,16 @@ export interface SweepSlice {
   /** Cancels a sweep's cells: pending ones never start, running ones are cancelled. */
   cancelSweep: (sweepId: string) => Promise<void>;
   /** Runs a sweep's failed cells again (their failed runs are replaced). */
-  retryFailedCells: (sweepId: string) => void;
+  retryFailedCells: (sweepId: string) => Promise<void>;
   /** Changes how many of a sweep's cells run at once (1–8). */
-  setSweepConcurrency: (sweepId: string, concurrency: number) => void;
+  setSweepConcurrency: (sweepId: string, concurrency: number) => Promise<void>;
   /** Deletes a finished sweep and its runs from the history. */
   deleteSweep: (sweepId: string) => Promise<void>;
-  /** Starts pending cells of every sweep while they have free slots (called as runs finish). */
-  pumpSweeps: () => void;
+  /**
+   * Starts pending cells of every sweep while they have free slots (called as runs finish). Never
+   * rejects: when the sweep code cannot be loaded, the alert says so.
+   */
+  pumpSweeps: () => Promise<void>;
   /**
    * Puts saved sweeps in the store (while hydrating, once the saved runs are in): a started cell
    * whose run was never saved (the page closed before it was queued) is pending again.
