@@ -1,19 +1,29 @@
 import { unzipSync } from "fflate";
 import { describe, expect, it, vi } from "vitest";
 import type { InputStore } from "@/lib/batch/input-store";
-import { fileOf, jpegBytes, pdfBytes, pngBytes } from "@/lib/batch/test-support";
+import { batchWithRuns, fileOf, jpegBytes, pdfBytes, pngBytes } from "@/lib/batch/test-support";
 import { GuardRefusalError } from "@/lib/fal/guard-errors";
 import type { KontextRequest } from "@/lib/kontext/schema";
+import { createBatchEngine } from "./batch-engine";
 import {
   selectActiveBatchesSummary,
   selectBatchProgress,
   selectBatchRunIds,
   selectPendingBatchCost,
-} from "./batch-slice";
+} from "./batch-selectors";
 import { createPlaygroundStore } from "./playground-store";
+import { runOf } from "./selectors";
 import type { PlaygroundStore } from "./state";
-import { fakeHistory, fakeServices, output, savedRun, tick } from "./test-support";
+import { fakeHistory, fakeServices, output, savedRun, tick, withImage } from "./test-support";
 import type { PlaygroundServices, PreparedFile } from "./types";
+
+// The runner as it is, with a spy on each store's load of it (`createBatchEngine` runs once the
+// slice's import() of it has resolved).
+vi.mock("./batch-engine", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("./batch-engine")>();
+  return { ...actual, createBatchEngine: vi.fn(actual.createBatchEngine) };
+});
+const runnerLoads = vi.mocked(createBatchEngine);
 
 /** An in-memory input store. */
 function fakeInputs() {
@@ -91,7 +101,7 @@ async function started(count: number, overrides: Partial<PlaygroundServices> = {
   await store.getState().addBatchFiles(images(count));
   const id = await store.getState().createBatch({ seedMode: "per-image" });
   if (!id) throw new Error(store.getState().batchError ?? "no batch");
-  expect(store.getState().startBatch(id)).toEqual({ ok: true });
+  expect(await store.getState().startBatch(id)).toEqual({ ok: true });
   await settle();
   return { ...context, id };
 }
@@ -214,11 +224,13 @@ describe("creating and starting a batch", () => {
     const id = (await store
       .getState()
       .createBatch({ seedMode: "fixed", budgetUsd: 0.1 })) as string;
-    const refused = store.getState().startBatch(id);
+    const refused = await store.getState().startBatch(id);
     expect(refused).toMatchObject({ ok: false, reason: "over-budget", cost: { usd: 0.105 } });
     await settle();
     expect(calls.uploads).toBe(0);
-    expect(store.getState().startBatch(id, { isOverBudgetConfirmed: true })).toEqual({ ok: true });
+    expect(await store.getState().startBatch(id, { isOverBudgetConfirmed: true })).toEqual({
+      ok: true,
+    });
   });
 });
 
@@ -248,12 +260,12 @@ describe("the runner", () => {
 
   it("pauses and resumes: running items finish, nothing new starts while paused", async () => {
     const { store, id, calls, watchers } = await started(4);
-    store.getState().pauseBatch(id);
+    await store.getState().pauseBatch(id);
     watchers.get("req-1")?.done.resolve();
     await settle();
     expect(calls.submitted).toHaveLength(2);
     expect(statuses(store, id)).toEqual(["done", "running", "queued", "queued"]);
-    store.getState().resumeBatch(id);
+    await store.getState().resumeBatch(id);
     await settle();
     expect(calls.submitted).toHaveLength(3);
   });
@@ -261,7 +273,7 @@ describe("the runner", () => {
   it("moves an item to the front of the queue", async () => {
     const { store, id, calls, watchers } = await started(5);
     const last = batchOf(store, id).items[4]?.id as string;
-    store.getState().moveBatchItemToFront(id, last);
+    await store.getState().moveBatchItemToFront(id, last);
     await settle();
     watchers.get("req-1")?.done.resolve();
     await settle();
@@ -271,7 +283,7 @@ describe("the runner", () => {
 
   it("changes how many run at once while it runs", async () => {
     const { store, id, calls } = await started(5);
-    store.getState().setBatchConcurrency(id, 4);
+    await store.getState().setBatchConcurrency(id, 4);
     await settle();
     expect(calls.submitted).toHaveLength(4);
   });
@@ -311,7 +323,7 @@ describe("the runner", () => {
     const failed = batchOf(store, id).items[0];
     expect(failed).toMatchObject({ status: "failed", error: "The engine crashed" });
     const failedRun = failed?.runId as string;
-    store.getState().retryFailedBatchItems(id);
+    await store.getState().retryFailedBatchItems(id);
     await settle();
     expect(statuses(store, id)[0]).toBe("running");
     expect(store.getState().runs.some((run) => run.id === failedRun)).toBe(false);
@@ -357,8 +369,8 @@ describe("uploads", () => {
     const first = (await store.getState().createBatch({ seedMode: "fixed" })) as string;
     await store.getState().addBatchFiles(images(1));
     const second = (await store.getState().createBatch({ seedMode: "fixed" })) as string;
-    store.getState().startBatch(first);
-    store.getState().startBatch(second);
+    await store.getState().startBatch(first);
+    await store.getState().startBatch(second);
     await settle();
     expect(calls.uploads).toBe(1);
     expect(calls.submitted.map((request) => request.image_url)).toEqual([
@@ -391,7 +403,7 @@ describe("a refusal by the server", () => {
       const { store, setClock } = context;
       await store.getState().addBatchFiles(images(3));
       const id = (await store.getState().createBatch({ seedMode: "fixed" })) as string;
-      store.getState().startBatch(id);
+      await store.getState().startBatch(id);
       await vi.advanceTimersByTimeAsync(0);
       await vi.advanceTimersByTimeAsync(0);
       const paused = batchOf(store, id);
@@ -421,9 +433,9 @@ describe("review", () => {
     watchers.get("req-2")?.done.resolve();
     await settle();
     const [first, second] = batchOf(store, id).items;
-    store.getState().reviewBatchItem(id, first?.id as string, "kept");
-    store.getState().reviewBatchItem(id, second?.id as string, "rejected");
-    store.getState().rerunRejected(id);
+    await store.getState().reviewBatchItem(id, first?.id as string, "kept");
+    await store.getState().reviewBatchItem(id, second?.id as string, "rejected");
+    await store.getState().rerunRejected(id);
     await settle();
     const after = batchOf(store, id).items;
     expect(after[0]).toMatchObject({ status: "done", review: "kept" });
@@ -453,7 +465,7 @@ describe("review", () => {
       etaMs: null,
       isPaused: false,
     });
-    store.getState().pauseBatch(id);
+    await store.getState().pauseBatch(id);
     watchers.get("req-1")?.done.resolve();
     await settle();
     expect(selectActiveBatchesSummary(store.getState(), 1_000)).toMatchObject({
@@ -530,12 +542,12 @@ describe("after a reload", () => {
     const context = await setup({ submit: () => new Promise(() => {}) }, history);
     await context.store.getState().addBatchFiles(images(1));
     const id = (await context.store.getState().createBatch({ seedMode: "fixed" })) as string;
-    context.store.getState().startBatch(id);
+    await context.store.getState().startBatch(id);
     await settle();
     expect(history.batches.get(id)?.items[0]?.status).toBe("running");
     const reopened = await setup({}, history);
     for (const [hash, blob] of context.inputs.stored) await reopened.inputs.inputs.put(hash, blob);
-    reopened.store.getState().pumpBatches();
+    await reopened.store.getState().pumpBatches();
     await settle();
     expect(reopened.calls.submitted).toHaveLength(1);
     expect(statuses(reopened.store, id)).toEqual(["running"]);
@@ -571,5 +583,73 @@ describe("keeping batches", () => {
     expect(store.getState().batches).toEqual([]);
     expect(store.getState().runs).toEqual([]);
     expect(inputs.stored.size).toBe(0);
+  });
+});
+
+describe("the runner's code", () => {
+  it("is not loaded by a session without batches: its runs, the history load and imports", async () => {
+    runnerLoads.mockClear();
+    const { store, watchers } = await setup({}, fakeHistory({ runs: [savedRun()] }));
+    await withImage(store);
+    const runId = await store.getState().startRun();
+    await settle();
+    watchers.get("req-1")?.done.resolve();
+    await settle();
+    expect(runOf(store.getState(), runId)?.phase).toBe("completed");
+    expect(await store.getState().importBatches([])).toBe(0);
+    expect(runnerLoads).not.toHaveBeenCalled();
+    await store.getState().addBatchFiles(images(1));
+    expect(runnerLoads).toHaveBeenCalledTimes(1);
+  });
+
+  it("runs the actions called before it loaded in the order they were called", async () => {
+    runnerLoads.mockClear();
+    const { store, inputs } = await setup({ upload: () => new Promise<string>(() => {}) });
+    const saved = batchWithRuns("saved", 1, [null, null, null, null, null]);
+    for (const [index, item] of saved.items.entries()) {
+      await inputs.inputs.put(
+        item.input.hash as string,
+        fileOf(`chair-${index}.png`, pngBytes(index)),
+      );
+    }
+    const { restoreBatches, startBatch, pauseBatch, setBatchConcurrency } = store.getState();
+    const restored = restoreBatches([saved]);
+    const start = startBatch("saved");
+    const rest = [pauseBatch("saved"), setBatchConcurrency("saved", 4)];
+    expect(runnerLoads).not.toHaveBeenCalled();
+    expect(await start).toEqual({ ok: true });
+    await Promise.all([restored, ...rest]);
+    await settle();
+    // Started two at a time, then paused: the new concurrency starts nothing more.
+    const batch = batchOf(store, "saved");
+    expect(batch.items.map((item) => item.status)).toEqual([
+      "uploading",
+      "uploading",
+      "queued",
+      "queued",
+      "queued",
+    ]);
+    expect(batch.pause?.reason).toBe("user");
+    expect(batch.concurrency).toBe(4);
+    expect(runnerLoads).toHaveBeenCalledTimes(1);
+  });
+
+  it("is loaded by saved batches, which are in the store at once and revived once it is", async () => {
+    runnerLoads.mockClear();
+    const { store } = await setup();
+    const built = batchWithRuns("saved", 1, [null, null]);
+    // The page closed while the first item's run was being made: that run was never saved.
+    const saved = {
+      ...built,
+      startedAt: 1,
+      items: built.items.map((item, index) =>
+        index === 0 ? { ...item, status: "running" as const, runId: "lost", attempts: 1 } : item,
+      ),
+    };
+    const restored = store.getState().restoreBatches([saved]);
+    expect(statuses(store, "saved")).toEqual(["running", "queued"]);
+    await restored;
+    expect(runnerLoads).toHaveBeenCalledTimes(1);
+    expect(batchOf(store, "saved").items[0]).toMatchObject({ status: "queued", runId: null });
   });
 });

@@ -6,7 +6,7 @@ import { usePlaygroundStore, usePlaygroundStoreApi } from "@/components/playgrou
 import { isFinished } from "@/lib/batch/queue";
 import type { BatchRecord } from "@/lib/batch/record";
 import { notifyIfHidden } from "@/lib/browser/notify";
-import { selectActiveBatchesSummary } from "@/lib/store/batch-slice";
+import { selectActiveBatchesSummary } from "@/lib/store/batch-selectors";
 import { titleWithProgress } from "./batch-format";
 
 /** Whether a batch is started and has items still to end. */
