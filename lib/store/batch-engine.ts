@@ -6,6 +6,7 @@ import type { Intake } from "@/lib/batch/intake";
 import * as queue from "@/lib/batch/queue";
 import type { BatchItem, BatchRecipe, BatchRecord, RecipeRequest } from "@/lib/batch/record";
 import { backoffMs, isRefusal } from "@/lib/batch/refusal";
+import { isInFlight } from "@/lib/batch/status";
 import { toAppError } from "@/lib/browser/errors";
 import { errorMessage } from "@/lib/domain/app-error";
 import type { InputImage } from "@/lib/domain/run";
@@ -621,7 +622,7 @@ export function createBatchEngine(set: SliceArgs[0], get: SliceArgs[1]) {
     },
     pumpBatches: (): void => {
       for (const batch of get().batches) {
-        if (batch.startedAt !== null && !batch.items.every(queue.isFinished)) pump(batch.id);
+        if (isInFlight(batch)) pump(batch.id);
       }
     },
     syncBatchRun: (runId: string): void => {

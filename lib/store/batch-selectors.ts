@@ -2,6 +2,7 @@ import { queueOf } from "@/lib/batch/build";
 import { type BatchCost, estimateBatch } from "@/lib/batch/cost";
 import * as queue from "@/lib/batch/queue";
 import type { BatchRecord } from "@/lib/batch/record";
+import { isInFlight } from "@/lib/batch/status";
 import { runOf } from "./selectors";
 import type { BatchRecipeSource, PlaygroundState } from "./state";
 
@@ -41,9 +42,7 @@ export function selectActiveBatchesSummary(
   state: Pick<PlaygroundState, "batches">,
   now: number,
 ): ActiveBatchesSummary | null {
-  const active = state.batches.filter(
-    (batch) => batch.startedAt !== null && !batch.items.every(queue.isFinished),
-  );
+  const active = state.batches.filter(isInFlight);
   if (active.length === 0) return null;
   let ended = 0;
   let wanted = 0;

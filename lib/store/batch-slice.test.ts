@@ -1,10 +1,9 @@
 import { unzipSync } from "fflate";
 import { describe, expect, it, vi } from "vitest";
 import type { InputStore } from "@/lib/batch/input-store";
-import { batchWithRuns, fileOf, jpegBytes, pdfBytes, pngBytes } from "@/lib/batch/test-support";
+import { fileOf, jpegBytes, pdfBytes, pngBytes } from "@/lib/batch/test-support";
 import { GuardRefusalError } from "@/lib/fal/guard-errors";
 import type { KontextRequest } from "@/lib/kontext/schema";
-import { createBatchEngine } from "./batch-engine";
 import {
   selectActiveBatchesSummary,
   selectBatchProgress,
@@ -12,18 +11,9 @@ import {
   selectPendingBatchCost,
 } from "./batch-selectors";
 import { createPlaygroundStore } from "./playground-store";
-import { runOf } from "./selectors";
 import type { PlaygroundStore } from "./state";
-import { fakeHistory, fakeServices, output, savedRun, tick, withImage } from "./test-support";
+import { fakeHistory, fakeServices, output, savedRun, tick } from "./test-support";
 import type { PlaygroundServices, PreparedFile } from "./types";
-
-// The runner as it is, with a spy on each store's load of it (`createBatchEngine` runs once the
-// slice's import() of it has resolved).
-vi.mock("./batch-engine", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("./batch-engine")>();
-  return { ...actual, createBatchEngine: vi.fn(actual.createBatchEngine) };
-});
-const runnerLoads = vi.mocked(createBatchEngine);
 
 /** An in-memory input store. */
 function fakeInputs() {
@@ -583,73 +573,5 @@ describe("keeping batches", () => {
     expect(store.getState().batches).toEqual([]);
     expect(store.getState().runs).toEqual([]);
     expect(inputs.stored.size).toBe(0);
-  });
-});
-
-describe("the runner's code", () => {
-  it("is not loaded by a session without batches: its runs, the history load and imports", async () => {
-    runnerLoads.mockClear();
-    const { store, watchers } = await setup({}, fakeHistory({ runs: [savedRun()] }));
-    await withImage(store);
-    const runId = await store.getState().startRun();
-    await settle();
-    watchers.get("req-1")?.done.resolve();
-    await settle();
-    expect(runOf(store.getState(), runId)?.phase).toBe("completed");
-    expect(await store.getState().importBatches([])).toBe(0);
-    expect(runnerLoads).not.toHaveBeenCalled();
-    await store.getState().addBatchFiles(images(1));
-    expect(runnerLoads).toHaveBeenCalledTimes(1);
-  });
-
-  it("runs the actions called before it loaded in the order they were called", async () => {
-    runnerLoads.mockClear();
-    const { store, inputs } = await setup({ upload: () => new Promise<string>(() => {}) });
-    const saved = batchWithRuns("saved", 1, [null, null, null, null, null]);
-    for (const [index, item] of saved.items.entries()) {
-      await inputs.inputs.put(
-        item.input.hash as string,
-        fileOf(`chair-${index}.png`, pngBytes(index)),
-      );
-    }
-    const { restoreBatches, startBatch, pauseBatch, setBatchConcurrency } = store.getState();
-    const restored = restoreBatches([saved]);
-    const start = startBatch("saved");
-    const rest = [pauseBatch("saved"), setBatchConcurrency("saved", 4)];
-    expect(runnerLoads).not.toHaveBeenCalled();
-    expect(await start).toEqual({ ok: true });
-    await Promise.all([restored, ...rest]);
-    await settle();
-    // Started two at a time, then paused: the new concurrency starts nothing more.
-    const batch = batchOf(store, "saved");
-    expect(batch.items.map((item) => item.status)).toEqual([
-      "uploading",
-      "uploading",
-      "queued",
-      "queued",
-      "queued",
-    ]);
-    expect(batch.pause?.reason).toBe("user");
-    expect(batch.concurrency).toBe(4);
-    expect(runnerLoads).toHaveBeenCalledTimes(1);
-  });
-
-  it("is loaded by saved batches, which are in the store at once and revived once it is", async () => {
-    runnerLoads.mockClear();
-    const { store } = await setup();
-    const built = batchWithRuns("saved", 1, [null, null]);
-    // The page closed while the first item's run was being made: that run was never saved.
-    const saved = {
-      ...built,
-      startedAt: 1,
-      items: built.items.map((item, index) =>
-        index === 0 ? { ...item, status: "running" as const, runId: "lost", attempts: 1 } : item,
-      ),
-    };
-    const restored = store.getState().restoreBatches([saved]);
-    expect(statuses(store, "saved")).toEqual(["running", "queued"]);
-    await restored;
-    expect(runnerLoads).toHaveBeenCalledTimes(1);
-    expect(batchOf(store, "saved").items[0]).toMatchObject({ status: "queued", runId: null });
   });
 });

@@ -1,6 +1,9 @@
 import type { StateCreator } from "zustand";
+import { isInFlight } from "@/lib/batch/status";
 import { errorMessage } from "@/lib/domain/app-error";
 import { loadOnce } from "@/lib/domain/load-once";
+import { historyAlert } from "./alerts";
+import type { BatchEngine } from "./batch-engine";
 import type { BatchSlice, PlaygroundState } from "./state";
 
 /**
@@ -18,9 +21,30 @@ export const createBatchSlice: StateCreator<PlaygroundState, [], [], BatchSlice>
     import("./batch-engine").then((m) => m.createBatchEngine(set, get)),
   );
 
-  /** Whether a batch holds the run (it was started by the runner, so the runner is loaded). */
-  const ownsRun = (runId: string) =>
-    get().batches.some((batch) => batch.items.some((item) => item.runId === runId));
+  /**
+   * `work` with the runner; when its code cannot be loaded (offline, or a new deploy), `failed`
+   * says so, and the next call tries to load it again.
+   */
+  async function withEngine<T>(
+    work: (loaded: BatchEngine) => T | Promise<T>,
+    failed: (message: string) => T,
+  ): Promise<T> {
+    let loaded: BatchEngine;
+    try {
+      loaded = await engine();
+    } catch (error) {
+      return failed(errorMessage(error));
+    }
+    return work(loaded);
+  }
+  const alertLoadFailure = (message: string): void =>
+    set({ alert: historyAlert(`Batches could not be loaded: ${message}`) });
+
+  /** Whether a batch in flight holds the run (an ended batch's items follow no run any more). */
+  const isFollowed = (runId: string) =>
+    get().batches.some(
+      (batch) => isInFlight(batch) && batch.items.some((item) => item.runId === runId),
+    );
 
   /**
    * While reading inputs, `isReadingBatchInputs` is on — from the call, while the runner loads
@@ -48,43 +72,70 @@ export const createBatchSlice: StateCreator<PlaygroundState, [], [], BatchSlice>
     removeBatchInput: (key) =>
       set((state) => ({ batchInputs: state.batchInputs.filter((input) => input.key !== key) })),
     clearBatchInputs: () => set({ batchInputs: [], batchProblems: [], batchError: null }),
-    createBatch: async (options) => (await engine()).createBatch(options),
-    startBatch: async (batchId, options) => (await engine()).startBatch(batchId, options),
-    pauseBatch: async (batchId) => (await engine()).pauseBatch(batchId),
-    resumeBatch: async (batchId) => (await engine()).resumeBatch(batchId),
-    cancelBatch: async (batchId) => (await engine()).cancelBatch(batchId),
-    retryFailedBatchItems: async (batchId) => (await engine()).retryFailedBatchItems(batchId),
-    moveBatchItemToFront: async (batchId, itemId) =>
-      (await engine()).moveBatchItemToFront(batchId, itemId),
-    setBatchConcurrency: async (batchId, concurrency) =>
-      (await engine()).setBatchConcurrency(batchId, concurrency),
-    reviewBatchItem: async (batchId, itemId, review) =>
-      (await engine()).reviewBatchItem(batchId, itemId, review),
-    rerunRejected: async (batchId) => (await engine()).rerunRejected(batchId),
-    deleteBatch: async (batchId) => (await engine()).deleteBatch(batchId),
-    exportBatch: async (batchId, options) => (await engine()).exportBatch(batchId, options),
+    createBatch: (options) =>
+      withEngine(
+        (loaded) => loaded.createBatch(options),
+        (message) => {
+          set({ batchError: `The batch could not be created: ${message}` });
+          return null;
+        },
+      ),
+    startBatch: (batchId, options) =>
+      withEngine(
+        (loaded) => loaded.startBatch(batchId, options),
+        (message) => {
+          set({ batchError: `The batch could not start: ${message}` });
+          return { ok: false, reason: "not-loaded" };
+        },
+      ),
+    pauseBatch: (batchId) => withEngine((loaded) => loaded.pauseBatch(batchId), alertLoadFailure),
+    resumeBatch: (batchId) => withEngine((loaded) => loaded.resumeBatch(batchId), alertLoadFailure),
+    cancelBatch: (batchId) => withEngine((loaded) => loaded.cancelBatch(batchId), alertLoadFailure),
+    retryFailedBatchItems: (batchId) =>
+      withEngine((loaded) => loaded.retryFailedBatchItems(batchId), alertLoadFailure),
+    moveBatchItemToFront: (batchId, itemId) =>
+      withEngine((loaded) => loaded.moveBatchItemToFront(batchId, itemId), alertLoadFailure),
+    setBatchConcurrency: (batchId, concurrency) =>
+      withEngine((loaded) => loaded.setBatchConcurrency(batchId, concurrency), alertLoadFailure),
+    reviewBatchItem: (batchId, itemId, review) =>
+      withEngine((loaded) => loaded.reviewBatchItem(batchId, itemId, review), alertLoadFailure),
+    rerunRejected: (batchId) =>
+      withEngine((loaded) => loaded.rerunRejected(batchId), alertLoadFailure),
+    deleteBatch: (batchId) => withEngine((loaded) => loaded.deleteBatch(batchId), alertLoadFailure),
+    exportBatch: (batchId, options) =>
+      withEngine(
+        (loaded) => loaded.exportBatch(batchId, options),
+        (message) => {
+          set({ batchError: `The export failed: ${message}` });
+          return null;
+        },
+      ),
     // The four below run in every session (as each run changes or finishes, at startup, on every
     // zip import): with no batch to work on they return before loading the runner, which would
     // otherwise be downloaded by sessions that never use batches.
     pumpBatches: async () => {
-      if (!get().batches.some((batch) => batch.startedAt !== null)) return;
-      (await engine()).pumpBatches();
+      if (!get().batches.some(isInFlight)) return;
+      await withEngine((loaded) => loaded.pumpBatches(), alertLoadFailure);
     },
     syncBatchRun: async (runId) => {
-      if (!ownsRun(runId)) return;
-      (await engine()).syncBatchRun(runId);
+      if (!isFollowed(runId)) return;
+      await withEngine((loaded) => loaded.syncBatchRun(runId), alertLoadFailure);
     },
     restoreBatches: async (records) => {
       const known = new Set(get().batches.map((batch) => batch.id));
       const restored = records.filter((batch) => !known.has(batch.id));
       if (restored.length === 0) return;
       // In the store at once, as saved (in the same tick as their runs, so those never show as
-      // runs of their own); the runner then brings them in line with the runs.
+      // runs of their own). Those in flight are then brought in line with their runs by the
+      // runner; ended ones need nothing of it (their items and runs have ended too).
       set((state) => ({
         batches: [...state.batches, ...restored].sort((a, b) => b.createdAt - a.createdAt),
       }));
-      (await engine()).reviveBatches(restored.map((batch) => batch.id));
+      const ids = restored.filter(isInFlight).map((batch) => batch.id);
+      if (ids.length === 0) return;
+      await withEngine((loaded) => loaded.reviveBatches(ids), alertLoadFailure);
     },
+    // A failed load rejects: the import says it was only partly imported.
     importBatches: async (records) =>
       records.length === 0 ? 0 : (await engine()).importBatches(records),
   };

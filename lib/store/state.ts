@@ -376,6 +376,8 @@ export type BatchRecipeSource = { kind: "form" } | { kind: "run"; runId: string 
 export type StartBatchResult =
   | { ok: true }
   | { ok: false; reason: "unknown" | "started" }
+  /** The batch code could not be loaded (said in `batchError`). */
+  | { ok: false; reason: "not-loaded" }
   | { ok: false; reason: "over-budget"; cost: BatchCost };
 
 /**
@@ -447,15 +449,18 @@ export interface BatchSlice {
   exportBatch: (batchId: string, options?: { keptOnly?: boolean }) => Promise<DownloadFile | null>;
   /**
    * Starts what can start in every started batch (called as runs finish and on load); with none
-   * started it returns at once.
+   * in flight it returns at once.
    */
   pumpBatches: () => Promise<void>;
-  /** A run changed or ended: the batch item it belongs to follows (none: it returns at once). */
+  /**
+   * A run changed or ended: the batch item it belongs to follows (when its batch is not in
+   * flight, it returns at once).
+   */
   syncBatchRun: (runId: string) => Promise<void>;
   /**
    * Puts saved batches in the store while hydrating (once the saved runs are in): at once as
-   * saved, then brought in line with their runs (interrupted items queued again, ended runs
-   * followed) once the runner is loaded.
+   * saved; those in flight are then brought in line with their runs (interrupted items queued
+   * again, ended runs followed) once the runner is loaded.
    */
   restoreBatches: (records: readonly BatchRecord[]) => Promise<void>;
   /** Adds imported batches (their runs imported already); nothing of them runs. Returns how many. */
