@@ -371,8 +371,14 @@ export type BatchRecipeSource = { kind: "form" } | { kind: "run"; runId: string 
 export type StartBatchResult =
   | { ok: true }
   | { ok: false; reason: "unknown" | "started" }
+  /** The batch code could not be loaded (said in `batchError`). */
+  | { ok: false; reason: "not-loaded" }
   | { ok: false; reason: "over-budget"; cost: BatchCost };
 
+/**
+ * The batches. Actions that work on them wait for the batch runner's code (loaded at the first
+ * one), in the order they were called.
+ */
 export interface BatchSlice {
   /** Newest first. */
   batches: BatchRecord[];
@@ -412,29 +418,46 @@ export interface BatchSlice {
    * Starts a created batch. Above its budget it does not start unless `isOverBudgetConfirmed`
    * (the answer carries the cost to confirm).
    */
-  startBatch: (batchId: string, options?: { isOverBudgetConfirmed?: boolean }) => StartBatchResult;
-  pauseBatch: (batchId: string) => void;
-  resumeBatch: (batchId: string) => void;
+  startBatch: (
+    batchId: string,
+    options?: { isOverBudgetConfirmed?: boolean },
+  ) => Promise<StartBatchResult>;
+  pauseBatch: (batchId: string) => Promise<void>;
+  resumeBatch: (batchId: string) => Promise<void>;
   /** Cancels every item not finished: queued ones at once, running ones through their runs. */
   cancelBatch: (batchId: string) => Promise<void>;
   /** Queues the failed items again (their failed runs are dropped). */
-  retryFailedBatchItems: (batchId: string) => void;
-  moveBatchItemToFront: (batchId: string, itemId: string) => void;
-  setBatchConcurrency: (batchId: string, concurrency: number) => void;
+  retryFailedBatchItems: (batchId: string) => Promise<void>;
+  moveBatchItemToFront: (batchId: string, itemId: string) => Promise<void>;
+  setBatchConcurrency: (batchId: string, concurrency: number) => Promise<void>;
   /** Marks a done item's result kept or rejected (null clears the mark). */
-  reviewBatchItem: (batchId: string, itemId: string, review: "kept" | "rejected" | null) => void;
+  reviewBatchItem: (
+    batchId: string,
+    itemId: string,
+    review: "kept" | "rejected" | null,
+  ) => Promise<void>;
   /** Runs the rejected items again, each with a new seed (their rejected runs are dropped). */
-  rerunRejected: (batchId: string) => void;
+  rerunRejected: (batchId: string) => Promise<void>;
   /** Deletes a batch with no item in flight, its runs, and inputs no other batch needs. */
   deleteBatch: (batchId: string) => Promise<void>;
   /** The batch as an export zip (see `exportBatchZip`); null when it cannot be made (see `batchError`). */
   exportBatch: (batchId: string, options?: { keptOnly?: boolean }) => Promise<DownloadFile | null>;
-  /** Starts what can start in every started batch (called as runs finish and on load). */
-  pumpBatches: () => void;
-  /** A run changed or ended: the batch item it belongs to follows. */
-  syncBatchRun: (runId: string) => void;
-  /** Puts saved batches in the store while hydrating (once the saved runs are in). */
-  restoreBatches: (records: readonly BatchRecord[]) => void;
+  /**
+   * Starts what can start in every started batch (called as runs finish and on load); with none
+   * in flight it returns at once.
+   */
+  pumpBatches: () => Promise<void>;
+  /**
+   * A run changed or ended: the batch item it belongs to follows (when its batch is not in
+   * flight, it returns at once).
+   */
+  syncBatchRun: (runId: string) => Promise<void>;
+  /**
+   * Puts saved batches in the store while hydrating (once the saved runs are in): at once as
+   * saved; those in flight are then brought in line with their runs (interrupted items queued
+   * again, ended runs followed) once the runner is loaded.
+   */
+  restoreBatches: (records: readonly BatchRecord[]) => Promise<void>;
   /** Adds imported batches (their runs imported already); nothing of them runs. Returns how many. */
   importBatches: (records: readonly BatchRecord[]) => Promise<number>;
 }
