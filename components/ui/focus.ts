@@ -33,9 +33,10 @@ export function focusAfterRender(ids: readonly string[], frame = 0): void {
  * `<details>` section opens it first. A control that cannot take focus itself (the hidden file
  * input) names a stand-in with `data-focus-instead="<id>"`; of a radio group the checked radio
  * is focused. The control is scrolled to the middle of its scroll area, so neither a pinned bar
- * (Generate) nor a sticky header covers it or the error under it.
+ * (Generate) nor a sticky header covers it or the error under it. While there is none yet (its
+ * section's code is loading), it looks again each frame, for about a second.
  */
-export function focusFirstInvalid(): void {
+export function focusFirstInvalid(frame = 0): void {
   requestAnimationFrame(() => {
     const root = document.getElementById(PLAYGROUND_ROOT_ID) ?? document.body;
     for (const candidate of root.querySelectorAll<HTMLElement>('[aria-invalid="true"]')) {
@@ -48,6 +49,8 @@ export function focusFirstInvalid(): void {
         return;
       }
     }
+    // The invalid control may be in a section whose code is still loading: look again.
+    if (frame < RENDER_FRAMES * 2) focusFirstInvalid(frame + 1);
   });
 }
 

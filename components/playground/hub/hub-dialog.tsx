@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useRef, useState } from "react";
+import { SWEEP_SECTION_ID } from "@/components/playground/workspace/section-ids";
 import { Button } from "@/components/ui/button";
 import { openEnclosingDetails } from "@/components/ui/focus";
 import { ModalSheet } from "@/components/ui/modal-sheet";
@@ -112,14 +113,21 @@ export default function HubDialog({
 }
 
 /**
- * Takes the person to the Sweep panel's values, where the sweep just set up waits to run (its
- * collapsed section opened).
+ * Takes the person to the Sweep panel's values, where the sweep just set up waits to run: opens
+ * its collapsed section (which renders the panel, once its code is here) and focuses the values.
  */
-function focusSweep(): void {
+function focusSweep(frame = 0): void {
+  const section = document.getElementById(SWEEP_SECTION_ID);
+  if (section instanceof HTMLDetailsElement && !section.open) section.open = true;
   requestAnimationFrame(() => {
     const panel = document.getElementById("sweep-panel-title")?.closest("section");
-    if (panel) openEnclosingDetails(panel);
-    panel?.scrollIntoView({ block: "start" });
-    panel?.querySelector<HTMLElement>('[id$="-values"]')?.focus({ preventScroll: true });
+    if (!panel) {
+      // The panel's code is still loading (about a second at most).
+      if (frame < 60) focusSweep(frame + 1);
+      return;
+    }
+    openEnclosingDetails(panel);
+    panel.scrollIntoView({ block: "start" });
+    panel.querySelector<HTMLElement>('[id$="-values"]')?.focus({ preventScroll: true });
   });
 }

@@ -1,31 +1,42 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import { FormCode } from "@/components/playground/code/form-code";
 import { ImageInputPanel } from "@/components/playground/image-input/image-input-panel";
 import { LoraPanel } from "@/components/playground/lora-stack/lora-panel";
 import { GenerateBar, type PlaygroundBackend } from "@/components/playground/prompt/generate-bar";
 import { PromptField } from "@/components/playground/prompt/prompt-field";
+import { usePlaygroundStore } from "@/components/playground/store-provider";
 import { LoadingNote } from "@/components/ui/loading";
+import { onDemand } from "@/components/ui/on-demand";
+import { DEFAULT_SETTINGS } from "@/lib/domain/settings";
+import type { PlaygroundState } from "@/lib/store/playground-store";
 import { InputSection } from "./input-section";
 import { ResultReady } from "./result-ready";
+import { SETTINGS_SECTION_ID, SWEEP_SECTION_ID } from "./section-ids";
 
-// The collapsed sections' panels load after the first screen; they are mounted while closed,
-// so their fields are there for the form's checks (an invalid field opens its section).
-const SettingsPanel = dynamic(
+// The collapsed sections' panels render when a section is first opened (or when one of the
+// settings has an error to show); their code loads then, or earlier when the person points at or
+// focuses the section's summary. The first screen neither loads nor renders them.
+const settings = onDemand(
   () => import("@/components/playground/settings/settings-panel").then((m) => m.SettingsPanel),
-  { ssr: false, loading: () => <LoadingNote what="the settings" /> },
+  <LoadingNote what="the settings" />,
 );
-const SweepPanel = dynamic(
+const sweep = onDemand(
   () => import("@/components/playground/sweeps/sweep-panel").then((m) => m.SweepPanel),
-  { ssr: false, loading: () => <LoadingNote what="sweeps" /> },
+  <LoadingNote what="sweeps" />,
 );
+
+/** Whether a setting (a field of the Advanced settings section) has an error. */
+function selectHasSettingError(state: PlaygroundState): boolean {
+  return Object.keys(state.fieldErrors).some((key) => Object.hasOwn(DEFAULT_SETTINGS, key));
+}
 
 /**
  * The inputs: image, prompt and LoRAs first, then the collapsed sections, in a column that
  * scrolls on its own; Generate (with the run's size and price) is pinned below it, always in view.
  */
 export function InputsPanel({ backend }: { backend: PlaygroundBackend }) {
+  const hasSettingError = usePlaygroundStore(selectHasSettingError);
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-2">
       <div
@@ -39,14 +50,21 @@ export function InputsPanel({ backend }: { backend: PlaygroundBackend }) {
         <PromptField />
         <LoraPanel />
         <InputSection
-          id="section-settings"
+          id={SETTINGS_SECTION_ID}
           title="Advanced settings"
           hint="steps, guidance, size, seed"
+          isNeeded={hasSettingError}
+          onIntent={() => void settings.preload().catch(() => {})}
         >
-          <SettingsPanel />
+          <settings.Component />
         </InputSection>
-        <InputSection id="section-sweep" title="Sweep" hint="compare values side by side">
-          <SweepPanel />
+        <InputSection
+          id={SWEEP_SECTION_ID}
+          title="Sweep"
+          hint="compare values side by side"
+          onIntent={() => void sweep.preload().catch(() => {})}
+        >
+          <sweep.Component />
         </InputSection>
         <FormCode />
       </div>
