@@ -16,6 +16,7 @@ export default defineConfig({
           include: [
             "lib/**/*.test.ts",
             "components/**/*.test.ts",
+            "components/**/*.test.tsx",
             "scripts/**/*.test.ts",
             "tests/fixtures/**/*.test.ts",
           ],

@@ -1,5 +1,5 @@
 import { BackendBadge } from "@/components/backend-badge";
-import { OwnKeyControl } from "@/components/playground/access/own-key-control";
+import { OwnKeyControl } from "@/components/playground/access/own-key-lazy";
 import { LocalEngineHint } from "@/components/playground/local-engine-hint";
 import { Playground } from "@/components/playground/playground";
 import { describeBackend } from "@/lib/server/health";

@@ -2,7 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { BatchDialogProvider } from "@/components/playground/batch/batch-dialog-context";
-import { BatchProgressTitle } from "@/components/playground/batch/batch-progress-title";
+import { BatchProgressTitle } from "@/components/playground/batch/batch-lazy";
 import { FileDropTarget } from "@/components/playground/image-input/file-drop-target";
 import { KeyboardShortcuts } from "@/components/playground/keyboard/keyboard-shortcuts";
 import type { PlaygroundBackend } from "@/components/playground/prompt/generate-bar";

@@ -6,7 +6,9 @@
  * functions are generic and keep them.
  */
 
-export type ItemStatus = "queued" | "uploading" | "running" | "done" | "failed" | "cancelled";
+import { type ItemStatus, isActive, isFinished } from "./status";
+
+export { type ItemStatus, isActive, isFinished };
 
 /** A person's verdict on an item's result. */
 export type Review = "kept" | "rejected";
@@ -59,19 +61,6 @@ export const DEFAULT_CONCURRENCY = 2;
 export const MAX_CONCURRENCY = 8;
 /** How long a refusal without `Retry-After` pauses the batch. */
 export const DEFAULT_BACKOFF_MS = 30_000;
-
-const ACTIVE: ReadonlySet<ItemStatus> = new Set(["uploading", "running"]);
-const FINISHED: ReadonlySet<ItemStatus> = new Set(["done", "failed", "cancelled"]);
-
-/** Whether an item is uploading or running (it holds one of the `concurrency` slots). */
-export function isActive(item: Pick<QueueItem, "status">): boolean {
-  return ACTIVE.has(item.status);
-}
-
-/** Whether an item has ended (done, failed or cancelled). */
-export function isFinished(item: Pick<QueueItem, "status">): boolean {
-  return FINISHED.has(item.status);
-}
 
 /** Keeps a concurrency within 1–{@link MAX_CONCURRENCY} (whole numbers; default for junk). */
 export function clampConcurrency(value: number): number {

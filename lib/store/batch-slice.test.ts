@@ -9,7 +9,7 @@ import {
   selectBatchProgress,
   selectBatchRunIds,
   selectPendingBatchCost,
-} from "./batch-slice";
+} from "./batch-selectors";
 import { createPlaygroundStore } from "./playground-store";
 import type { PlaygroundStore } from "./state";
 import { fakeHistory, fakeServices, output, savedRun, tick } from "./test-support";
@@ -91,7 +91,7 @@ async function started(count: number, overrides: Partial<PlaygroundServices> = {
   await store.getState().addBatchFiles(images(count));
   const id = await store.getState().createBatch({ seedMode: "per-image" });
   if (!id) throw new Error(store.getState().batchError ?? "no batch");
-  expect(store.getState().startBatch(id)).toEqual({ ok: true });
+  expect(await store.getState().startBatch(id)).toEqual({ ok: true });
   await settle();
   return { ...context, id };
 }
@@ -214,11 +214,13 @@ describe("creating and starting a batch", () => {
     const id = (await store
       .getState()
       .createBatch({ seedMode: "fixed", budgetUsd: 0.1 })) as string;
-    const refused = store.getState().startBatch(id);
+    const refused = await store.getState().startBatch(id);
     expect(refused).toMatchObject({ ok: false, reason: "over-budget", cost: { usd: 0.105 } });
     await settle();
     expect(calls.uploads).toBe(0);
-    expect(store.getState().startBatch(id, { isOverBudgetConfirmed: true })).toEqual({ ok: true });
+    expect(await store.getState().startBatch(id, { isOverBudgetConfirmed: true })).toEqual({
+      ok: true,
+    });
   });
 });
 
@@ -248,12 +250,12 @@ describe("the runner", () => {
 
   it("pauses and resumes: running items finish, nothing new starts while paused", async () => {
     const { store, id, calls, watchers } = await started(4);
-    store.getState().pauseBatch(id);
+    await store.getState().pauseBatch(id);
     watchers.get("req-1")?.done.resolve();
     await settle();
     expect(calls.submitted).toHaveLength(2);
     expect(statuses(store, id)).toEqual(["done", "running", "queued", "queued"]);
-    store.getState().resumeBatch(id);
+    await store.getState().resumeBatch(id);
     await settle();
     expect(calls.submitted).toHaveLength(3);
   });
@@ -261,7 +263,7 @@ describe("the runner", () => {
   it("moves an item to the front of the queue", async () => {
     const { store, id, calls, watchers } = await started(5);
     const last = batchOf(store, id).items[4]?.id as string;
-    store.getState().moveBatchItemToFront(id, last);
+    await store.getState().moveBatchItemToFront(id, last);
     await settle();
     watchers.get("req-1")?.done.resolve();
     await settle();
@@ -271,7 +273,7 @@ describe("the runner", () => {
 
   it("changes how many run at once while it runs", async () => {
     const { store, id, calls } = await started(5);
-    store.getState().setBatchConcurrency(id, 4);
+    await store.getState().setBatchConcurrency(id, 4);
     await settle();
     expect(calls.submitted).toHaveLength(4);
   });
@@ -311,7 +313,7 @@ describe("the runner", () => {
     const failed = batchOf(store, id).items[0];
     expect(failed).toMatchObject({ status: "failed", error: "The engine crashed" });
     const failedRun = failed?.runId as string;
-    store.getState().retryFailedBatchItems(id);
+    await store.getState().retryFailedBatchItems(id);
     await settle();
     expect(statuses(store, id)[0]).toBe("running");
     expect(store.getState().runs.some((run) => run.id === failedRun)).toBe(false);
@@ -357,8 +359,8 @@ describe("uploads", () => {
     const first = (await store.getState().createBatch({ seedMode: "fixed" })) as string;
     await store.getState().addBatchFiles(images(1));
     const second = (await store.getState().createBatch({ seedMode: "fixed" })) as string;
-    store.getState().startBatch(first);
-    store.getState().startBatch(second);
+    await store.getState().startBatch(first);
+    await store.getState().startBatch(second);
     await settle();
     expect(calls.uploads).toBe(1);
     expect(calls.submitted.map((request) => request.image_url)).toEqual([
@@ -391,7 +393,7 @@ describe("a refusal by the server", () => {
       const { store, setClock } = context;
       await store.getState().addBatchFiles(images(3));
       const id = (await store.getState().createBatch({ seedMode: "fixed" })) as string;
-      store.getState().startBatch(id);
+      await store.getState().startBatch(id);
       await vi.advanceTimersByTimeAsync(0);
       await vi.advanceTimersByTimeAsync(0);
       const paused = batchOf(store, id);
@@ -421,9 +423,9 @@ describe("review", () => {
     watchers.get("req-2")?.done.resolve();
     await settle();
     const [first, second] = batchOf(store, id).items;
-    store.getState().reviewBatchItem(id, first?.id as string, "kept");
-    store.getState().reviewBatchItem(id, second?.id as string, "rejected");
-    store.getState().rerunRejected(id);
+    await store.getState().reviewBatchItem(id, first?.id as string, "kept");
+    await store.getState().reviewBatchItem(id, second?.id as string, "rejected");
+    await store.getState().rerunRejected(id);
     await settle();
     const after = batchOf(store, id).items;
     expect(after[0]).toMatchObject({ status: "done", review: "kept" });
@@ -453,7 +455,7 @@ describe("review", () => {
       etaMs: null,
       isPaused: false,
     });
-    store.getState().pauseBatch(id);
+    await store.getState().pauseBatch(id);
     watchers.get("req-1")?.done.resolve();
     await settle();
     expect(selectActiveBatchesSummary(store.getState(), 1_000)).toMatchObject({
@@ -530,12 +532,12 @@ describe("after a reload", () => {
     const context = await setup({ submit: () => new Promise(() => {}) }, history);
     await context.store.getState().addBatchFiles(images(1));
     const id = (await context.store.getState().createBatch({ seedMode: "fixed" })) as string;
-    context.store.getState().startBatch(id);
+    await context.store.getState().startBatch(id);
     await settle();
     expect(history.batches.get(id)?.items[0]?.status).toBe("running");
     const reopened = await setup({}, history);
     for (const [hash, blob] of context.inputs.stored) await reopened.inputs.inputs.put(hash, blob);
-    reopened.store.getState().pumpBatches();
+    await reopened.store.getState().pumpBatches();
     await settle();
     expect(reopened.calls.submitted).toHaveLength(1);
     expect(statuses(reopened.store, id)).toEqual(["running"]);

@@ -18,7 +18,7 @@ export function coordinate(get: () => PlaygroundState) {
     /** A run was created or changed in a way worth keeping (queued, new phase, favourite, …). */
     runChanged: (runId: string): void => {
       get().saveRun(runId);
-      get().syncBatchRun(runId);
+      void get().syncBatchRun(runId);
     },
     /**
      * A run ended: it is saved, its batch item follows it, and sweeps and batches waiting for a
@@ -26,9 +26,9 @@ export function coordinate(get: () => PlaygroundState) {
      */
     runFinished: (runId: string): void => {
       get().saveRun(runId);
-      get().syncBatchRun(runId);
+      void get().syncBatchRun(runId);
       get().pumpSweeps();
-      get().pumpBatches();
+      void get().pumpBatches();
     },
     /** A run completed: its result images are kept, so compare and remix outlive their URLs. */
     runCompleted: (runId: string): Promise<void> => get().cacheRunImages(runId),
@@ -40,14 +40,15 @@ export function coordinate(get: () => PlaygroundState) {
     /** Saved sweeps were read (in the same tick as their runs). */
     sweepsLoaded: (...[records]: Args<"restoreSweeps">): void => get().restoreSweeps(records),
     /** Saved batches were read (in the same tick as their runs). */
-    batchesLoaded: (...[records]: Args<"restoreBatches">): void => get().restoreBatches(records),
+    batchesLoaded: (...[records]: Args<"restoreBatches">): void =>
+      void get().restoreBatches(records),
     /** A run saved while queued or running picks up where it stopped. */
     resumeRun: (runId: string, requestId: string): Promise<void> =>
       get().resumeRun(runId, requestId),
     /** The history is loaded: sweeps carry on where they stopped, as slots free up. */
     historyLoaded: (): void => {
       get().pumpSweeps();
-      get().pumpBatches();
+      void get().pumpBatches();
     },
     /** The history load is over (loaded or not): the image cache drops what no run uses. */
     historySettled: (): Promise<void> => get().syncImageCache(),

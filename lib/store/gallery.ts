@@ -1,6 +1,6 @@
 import type { BatchRecord } from "@/lib/batch/record";
 import type { KontextRequest } from "@/lib/kontext/schema";
-import { cellTitle } from "@/lib/sweep/cells";
+import { cellTitle } from "@/lib/sweep/cell-title";
 import type { SweepRecord } from "@/lib/sweep/record";
 import type { PlaygroundState } from "./state";
 import type { Run } from "./types";

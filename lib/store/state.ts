@@ -2,7 +2,6 @@ import type { StoreApi } from "zustand/vanilla";
 import type { BatchCost } from "@/lib/batch/cost";
 import type { PendingBatchInput } from "@/lib/batch/intake";
 import type { BatchRecord } from "@/lib/batch/record";
-import type { CheckForm } from "@/lib/domain/form";
 import type { RecipeRequest } from "@/lib/history/recipe-png";
 import type { ImportedRun } from "@/lib/history/zip";
 import type { KontextImage, KontextRequest } from "@/lib/kontext/schema";
@@ -20,7 +19,6 @@ import type {
   PinPreviewResult,
   SaveUserLoraResult,
   SweepImageEntry,
-  SweepPlan,
   TransferNotice,
 } from "./outcomes";
 import type { InputImage, LoraEntry, PlaygroundServices, Run, Settings } from "./types";
@@ -313,12 +311,6 @@ export interface SweepSlice {
    */
   loadSweepSetup: () => Promise<void>;
   /**
-   * Checks the form and the axes and expands them into cells with their predicted cost. The
-   * seed is held: the form's fixed seed, else `seed` (a random one the caller drew once).
-   * `checkForm` is the form's check (`lib/domain/form-check`, loaded at first use).
-   */
-  planSweep: (axes: readonly AxisInput[], seed: number, checkForm: CheckForm) => SweepPlan;
-  /**
    * Starts a sweep: uploads the image once, saves the sweep, then runs its cells `concurrency`
    * at a time. Returns its id, or null when the plan fails (the message is in `sweepError`).
    */
@@ -339,7 +331,7 @@ export interface SweepSlice {
    */
   addSweepImages: (axisIndex: number, files: readonly File[]) => Promise<void>;
   /** Removes an image from the `image` axis at `axisIndex` (the current input image too). */
-  removeSweepImage: (axisIndex: number, id: string) => void;
+  removeSweepImage: (axisIndex: number, id: string) => Promise<void>;
   /** Why images could not be added to (or restored in) an image axis; null when all went well. */
   sweepImageError: string | null;
   /**
@@ -350,13 +342,16 @@ export interface SweepSlice {
   /** Cancels a sweep's cells: pending ones never start, running ones are cancelled. */
   cancelSweep: (sweepId: string) => Promise<void>;
   /** Runs a sweep's failed cells again (their failed runs are replaced). */
-  retryFailedCells: (sweepId: string) => void;
+  retryFailedCells: (sweepId: string) => Promise<void>;
   /** Changes how many of a sweep's cells run at once (1–8). */
-  setSweepConcurrency: (sweepId: string, concurrency: number) => void;
+  setSweepConcurrency: (sweepId: string, concurrency: number) => Promise<void>;
   /** Deletes a finished sweep and its runs from the history. */
   deleteSweep: (sweepId: string) => Promise<void>;
-  /** Starts pending cells of every sweep while they have free slots (called as runs finish). */
-  pumpSweeps: () => void;
+  /**
+   * Starts pending cells of every sweep while they have free slots (called as runs finish). Never
+   * rejects: when the sweep code cannot be loaded, the alert says so.
+   */
+  pumpSweeps: () => Promise<void>;
   /**
    * Puts saved sweeps in the store (while hydrating, once the saved runs are in): a started cell
    * whose run was never saved (the page closed before it was queued) is pending again.
@@ -376,8 +371,14 @@ export type BatchRecipeSource = { kind: "form" } | { kind: "run"; runId: string 
 export type StartBatchResult =
   | { ok: true }
   | { ok: false; reason: "unknown" | "started" }
+  /** The batch code could not be loaded (said in `batchError`). */
+  | { ok: false; reason: "not-loaded" }
   | { ok: false; reason: "over-budget"; cost: BatchCost };
 
+/**
+ * The batches. Actions that work on them wait for the batch runner's code (loaded at the first
+ * one), in the order they were called.
+ */
 export interface BatchSlice {
   /** Newest first. */
   batches: BatchRecord[];
@@ -417,29 +418,46 @@ export interface BatchSlice {
    * Starts a created batch. Above its budget it does not start unless `isOverBudgetConfirmed`
    * (the answer carries the cost to confirm).
    */
-  startBatch: (batchId: string, options?: { isOverBudgetConfirmed?: boolean }) => StartBatchResult;
-  pauseBatch: (batchId: string) => void;
-  resumeBatch: (batchId: string) => void;
+  startBatch: (
+    batchId: string,
+    options?: { isOverBudgetConfirmed?: boolean },
+  ) => Promise<StartBatchResult>;
+  pauseBatch: (batchId: string) => Promise<void>;
+  resumeBatch: (batchId: string) => Promise<void>;
   /** Cancels every item not finished: queued ones at once, running ones through their runs. */
   cancelBatch: (batchId: string) => Promise<void>;
   /** Queues the failed items again (their failed runs are dropped). */
-  retryFailedBatchItems: (batchId: string) => void;
-  moveBatchItemToFront: (batchId: string, itemId: string) => void;
-  setBatchConcurrency: (batchId: string, concurrency: number) => void;
+  retryFailedBatchItems: (batchId: string) => Promise<void>;
+  moveBatchItemToFront: (batchId: string, itemId: string) => Promise<void>;
+  setBatchConcurrency: (batchId: string, concurrency: number) => Promise<void>;
   /** Marks a done item's result kept or rejected (null clears the mark). */
-  reviewBatchItem: (batchId: string, itemId: string, review: "kept" | "rejected" | null) => void;
+  reviewBatchItem: (
+    batchId: string,
+    itemId: string,
+    review: "kept" | "rejected" | null,
+  ) => Promise<void>;
   /** Runs the rejected items again, each with a new seed (their rejected runs are dropped). */
-  rerunRejected: (batchId: string) => void;
+  rerunRejected: (batchId: string) => Promise<void>;
   /** Deletes a batch with no item in flight, its runs, and inputs no other batch needs. */
   deleteBatch: (batchId: string) => Promise<void>;
   /** The batch as an export zip (see `exportBatchZip`); null when it cannot be made (see `batchError`). */
   exportBatch: (batchId: string, options?: { keptOnly?: boolean }) => Promise<DownloadFile | null>;
-  /** Starts what can start in every started batch (called as runs finish and on load). */
-  pumpBatches: () => void;
-  /** A run changed or ended: the batch item it belongs to follows. */
-  syncBatchRun: (runId: string) => void;
-  /** Puts saved batches in the store while hydrating (once the saved runs are in). */
-  restoreBatches: (records: readonly BatchRecord[]) => void;
+  /**
+   * Starts what can start in every started batch (called as runs finish and on load); with none
+   * in flight it returns at once.
+   */
+  pumpBatches: () => Promise<void>;
+  /**
+   * A run changed or ended: the batch item it belongs to follows (when its batch is not in
+   * flight, it returns at once).
+   */
+  syncBatchRun: (runId: string) => Promise<void>;
+  /**
+   * Puts saved batches in the store while hydrating (once the saved runs are in): at once as
+   * saved; those in flight are then brought in line with their runs (interrupted items queued
+   * again, ended runs followed) once the runner is loaded.
+   */
+  restoreBatches: (records: readonly BatchRecord[]) => Promise<void>;
   /** Adds imported batches (their runs imported already); nothing of them runs. Returns how many. */
   importBatches: (records: readonly BatchRecord[]) => Promise<number>;
 }

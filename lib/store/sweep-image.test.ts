@@ -5,6 +5,7 @@ import type { KeyValueStore } from "@/lib/persist/idb";
 import { createSweepImageStore } from "@/lib/sweep/image-store";
 import type { SweepRecord } from "@/lib/sweep/record";
 import { createPlaygroundStore } from "./playground-store";
+import { planSweep } from "./sweep-plan";
 import { fakeHistory, fakeServices, tick, withImage } from "./test-support";
 import type { PreparedFile } from "./types";
 
@@ -81,7 +82,7 @@ async function setUp() {
 describe("a sweep over input images", () => {
   it("plans the current image and two added files × 2 scales, each cell priced by its own size", async () => {
     const { store } = await setUp();
-    const plan = store.getState().planSweep(store.getState().sweepForm, 7, checkForm);
+    const plan = planSweep(store.getState(), store.getState().sweepForm, 7, checkForm);
     if (!plan.ok) throw new Error(plan.message);
     expect(plan.grid.columnLabels).toEqual(["photo", "chair", "lamp"]);
     expect(plan.grid.rowLabels).toEqual(["×0.5", "×1"]);
@@ -123,10 +124,10 @@ describe("a sweep over input images", () => {
   it("needs no form image when the axis brings its own images", async () => {
     const { store } = await setUp();
     store.getState().clearImage();
-    const withCurrent = store.getState().planSweep(store.getState().sweepForm, 7, checkForm);
+    const withCurrent = planSweep(store.getState(), store.getState().sweepForm, 7, checkForm);
     expect(withCurrent).toMatchObject({ ok: false, axis: 0 });
-    store.getState().removeSweepImage(0, "current");
-    const plan = store.getState().planSweep(store.getState().sweepForm, 7, checkForm);
+    await store.getState().removeSweepImage(0, "current");
+    const plan = planSweep(store.getState(), store.getState().sweepForm, 7, checkForm);
     if (!plan.ok) throw new Error(plan.message);
     expect(plan.grid.columnLabels).toEqual(["chair", "lamp"]);
   });
@@ -141,7 +142,7 @@ describe("a sweep over input images", () => {
       .getState()
       .sweepForm[0]?.images?.map((image) => (image.source === "file" ? image.name : "current"));
     expect(names).toEqual(["current", "chair.png", "lamp.jpg", "chair.png"]);
-    const plan = store.getState().planSweep(store.getState().sweepForm, 7, checkForm);
+    const plan = planSweep(store.getState(), store.getState().sweepForm, 7, checkForm);
     expect(plan.ok && plan.grid.columnLabels).toEqual(["photo", "chair", "lamp", "chair 2"]);
   });
 
@@ -165,7 +166,7 @@ describe("a sweep over input images", () => {
     await withImage(reloaded);
     reloaded.getState().addLora({ path: STYLE, scale: 1 });
     await vi.waitFor(() => {
-      const plan = reloaded.getState().planSweep(reloaded.getState().sweepForm, 7, checkForm);
+      const plan = planSweep(reloaded.getState(), reloaded.getState().sweepForm, 7, checkForm);
       expect(plan.ok && plan.grid.columnLabels).toEqual(["photo", "chair", "lamp"]);
     }, SAVED);
     expect(next.prepared.map((entry) => entry.name)).toEqual(
@@ -174,7 +175,7 @@ describe("a sweep over input images", () => {
 
     // Removing an image deletes its bytes once the setup is saved without it.
     const lamp = store.getState().sweepForm[0]?.images?.[2]?.id as string;
-    reloaded.getState().removeSweepImage(0, lamp);
+    await reloaded.getState().removeSweepImage(0, lamp);
     await vi.waitFor(() => expect([...images.records.keys()]).not.toContain(lamp), SAVED);
     expect(images.records.size).toBe(1);
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkForm } from "@/lib/domain/form-check";
 import type { SweepRecord } from "@/lib/sweep/record";
 import { createPlaygroundStore } from "./playground-store";
+import { planSweep } from "./sweep-plan";
 import { selectSweepRunIds } from "./sweep-slice";
 import { fakeHistory, fakeServices, tick, withImage } from "./test-support";
 
@@ -34,7 +35,7 @@ async function release(watchers: ReturnType<typeof fakeServices>["watchers"], re
 describe("planning a sweep", () => {
   it("expands the axes against the form and prices every cell", async () => {
     const { store } = await storeWithForm();
-    const plan = store.getState().planSweep([scaleAxis("0..1.5 step 0.5")], 1234, checkForm);
+    const plan = planSweep(store.getState(), [scaleAxis("0..1.5 step 0.5")], 1234, checkForm);
     if (!plan.ok) throw new Error(plan.message);
     expect(plan.grid.columnLabels).toEqual(["×0", "×0.5", "×1", "×1.5"]);
     // The fake image is 1920×1080 with match_input: 2 billed MP per image.
@@ -47,14 +48,14 @@ describe("planning a sweep", () => {
     const { store } = await storeWithForm();
     store.getState().setSetting("seedMode", "fixed");
     store.getState().setSetting("seed", 99);
-    const plan = store.getState().planSweep([scaleAxis("0, 1")], 1234, checkForm);
+    const plan = planSweep(store.getState(), [scaleAxis("0, 1")], 1234, checkForm);
     expect(plan.ok && plan.seed).toBe(99);
   });
 
   it("says which axis is wrong, and refuses before anything is sent", async () => {
     const { store, calls } = await storeWithForm();
     expect(
-      store.getState().planSweep([scaleAxis("0, 1"), { kind: "steps", text: "5" }], 1, checkForm),
+      planSweep(store.getState(), [scaleAxis("0, 1"), { kind: "steps", text: "5" }], 1, checkForm),
     ).toEqual({
       ok: false,
       message: "Steps 5 is outside the allowed 10–50",
@@ -70,7 +71,7 @@ describe("planning a sweep", () => {
 
   it("asks for the form to be fixed first when it has no image", async () => {
     const store = createPlaygroundStore(fakeServices().services);
-    const plan = store.getState().planSweep([{ kind: "guidance", text: "1, 2" }], 1, checkForm);
+    const plan = planSweep(store.getState(), [{ kind: "guidance", text: "1, 2" }], 1, checkForm);
     expect(plan).toMatchObject({
       ok: false,
       axis: null,
@@ -156,7 +157,7 @@ describe("running a sweep", () => {
     const failedRun = store.getState().sweeps[0]?.cells[0]?.runId as string;
     expect(store.getState().runs.find((run) => run.id === failedRun)?.phase).toBe("failed");
 
-    store.getState().retryFailedCells(sweepId);
+    await store.getState().retryFailedCells(sweepId);
     await tick();
     expect(calls.submitted).toHaveLength(3);
     const cell = store.getState().sweeps[0]?.cells[0];

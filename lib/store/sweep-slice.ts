@@ -1,27 +1,17 @@
 import type { StateCreator } from "zustand";
-import { toAppError } from "@/lib/browser/errors";
 import { errorMessage } from "@/lib/domain/app-error";
-import { hasPixels } from "@/lib/domain/form";
+import { loadOnce } from "@/lib/domain/load-once";
 import { randomSeed } from "@/lib/domain/settings";
-import { outputSize, type Size } from "@/lib/kontext/resolution";
-import { type AxisImage, type AxisValue, imageAxisValues, parseAxis } from "@/lib/sweep/axis";
-import { estimateSweepCells, expandSweep, type SweepAxis } from "@/lib/sweep/cells";
 import type { SweepRecord } from "@/lib/sweep/record";
-import type { SweepImageChoice } from "@/lib/sweep/setup";
 import { historyAlert } from "./alerts";
-import { coordinate } from "./coordination";
-import type { AxisInput, SweepImageEntry } from "./outcomes";
-import { runOf as selectRun } from "./selectors";
+import type { AxisInput } from "./outcomes";
 import type { PlaygroundState, SweepSlice } from "./state";
-import type { InputImage, Run } from "./types";
-
-/** How many cells of a sweep run at once, unless the person chooses otherwise. */
-export const DEFAULT_SWEEP_CONCURRENCY = 2;
-/** The most cells a sweep may run at once. */
-export const MAX_SWEEP_CONCURRENCY = 8;
-
-/** The sweep form's axes before anything is typed. */
-export const DEFAULT_SWEEP_FORM: AxisInput[] = [{ kind: "lora_scale", text: "0, 0.5, 1, 1.5" }];
+import {
+  DEFAULT_SWEEP_CONCURRENCY,
+  DEFAULT_SWEEP_FORM,
+  MAX_SWEEP_CONCURRENCY,
+} from "./sweep-defaults";
+import type { SweepEngine } from "./sweep-engine";
 
 /** The ids of every run that belongs to a sweep (shown in its grid, not as a run of its own). */
 export function selectSweepRunIds(state: Pick<PlaygroundState, "sweeps">): Set<string> {
@@ -32,138 +22,42 @@ export function selectSweepRunIds(state: Pick<PlaygroundState, "sweeps">): Set<s
   return ids;
 }
 
+const hasPendingCell = (sweep: SweepRecord): boolean =>
+  sweep.cells.some((cell) => cell.status === "pending");
+
+const hasFileImages = (axes: readonly AxisInput[]): boolean =>
+  axes.some((axis) => axis.images?.some((image) => image.source === "file"));
+
+/**
+ * The sweep slice: its state, the setters of the Sweep panel's form, and thin actions. The work
+ * (planning, uploading, pumping cells, reading axis images) is in `./sweep-engine`, loaded at the
+ * first action that needs it, so the first screen's JavaScript does not carry it: most sessions
+ * never sweep.
+ */
 export const createSweepSlice: StateCreator<PlaygroundState, [], [], SweepSlice> = (set, get) => {
-  /** Cross-slice work goes through one place. */
-  const on = coordinate(get);
-  function sweepOf(id: string): SweepRecord | undefined {
-    return get().sweeps.find((sweep) => sweep.id === id);
-  }
+  // Calls made while the code loads all wait for this one load, so they run in the order made.
+  const engine = loadOnce(() =>
+    import("./sweep-engine").then((m) => m.createSweepEngine(set, get)),
+  );
 
-  const runOf = (id: string | null): Run | undefined => selectRun(get(), id);
-
-  function update(id: string, change: (sweep: SweepRecord) => SweepRecord): void {
-    set((state) => ({
-      sweeps: state.sweeps.map((sweep) => (sweep.id === id ? change(sweep) : sweep)),
-    }));
-    save(id);
-  }
-
-  const saving = new Map<string, Promise<void>>();
-  /** Saves a sweep; saves of one sweep are written in order, failures go to the alert. */
-  function save(id: string): void {
-    const history = get().services.history;
-    const sweep = sweepOf(id);
-    if (!history?.saveSweep || !sweep) return;
-    const write = history.saveSweep;
-    const next = (saving.get(id) ?? Promise.resolve())
-      .then(() => write(sweep))
-      .catch((error: unknown) =>
-        set({ alert: historyAlert(`The sweep could not be saved: ${toAppError(error).message}`) }),
-      );
-    saving.set(id, next);
-  }
-
-  function isActive(run: Run | undefined): boolean {
-    return run !== undefined && run.finishedAt === null;
-  }
-
-  function pump(id: string): void {
-    const sweep = sweepOf(id);
-    if (!sweep) return;
-    const running = sweep.cells.filter(
-      (cell) => cell.status === "started" && isActive(runOf(cell.runId)),
-    ).length;
-    const free = sweep.concurrency - running;
-    const next = sweep.cells
-      .map((cell, index) => ({ cell, index }))
-      .filter(({ cell }) => cell.status === "pending")
-      .slice(0, Math.max(0, free));
-    if (next.length === 0) return;
-    const started = new Map<number, string>();
-    for (const { cell, index } of next) {
-      const runId = on.launchRun({
-        request: cell.request,
-        inputThumbnail:
-          cell.inputThumbnail === undefined ? sweep.inputThumbnail : cell.inputThumbnail,
-        parentId: null,
-        size: cell.predictedSize ?? sweep.predictedSize,
-      });
-      started.set(index, runId);
+  /**
+   * `work` with the engine; when its code cannot be loaded (offline, or a new deploy), `failed`
+   * says so, and the next call tries to load it again.
+   */
+  async function withEngine<T>(
+    work: (loaded: SweepEngine) => T | Promise<T>,
+    failed: (message: string) => T,
+  ): Promise<T> {
+    let loaded: SweepEngine;
+    try {
+      loaded = await engine();
+    } catch (error) {
+      return failed(errorMessage(error));
     }
-    update(id, (current) => ({
-      ...current,
-      cells: current.cells.map((cell, index) => {
-        const runId = started.get(index);
-        return runId ? { ...cell, status: "started", runId } : cell;
-      }),
-    }));
+    return work(loaded);
   }
-
-  /** The form's image's URL: uploaded now unless it has one (then kept for the next run). */
-  async function uploadFormImage(): Promise<string> {
-    const { image, services } = get();
-    if (!image) throw new Error("Add an image to edit");
-    if (image.remoteUrl) return image.remoteUrl;
-    if (!image.file) throw new Error("The image has no file to upload; choose it again");
-    const url = await services.upload(image.file);
-    const current = get().image;
-    if (current?.file === image.file) set({ image: { ...current, remoteUrl: url } });
-    void on.imageUploaded(url, image.file);
-    return url;
-  }
-
-  /** An image axis image's URL: uploaded now unless it was already (then reused). */
-  async function uploadSweepImage(id: string): Promise<string> {
-    const entry = get().sweepImageFiles[id];
-    if (!entry) throw new Error("An image of the sweep is no longer there; add it again");
-    if (entry.remoteUrl) return entry.remoteUrl;
-    const url = await get().services.upload(entry.file);
-    set((state) => {
-      const current = state.sweepImageFiles[id];
-      return current?.file === entry.file
-        ? { sweepImageFiles: { ...state.sweepImageFiles, [id]: { ...current, remoteUrl: url } } }
-        : {};
-    });
-    void on.imageUploaded(url, entry.file);
-    return url;
-  }
-
-  /** Reads a file for an image axis (checked, downscaled as the form's image is). */
-  async function readImage(id: string, original: Blob, name: string): Promise<void> {
-    const { services, shouldDownscale } = get();
-    const file =
-      original instanceof File ? original : new File([original], name, { type: original.type });
-    const prepared = await services.prepareFile(file, { downscale: shouldDownscale });
-    const previous = get().sweepImageFiles[id];
-    if (previous) services.revokeObjectUrl(previous.previewUrl);
-    const entry: SweepImageEntry = {
-      name,
-      file: prepared.file,
-      originalFile: original,
-      width: prepared.width,
-      height: prepared.height,
-      originalSize: prepared.originalSize,
-      previewUrl: services.createObjectUrl(prepared.file),
-      remoteUrl: previous?.file === prepared.file ? previous.remoteUrl : null,
-    };
-    set((state) => ({ sweepImageFiles: { ...state.sweepImageFiles, [id]: entry } }));
-  }
-
-  function setReading(id: string, isReading: boolean): void {
-    set((state) => ({
-      readingSweepImages: isReading
-        ? [...state.readingSweepImages, id]
-        : state.readingSweepImages.filter((each) => each !== id),
-    }));
-  }
-
-  /** Removes runs from the store and the history without offering an undo (replaced cells). */
-  async function discardRuns(ids: readonly string[]): Promise<void> {
-    const gone = new Set(ids);
-    set((state) => ({ runs: state.runs.filter((run) => !gone.has(run.id)) }));
-    const history = get().services.history;
-    for (const id of ids) await history?.deleteRun(id).catch(() => {});
-  }
+  const alertLoadFailure = (message: string): void =>
+    set({ alert: historyAlert(`Sweeps could not be loaded: ${message}`) });
 
   return {
     sweeps: [],
@@ -202,282 +96,47 @@ export const createSweepSlice: StateCreator<PlaygroundState, [], [], SweepSlice>
     sweepImageFiles: {},
     readingSweepImages: [],
     sweepImageError: null,
-    addSweepImages: async (axisIndex, files) => {
-      const { services } = get();
-      set({ sweepImageError: null });
-      const problems: string[] = [];
-      for (const file of files) {
-        const id = services.newId();
-        const name = file.name || "pasted image";
-        setReading(id, true);
-        try {
-          await readImage(id, file, name);
-          await services.sweepImages?.put(id, { blob: file, name });
-          const axes = get().sweepForm;
-          const axis = axes[axisIndex];
-          if (axis?.kind !== "image") continue;
-          const choice: SweepImageChoice = { source: "file", id, name };
-          get().setSweepForm(
-            axes.map((entry, index) =>
-              index === axisIndex ? { ...entry, images: [...(entry.images ?? []), choice] } : entry,
-            ),
-          );
-        } catch (error) {
-          problems.push(`${name}: ${errorMessage(error)}`);
-        } finally {
-          setReading(id, false);
-        }
-      }
-      if (problems.length > 0) {
-        set({ sweepImageError: `Left out — ${problems.join("; ")}` });
-      }
-    },
-    removeSweepImage: (axisIndex, id) => {
-      const axes = get().sweepForm;
-      get().setSweepForm(
-        axes.map((entry, index) =>
-          index === axisIndex
-            ? { ...entry, images: (entry.images ?? []).filter((image) => image.id !== id) }
-            : entry,
-        ),
-      );
-      const isUsed = get().sweepForm.some((axis) => axis.images?.some((image) => image.id === id));
-      const entry = get().sweepImageFiles[id];
-      if (entry && !isUsed) {
-        get().services.revokeObjectUrl(entry.previewUrl);
-        set((state) => {
-          const { [id]: _gone, ...rest } = state.sweepImageFiles;
-          return { sweepImageFiles: rest };
-        });
-      }
-    },
+    addSweepImages: (axisIndex, files) =>
+      withEngine(
+        (loaded) => loaded.addSweepImages(axisIndex, files),
+        (message) => set({ sweepImageError: `The images could not be added: ${message}` }),
+      ),
+    removeSweepImage: (axisIndex, id) =>
+      withEngine((loaded) => loaded.removeSweepImage(axisIndex, id), alertLoadFailure),
     readSweepImages: async () => {
-      const choices = get().sweepForm.flatMap((axis) =>
-        (axis.images ?? []).flatMap((image) => (image.source === "file" ? [image] : [])),
-      );
-      const missing: string[] = [];
-      for (const choice of choices) {
-        setReading(choice.id, true);
-        try {
-          const known = get().sweepImageFiles[choice.id];
-          const kept = known
-            ? { blob: known.originalFile, name: known.name }
-            : await get().services.sweepImages?.get(choice.id);
-          if (!kept) {
-            missing.push(choice.name);
-            continue;
-          }
-          await readImage(choice.id, kept.blob, kept.name);
-        } catch (error) {
-          missing.push(`${choice.name} (${errorMessage(error)})`);
-        } finally {
-          setReading(choice.id, false);
-        }
-      }
-      if (missing.length > 0) {
-        set({
-          sweepImageError: `Not kept in this browser, add again: ${missing.join(", ")}`,
-        });
-      }
+      // Called after every load of the saved setup and when the downscale setting changes: with
+      // no file on an image axis there is nothing to read, and the engine is not loaded for it.
+      if (!hasFileImages(get().sweepForm)) return;
+      await withEngine((loaded) => loaded.readSweepImages(), alertLoadFailure);
     },
-    planSweep: (inputs, seed, checkForm) => {
-      const state = get();
-      // An image axis brings its own images: the form's image is needed only when a cell uses it.
-      const imageAxis = inputs.findIndex((input) => input.kind === "image");
-      const images = imageAxis >= 0 ? resolveImages(inputs[imageAxis]?.images ?? [], state) : null;
-      if (images && !images.ok && !state.image) {
-        return { ok: false, message: images.message, axis: imageAxis };
-      }
-      const stand = images?.ok ? images.images.find((image) => image.id !== "current") : undefined;
-      const formImage =
-        state.image ?? (stand ? asInputImage(state.sweepImageFiles[stand.id], stand) : null);
-      const { fieldErrors, request } = checkForm({
-        image: formImage,
-        prompt: state.prompt,
-        loras: state.loras,
-        settings: state.settings,
-      });
-      if (!request || !formImage || !hasPixels(formImage)) {
-        const first = Object.values(fieldErrors)[0] ?? "Add an image to edit";
-        return {
-          ok: false,
-          message: `Fix the form first: ${first}`,
-          axis: null,
-          isFormProblem: true,
-        };
-      }
-      const axes: SweepAxis[] = [];
-      for (const [index, input] of inputs.entries()) {
-        let parsed: { ok: true; values: AxisValue[] } | { ok: false; message: string };
-        if (input.kind === "image") {
-          parsed = images?.ok ? imageAxisValues(images.images) : (images ?? imageAxisValues([]));
-        } else {
-          parsed = parseAxis(input.kind, input.text);
-        }
-        if (!parsed.ok) return { ok: false, message: parsed.message, axis: index };
-        axes.push({
-          kind: input.kind,
-          values: parsed.values,
-          ...(input.target ? { target: input.target } : {}),
-        });
-      }
-      const fixedSeed = state.settings.seedMode === "fixed" ? state.settings.seed : seed;
-      const base = { ...request, seed: fixedSeed };
-      const expanded = expandSweep(base, axes);
-      if (!expanded.ok) return { ok: false, message: expanded.message, axis: null };
-      // Each cell's output follows its own input: the image axis's image, else the form's.
-      const sizes = expanded.grid.cells.map((cell) =>
-        outputSize(request.resolution_mode, cell.image ?? formImage),
-      );
-      return {
-        ok: true,
-        grid: expanded.grid,
-        estimate: estimateSweepCells(sizes, request.num_images),
-        seed: fixedSeed,
-      };
-    },
-    startSweep: async (inputs, { concurrency, seed }) => {
-      const { checkForm } = await import("@/lib/domain/form-check");
-      const plan = get().planSweep(inputs, seed, checkForm);
-      if (!plan.ok) {
-        set({ sweepError: plan.message });
-        return null;
-      }
-      set({ sweepError: null });
-      const { services } = get();
-      // Every distinct input is uploaded once: the form's image ("current"), each axis image.
-      const ids = new Set(plan.grid.cells.map((cell) => cell.image?.id ?? "current"));
-      const inputs_ = new Map<string, { url: string; thumbnail: string | null }>();
-      try {
-        for (const id of ids) {
-          const url = id === "current" ? await uploadFormImage() : await uploadSweepImage(id);
-          const source =
-            (id === "current" ? get().image?.file : get().sweepImageFiles[id]?.file) ?? url;
-          const thumbnail = services.makeThumbnail
-            ? await services.makeThumbnail(source).catch(() => null)
-            : null;
-          inputs_.set(id, { url, thumbnail });
-        }
-      } catch (error) {
-        set({ sweepError: `The image could not be uploaded: ${toAppError(error).message}` });
-        return null;
-      }
-      const mode = plan.grid.cells[0]?.request.resolution_mode ?? "match_input";
-      const formImage = get().image;
-      const sizeOf = (image: AxisImage | undefined): Size =>
-        outputSize(mode, image ?? formImage ?? { width: 1, height: 1 });
-      const first = plan.grid.cells[0];
-      const firstInput = inputs_.get(first?.image?.id ?? "current");
-      const hasImageAxis = plan.grid.cells.some((cell) => cell.image !== undefined);
-      const sweep: SweepRecord = {
-        id: services.newId(),
-        createdAt: services.now(),
-        axes: inputs.map((input, index) => ({
-          kind: input.kind,
-          text: input.text,
-          labels: index === 0 ? plan.grid.columnLabels : plan.grid.rowLabels,
-          ...(input.target ? { target: input.target } : {}),
-        })),
-        columnLabels: plan.grid.columnLabels,
-        rowLabels: plan.grid.rowLabels,
-        cells: plan.grid.cells.map((cell) => {
-          const input = inputs_.get(cell.image?.id ?? "current");
-          return {
-            row: cell.row,
-            column: cell.column,
-            request: { ...cell.request, image_url: input?.url ?? "" },
-            status: "pending",
-            runId: null,
-            ...(hasImageAxis
-              ? { predictedSize: sizeOf(cell.image), inputThumbnail: input?.thumbnail ?? null }
-              : {}),
-          };
-        }),
-        concurrency: clampConcurrency(concurrency),
-        inputThumbnail: firstInput?.thumbnail ?? null,
-        predictedSize: sizeOf(first?.image),
-        backend: get().backend,
-      };
-      set((state) => ({ sweeps: [sweep, ...state.sweeps] }));
-      save(sweep.id);
-      pump(sweep.id);
-      return sweep.id;
-    },
-    cancelSweep: async (sweepId) => {
-      const sweep = sweepOf(sweepId);
-      if (!sweep) return;
-      update(sweepId, (current) => ({
-        ...current,
-        cells: current.cells.map((cell) =>
-          cell.status === "pending" ? { ...cell, status: "cancelled" } : cell,
-        ),
-      }));
-      await Promise.all(
-        sweep.cells
-          .filter((cell) => cell.status === "started" && isActive(runOf(cell.runId)))
-          .map((cell) => on.cancelRun(cell.runId as string)),
-      );
-    },
-    retryFailedCells: (sweepId) => {
-      const sweep = sweepOf(sweepId);
-      if (!sweep) return;
-      const failed = sweep.cells
-        .filter((cell) => cell.status === "started" && runOf(cell.runId)?.phase === "failed")
-        .map((cell) => cell.runId as string);
-      if (failed.length === 0) return;
-      const replaced = new Set(failed);
-      update(sweepId, (current) => ({
-        ...current,
-        cells: current.cells.map((cell) =>
-          cell.runId && replaced.has(cell.runId)
-            ? { ...cell, status: "pending", runId: null }
-            : cell,
-        ),
-      }));
-      void discardRuns(failed);
-      pump(sweepId);
-    },
-    setSweepConcurrency: (sweepId, concurrency) => {
-      if (!sweepOf(sweepId)) return;
-      update(sweepId, (current) => ({ ...current, concurrency: clampConcurrency(concurrency) }));
-      pump(sweepId);
-    },
-    deleteSweep: async (sweepId) => {
-      const sweep = sweepOf(sweepId);
-      if (!sweep) return;
-      const runIds = sweep.cells.flatMap((cell) => (cell.runId ? [cell.runId] : []));
-      if (runIds.some((id) => isActive(runOf(id)))) return;
-      set((state) => ({ sweeps: state.sweeps.filter((candidate) => candidate.id !== sweepId) }));
-      await discardRuns(runIds);
-      await get()
-        .services.history?.deleteSweep?.(sweepId)
-        .catch(() => {});
-    },
-    pumpSweeps: () => {
-      for (const sweep of get().sweeps) {
-        if (sweep.cells.some((cell) => cell.status === "pending")) pump(sweep.id);
-      }
+    startSweep: (axes, options) =>
+      withEngine(
+        (loaded) => loaded.startSweep(axes, options),
+        (message) => {
+          set({ sweepError: `The sweep could not start: ${message}` });
+          return null;
+        },
+      ),
+    cancelSweep: (sweepId) => withEngine((loaded) => loaded.cancelSweep(sweepId), alertLoadFailure),
+    retryFailedCells: (sweepId) =>
+      withEngine((loaded) => loaded.retryFailedCells(sweepId), alertLoadFailure),
+    setSweepConcurrency: (sweepId, concurrency) =>
+      withEngine((loaded) => loaded.setSweepConcurrency(sweepId, concurrency), alertLoadFailure),
+    deleteSweep: (sweepId) => withEngine((loaded) => loaded.deleteSweep(sweepId), alertLoadFailure),
+    pumpSweeps: async () => {
+      // Called as every run finishes and once the history is loaded: with no pending cell there
+      // is nothing to start, so a session that never sweeps never loads the engine.
+      if (!get().sweeps.some(hasPendingCell)) return;
+      await withEngine((loaded) => loaded.pumpSweeps(), alertLoadFailure);
     },
     importSweeps: async (records) => {
-      const known = new Set(get().sweeps.map((sweep) => sweep.id));
-      const runIds = new Set(get().runs.map((run) => run.id));
-      const added = records
-        .filter((sweep) => !known.has(sweep.id))
-        .map((sweep) => ({
-          ...sweep,
-          cells: sweep.cells.map((cell) =>
-            cell.runId && runIds.has(cell.runId)
-              ? cell
-              : { ...cell, status: "cancelled" as const, runId: null },
-          ),
-        }));
-      if (added.length === 0) return 0;
-      set((state) => ({
-        sweeps: [...state.sweeps, ...added].sort((a, b) => b.createdAt - a.createdAt),
-      }));
-      for (const sweep of added) await get().services.history?.saveSweep?.(sweep);
-      return added.length;
+      // Every import of an export calls this; one without sweeps does not load the engine. A
+      // failed load rejects: the import says it was only partly imported.
+      if (records.length === 0) return 0;
+      return (await engine()).importSweeps(records);
     },
+    // Synchronous, in the hydration's tick (so a sweep's runs never show as runs of their own),
+    // and cheap: it stays here rather than in the engine.
     restoreSweeps: (records) => {
       const known = new Set(get().sweeps.map((sweep) => sweep.id));
       const runIds = new Set(get().runs.map((run) => run.id));
@@ -496,72 +155,14 @@ export const createSweepSlice: StateCreator<PlaygroundState, [], [], SweepSlice>
   };
 };
 
-/**
- * An image axis's choices as axis images, with their sizes: the form's image for "current", the
- * read file for the others. Fails (with what to do) while one is being read, or is missing.
- */
-function resolveImages(
-  choices: readonly SweepImageChoice[],
-  state: Pick<PlaygroundState, "image" | "sweepImageFiles" | "readingSweepImages">,
-): { ok: true; images: AxisImage[] } | { ok: false; message: string } {
-  const images: AxisImage[] = [];
-  for (const choice of choices) {
-    if (choice.source === "current") {
-      const { image } = state;
-      if (!image || !hasPixels(image)) {
-        return {
-          ok: false,
-          message: "The current input image is not set: add one above, or remove it here",
-        };
-      }
-      images.push({ id: "current", name: image.name, width: image.width, height: image.height });
-      continue;
-    }
-    const entry = state.sweepImageFiles[choice.id];
-    if (!entry) {
-      return {
-        ok: false,
-        message: state.readingSweepImages.includes(choice.id)
-          ? "Wait until the images have been read"
-          : `${choice.name} is not kept in this browser any more; remove it and add it again`,
-      };
-    }
-    images.push({ id: choice.id, name: entry.name, width: entry.width, height: entry.height });
-  }
-  return { ok: true, images };
-}
-
-/** An axis image as the form's image, to check the form when the form itself has none. */
-function asInputImage(entry: SweepImageEntry | undefined, image: AxisImage): InputImage | null {
-  if (!entry) return null;
-  return {
-    source: "file",
-    name: image.name,
-    previewUrl: entry.previewUrl,
-    width: entry.width,
-    height: entry.height,
-    originalBytes: entry.originalFile.size,
-    uploadBytes: entry.file.size,
-    originalSize: entry.originalSize,
-    file: entry.file,
-    originalFile: null,
-    remoteUrl: entry.remoteUrl,
-    parentRunId: null,
-  };
-}
-
-function clampConcurrency(value: number): number {
-  if (!Number.isFinite(value)) return DEFAULT_SWEEP_CONCURRENCY;
-  return Math.min(MAX_SWEEP_CONCURRENCY, Math.max(1, Math.round(value)));
-}
-
 /** How long the sweep setup must stay unchanged before it is saved (as the draft's delay). */
 export const SWEEP_SETUP_SAVE_DELAY_MS = 400;
 
 /**
  * The sweep setup's autosave: with a history service that keeps it, the Sweep panel's axes,
  * seed and concurrency are saved {@link SWEEP_SETUP_SAVE_DELAY_MS} after they last changed, once
- * the saved setup has been read (so it is never overwritten before it is restored).
+ * the saved setup has been read (so it is never overwritten before it is restored). It lives here,
+ * not in the engine: it runs in every session, and saving needs none of the engine's code.
  */
 export function autosaveSweepSetup(store: {
   getState: () => PlaygroundState;

@@ -12,6 +12,7 @@ import { encodeRecipe } from "@/lib/share/link";
 import { runRecipe } from "@/lib/share/recipe";
 import { userLora } from "@/tests/fixtures/library";
 import { createPlaygroundStore } from "./playground-store";
+import { planSweep } from "./sweep-plan";
 import {
   fakeHistory,
   fakeImages,
@@ -338,7 +339,8 @@ describe("opening a shared sweep", () => {
     const { store } = await loadedStore();
     await withImage(store);
     store.getState().addLora({ path: "https://example.com/style.safetensors", scale: 1 });
-    const plan = store.getState().planSweep(
+    const plan = planSweep(
+      store.getState(),
       [
         {
           kind: "lora_scale",

@@ -42,11 +42,11 @@ export function BatchControls({ batch }: { batch: BatchRecord }) {
     <div className="flex flex-wrap items-center gap-1.5">
       {isRunning ? (
         batch.pause ? (
-          <Button size="sm" variant="primary" onClick={() => resumeBatch(batch.id)}>
+          <Button size="sm" variant="primary" onClick={() => void resumeBatch(batch.id)}>
             Resume batch
           </Button>
         ) : (
-          <Button size="sm" variant="secondary" onClick={() => pauseBatch(batch.id)}>
+          <Button size="sm" variant="secondary" onClick={() => void pauseBatch(batch.id)}>
             Pause batch
           </Button>
         )
@@ -67,19 +67,19 @@ export function BatchControls({ batch }: { batch: BatchRecord }) {
             value={batch.concurrency}
             onChange={(event) => {
               const value = Math.round(Number(event.target.value));
-              if (value >= 1 && value <= MAX_CONCURRENCY) setBatchConcurrency(batch.id, value);
+              if (value >= 1 && value <= MAX_CONCURRENCY) void setBatchConcurrency(batch.id, value);
             }}
             className="h-8 w-14 rounded-md border border-neutral-300 bg-white px-2 text-xs tabular-nums dark:border-neutral-700 dark:bg-neutral-900"
           />
         </span>
       ) : null}
       {failed > 0 ? (
-        <Button size="sm" variant="secondary" onClick={() => retryFailed(batch.id)}>
+        <Button size="sm" variant="secondary" onClick={() => void retryFailed(batch.id)}>
           Retry failed ({failed})
         </Button>
       ) : null}
       {rejected > 0 ? (
-        <Button size="sm" variant="secondary" onClick={() => rerunRejected(batch.id)}>
+        <Button size="sm" variant="secondary" onClick={() => void rerunRejected(batch.id)}>
           Re-run rejected (new seeds)
         </Button>
       ) : null}

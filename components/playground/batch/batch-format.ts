@@ -1,7 +1,7 @@
 import type { Progress } from "@/lib/batch/queue";
 import type { BatchInput } from "@/lib/batch/record";
 import { formatBytes } from "@/lib/domain/text";
-import type { ActiveBatchesSummary } from "@/lib/store/batch-slice";
+import type { ActiveBatchesSummary } from "@/lib/store/batch-selectors";
 
 /** An input's name as people know it: a path's or URL's last part (`shots/chair.png` → `chair.png`). */
 export function shortName(name: string): string {

@@ -6,6 +6,19 @@ import { usePlaygroundStore } from "@/components/playground/store-provider";
 // Loaded once a batch is shown: none of the batch views are in the first screen's bundle.
 export const BatchStage = dynamic(() => import("./batch-stage"), { ssr: false });
 export const BatchCard = dynamic(() => import("./batch-card"), { ssr: false });
+const ProgressTitle = dynamic(
+  () => import("./batch-progress-title").then((m) => m.BatchProgressTitle),
+  { ssr: false },
+);
+
+/**
+ * The batches' progress in the page title (see `./batch-progress-title`), loaded once there is a
+ * batch: a session without one never downloads it, nor the queue code its summary needs.
+ */
+export function BatchProgressTitle() {
+  const hasBatches = usePlaygroundStore((s) => s.batches.length > 0);
+  return hasBatches ? <ProgressTitle /> : null;
+}
 
 /** The batch a run belongs to (the stage shows the batch, not its run); null for other runs. */
 export function useBatchIdOfRun(runId: string | null): string | null {

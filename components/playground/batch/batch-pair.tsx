@@ -57,7 +57,7 @@ export function BatchPair({
   const runId = item.runId;
   const inputSrc = run?.thumbnail ?? (item.input.source === "url" ? item.input.url : null);
   const review = (mark: "kept" | "rejected") =>
-    reviewBatchItem(batchId, item.id, item.review === mark ? null : mark);
+    void reviewBatchItem(batchId, item.id, item.review === mark ? null : mark);
 
   return (
     <li
@@ -167,7 +167,7 @@ export function BatchPair({
           </>
         ) : null}
         {item.status === "queued" ? (
-          <Button size="sm" variant="ghost" onClick={() => moveToFront(batchId, item.id)}>
+          <Button size="sm" variant="ghost" onClick={() => void moveToFront(batchId, item.id)}>
             <span>
               Move<span className="sr-only"> {name}</span> to front
             </span>

@@ -3,16 +3,10 @@
 import { useEffect, useRef } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { usePlaygroundStore, usePlaygroundStoreApi } from "@/components/playground/store-provider";
-import { isFinished } from "@/lib/batch/queue";
-import type { BatchRecord } from "@/lib/batch/record";
+import { isInFlight } from "@/lib/batch/status";
 import { notifyIfHidden } from "@/lib/browser/notify";
-import { selectActiveBatchesSummary } from "@/lib/store/batch-slice";
+import { selectActiveBatchesSummary } from "@/lib/store/batch-selectors";
 import { titleWithProgress } from "./batch-format";
-
-/** Whether a batch is started and has items still to end. */
-function isInFlight(batch: BatchRecord): boolean {
-  return batch.startedAt !== null && !batch.items.every(isFinished);
-}
 
 /**
  * Batches you can leave: the page title carries their progress (`(7/12) Kontext Playground`),

@@ -2,7 +2,7 @@
 
 import { isFinished } from "@/lib/batch/queue";
 import type { BatchRecord } from "@/lib/batch/record";
-import { selectBatchProgress } from "@/lib/store/batch-slice";
+import { selectBatchProgress } from "@/lib/store/batch-selectors";
 import { formatClock, formatCounts, formatPace } from "./batch-format";
 import { useNow } from "./use-batch";
 

@@ -47,7 +47,7 @@ export function BatchStartForm({
       const { createBatch } = store.getState();
       const batchId = await createBatch({ source, seedMode, concurrency, budgetUsd: budget });
       if (!batchId) return;
-      const started = store.getState().startBatch(batchId, { isOverBudgetConfirmed: true });
+      const started = await store.getState().startBatch(batchId, { isOverBudgetConfirmed: true });
       if (started.ok) onStarted();
     } finally {
       setIsStarting(false);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ViewerItem } from "@/components/playground/runs/result-format";
-import { cellTitle } from "@/lib/sweep/cells";
+import { cellTitle } from "@/lib/sweep/cell-title";
 import { scopedItems, viewerTitle } from "./viewer-format";
 
 const item = (key: string, runNumber: number): ViewerItem => ({

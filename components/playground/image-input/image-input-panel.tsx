@@ -1,19 +1,29 @@
 "use client";
 
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { BatchLaunchButton } from "@/components/playground/batch/batch-launch-button";
 import { usePlaygroundStore } from "@/components/playground/store-provider";
 import { focusAfterRender } from "@/components/ui/focus";
+import { LoadingNote } from "@/components/ui/loading";
+import { onDemand } from "@/components/ui/on-demand";
 import { Panel } from "@/components/ui/panel";
+import { preloadWhenIdle } from "@/components/ui/preload";
 import { ExamplePhotoPicker, ExamplePromptNote } from "./example-photo-picker";
 import type { ExamplePhoto } from "./example-photos";
 import { ImageDownscaleSetting } from "./image-downscale-setting";
 import { IMAGE_DROP_ZONE_ID, ImageDropPrompt } from "./image-drop-prompt";
 import { ImageMessages, useHasImageAreaError, useImageErrorIds } from "./image-messages";
-import { IMAGE_REPLACE_BUTTON_ID, ImagePreview } from "./image-preview";
+import { IMAGE_REPLACE_BUTTON_ID } from "./image-replace-id";
 import { ImageUrlField } from "./image-url-field";
 import { useImageDrop } from "./use-image-drop";
 import { usePasteImage } from "./use-paste-image";
+
+// The preview's code loads when the browser is idle after the first screen (which has no image),
+// or with the first image.
+const preview = onDemand(
+  () => import("./image-preview").then((m) => m.ImagePreview),
+  <LoadingNote what="the image" />,
+);
 
 /** The image to edit: drop, browse, paste or a URL; a preview; the downscale setting. */
 export function ImageInputPanel() {
@@ -25,6 +35,7 @@ export function ImageInputPanel() {
   /** The file chooser is open: once it closes, focus goes back to the image area. */
   const isChoosing = useRef(false);
   usePasteImage();
+  useEffect(() => preloadWhenIdle(preview.preload), []);
 
   // Any file goes to the store: an export zip or a run's JSON is opened as such, and the image
   // checks say why anything else cannot be used. A PNG carrying a run's settings restores them
@@ -65,7 +76,7 @@ export function ImageInputPanel() {
           />
           {hasImage ? (
             <>
-              <ImagePreview onReplace={open} />
+              <preview.Component onReplace={open} />
               {isDragActive ? <DropOverlay /> : null}
             </>
           ) : (

@@ -7,9 +7,7 @@ import { formatSize } from "@/components/ui/format";
 import { Icon } from "@/components/ui/icons";
 import { describeImageSource } from "./image-details";
 import { IMAGE_DROP_ZONE_ID } from "./image-drop-prompt";
-
-/** The Replace button's id: it stands in for the hidden file input when focus is moved. */
-export const IMAGE_REPLACE_BUTTON_ID = "image-replace-button";
+import { IMAGE_REPLACE_BUTTON_ID } from "./image-replace-id";
 
 // A light checkerboard shows transparent areas of PNG/WebP inputs.
 const CHECKERBOARD =

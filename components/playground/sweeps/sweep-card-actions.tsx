@@ -7,7 +7,7 @@ import { usePlaygroundStore, usePlaygroundStoreApi } from "@/components/playgrou
 import { Button } from "@/components/ui/button";
 import { toHistoryRun } from "@/lib/history/run-record";
 import { isSweepShareable, SWEEP_IMAGES_NOT_SHARED, sweepRecipe } from "@/lib/share/recipe";
-import { MAX_SWEEP_CONCURRENCY } from "@/lib/store/sweep-slice";
+import { MAX_SWEEP_CONCURRENCY } from "@/lib/store/sweep-defaults";
 import type { SweepRecord } from "@/lib/sweep/record";
 import { useContactSheet } from "./use-contact-sheet";
 
@@ -60,14 +60,14 @@ export function SweepActions({
             value={sweep.concurrency}
             onChange={(event) => {
               const value = Number(event.target.value);
-              if (Number.isFinite(value) && value >= 1) setSweepConcurrency(sweep.id, value);
+              if (Number.isFinite(value) && value >= 1) void setSweepConcurrency(sweep.id, value);
             }}
             className="h-8 w-14 rounded-md border border-neutral-300 bg-white px-2 text-xs tabular-nums dark:border-neutral-700 dark:bg-neutral-900"
           />
         </label>
       ) : null}
       {failed > 0 ? (
-        <Button size="sm" variant="secondary" onClick={() => retryFailedCells(sweep.id)}>
+        <Button size="sm" variant="secondary" onClick={() => void retryFailedCells(sweep.id)}>
           Retry {failed} failed
         </Button>
       ) : null}

@@ -3,7 +3,7 @@
 import { useMemo } from "react";
 import type { ViewerScope } from "@/components/playground/runs/result-context";
 import { resultKey } from "@/components/playground/runs/result-format";
-import { cellTitle } from "@/lib/sweep/cells";
+import { cellTitle } from "@/lib/sweep/cell-title";
 import type { SweepRecord } from "@/lib/sweep/record";
 import { SweepCell } from "./sweep-cell";
 import { useLoraName } from "./use-lora-name";

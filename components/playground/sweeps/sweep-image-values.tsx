@@ -111,7 +111,7 @@ export function SweepImageValues({
               <Button
                 size="sm"
                 variant="ghost"
-                onClick={() => removeSweepImage(index, image.id)}
+                onClick={() => void removeSweepImage(index, image.id)}
                 aria-label={`Remove ${labels[position]} from axis ${index + 1}`}
               >
                 Remove

@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { INPUT_CLASS } from "@/components/ui/field";
-import { MAX_SWEEP_CONCURRENCY } from "@/lib/store/sweep-slice";
+import { MAX_SWEEP_CONCURRENCY } from "@/lib/store/sweep-defaults";
 
 const BUDGET_KEY = "kontext-playground:sweep-budget-usd";
 const DEFAULT_BUDGET_USD = 1;

@@ -9,6 +9,7 @@ import { Panel } from "@/components/ui/panel";
 import { checkForm } from "@/lib/domain/form-check";
 import { randomSeed } from "@/lib/domain/settings";
 import type { AxisInput } from "@/lib/store/outcomes";
+import { planSweep } from "@/lib/store/sweep-plan";
 import { SweepAxisField } from "./sweep-axis-field";
 import { SweepConfirm } from "./sweep-confirm";
 import { SweepHeld } from "./sweep-held";
@@ -48,7 +49,7 @@ export function SweepPanel() {
   const withTargets = axes.map((axis) =>
     axis.kind === "lora_scale" && !axis.target ? { ...axis, target: defaultTarget(store) } : axis,
   );
-  const plan = store.getState().planSweep(withTargets, seed, checkForm);
+  const plan = planSweep(store.getState(), withTargets, seed, checkForm);
 
   async function run() {
     setIsConfirming(false);
