@@ -1,5 +1,5 @@
 import { MAX_IMAGE_FILE_BYTES } from "@/lib/domain/image-file";
-import { formatBytes } from "@/lib/domain/text";
+import { formatBytes, formatCount } from "@/lib/domain/text";
 import { MAX_BATCH_ITEMS } from "./list";
 
 /**
@@ -127,7 +127,7 @@ export async function screenFiles(
       continue;
     }
     if (accepted.length >= max) {
-      refuse(`over the ${MAX_BATCH_ITEMS.toLocaleString("en-US")}-image limit`);
+      refuse(`over the ${formatCount(MAX_BATCH_ITEMS)}-image limit`);
       continue;
     }
     seen.set(hash, name);

@@ -1,4 +1,4 @@
-import { isHttpUrl } from "@/lib/domain/text";
+import { formatCount, isHttpUrl } from "@/lib/domain/text";
 import { PLAYGROUND_LIMITS } from "@/lib/kontext/endpoint";
 
 /**
@@ -180,7 +180,7 @@ export function parseImageList(input: string, options: { max?: number } = {}): P
       }
       if (promptText.length > PLAYGROUND_LIMITS.maxPromptChars) {
         problems.push(
-          `${at}: the prompt is longer than ${PLAYGROUND_LIMITS.maxPromptChars.toLocaleString("en-US")} characters`,
+          `${at}: the prompt is longer than ${formatCount(PLAYGROUND_LIMITS.maxPromptChars)} characters`,
         );
         continue;
       }
@@ -223,7 +223,7 @@ export function parseImageList(input: string, options: { max?: number } = {}): P
     const first = overLimit[0]?.line;
     const last = overLimit[overLimit.length - 1]?.line;
     problems.push(
-      `${first === last ? `Line ${first}` : `Lines ${first}–${last}`}: over the ${MAX_BATCH_ITEMS.toLocaleString("en-US")}-image limit (${overLimit.length} left out)`,
+      `${first === last ? `Line ${first}` : `Lines ${first}–${last}`}: over the ${formatCount(MAX_BATCH_ITEMS)}-image limit (${overLimit.length} left out)`,
     );
   }
   return { format, items, problems, overLimit };

@@ -1,6 +1,6 @@
 import { type UnzipFileInfo, type Unzipped, unzip } from "fflate";
 import { MAX_IMAGE_FILE_BYTES } from "@/lib/domain/image-file";
-import { formatBytes } from "@/lib/domain/text";
+import { formatBytes, formatCount } from "@/lib/domain/text";
 import { isSafeArchivePath } from "@/lib/history/sidecar";
 import { type RefusedFile, type ScreenOptions, type ScreenResult, screenFiles } from "./files";
 
@@ -61,7 +61,7 @@ export async function readZipImages(
     if (error instanceof TooManyEntries) {
       return {
         ok: false,
-        message: `The zip has more than ${MAX_ZIP_INPUT_ENTRIES.toLocaleString("en-US")} files`,
+        message: `The zip has more than ${formatCount(MAX_ZIP_INPUT_ENTRIES)} files`,
       };
     }
     return { ok: false, message: "The file is not a valid zip archive" };

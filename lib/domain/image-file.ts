@@ -1,6 +1,6 @@
 import { LIMITS } from "@/lib/kontext/endpoint";
 import { autoSize, matchInputSize, type Size } from "@/lib/kontext/resolution";
-import { formatBytes } from "./text";
+import { formatBytes, formatCount } from "./text";
 
 /** Input types the playground accepts, with their file extensions. */
 export const ACCEPTED_IMAGE_TYPES: Record<string, string[]> = {
@@ -42,7 +42,7 @@ export function checkImageFile(file: { name: string; type: string; size: number 
 export function checkImageSize(size: Size): string | null {
   const max = LIMITS.maxInputSide;
   if (size.width > max || size.height > max) {
-    return `The image is ${size.width}×${size.height} px; the largest side allowed is ${max.toLocaleString("en-US")} px`;
+    return `The image is ${size.width}×${size.height} px; the largest side allowed is ${formatCount(max)} px`;
   }
   return null;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatBinaryBytes, formatBytes } from "./text";
+import { formatBinaryBytes, formatBytes, formatCount } from "./text";
 
 describe("formatBinaryBytes", () => {
   it("states limits in exact binary units, or in bytes when they are not whole", () => {
@@ -16,5 +16,14 @@ describe("formatBytes", () => {
     expect(formatBytes(1_234_567)).toBe("1.2 MB");
     expect(formatBytes(830_000)).toBe("830 KB");
     expect(formatBytes(512)).toBe("512 B");
+  });
+});
+
+describe("formatCount", () => {
+  it("writes whole numbers with thousands separators, as en-US does", () => {
+    for (const value of [0, 7, 999, 1000, 5000, 12_345, 999_999, 1_000_000, 1_234_567_890, -4321]) {
+      expect(formatCount(value)).toBe(value.toLocaleString("en-US"));
+    }
+    expect(formatCount(1234.6)).toBe("1,235");
   });
 });

@@ -85,6 +85,15 @@ export const loraWeightSchema = z.strictObject({
   ),
 });
 
+/**
+ * "5,000": the prompt limit as messages write it (not `toLocaleString`, whose first call loads the
+ * browser's number-formatting data while a person waits for Generate).
+ */
+const MAX_PROMPT_CHARS_TEXT = String(PLAYGROUND_LIMITS.maxPromptChars).replace(
+  /\B(?=(\d{3})+(?!\d))/g,
+  ",",
+);
+
 /** The endpoint's input, all 13 fields. Unknown fields are refused, so typos never pass silently. */
 export const kontextInputSchema = z.strictObject({
   image_url: imageUrlSchema,
@@ -92,7 +101,7 @@ export const kontextInputSchema = z.strictObject({
     z.refine((value) => value.trim().length > 0, "prompt is required"),
     z.refine(
       (value) => value.length <= PLAYGROUND_LIMITS.maxPromptChars,
-      `prompt is longer than ${PLAYGROUND_LIMITS.maxPromptChars.toLocaleString("en-US")} characters`,
+      `prompt is longer than ${MAX_PROMPT_CHARS_TEXT} characters`,
     ),
   ),
   num_inference_steps: z._default(

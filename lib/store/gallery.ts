@@ -1,4 +1,5 @@
 import type { BatchRecord } from "@/lib/batch/record";
+import { formatCount } from "@/lib/domain/text";
 import type { KontextRequest } from "@/lib/kontext/schema";
 import { cellTitle } from "@/lib/sweep/cell-title";
 import type { SweepRecord } from "@/lib/sweep/record";
@@ -290,6 +291,6 @@ export function selectDeletionMessage(
   const deleted = state.deletion?.runs ?? [];
   const [only] = deleted;
   if (!only) return null;
-  if (deleted.length > 1) return `${deleted.length.toLocaleString("en-US")} runs deleted`;
+  if (deleted.length > 1) return `${formatCount(deleted.length)} runs deleted`;
   return only.serial === null ? "Sweep cell deleted" : `Run ${only.serial} deleted`;
 }

@@ -1,4 +1,5 @@
 import { normalizeLoraPath } from "@/lib/domain/lora-path";
+import { formatCount } from "@/lib/domain/text";
 import { LIMITS, PLAYGROUND_LIMITS } from "@/lib/kontext/endpoint";
 import { findKnownLora, loraLabel } from "@/lib/kontext/known-loras";
 
@@ -201,7 +202,7 @@ export function parsePromptAxis(text: string): ParseResult<AxisValue> {
   if (tooLong >= 0) {
     return {
       ok: false,
-      message: `Prompt ${tooLong + 1} is longer than ${PLAYGROUND_LIMITS.maxPromptChars.toLocaleString("en-US")} characters`,
+      message: `Prompt ${tooLong + 1} is longer than ${formatCount(PLAYGROUND_LIMITS.maxPromptChars)} characters`,
     };
   }
   return { ok: true, values: prompts.map((value) => ({ kind: "prompt", value, label: value })) };

@@ -3,6 +3,7 @@
 import { useRef } from "react";
 import { usePlaygroundStore } from "@/components/playground/store-provider";
 import { Button } from "@/components/ui/button";
+import { formatCount } from "@/lib/domain/text";
 import { selectFinishedRunCount } from "@/lib/store/gallery";
 import { selectActiveRunCount } from "@/lib/store/playground-store";
 import { useGalleryFilter, useGalleryNavigation } from "./gallery-context";
@@ -23,7 +24,7 @@ export function GalleryClearAll() {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const openerRef = useRef<HTMLButtonElement>(null);
   const keepRef = useRef<HTMLButtonElement>(null);
-  const runs = `${finished.toLocaleString("en-US")} ${finished === 1 ? "run" : "runs"}`;
+  const runs = `${formatCount(finished)} ${finished === 1 ? "run" : "runs"}`;
 
   function open() {
     dialogRef.current?.showModal();

@@ -1,3 +1,4 @@
+import { formatCount } from "@/lib/domain/text";
 import type { GalleryItemCounts } from "@/lib/store/gallery";
 
 const KINDS = [
@@ -16,13 +17,12 @@ export function galleryCountText(
   total: GalleryItemCounts,
   isFiltered: boolean,
 ): string {
-  const format = (count: number) => count.toLocaleString("en-US");
   return KINDS.filter(([kind]) => kind === "runs" || total[kind] > 0)
     .map(([kind, one, many]) => {
       const noun = total[kind] === 1 ? one : many;
       return isFiltered && total[kind] > 0
-        ? `${format(shown[kind])} of ${format(total[kind])} ${noun}`
-        : `${format(total[kind])} ${noun}`;
+        ? `${formatCount(shown[kind])} of ${formatCount(total[kind])} ${noun}`
+        : `${formatCount(total[kind])} ${noun}`;
     })
     .join(" · ");
 }

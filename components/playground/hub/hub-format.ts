@@ -1,4 +1,5 @@
 /** Words and styles for the Hub views. Pure. */
+import { formatCount as formatWholeCount } from "@/lib/domain/text";
 import type { BaseModelVerdict } from "@/lib/hub/base-model";
 import type { HubLicence, HubSort } from "@/lib/hub/types";
 
@@ -6,7 +7,7 @@ import type { HubLicence, HubSort } from "@/lib/hub/types";
 export function formatCount(count: number): string {
   if (count >= 1e6) return `${(count / 1e6).toFixed(1).replace(/\.0$/, "")}M`;
   if (count >= 1e4) return `${(count / 1e3).toFixed(1).replace(/\.0$/, "")}k`;
-  return count.toLocaleString("en-US");
+  return formatWholeCount(count);
 }
 
 /** A licence in words: its name (or id), e.g. "apache-2.0", or "not stated". */

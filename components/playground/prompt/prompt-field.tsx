@@ -4,6 +4,7 @@ import { usePlaygroundStore } from "@/components/playground/store-provider";
 import { useStartRunFocusingErrors } from "@/components/playground/use-focus-first-error";
 import { describedBy, Field, INPUT_CLASS } from "@/components/ui/field";
 import { Panel } from "@/components/ui/panel";
+import { formatCount } from "@/lib/domain/text";
 import { PLAYGROUND_LIMITS } from "@/lib/kontext/endpoint";
 
 const EXAMPLES = [
@@ -29,7 +30,7 @@ export function PromptField() {
         error={error}
         aside={
           <span className="text-xs tabular-nums text-neutral-500 dark:text-neutral-400">
-            {prompt.length.toLocaleString("en-US")} / {max.toLocaleString("en-US")}
+            {formatCount(prompt.length)} / {formatCount(max)}
           </span>
         }
       >
