@@ -11,12 +11,12 @@ import {
   selectFinishedRunCount,
   selectGalleryRunIds,
   selectHiddenActiveRunCount,
-  selectLoraOptions,
   selectRunNumbers,
   selectRunsById,
   selectRunTitle,
   sweepIdOfItem,
 } from "./gallery";
+import { selectLoraOptions } from "./gallery-lora-options";
 import { savedRun } from "./test-support";
 import type { Run } from "./types";
 

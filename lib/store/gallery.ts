@@ -1,6 +1,5 @@
 import type { BatchRecord } from "@/lib/batch/record";
 import { formatCount } from "@/lib/domain/text";
-import { loraLabel } from "@/lib/kontext/known-loras";
 import type { KontextRequest } from "@/lib/kontext/schema";
 import { cellTitle } from "@/lib/sweep/cell-title";
 import type { SweepRecord } from "@/lib/sweep/record";
@@ -8,7 +7,7 @@ import type { PlaygroundState } from "./state";
 import type { Run } from "./types";
 
 /**
- * The gallery's selectors: which runs it shows for a filter, the LoRAs it can filter by, and
+ * The gallery's selectors: which runs it shows for a filter, and
  * each run's number. All are pure and memoised on `state.runs` (the array the store replaces on
  * every change), and return the previous result while it is unchanged — so a log line of a
  * running run re-renders nothing, and components can subscribe to them directly (or through
@@ -71,7 +70,7 @@ export function matchesFilter(
  * A selector over `state.runs` that recomputes only when the runs array changes, and keeps the
  * previous result when the new one `isEqual` to it.
  */
-function memoizeOnRuns<T>(
+export function memoizeOnRuns<T>(
   compute: (runs: readonly Run[]) => T,
   isEqual: (a: T, b: T) => boolean,
 ): (state: Pick<PlaygroundState, "runs">) => T {
@@ -236,36 +235,6 @@ export function selectHiddenActiveRunCount(
     return count;
   };
 }
-
-/** One choice of the LoRA filter. */
-export interface LoraOption {
-  path: string;
-  /** Its short name ({@link loraLabel}). */
-  label: string;
-  /** How many runs used it. */
-  count: number;
-}
-
-/** Every LoRA path any run used, with its label and how many runs used it, sorted by label. */
-export const selectLoraOptions = memoizeOnRuns(
-  (runs): LoraOption[] => {
-    const counts = new Map<string, number>();
-    for (const run of runs) {
-      for (const path of new Set(run.request.loras.map((lora) => lora.path))) {
-        counts.set(path, (counts.get(path) ?? 0) + 1);
-      }
-    }
-    return [...counts]
-      .map(([path, count]) => ({ path, label: loraLabel(path), count }))
-      .sort((a, b) => a.label.localeCompare(b.label, "en") || a.path.localeCompare(b.path, "en"));
-  },
-  (a, b) =>
-    a.length === b.length &&
-    a.every((option, index) => {
-      const other = b[index];
-      return other?.path === option.path && other.count === option.count;
-    }),
-);
 
 /**
  * Each numbered run's number ({@link Run.serial}), by id. A run keeps its number whatever is

@@ -4,7 +4,7 @@ import { KNOWN_LORAS } from "@/lib/kontext/known-loras";
 import { LIBRARY_FORMAT } from "@/lib/library/library-file";
 import type { UserLoraInput } from "@/lib/library/validation";
 import { preview, TINY_JPEG, userLora } from "@/tests/fixtures/library";
-import { selectLibraryLora } from "./library-slice";
+import { selectLibraryLora } from "./library-selectors";
 import { createPlaygroundStore } from "./playground-store";
 import { fakeHistory, fakeImages, fakeLibrary, fakeServices, savedRun, tick } from "./test-support";
 import type { PlaygroundServices } from "./types";
@@ -198,7 +198,8 @@ describe("importLibrary and exportLibrary", () => {
   it("exports the saved LoRAs and previews, and a fresh library imports them", async () => {
     const library = fakeLibrary({ loras: [userLora()], previews: [preview()] });
     const { store } = await loadedStore({ library });
-    const file = store.getState().exportLibrary();
+    const file = await store.getState().exportLibrary();
+    if (!file) throw new Error("nothing exported");
     expect(file.filename).toBe("kontext-lora-library-1970-01-01.json");
     expect(file.blob.type).toBe("application/json");
     const text = await file.blob.text();

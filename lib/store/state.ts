@@ -490,8 +490,11 @@ export interface LibrarySlice {
    * file changes nothing and the notice says why.
    */
   importLibrary: (text: string, source?: string) => Promise<ImportLibraryResult>;
-  /** The saved LoRAs and previews as a JSON file to download. */
-  exportLibrary: () => DownloadFile;
+  /**
+   * The saved LoRAs and previews as a JSON file to download; null when the library's code could
+   * not be loaded (the notice says so).
+   */
+  exportLibrary: () => Promise<DownloadFile | null>;
   /**
    * Pins output image `imageIndex` of run `runId` as the preview of the LoRA at `loraPath`, one
    * of the LoRAs the run was sent with. The thumbnail is made from the cached copy when there is

@@ -8,11 +8,10 @@ import { loraLabel } from "@/lib/kontext/known-loras";
 import {
   countGalleryItems,
   isFiltering,
-  type LoraOption,
   selectAllGalleryItems,
   selectHiddenActiveRunCount,
-  selectLoraOptions,
 } from "@/lib/store/gallery";
+import { type LoraOption, selectLoraOptions } from "@/lib/store/gallery-lora-options";
 import { GalleryClearAll } from "./gallery-clear-all";
 import { GALLERY_SEARCH_ID, useGalleryFilter } from "./gallery-context";
 import { galleryCountText } from "./gallery-count";

@@ -4,7 +4,7 @@
  */
 import { libraryInputFromHub } from "@/lib/hub/library-entry";
 import type { HubModelDetails } from "@/lib/hub/types";
-import { selectLibraryLora } from "@/lib/store/library-slice";
+import { selectLibraryLora } from "@/lib/store/library-selectors";
 import type { PlaygroundStore } from "@/lib/store/playground-store";
 import { hubImageRoute, previewImageOf } from "./hub-api";
 import { TRY_SCALES } from "./hub-format";

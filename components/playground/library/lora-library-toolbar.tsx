@@ -62,9 +62,9 @@ export function LoraLibraryToolbar({
         <Button
           size="sm"
           variant="ghost"
-          onClick={() => {
-            const file = exportLibrary();
-            saveBlob(file.blob, file.filename);
+          onClick={async () => {
+            const file = await exportLibrary();
+            if (file) saveBlob(file.blob, file.filename);
           }}
         >
           Export library

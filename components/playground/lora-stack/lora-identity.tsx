@@ -4,7 +4,7 @@ import { useShallow } from "zustand/react/shallow";
 import { loraInitials, loraOrigin } from "@/components/playground/library/lora-library-format";
 import { usePlaygroundStore } from "@/components/playground/store-provider";
 import { loraLabel } from "@/lib/kontext/known-loras";
-import { selectLibraryLora } from "@/lib/store/library-slice";
+import { selectLibraryLora } from "@/lib/store/library-selectors";
 
 /**
  * What a LoRA row leads with: its style's preview (the library's, else its initials), its name

@@ -4,7 +4,7 @@ import { useShallow } from "zustand/react/shallow";
 import { usePlaygroundStore } from "@/components/playground/store-provider";
 import { Button } from "@/components/ui/button";
 import { addTriggerToPrompt, promptHasTrigger } from "@/lib/library/trigger";
-import { selectLibraryLora } from "@/lib/store/library-slice";
+import { selectLibraryLora } from "@/lib/store/library-selectors";
 import { loraDomId, triggerButtonLabel } from "./lora-format";
 
 /**

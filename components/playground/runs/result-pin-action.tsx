@@ -6,7 +6,7 @@ import { usePlaygroundStore } from "@/components/playground/store-provider";
 import { Button } from "@/components/ui/button";
 import { focusAfterRender } from "@/components/ui/focus";
 import { loraLabel } from "@/lib/kontext/known-loras";
-import { selectLibraryLora } from "@/lib/store/library-slice";
+import { selectLibraryLora } from "@/lib/store/library-selectors";
 import type { PinPreviewResult } from "@/lib/store/outcomes";
 import { Hidden, ResultActionButton } from "./result-action-button";
 import { useResultViewer } from "./result-context";
