@@ -1,9 +1,8 @@
 import type { StateCreator } from "zustand";
 import { isInFlight } from "@/lib/batch/status";
 import { errorMessage } from "@/lib/domain/app-error";
-import { loadOnce } from "@/lib/domain/load-once";
 import { historyAlert } from "./alerts";
-import type { BatchEngine } from "./batch-engine";
+import { sliceEngine } from "./slice-engine";
 import type { BatchSlice, PlaygroundState } from "./state";
 
 /**
@@ -13,30 +12,10 @@ import type { BatchSlice, PlaygroundState } from "./state";
  * in `./batch-selectors`.
  */
 export const createBatchSlice: StateCreator<PlaygroundState, [], [], BatchSlice> = (set, get) => {
-  /**
-   * The runner, loaded once per store. Every action waits on this one load, so actions called
-   * before it finished run in the order they were called.
-   */
-  const engine = loadOnce(() =>
+  const { engine, withEngine } = sliceEngine(() =>
     import("./batch-engine").then((m) => m.createBatchEngine(set, get)),
   );
 
-  /**
-   * `work` with the runner; when its code cannot be loaded (offline, or a new deploy), `failed`
-   * says so, and the next call tries to load it again.
-   */
-  async function withEngine<T>(
-    work: (loaded: BatchEngine) => T | Promise<T>,
-    failed: (message: string) => T,
-  ): Promise<T> {
-    let loaded: BatchEngine;
-    try {
-      loaded = await engine();
-    } catch (error) {
-      return failed(errorMessage(error));
-    }
-    return work(loaded);
-  }
   const alertLoadFailure = (message: string): void =>
     set({ alert: historyAlert(`Batches could not be loaded: ${message}`) });
 

@@ -1,8 +1,8 @@
 import type { StateCreator } from "zustand";
 import { errorMessage } from "@/lib/domain/app-error";
-import { loadOnce } from "@/lib/domain/load-once";
 import { previewsByPath } from "@/lib/library/previews";
 import type { LibraryEngine } from "./library-engine";
+import { sliceEngine } from "./slice-engine";
 import type { LibrarySlice, PlaygroundState } from "./state";
 
 /**
@@ -17,34 +17,20 @@ export const createLibrarySlice: StateCreator<PlaygroundState, [], [], LibrarySl
   get,
 ) => {
   let loading: Promise<void> | null = null;
-  /**
-   * The library's work, loaded once per store. Every action waits on this one load, so actions
-   * called before it finished run in the order they were called.
-   */
-  const engine = loadOnce(() =>
+  const loaded = sliceEngine(() =>
     import("./library-engine").then((m) => m.createLibraryEngine(set, get)),
   );
+  /** `withEngine` of {@link sliceEngine}, whose failures name the library. */
+  const withEngine = <T>(
+    work: (engine: LibraryEngine) => T | Promise<T>,
+    failed: (message: string) => T,
+  ): Promise<T> =>
+    loaded.withEngine(work, (reason) => failed(`The LoRA library could not be opened: ${reason}`));
 
   function fail(message: string): void {
     set({ libraryNotice: { tone: "error", message } });
   }
 
-  /**
-   * `work` with the engine; when its code cannot be loaded (offline, or a new deploy), `failed`
-   * answers with the message, and the next call tries to load it again.
-   */
-  async function withEngine<T>(
-    work: (loaded: LibraryEngine) => T | Promise<T>,
-    failed: (message: string) => T,
-  ): Promise<T> {
-    let loaded: LibraryEngine;
-    try {
-      loaded = await engine();
-    } catch (error) {
-      return failed(`The LoRA library could not be opened: ${errorMessage(error)}`);
-    }
-    return work(loaded);
-  }
   /** The failure of an action whose failures go to the notice. */
   const noticed =
     <T>(answer: (message: string) => T) =>

@@ -1,17 +1,16 @@
 import type { StateCreator } from "zustand";
 import { errorMessage } from "@/lib/domain/app-error";
-import { loadOnce } from "@/lib/domain/load-once";
 import { randomSeed } from "@/lib/domain/settings";
 import type { SweepRecord } from "@/lib/sweep/record";
 import { historyAlert } from "./alerts";
 import type { AxisInput } from "./outcomes";
+import { sliceEngine } from "./slice-engine";
 import type { PlaygroundState, SweepSlice } from "./state";
 import {
   DEFAULT_SWEEP_CONCURRENCY,
   DEFAULT_SWEEP_FORM,
   MAX_SWEEP_CONCURRENCY,
 } from "./sweep-defaults";
-import type { SweepEngine } from "./sweep-engine";
 
 /** The ids of every run that belongs to a sweep (shown in its grid, not as a run of its own). */
 export function selectSweepRunIds(state: Pick<PlaygroundState, "sweeps">): Set<string> {
@@ -35,27 +34,10 @@ const hasFileImages = (axes: readonly AxisInput[]): boolean =>
  * never sweep.
  */
 export const createSweepSlice: StateCreator<PlaygroundState, [], [], SweepSlice> = (set, get) => {
-  // Calls made while the code loads all wait for this one load, so they run in the order made.
-  const engine = loadOnce(() =>
+  const { engine, withEngine } = sliceEngine(() =>
     import("./sweep-engine").then((m) => m.createSweepEngine(set, get)),
   );
 
-  /**
-   * `work` with the engine; when its code cannot be loaded (offline, or a new deploy), `failed`
-   * says so, and the next call tries to load it again.
-   */
-  async function withEngine<T>(
-    work: (loaded: SweepEngine) => T | Promise<T>,
-    failed: (message: string) => T,
-  ): Promise<T> {
-    let loaded: SweepEngine;
-    try {
-      loaded = await engine();
-    } catch (error) {
-      return failed(errorMessage(error));
-    }
-    return work(loaded);
-  }
   const alertLoadFailure = (message: string): void =>
     set({ alert: historyAlert(`Sweeps could not be loaded: ${message}`) });
 

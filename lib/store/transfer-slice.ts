@@ -1,10 +1,9 @@
 import type { StateCreator } from "zustand";
 import { errorMessage } from "@/lib/domain/app-error";
-import { loadOnce } from "@/lib/domain/load-once";
 import { type OpenedFileKind, openedFileKind } from "@/lib/history/opened-file";
 import { coordinate } from "./coordination";
+import { sliceEngine } from "./slice-engine";
 import type { PlaygroundState, TransferSlice } from "./state";
-import type { TransferEngine } from "./transfer-engine";
 
 /**
  * Import and export: the notice, and opening a plain image, are here; the work (opening zips,
@@ -18,30 +17,9 @@ export const createTransferSlice: StateCreator<PlaygroundState, [], [], Transfer
 ) => {
   /** Cross-slice work goes through one place. */
   const on = coordinate(get);
-  /**
-   * The work, loaded once per store. Every action waits on this one load, so actions called
-   * before it finished (files dropped one after another) run in the order they were called.
-   */
-  const engine = loadOnce(() =>
+  const { withEngine } = sliceEngine(() =>
     import("./transfer-engine").then((m) => m.createTransferEngine(set, get)),
   );
-
-  /**
-   * `work` with the engine; when its code cannot be loaded (offline, or a new deploy), `failed`
-   * answers with the reason, and the next call tries to load it again.
-   */
-  async function withEngine<T>(
-    work: (loaded: TransferEngine) => Promise<T>,
-    failed: (reason: string) => T,
-  ): Promise<T> {
-    let loaded: TransferEngine;
-    try {
-      loaded = await engine();
-    } catch (error) {
-      return failed(errorMessage(error));
-    }
-    return work(loaded);
-  }
 
   function fail(message: string): void {
     set({ transferNotice: { tone: "error", message } });
