@@ -42,7 +42,14 @@ function loadPlaygroundFalClient(): () => Promise<FalClient> {
  * The image code (decoding, downscaling, thumbnails, probing and preloading), loaded with the
  * first image or run.
  */
-const loadImageCode = loadOnce(() => import("./browser-image"));
+const loadImageCode = loadOnce(() =>
+  import("./browser-image").then((code) => {
+    imageCode = code;
+    return code;
+  }),
+);
+/** The image code once loaded, so a result's preload starts in the same step as before. */
+let imageCode: typeof import("./browser-image") | null = null;
 
 /** The result's parser (`parseKontextOutput`, with the output schema: zod), loaded at the first run. */
 const loadOutputParser = loadOnce(() => import("./kontext-output"));
@@ -84,12 +91,11 @@ export function createBrowserServices(fakeFal?: FalClient): PlaygroundServices {
       const output = (await loadOutputParser()).parseKontextOutput(data);
       // Fetched and decoded while the store and React put the result on the page.
       // (Never holding the result back: a preloader that failed to load is only a lost head start.)
-      void loadImageCode().then(
-        ({ preloadImage }) => {
-          for (const image of output.images) void preloadImage(image.url);
-        },
-        () => {},
-      );
+      const preload = (code: typeof import("./browser-image")) => {
+        for (const image of output.images) void code.preloadImage(image.url);
+      };
+      if (imageCode) preload(imageCode);
+      else void loadImageCode().then(preload, () => {});
       return output;
     },
     cancel: async (requestId) => (await falClient()).queue.cancel(ENDPOINT_ID, { requestId }),
