@@ -3,7 +3,7 @@ import type { Page } from "@playwright/test";
 import { unzipSync } from "fflate";
 import { readRecipe } from "@/lib/history/recipe-png";
 import { expect, test } from "./fixtures";
-import { type PlaygroundPage, waitUntilReady } from "./support/playground-page";
+import { openSection, type PlaygroundPage, waitUntilReady } from "./support/playground-page";
 
 const PLUSHIE =
   "https://huggingface.co/fal/Plushie-Kontext-Dev-LoRA/resolve/main/plushie-kontext-dev-lora.safetensors";
@@ -94,6 +94,8 @@ test("a downloaded PNG dropped on a fresh playground restores its settings", asy
   await expect(fresh.getByLabel("Edit instruction")).toHaveValue("Turn it into a plushie.");
   await expect(fresh.getByLabel("LoRA 1 path")).toHaveValue(PLUSHIE);
   await expect(fresh.getByLabel("LoRA 1 scale value")).toHaveValue("0.75");
+  // The settings' fields are rendered once their section is opened.
+  await openSection(fresh, "Advanced settings");
   await expect(fresh.getByLabel("Steps", { exact: true })).toHaveValue("12");
   // The recipe's input image came back too.
   await expect(fresh.getByText("320×240 px")).toBeVisible();

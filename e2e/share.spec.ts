@@ -1,5 +1,5 @@
 import { expect, test } from "./fixtures";
-import { waitUntilReady } from "./support/playground-page";
+import { openSection, waitUntilReady } from "./support/playground-page";
 
 const PLUSHIE =
   "https://huggingface.co/fal/Plushie-Kontext-Dev-LoRA/resolve/main/plushie-kontext-dev-lora.safetensors";
@@ -57,6 +57,8 @@ test("shares a run as a link that shows and reproduces it in a fresh browser", a
   await expect(fresh.getByLabel("Edit instruction")).toHaveValue(PROMPT);
   await expect(fresh.getByLabel("LoRA 1 path")).toHaveValue(PLUSHIE);
   await expect(fresh.getByLabel("LoRA 1 scale value")).toHaveValue("0.75");
+  // The settings' fields are rendered once their section is opened.
+  await openSection(fresh, "Advanced settings");
   await expect(fresh.getByLabel("Steps", { exact: true })).toHaveValue("12");
   await expect(fresh.getByText("320×240 px")).toBeVisible();
   expect(new URL(fresh.url()).search).toBe("");

@@ -3,6 +3,22 @@ import { expect, type Page, type TestInfo } from "@playwright/test";
 import { photo } from "./images";
 
 /** The playground, driven by roles and labels as a person would. */
+type SectionName = "Advanced settings" | "Sweep" | "API/code" | "Batch";
+
+/**
+ * Opens a collapsed section of the inputs panel on `page` ("Advanced settings", "Sweep", …)
+ * unless it is open; a section's fields are rendered once it has been opened. See
+ * {@link PlaygroundPage.openSection}.
+ */
+export async function openSection(page: Page, name: SectionName): Promise<void> {
+  const section = page.locator("details").filter({
+    has: page.locator(":scope > summary", { hasText: name }),
+  });
+  if ((await section.count()) === 0) return;
+  const open = await section.first().evaluate((node) => (node as HTMLDetailsElement).open);
+  if (!open) await section.first().locator(":scope > summary").click();
+}
+
 export class PlaygroundPage {
   constructor(
     readonly page: Page,
@@ -105,13 +121,8 @@ export class PlaygroundPage {
    * "Batch") unless it is open. A section is a `<details>` whose `<summary>` starts with its name;
    * when the page shows the section's content without a disclosure, this does nothing.
    */
-  async openSection(name: "Advanced settings" | "Sweep" | "API/code" | "Batch"): Promise<void> {
-    const section = this.page.locator("details").filter({
-      has: this.page.locator(":scope > summary", { hasText: name }),
-    });
-    if ((await section.count()) === 0) return;
-    const open = await section.first().evaluate((node) => (node as HTMLDetailsElement).open);
-    if (!open) await section.first().locator(":scope > summary").click();
+  async openSection(name: SectionName): Promise<void> {
+    await openSection(this.page, name);
   }
 
   async generate(): Promise<void> {
