@@ -10,16 +10,8 @@ const runner = vi.hoisted(() => ({ loads: 0, failNext: null as Error | null }));
 
 vi.mock("./batch-engine", async (importOriginal) => {
   const actual = await importOriginal<typeof import("./batch-engine")>();
-  return {
-    ...actual,
-    createBatchEngine: (...args: Parameters<typeof actual.createBatchEngine>) => {
-      const failure = runner.failNext;
-      runner.failNext = null;
-      if (failure) throw failure;
-      runner.loads++;
-      return actual.createBatchEngine(...args);
-    },
-  };
+  const { countingEngine } = await import("./test-support");
+  return { ...actual, createBatchEngine: countingEngine(runner, actual.createBatchEngine) };
 });
 
 // The module is read once up front (not counted: no store created a runner), so a store's load of it

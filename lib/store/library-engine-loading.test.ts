@@ -8,16 +8,8 @@ const engine = vi.hoisted(() => ({ loads: 0, failNext: null as Error | null }));
 
 vi.mock("./library-engine", async (importOriginal) => {
   const actual = await importOriginal<typeof import("./library-engine")>();
-  return {
-    ...actual,
-    createLibraryEngine: (...args: Parameters<typeof actual.createLibraryEngine>) => {
-      const failure = engine.failNext;
-      engine.failNext = null;
-      if (failure) throw failure;
-      engine.loads++;
-      return actual.createLibraryEngine(...args);
-    },
-  };
+  const { countingEngine } = await import("./test-support");
+  return { ...actual, createLibraryEngine: countingEngine(engine, actual.createLibraryEngine) };
 });
 
 beforeEach(() => {

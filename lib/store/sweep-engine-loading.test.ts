@@ -8,16 +8,8 @@ const engine = vi.hoisted(() => ({ loads: 0, failNext: null as Error | null }));
 
 vi.mock("./sweep-engine", async (importOriginal) => {
   const actual = await importOriginal<typeof import("./sweep-engine")>();
-  return {
-    ...actual,
-    createSweepEngine: (...args: Parameters<typeof actual.createSweepEngine>) => {
-      const failure = engine.failNext;
-      engine.failNext = null;
-      if (failure) throw failure;
-      engine.loads++;
-      return actual.createSweepEngine(...args);
-    },
-  };
+  const { countingEngine } = await import("./test-support");
+  return { ...actual, createSweepEngine: countingEngine(engine, actual.createSweepEngine) };
 });
 
 beforeEach(() => {

@@ -307,3 +307,27 @@ export function fakeLibrary(initial: { loras?: UserLora[]; previews?: LoraPrevie
   };
   return { library, loras, previews, writes, control };
 }
+
+/** How often stores created a slice's engine (its code loaded), and a failure for the next load. */
+export interface EngineLoads {
+  loads: number;
+  failNext: Error | null;
+}
+
+/**
+ * A slice's `create…Engine` for a `vi.mock` of its module: each creation is counted in `counter`,
+ * and when `counter.failNext` is set the next creation throws it instead (as a chunk that could not
+ * be fetched would).
+ */
+export function countingEngine<A extends unknown[], R>(
+  counter: EngineLoads,
+  create: (...args: A) => R,
+): (...args: A) => R {
+  return (...args) => {
+    const failure = counter.failNext;
+    counter.failNext = null;
+    if (failure) throw failure;
+    counter.loads++;
+    return create(...args);
+  };
+}

@@ -11,16 +11,8 @@ const engine = vi.hoisted(() => ({ loads: 0, failNext: null as Error | null }));
 
 vi.mock("./transfer-engine", async (importOriginal) => {
   const actual = await importOriginal<typeof import("./transfer-engine")>();
-  return {
-    ...actual,
-    createTransferEngine: (...args: Parameters<typeof actual.createTransferEngine>) => {
-      const failure = engine.failNext;
-      engine.failNext = null;
-      if (failure) throw failure;
-      engine.loads++;
-      return actual.createTransferEngine(...args);
-    },
-  };
+  const { countingEngine } = await import("./test-support");
+  return { ...actual, createTransferEngine: countingEngine(engine, actual.createTransferEngine) };
 });
 
 beforeEach(() => {
