@@ -1,5 +1,6 @@
-import { type BatchRecord, migrateBatch, toStoredBatch } from "@/lib/batch/record";
+import type { BatchRecord } from "@/lib/batch/record";
 import { errorMessage } from "@/lib/domain/app-error";
+import { loadOnce } from "@/lib/domain/load-once";
 import {
   isQuotaExceededError,
   type KeyValueStore,
@@ -8,18 +9,16 @@ import {
   quotaSafeWrite,
   StorageFullError,
 } from "@/lib/persist/idb";
-import { migrateSweep, type SweepRecord, toStoredSweep } from "@/lib/sweep/record";
-import { migrateSweepSetup, type SweepSetup, toStoredSweepSetup } from "@/lib/sweep/setup";
-import {
-  HistoryFormatError,
-  migrateDraft,
-  migrateDraftImage,
-  migrateRun,
-  toStoredDraft,
-  toStoredDraftImage,
-  toStoredRun,
-} from "./records";
+import type { SweepRecord } from "@/lib/sweep/record";
+import type { SweepSetup } from "@/lib/sweep/setup";
+import { HistoryFormatError } from "./format-error";
 import type { Draft, DraftImage, HistoryRun } from "./types";
+
+/**
+ * The record codecs (schemas and migrations), loaded at the first record to read or write: an
+ * empty history never loads them (see `./codecs`).
+ */
+const codecs = loadOnce(() => import("./codecs"));
 
 /**
  * The browser's history store: runs and the form draft in IndexedDB (through idb-keyval), each
@@ -135,7 +134,11 @@ export function createHistoryDb(options: HistoryDbOptions = {}): HistoryDb {
   }
 
   /** Migrates a stored run, reporting (not throwing) when it cannot be read. */
-  function readRun(id: string, raw: unknown): HistoryRun | HistoryFormatError {
+  function readRun(
+    migrateRun: (raw: unknown) => HistoryRun,
+    id: string,
+    raw: unknown,
+  ): HistoryRun | HistoryFormatError {
     try {
       return migrateRun(raw);
     } catch (error) {
@@ -168,6 +171,7 @@ export function createHistoryDb(options: HistoryDbOptions = {}): HistoryDb {
 
   return {
     putRun: async (run) => {
+      const { toStoredRun } = await codecs();
       const stored = toStoredRun(run, now());
       await quotaSafeWrite("the run", () => runs.set(run.id, stored));
       await indexed(runTimes.set(run.id, run.createdAt));
@@ -175,16 +179,20 @@ export function createHistoryDb(options: HistoryDbOptions = {}): HistoryDb {
     getRun: async (id) => {
       const raw = await runs.get(id);
       if (raw === undefined) return null;
-      const run = readRun(id, raw);
+      const { migrateRun } = await codecs();
+      const run = readRun(migrateRun, id, raw);
       if (run instanceof HistoryFormatError) throw run;
       return run;
     },
     listRuns: async () => {
       const all = await runs.entries();
       const readable: HistoryRun[] = [];
-      for (const [id, raw] of all) {
-        const run = readRun(id, raw);
-        if (!(run instanceof HistoryFormatError)) readable.push(run);
+      if (all.length > 0) {
+        const { migrateRun } = await codecs();
+        for (const [id, raw] of all) {
+          const run = readRun(migrateRun, id, raw);
+          if (!(run instanceof HistoryFormatError)) readable.push(run);
+        }
       }
       void indexed(
         syncIndex(
@@ -200,7 +208,9 @@ export function createHistoryDb(options: HistoryDbOptions = {}): HistoryDb {
         .filter((entry): entry is [string, number] => typeof entry[1] === "number")
         .sort(([a, at], [b, bt]) => bt - at || (a < b ? 1 : a > b ? -1 : 0))
         .slice(0, Math.max(0, count));
+      if (newest.length === 0) return [];
       const found = await Promise.all(newest.map(([id]) => runs.get(id)));
+      const { migrateRun } = await codecs();
       const readable: HistoryRun[] = [];
       for (const raw of found) {
         if (raw === undefined) continue;
@@ -221,12 +231,16 @@ export function createHistoryDb(options: HistoryDbOptions = {}): HistoryDb {
       await indexed(runTimes.clear());
     },
     putSweep: async (sweep) => {
+      const { toStoredSweep } = await codecs();
       const stored = toStoredSweep(sweep, now());
       await quotaSafeWrite("the sweep", () => sweeps.set(sweep.id, stored));
     },
     listSweeps: async () => {
+      const all = await sweeps.entries();
+      if (all.length === 0) return [];
+      const { migrateSweep } = await codecs();
       const readable: SweepRecord[] = [];
-      for (const [id, raw] of await sweeps.entries()) {
+      for (const [id, raw] of all) {
         try {
           readable.push(migrateSweep(raw));
         } catch (error) {
@@ -237,12 +251,16 @@ export function createHistoryDb(options: HistoryDbOptions = {}): HistoryDb {
     },
     deleteSweep: (id) => sweeps.del(id),
     putBatch: async (batch) => {
+      const { toStoredBatch } = await codecs();
       const stored = toStoredBatch(batch, now());
       await quotaSafeWrite("the batch", () => batches.set(batch.id, stored));
     },
     listBatches: async () => {
+      const all = await batches.entries();
+      if (all.length === 0) return [];
+      const { migrateBatch } = await codecs();
       const readable: BatchRecord[] = [];
-      for (const [id, raw] of await batches.entries()) {
+      for (const [id, raw] of all) {
         try {
           readable.push(migrateBatch(raw));
         } catch (error) {
@@ -253,12 +271,14 @@ export function createHistoryDb(options: HistoryDbOptions = {}): HistoryDb {
     },
     deleteBatch: (id) => batches.del(id),
     putDraft: async (draft) => {
+      const { toStoredDraft } = await codecs();
       const stored = toStoredDraft(draft, now());
       await quotaSafeWrite("the draft", () => drafts.set(DRAFT_KEY, stored));
     },
     getDraft: async () => {
       const raw = await drafts.get(DRAFT_KEY);
       if (raw === undefined) return null;
+      const { migrateDraft } = await codecs();
       try {
         return migrateDraft(raw);
       } catch (error) {
@@ -268,12 +288,14 @@ export function createHistoryDb(options: HistoryDbOptions = {}): HistoryDb {
     },
     putDraftImage: async (image) => {
       if (image === null) return drafts.del(DRAFT_IMAGE_KEY);
+      const { toStoredDraftImage } = await codecs();
       const stored = toStoredDraftImage(image, now());
       await quotaSafeWrite("the input image", () => drafts.set(DRAFT_IMAGE_KEY, stored));
     },
     getDraftImage: async () => {
       const raw = await drafts.get(DRAFT_IMAGE_KEY);
       if (raw === undefined) return null;
+      const { migrateDraftImage } = await codecs();
       try {
         return migrateDraftImage(raw);
       } catch (error) {
@@ -282,12 +304,14 @@ export function createHistoryDb(options: HistoryDbOptions = {}): HistoryDb {
       }
     },
     putSweepSetup: async (setup) => {
+      const { toStoredSweepSetup } = await codecs();
       const stored = toStoredSweepSetup(setup, now());
       await quotaSafeWrite("the sweep setup", () => drafts.set(SWEEP_SETUP_KEY, stored));
     },
     getSweepSetup: async () => {
       const raw = await drafts.get(SWEEP_SETUP_KEY);
       if (raw === undefined) return null;
+      const { migrateSweepSetup } = await codecs();
       try {
         return migrateSweepSetup(raw);
       } catch (error) {

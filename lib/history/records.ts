@@ -10,10 +10,10 @@ import {
   olderFormat,
   type RecordFamily,
   type RecordFormat,
-  type RecordProblem,
   unwrap,
   wrap,
 } from "@/lib/persist/versioned-record";
+import { HistoryFormatError } from "./format-error";
 import { type Draft, type DraftImage, HISTORY_VERSION, type HistoryRun } from "./types";
 
 /**
@@ -38,28 +38,7 @@ import { type Draft, type DraftImage, HISTORY_VERSION, type HistoryRun } from ".
  * `v{n} → v{n+1}` step to the record's `older` formats below.
  */
 
-/** Why a stored record could not be read. */
-export type HistoryFormatProblem = RecordProblem;
-
-/** A stored record that cannot be read: saved by a newer app, an unknown format, or damaged. */
-export class HistoryFormatError extends Error {
-  override readonly name = "HistoryFormatError";
-  /** What kind of problem it is, so callers can phrase it (e.g. "update the app" for newer). */
-  readonly problem: HistoryFormatProblem;
-  /** The format version the record claims, when it has one. */
-  readonly version: number | null;
-
-  constructor(
-    message: string,
-    problem: HistoryFormatProblem,
-    version: number | null = null,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.problem = problem;
-    this.version = version;
-  }
-}
+export { HistoryFormatError, type HistoryFormatProblem } from "./format-error";
 
 /** The history's records (runs, drafts and sweeps) in the versioned-record toolkit. */
 export const HISTORY_RECORDS: RecordFamily = {

@@ -1,12 +1,8 @@
 import { createStore, entries, promisifyRequest } from "idb-keyval";
+import { loadOnce } from "@/lib/domain/load-once";
 import { quotaSafeWrite } from "@/lib/persist/idb";
-import {
-  type LibraryEnvelope,
-  LibraryFormatError,
-  migratePreview,
-  migrateUserLora,
-  toLibraryEnvelope,
-} from "./library-records";
+import { LibraryFormatError } from "./format-error";
+import type { LibraryEnvelope } from "./library-records";
 import type { LibraryChange, LibraryContents, LoraPreview, UserLora } from "./types";
 
 /**
@@ -77,6 +73,12 @@ export interface LibraryDb {
   write: (change: LibraryChange) => Promise<void>;
 }
 
+/**
+ * The record codecs (schemas and migrations), loaded at the first record to read or write: an empty
+ * library (a first visit) never loads them.
+ */
+const codecs = loadOnce(() => import("./library-records"));
+
 /** The key of a saved LoRA. */
 export function loraKey(id: string): string {
   return `lora:${id}`;
@@ -116,7 +118,10 @@ export function createLibraryDb(options: LibraryDbOptions = {}): LibraryDb {
     load: async () => {
       const loras: UserLora[] = [];
       const previews: LoraPreview[] = [];
-      for (const [key, raw] of await store.entries()) {
+      const all = await store.entries();
+      if (all.length === 0) return { loras, previews };
+      const { migratePreview, migrateUserLora } = await codecs();
+      for (const [key, raw] of all) {
         try {
           if (key.startsWith("lora:")) loras.push(migrateUserLora(raw));
           else if (key.startsWith("preview:")) previews.push(migratePreview(raw));
@@ -130,22 +135,24 @@ export function createLibraryDb(options: LibraryDbOptions = {}): LibraryDb {
       return { loras, previews };
     },
     write: async (change) => {
-      const savedAt = now();
-      const puts: [string, LibraryEnvelope<UserLora | LoraPreview>][] = [
-        ...(change.putLoras ?? []).map((lora): [string, LibraryEnvelope<UserLora>] => [
-          loraKey(lora.id),
-          toLibraryEnvelope("lora", lora, savedAt),
-        ]),
-        ...(change.putPreviews ?? []).map((preview): [string, LibraryEnvelope<LoraPreview>] => [
-          previewKey(preview.path),
-          toLibraryEnvelope("preview", preview, savedAt),
-        ]),
-      ];
+      const { putLoras = [], putPreviews = [] } = change;
       const deletes = [
         ...(change.deleteLoraIds ?? []).map(loraKey),
         ...(change.deletePreviewPaths ?? []).map(previewKey),
       ];
-      if (puts.length === 0 && deletes.length === 0) return;
+      if (putLoras.length === 0 && putPreviews.length === 0 && deletes.length === 0) return;
+      const { toLibraryEnvelope } = await codecs();
+      const savedAt = now();
+      const puts: [string, LibraryEnvelope<UserLora | LoraPreview>][] = [
+        ...putLoras.map((lora): [string, LibraryEnvelope<UserLora>] => [
+          loraKey(lora.id),
+          toLibraryEnvelope("lora", lora, savedAt),
+        ]),
+        ...putPreviews.map((preview): [string, LibraryEnvelope<LoraPreview>] => [
+          previewKey(preview.path),
+          toLibraryEnvelope("preview", preview, savedAt),
+        ]),
+      ];
       await quotaSafeWrite("the LoRA library", () => store.apply(puts, deletes));
     },
   };

@@ -3,10 +3,10 @@ import {
   type Envelope,
   type RecordFamily,
   type RecordFormat,
-  type RecordProblem,
   unwrap,
   wrap,
 } from "@/lib/persist/versioned-record";
+import { LibraryFormatError } from "./format-error";
 import { LIBRARY_VERSION, type LoraPreview, type UserLora } from "./types";
 import { loraPreviewSchema, userLoraSchema } from "./validation";
 
@@ -26,20 +26,7 @@ import { loraPreviewSchema, userLoraSchema } from "./validation";
  * `case n:` step below that turns it into the current type.
  */
 
-/** A stored library record that cannot be read: newer, unknown or damaged. */
-export class LibraryFormatError extends Error {
-  override readonly name = "LibraryFormatError";
-  readonly problem: RecordProblem;
-
-  constructor(
-    message: string,
-    problem: LibraryFormatError["problem"],
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.problem = problem;
-  }
-}
+export { LibraryFormatError } from "./format-error";
 
 /** A stored record as written: `{ version, data, savedAt? }`. */
 export type LibraryEnvelope<T> = Envelope<T>;
