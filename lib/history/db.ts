@@ -20,6 +20,9 @@ import type { Draft, DraftImage, HistoryRun } from "./types";
  */
 const codecs = loadOnce(() => import("./codecs"));
 
+/** Picks the one migration a read needs from the (loaded) codecs. */
+type PickMigration<T> = (loaded: Awaited<ReturnType<typeof codecs>>) => (raw: unknown) => T;
+
 /**
  * The browser's history store: runs and the form draft in IndexedDB (through idb-keyval), each
  * written in a versioned envelope and migrated on every read (see `./records`).
@@ -133,6 +136,44 @@ export function createHistoryDb(options: HistoryDbOptions = {}): HistoryDb {
     }
   }
 
+  /**
+   * Every readable record of `store`, newest first by `createdAt`; unreadable ones go to
+   * `onCorrupt`. The codecs load only when there is a record.
+   */
+  async function listRecords<T extends { createdAt: number }>(
+    store: KeyValueStore,
+    pick: PickMigration<T>,
+  ): Promise<T[]> {
+    const all = await store.entries();
+    if (all.length === 0) return [];
+    const migrate = pick(await codecs());
+    const readable: T[] = [];
+    for (const [id, raw] of all) {
+      try {
+        readable.push(migrate(raw));
+      } catch (error) {
+        report(id, asFormatError(error));
+      }
+    }
+    return readable.sort((a, b) => b.createdAt - a.createdAt);
+  }
+
+  /**
+   * The record at `key` in the drafts store, or null when there is none or it cannot be read
+   * (reported to `onCorrupt`). The codecs load only when there is a record.
+   */
+  async function readDraftsRecord<T>(key: string, pick: PickMigration<T>): Promise<T | null> {
+    const raw = await drafts.get(key);
+    if (raw === undefined) return null;
+    const migrate = pick(await codecs());
+    try {
+      return migrate(raw);
+    } catch (error) {
+      report(key, asFormatError(error));
+      return null;
+    }
+  }
+
   /** Migrates a stored run, reporting (not throwing) when it cannot be read. */
   function readRun(
     migrateRun: (raw: unknown) => HistoryRun,
@@ -235,90 +276,34 @@ export function createHistoryDb(options: HistoryDbOptions = {}): HistoryDb {
       const stored = toStoredSweep(sweep, now());
       await quotaSafeWrite("the sweep", () => sweeps.set(sweep.id, stored));
     },
-    listSweeps: async () => {
-      const all = await sweeps.entries();
-      if (all.length === 0) return [];
-      const { migrateSweep } = await codecs();
-      const readable: SweepRecord[] = [];
-      for (const [id, raw] of all) {
-        try {
-          readable.push(migrateSweep(raw));
-        } catch (error) {
-          report(id, asFormatError(error));
-        }
-      }
-      return readable.sort((a, b) => b.createdAt - a.createdAt);
-    },
+    listSweeps: () => listRecords(sweeps, (loaded) => loaded.migrateSweep),
     deleteSweep: (id) => sweeps.del(id),
     putBatch: async (batch) => {
       const { toStoredBatch } = await codecs();
       const stored = toStoredBatch(batch, now());
       await quotaSafeWrite("the batch", () => batches.set(batch.id, stored));
     },
-    listBatches: async () => {
-      const all = await batches.entries();
-      if (all.length === 0) return [];
-      const { migrateBatch } = await codecs();
-      const readable: BatchRecord[] = [];
-      for (const [id, raw] of all) {
-        try {
-          readable.push(migrateBatch(raw));
-        } catch (error) {
-          report(id, asFormatError(error));
-        }
-      }
-      return readable.sort((a, b) => b.createdAt - a.createdAt);
-    },
+    listBatches: () => listRecords(batches, (loaded) => loaded.migrateBatch),
     deleteBatch: (id) => batches.del(id),
     putDraft: async (draft) => {
       const { toStoredDraft } = await codecs();
       const stored = toStoredDraft(draft, now());
       await quotaSafeWrite("the draft", () => drafts.set(DRAFT_KEY, stored));
     },
-    getDraft: async () => {
-      const raw = await drafts.get(DRAFT_KEY);
-      if (raw === undefined) return null;
-      const { migrateDraft } = await codecs();
-      try {
-        return migrateDraft(raw);
-      } catch (error) {
-        report(DRAFT_KEY, asFormatError(error));
-        return null;
-      }
-    },
+    getDraft: () => readDraftsRecord(DRAFT_KEY, (loaded) => loaded.migrateDraft),
     putDraftImage: async (image) => {
       if (image === null) return drafts.del(DRAFT_IMAGE_KEY);
       const { toStoredDraftImage } = await codecs();
       const stored = toStoredDraftImage(image, now());
       await quotaSafeWrite("the input image", () => drafts.set(DRAFT_IMAGE_KEY, stored));
     },
-    getDraftImage: async () => {
-      const raw = await drafts.get(DRAFT_IMAGE_KEY);
-      if (raw === undefined) return null;
-      const { migrateDraftImage } = await codecs();
-      try {
-        return migrateDraftImage(raw);
-      } catch (error) {
-        report(DRAFT_IMAGE_KEY, asFormatError(error));
-        return null;
-      }
-    },
+    getDraftImage: () => readDraftsRecord(DRAFT_IMAGE_KEY, (loaded) => loaded.migrateDraftImage),
     putSweepSetup: async (setup) => {
       const { toStoredSweepSetup } = await codecs();
       const stored = toStoredSweepSetup(setup, now());
       await quotaSafeWrite("the sweep setup", () => drafts.set(SWEEP_SETUP_KEY, stored));
     },
-    getSweepSetup: async () => {
-      const raw = await drafts.get(SWEEP_SETUP_KEY);
-      if (raw === undefined) return null;
-      const { migrateSweepSetup } = await codecs();
-      try {
-        return migrateSweepSetup(raw);
-      } catch (error) {
-        report(SWEEP_SETUP_KEY, asFormatError(error));
-        return null;
-      }
-    },
+    getSweepSetup: () => readDraftsRecord(SWEEP_SETUP_KEY, (loaded) => loaded.migrateSweepSetup),
   };
 }
 
