@@ -250,8 +250,11 @@ export function createHistoryDb(options: HistoryDbOptions = {}): HistoryDb {
         .sort(([a, at], [b, bt]) => bt - at || (a < b ? 1 : a > b ? -1 : 0))
         .slice(0, Math.max(0, count));
       if (newest.length === 0) return [];
-      const found = await Promise.all(newest.map(([id]) => runs.get(id)));
-      const { migrateRun } = await codecs();
+      // The codecs load while the records are read: this is the history's first paint.
+      const [found, { migrateRun }] = await Promise.all([
+        Promise.all(newest.map(([id]) => runs.get(id))),
+        codecs(),
+      ]);
       const readable: HistoryRun[] = [];
       for (const raw of found) {
         if (raw === undefined) continue;
