@@ -1,119 +1,31 @@
 import type { StateCreator } from "zustand";
-import { toAppError } from "@/lib/browser/errors";
-import { newestFirst } from "@/lib/domain/run";
-import type { RecipeRequest } from "@/lib/history/recipe-png";
-import { fromHistoryRun } from "@/lib/history/run-record";
-import type { HistoryRun } from "@/lib/history/types";
-import { StorageFullError } from "@/lib/persist/idb";
 import { historyAlert } from "./alerts";
 import { coordinate } from "./coordination";
-import type { ImportSummary } from "./outcomes";
 import { runOf as selectRun } from "./selectors";
+import { sliceEngine } from "./slice-engine";
 import type { HistorySlice, PlaygroundState } from "./state";
-import type { CacheOutcome, Run } from "./types";
-
-const STORAGE_SHORT =
-  "Your browser's storage is short: older cached images were removed to make room. Their runs are kept, and those images show while their original URLs still work.";
-/** On loading, images missing from the cache are fetched again for this many latest runs. */
-export const RECACHE_RECENT_RUNS = 50;
 
 /** Above this share of the browser's quota, the person is told storage is running short. */
 export const STORAGE_SHORT_SHARE = 0.9;
 
-const STORAGE_FULL =
-  "Your browser's storage is full: new images could not be kept, so they show only while their URLs work. Delete some runs or free up disk space.";
-
-/** Every image URL a run refers to: its input and its outputs (data URIs are not cached). */
-export function runImageUrls(run: Pick<Run, "request" | "output">): string[] {
-  const urls = [run.request.image_url, ...(run.output?.images.map((image) => image.url) ?? [])];
-  return urls.filter((url) => url !== "" && !/^data:/i.test(url));
-}
-
+/**
+ * The history slice: its state (the storage notice, the last deletion, the runs chosen for
+ * export), the choosing and starring, and thin actions. The work (deleting with undo, importing,
+ * remixing, keeping the image cache in step) is in `./history-engine`, loaded at the first action
+ * that needs it, so the first screen's JavaScript does not carry it.
+ */
 export const createHistorySlice: StateCreator<PlaygroundState, [], [], HistorySlice> = (
   set,
   get,
 ) => {
+  const { engine, withEngine } = sliceEngine(() =>
+    import("./history-engine").then((m) => m.createHistoryEngine(set, get)),
+  );
   /** Cross-slice work goes through one place. */
   const on = coordinate(get);
-  const runOf = (id: string): Run | undefined => selectRun(get(), id);
 
-  function reportCache(outcome: CacheOutcome | null): void {
-    if (!outcome || outcome.evicted.length === 0) return;
-    const count = outcome.evicted.length;
-    set({
-      storageNotice: outcome.wasStorageFull
-        ? STORAGE_SHORT
-        : `The image cache is full: the ${count === 1 ? "oldest cached image was" : `${count} oldest cached images were`} removed to make room. Their runs are kept, and those images show while their original URLs still work.`,
-    });
-  }
-
-  function reportCacheFailure(error: unknown): void {
-    if (error instanceof StorageFullError) set({ storageNotice: STORAGE_FULL });
-    else console.error("image cache:", error);
-  }
-
-  async function cacheImage(url: string, blob?: Blob): Promise<void> {
-    const images = get().services.images;
-    if (!images || url === "" || /^data:/i.test(url)) return;
-    try {
-      reportCache(blob ? await images.put(url, blob) : await images.keep(url));
-    } catch (error) {
-      reportCacheFailure(error);
-    }
-  }
-
-  /** Every image URL a run or a sweep's cell (started or not) refers to. */
-  function usedImageUrls(): Set<string> {
-    const { runs, sweeps } = get();
-    const cells = sweeps.flatMap((sweep) => sweep.cells.map((cell) => cell.request.image_url));
-    return new Set([...runs.flatMap(runImageUrls), ...cells]);
-  }
-
-  /** Removes cached images no remaining run refers to. */
-  async function removeUnusedImages(urls: readonly string[]): Promise<void> {
-    const images = get().services.images;
-    if (!images || urls.length === 0) return;
-    const used = usedImageUrls();
-    try {
-      await images.remove(urls.filter((url) => !used.has(url)));
-    } catch (error) {
-      console.error("image cache:", error);
-    }
-  }
-
-  function fillForm(request: RecipeRequest, seed: number | undefined, withSeed: boolean): void {
-    set((state) => ({
-      prompt: request.prompt,
-      loras: request.loras.map((lora) => ({
-        path: lora.path,
-        scale: lora.scale,
-        id: state.services.newId(),
-        isEnabled: true,
-      })),
-      settings: {
-        ...state.settings,
-        num_inference_steps: request.num_inference_steps,
-        guidance_scale: request.guidance_scale,
-        num_images: request.num_images,
-        output_format: request.output_format,
-        acceleration: request.acceleration,
-        resolution_mode: request.resolution_mode,
-        enable_safety_checker: request.enable_safety_checker,
-        sync_mode: request.sync_mode,
-        ...(withSeed && seed !== undefined ? { seedMode: "fixed" as const, seed } : {}),
-      },
-      fieldErrors: {},
-    }));
-  }
-
-  async function restoreInput(url: string, parentRunId: string | null): Promise<void> {
-    const fallback = /^data:/i.test(url) ? null : await get().services.images?.get(url);
-    await on.restoreImage(url, { fallback: fallback ?? null, parentRunId });
-  }
-
-  async function saveRecord(record: HistoryRun): Promise<void> {
-    await get().services.history?.saveRun(record);
-  }
+  const alertLoadFailure = (message: string): void =>
+    set({ alert: historyAlert(`The history's code could not be loaded: ${message}`) });
 
   return {
     storageNotice: null,
@@ -128,7 +40,7 @@ export const createHistorySlice: StateCreator<PlaygroundState, [], [], HistorySl
       })),
     selectRuns: (runIds) => set({ selectedRunIds: [...new Set(runIds)] }),
     toggleFavourite: (runId) => {
-      if (!runOf(runId)) return;
+      if (!selectRun(get(), runId)) return;
       set((state) => ({
         runs: state.runs.map((run) =>
           run.id === runId ? { ...run, isFavourite: !run.isFavourite } : run,
@@ -136,115 +48,43 @@ export const createHistorySlice: StateCreator<PlaygroundState, [], [], HistorySl
       }));
       on.runChanged(runId);
     },
-    deleteRuns: async (runIds) => {
-      const wanted = new Set(runIds);
-      const deleted = get().runs.filter((run) => wanted.has(run.id) && run.finishedAt !== null);
-      if (deleted.length === 0) return 0;
-      // The previous deletion becomes final: only the last one can be undone.
-      await get().forgetDeletion();
-      const gone = new Set(deleted.map((run) => run.id));
-      set((state) => ({
-        runs: state.runs.filter((run) => !gone.has(run.id)),
-        deletion: { runs: deleted },
-        selectedRunIds: state.selectedRunIds.filter((id) => !gone.has(id)),
-        alert: state.alert?.runId && gone.has(state.alert.runId) ? null : state.alert,
-      }));
-      const history = get().services.history;
-      if (history) {
-        try {
-          for (const run of deleted) await history.deleteRun(run.id);
-        } catch (error) {
-          set({
-            alert: historyAlert(
-              `Deleted runs could not be removed from the browser's storage: ${toAppError(error).message}`,
-            ),
-          });
-        }
-      }
-      return deleted.length;
-    },
-    clearHistory: () => {
-      // A batch's runs are its results: they go with the batch (Delete on its card), not here.
-      const inBatches = new Set(
-        get().batches.flatMap((batch) => batch.items.map((item) => item.runId)),
-      );
-      return get().deleteRuns(
-        get()
-          .runs.filter((run) => run.finishedAt !== null && !inBatches.has(run.id))
-          .map((run) => run.id),
-      );
-    },
+    deleteRuns: (runIds) =>
+      withEngine(
+        (loaded) => loaded.deleteRuns(runIds),
+        (message) => {
+          alertLoadFailure(message);
+          return 0;
+        },
+      ),
+    clearHistory: () =>
+      withEngine(
+        (loaded) => loaded.clearHistory(),
+        (message) => {
+          alertLoadFailure(message);
+          return 0;
+        },
+      ),
     undoDelete: async () => {
-      const { deletion } = get();
-      if (!deletion) return;
-      const present = new Set(get().runs.map((run) => run.id));
-      const back = deletion.runs.filter((run) => !present.has(run.id));
-      set((state) => ({ deletion: null, runs: newestFirst([...state.runs, ...back]) }));
-      for (const run of back) on.runChanged(run.id);
+      // Nothing to bring back: the engine is not loaded for it.
+      if (!get().deletion) return;
+      await withEngine((loaded) => loaded.undoDelete(), alertLoadFailure);
     },
     forgetDeletion: async () => {
-      const { deletion } = get();
-      if (!deletion) return;
-      set({ deletion: null });
-      await removeUnusedImages(deletion.runs.flatMap(runImageUrls));
+      if (!get().deletion) return;
+      await withEngine((loaded) => loaded.forgetDeletion(), alertLoadFailure);
     },
-    importRuns: async (imported) => {
-      await on.loaded();
-      const present = new Set(get().runs.map((run) => run.id));
-      const summary: ImportSummary = { added: 0, skipped: 0, unfinished: 0 };
-      // Oldest first, so imported runs are numbered in the order they were made.
-      const oldestFirst = [...imported].sort((a, b) => a.run.createdAt - b.run.createdAt);
-      for (const { run: record, images } of oldestFirst) {
-        if (present.has(record.id)) {
-          summary.skipped += 1;
-          continue;
-        }
-        if (record.status === "queued" || record.status === "running") {
-          summary.unfinished += 1;
-          continue;
-        }
-        // An imported run takes the next number here (its number elsewhere means nothing);
-        // a sweep's cell (serial null) takes none.
-        const numbered = {
-          ...record,
-          serial: record.serial === null ? null : get().nextRunSerial(),
-        };
-        await saveRecord(numbered);
-        present.add(record.id);
-        summary.added += 1;
-        // In the store before its images are cached: cached images no run refers to are pruned.
-        set((state) => ({ runs: newestFirst([...state.runs, fromHistoryRun(numbered)]) }));
-        for (const image of images) {
-          if (image.url === "" || /^data:/i.test(image.url)) continue;
-          const blob = new Blob([image.bytes as Uint8Array<ArrayBuffer>], {
-            type: image.contentType,
-          });
-          await cacheImage(image.url, blob);
-        }
-      }
-      return summary;
-    },
-    reuseSettings: (runId, options = {}) => {
-      const run = runOf(runId);
-      if (!run) return;
-      fillForm(run.request, run.output?.seed ?? run.request.seed, options.withSeed === true);
-    },
-    remixRun: async (runId, options = {}) => {
-      const run = runOf(runId);
-      if (!run) return;
-      fillForm(run.request, run.output?.seed ?? run.request.seed, options.withSeed === true);
-      if (run.request.image_url) await restoreInput(run.request.image_url, run.parentId);
-    },
-    applyRecipe: async ({ request, seed }) => {
-      fillForm(request, seed ?? request.seed, true);
-      if (request.image_url) await restoreInput(request.image_url, null);
-    },
-    cacheImage,
-    cacheRunImages: async (runId) => {
-      const run = runOf(runId);
-      if (!run?.output) return;
-      for (const image of run.output.images) await cacheImage(image.url);
-    },
+    // A failed load rejects: the import says it was only partly imported.
+    importRuns: async (imported) => (await engine()).importRuns(imported),
+    reuseSettings: (runId, options) =>
+      withEngine((loaded) => loaded.reuseSettings(runId, options), alertLoadFailure),
+    remixRun: (runId, options) =>
+      withEngine((loaded) => loaded.remixRun(runId, options), alertLoadFailure),
+    applyRecipe: (recipe) => withEngine((loaded) => loaded.applyRecipe(recipe), alertLoadFailure),
+    // Never rejects (as the engine's): a failed load is reported in the alert.
+    cacheImage: (url, blob) =>
+      withEngine((loaded) => loaded.cacheImage(url, blob), alertLoadFailure),
+    cacheRunImages: (runId) =>
+      withEngine((loaded) => loaded.cacheRunImages(runId), alertLoadFailure),
     syncImageCache: async () => {
       const images = get().services.images;
       if (!images) return;
@@ -255,25 +95,17 @@ export const createHistorySlice: StateCreator<PlaygroundState, [], [], HistorySl
           storageNotice: `Your browser's storage for this site is ${percent}% full. New images may not be kept and older cached images will be removed first (runs are always kept). Export and delete old runs to make room.`,
         });
       }
-      let cached: Set<string>;
+      let cached: string[];
       try {
-        cached = new Set(await images.urls());
+        cached = await images.urls();
       } catch (error) {
         console.error("image cache:", error);
         return;
       }
-      const used = usedImageUrls();
-      await removeUnusedImages([...cached].filter((url) => !used.has(url)));
-      // Only the latest runs: older images whose copy is missing have most likely expired, and
-      // fetching them again on every load would only cost time.
-      const recent = get()
-        .runs.filter((run) => run.phase === "completed")
-        .slice(0, RECACHE_RECENT_RUNS);
-      for (const run of recent) {
-        for (const url of runImageUrls(run)) {
-          if (!cached.has(url)) await cacheImage(url);
-        }
-      }
+      // Nothing cached and no result to cache (a first visit): nothing to keep or drop, and the
+      // engine is not loaded for it.
+      if (cached.length === 0 && !get().runs.some((run) => run.phase === "completed")) return;
+      await withEngine((loaded) => loaded.syncImageCache(new Set(cached)), alertLoadFailure);
     },
   };
 };

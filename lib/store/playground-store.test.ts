@@ -368,7 +368,7 @@ describe("running", () => {
     await tick();
     store.getState().resetSettings();
     store.getState().setPrompt("something else");
-    store.getState().reuseSettings(runId, { withSeed: true });
+    await store.getState().reuseSettings(runId, { withSeed: true });
     const state = store.getState();
     expect(state.prompt).toBe("make it snow");
     expect(state.loras.map((l) => [l.path, l.scale])).toEqual([["https://x/a.safetensors", 1.5]]);

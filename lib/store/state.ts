@@ -235,7 +235,7 @@ export interface HistorySlice {
    */
   importRuns: (imported: readonly ImportedRun[]) => Promise<ImportSummary>;
   /** Puts a run's prompt, LoRAs and settings back in the form (its seed when `withSeed`). */
-  reuseSettings: (runId: string, options?: { withSeed?: boolean }) => void;
+  reuseSettings: (runId: string, options?: { withSeed?: boolean }) => Promise<void>;
   /**
    * Remix: everything of a run back in the form — its input image (from its URL, else the cached
    * copy), prompt, LoRAs and settings, and its seed when `withSeed`.
