@@ -189,6 +189,40 @@ test.describe("phone workspace at 390×844", () => {
     await shot(page, "phone-dark-result");
   });
 
+  test("the Edit and Result tabs follow the tabs pattern: arrow keys, Home and End", async ({
+    playground,
+    page,
+  }) => {
+    await playground.open();
+    const edit = page.getByRole("tab", { name: "Edit" });
+    const result = page.getByRole("tab", { name: "Result" });
+    // Each panel is labelled by its tab and named by its tab's aria-controls; the other is hidden.
+    const panel = (name: string) => page.getByRole("tabpanel", { name, includeHidden: true });
+    await expect(panel("Edit")).toHaveCount(1);
+    await expect(panel("Result")).toHaveCount(1);
+    await expect(edit).toHaveAttribute(
+      "aria-controls",
+      (await panel("Edit").getAttribute("id")) ?? "",
+    );
+    await expect(panel("Edit")).toBeVisible();
+    await expect(panel("Result")).toBeHidden();
+    await edit.focus();
+    await page.keyboard.press("ArrowRight");
+    await expect(result).toBeFocused();
+    await expect(result).toHaveAttribute("aria-selected", "true");
+    await expect(panel("Result")).toBeVisible();
+    await expect(panel("Edit")).toBeHidden();
+    await page.keyboard.press("Home");
+    await expect(edit).toBeFocused();
+    await expect(edit).toHaveAttribute("aria-selected", "true");
+    await page.keyboard.press("End");
+    await expect(result).toHaveAttribute("aria-selected", "true");
+    // Only the selected tab is a tab stop: Tab leaves the list.
+    await page.keyboard.press("Shift+Tab");
+    await expect(edit).not.toBeFocused();
+    await expect(result).not.toBeFocused();
+  });
+
   test("a run that finishes while editing raises Result ready, which shows it", async ({
     playground,
     page,

@@ -1,7 +1,8 @@
 "use client";
 
-import { type KeyboardEvent, useId, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { useTabList } from "@/components/ui/tabs";
 import type { KontextOutput, KontextRequest } from "@/lib/kontext/schema";
 import { displayJson } from "@/lib/share/json-view";
 import { curlSnippet, javascriptSnippet, pythonSnippet } from "@/lib/share/snippets";
@@ -33,7 +34,7 @@ function textOf(tab: Tab, request: KontextRequest, response: KontextOutput | nul
 
 /**
  * The exact request as code — cURL, Python (`fal-client`), JavaScript (`@fal-ai/client`) — and
- * the request and response as JSON, in tabs (arrow keys move between them), each with Copy.
+ * the request and response as JSON, in tabs (arrow keys, Home and End move between them), each with Copy.
  */
 export function CodePanel({
   request,
@@ -50,17 +51,8 @@ export function CodePanel({
     : ["curl", "python", "javascript", "request"];
   const [tab, setTab] = useState<Tab>("curl");
   const [copied, setCopied] = useState<string | null>(null);
-  const id = useId();
+  const list = useTabList(tabs, tab, setTab, "one");
   const text = textOf(tab, request, response);
-
-  function onKeyDown(event: KeyboardEvent<HTMLButtonElement>) {
-    if (event.key !== "ArrowRight" && event.key !== "ArrowLeft") return;
-    event.preventDefault();
-    const index = tabs.indexOf(tab) + (event.key === "ArrowRight" ? 1 : -1);
-    const next = tabs[(index + tabs.length) % tabs.length] ?? "curl";
-    setTab(next);
-    document.getElementById(`${id}-${next}`)?.focus();
-  }
 
   async function copy() {
     try {
@@ -78,14 +70,7 @@ export function CodePanel({
           {tabs.map((entry) => (
             <button
               key={entry}
-              id={`${id}-${entry}`}
-              type="button"
-              role="tab"
-              aria-selected={entry === tab}
-              aria-controls={`${id}-panel`}
-              tabIndex={entry === tab ? 0 : -1}
-              onClick={() => setTab(entry)}
-              onKeyDown={onKeyDown}
+              {...list.tabProps(entry)}
               className={`rounded-md px-2.5 py-1 text-xs font-medium focus-visible:outline-2 focus-visible:outline-accent-500 ${
                 entry === tab
                   ? "bg-neutral-900 text-white dark:bg-neutral-100 dark:text-neutral-900"
@@ -110,9 +95,9 @@ export function CodePanel({
         </div>
       </div>
       <pre
-        id={`${id}-panel`}
+        id={list.panelId(tab)}
         role="tabpanel"
-        aria-labelledby={`${id}-${tab}`}
+        aria-labelledby={list.tabId(tab)}
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable code block must be reachable by keyboard.
         tabIndex={0}
         className="max-h-96 overflow-auto rounded-md bg-neutral-950 p-3 font-mono text-xs leading-relaxed text-neutral-100 focus-visible:outline-2 focus-visible:outline-accent-500"
