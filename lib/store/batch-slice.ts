@@ -2,6 +2,7 @@ import type { StateCreator } from "zustand";
 import { isInFlight } from "@/lib/batch/status";
 import { errorMessage } from "@/lib/domain/app-error";
 import { historyAlert } from "./alerts";
+import { coordinate } from "./coordination";
 import { sliceEngine } from "./slice-engine";
 import type { BatchSlice, PlaygroundState } from "./state";
 
@@ -12,8 +13,12 @@ import type { BatchSlice, PlaygroundState } from "./state";
  * in `./batch-selectors`.
  */
 export const createBatchSlice: StateCreator<PlaygroundState, [], [], BatchSlice> = (set, get) => {
+  const on = coordinate(get);
+  // With the runs' code, in parallel: the engine starts its items as runs.
   const { engine, withEngine } = sliceEngine(() =>
-    import("./batch-engine").then((m) => m.createBatchEngine(set, get)),
+    Promise.all([import("./batch-engine"), on.runEngineLoaded()]).then(([m]) =>
+      m.createBatchEngine(set, get),
+    ),
   );
 
   const alertLoadFailure = (message: string): void =>

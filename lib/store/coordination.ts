@@ -57,9 +57,11 @@ export function coordinate(get: () => PlaygroundState) {
     /** …and the Sweep panel's saved setup. */
     loadSweepSetup: (): Promise<void> => get().loadSweepSetup(),
 
-    // Sweeps → runs.
+    // Sweeps and batches → runs.
 
-    /** A sweep cell starts as a run of its own. */
+    /** Their engines load with the runs' code, so `launchRun` can start a run at once. */
+    runEngineLoaded: (): Promise<void> => get().loadRunEngine(),
+    /** A sweep cell (a batch item) starts as a run of its own. */
     launchRun: (...[spec]: Args<"launchRun">): string => get().launchRun(spec),
     /** A cancelled sweep cancels its running cells. */
     cancelRun: (runId: string): Promise<void> => get().cancelRun(runId),

@@ -1400,7 +1400,8 @@ describe("history", () => {
     });
     await store.getState().hydrate();
     expect(store.getState().runs[0]).toMatchObject({ id: "flying", phase: "running" });
-    expect(watchers.has("req-old")).toBe(true);
+    // Followed once the runs' code has loaded (a module import).
+    await vi.waitFor(() => expect(watchers.has("req-old")).toBe(true));
     watchers.get("req-old")?.onUpdate({ status: "IN_PROGRESS", logs: ["Step 20/30"] });
     expect(store.getState().runs[0]?.step).toEqual({ current: 20, total: 30 });
     watchers.get("req-old")?.done.resolve();
@@ -1419,6 +1420,7 @@ describe("history", () => {
     });
     const { store, watchers } = readyStore({ history: saved.history });
     await store.getState().hydrate();
+    await vi.waitFor(() => expect(watchers.has("req-old")).toBe(true));
     watchers
       .get("req-old")
       ?.done.reject(

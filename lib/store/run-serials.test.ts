@@ -91,6 +91,8 @@ describe("run numbers", () => {
 
   it("gives a sweep's cells no number, so the next loose run is not pushed up", async () => {
     const { store } = await loadedStore([finishedSavedRun("a", 100, { serial: 1 })]);
+    // As the sweep engine does, which loads after the runs' code.
+    await store.getState().loadRunEngine();
     const cell = store.getState().launchRun({
       request: savedRun().request,
       inputThumbnail: null,

@@ -149,14 +149,22 @@ export interface RunsSlice {
   /** Follows a restored run that was queued or running when the page closed to its end. */
   resumeRun: (runId: string, requestId: string) => Promise<void>;
   /**
-   * Starts a run of an exact request whose image is uploaded already (a sweep's cell), with the
-   * input thumbnail it shares; returns its id. It takes no run number (sweep cells have none).
+   * Loads the code that starts and follows runs (the runs engine, with the form's check), once;
+   * resolves when it is here, rejects when it cannot be loaded (the next call tries again). The
+   * generate bar calls it when the browser is idle, so the first Generate does not wait for it;
+   * the sweep and batch engines load after it, since they start runs with `launchRun`.
    */
+  loadRunEngine: () => Promise<void>;
   /**
    * Takes the next loose run's number (one above any a run has had this session); for runs
    * that come from elsewhere (imports).
    */
   nextRunSerial: () => number;
+  /**
+   * Starts a run of an exact request whose image is uploaded already (a sweep's cell, a batch's
+   * item), with the input thumbnail it shares; returns its id. It takes no run number (sweep
+   * cells and batch items have none). Only once `loadRunEngine` has resolved: it throws before.
+   */
   launchRun: (spec: {
     request: KontextRequest;
     inputThumbnail: string | null;

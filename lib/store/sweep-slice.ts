@@ -3,6 +3,7 @@ import { errorMessage } from "@/lib/domain/app-error";
 import { randomSeed } from "@/lib/domain/settings";
 import type { SweepRecord } from "@/lib/sweep/record";
 import { historyAlert } from "./alerts";
+import { coordinate } from "./coordination";
 import type { AxisInput } from "./outcomes";
 import { sliceEngine } from "./slice-engine";
 import type { PlaygroundState, SweepSlice } from "./state";
@@ -34,8 +35,12 @@ const hasFileImages = (axes: readonly AxisInput[]): boolean =>
  * never sweep.
  */
 export const createSweepSlice: StateCreator<PlaygroundState, [], [], SweepSlice> = (set, get) => {
+  const on = coordinate(get);
+  // With the runs' code, in parallel: the engine starts its cells as runs.
   const { engine, withEngine } = sliceEngine(() =>
-    import("./sweep-engine").then((m) => m.createSweepEngine(set, get)),
+    Promise.all([import("./sweep-engine"), on.runEngineLoaded()]).then(([m]) =>
+      m.createSweepEngine(set, get),
+    ),
   );
 
   const alertLoadFailure = (message: string): void =>

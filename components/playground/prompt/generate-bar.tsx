@@ -1,8 +1,10 @@
 "use client";
 
+import { useEffect } from "react";
 import { usePlaygroundStore } from "@/components/playground/store-provider";
 import { useStartRunFocusingErrors } from "@/components/playground/use-focus-first-error";
 import { Button } from "@/components/ui/button";
+import { preloadWhenIdle } from "@/components/ui/preload";
 import { selectActiveRunCount } from "@/lib/store/playground-store";
 import { RunEstimate } from "./run-estimate";
 
@@ -17,6 +19,10 @@ export function GenerateBar({ backend = null }: { backend?: PlaygroundBackend })
   const startRun = useStartRunFocusingErrors();
   const isPreparingImage = usePlaygroundStore((s) => s.isPreparingImage);
   const active = usePlaygroundStore(selectActiveRunCount);
+  const loadRunEngine = usePlaygroundStore((s) => s.loadRunEngine);
+  // The code Generate runs is not in the first screen's JavaScript: it is fetched once the
+  // browser is idle, so the first Generate does not wait for it.
+  useEffect(() => preloadWhenIdle(loadRunEngine), [loadRunEngine]);
   return (
     <div className="flex shrink-0 flex-wrap items-center justify-between gap-x-3 gap-y-2 rounded-xl border border-neutral-200 bg-white p-2.5 shadow-lg dark:border-neutral-800 dark:bg-neutral-900">
       <div className="min-w-0 flex-[1_1_11rem] text-sm">
