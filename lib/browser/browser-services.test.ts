@@ -1,7 +1,13 @@
+import type { FalClient } from "@fal-ai/client";
 import { describe, expect, it } from "vitest";
 import type { HistoryDb } from "@/lib/history/db";
+import type { KontextRequest } from "@/lib/kontext/schema";
 import type { LibraryDb } from "@/lib/library/library-db";
-import { createBrowserHistory, createBrowserLibrary } from "./browser-services";
+import {
+  createBrowserHistory,
+  createBrowserLibrary,
+  createBrowserServices,
+} from "./browser-services";
 
 /** A history database that only knows drafts, counting how often it was opened. */
 function draftsOnly(): HistoryDb {
@@ -68,5 +74,27 @@ describe("browser library service", () => {
     );
     await library.write({ put: [] } as never);
     expect(written).toEqual([{ put: [] }]);
+  });
+});
+
+describe("browser services: the calls to fal", () => {
+  it("load with their first call and go to the fal client given", async () => {
+    const submitted: unknown[] = [];
+    const fal = {
+      storage: { upload: async () => "https://storage.example/up.png" },
+      queue: {
+        submit: async (_endpoint: string, { input }: { input: unknown }) => {
+          submitted.push(input);
+          return { request_id: "req-9" };
+        },
+        cancel: async () => {},
+      },
+    } as unknown as FalClient;
+    const services = createBrowserServices(fal);
+    const file = new File([new Uint8Array([1])], "a.png", { type: "image/png" });
+    await expect(services.upload(file)).resolves.toBe("https://storage.example/up.png");
+    const input = { prompt: "p" } as unknown as KontextRequest;
+    await expect(services.submit(input)).resolves.toBe("req-9");
+    expect(submitted).toEqual([input]);
   });
 });
