@@ -1,5 +1,5 @@
 import { ApiError, type FalClient, ValidationError } from "@fal-ai/client";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { prepareImageFile, probeImageUrl } from "@/lib/browser/browser-image";
 import { createBrowserServices, STREAM_IDLE_MS } from "@/lib/browser/browser-services";
 import { dataUriToBlob } from "@/lib/browser/data-uri";
@@ -19,6 +19,7 @@ import {
   type Deferred,
   deferred,
   fakeHistory,
+  loadPersistenceEngine,
   output,
   readyStore,
   savedRun,
@@ -26,6 +27,9 @@ import {
   withImage,
 } from "./test-support";
 import type { PreparedFile, RunUpdate } from "./types";
+
+// Tests here that save runs without hydrating count the saves in ticks.
+beforeAll(loadPersistenceEngine);
 
 describe("input", () => {
   it("reads a chosen file into a preview with its size and bytes", async () => {
