@@ -28,9 +28,6 @@ export interface HistoryReads {
   saved: Promise<[Draft | null, HistoryRun[], SweepRecord[], DraftImage | null, BatchRecord[]]>;
 }
 
-/** The persistence slice's work as the slice calls it. */
-export type PersistenceEngine = ReturnType<typeof createPersistenceEngine>;
-
 /**
  * The persistence slice's work, loaded by the startup's `hydrate` or the first save before it
  * (`./persistence-slice` keeps the state and thin actions that wait for this module): restoring
