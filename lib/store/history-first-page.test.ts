@@ -1,9 +1,18 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { HistoryRun } from "@/lib/history/types";
 import { selectGalleryRunIds, selectRunNumbers } from "./gallery";
 import { FIRST_PAGE_RUNS } from "./persistence-slice";
 import { createPlaygroundStore } from "./playground-store";
-import { fakeHistory, fakeServices, finishedSavedRun, tick } from "./test-support";
+import {
+  fakeHistory,
+  fakeServices,
+  finishedSavedRun,
+  loadPersistenceEngine,
+  tick,
+} from "./test-support";
+
+// The first page is expected a tick after hydrate starts.
+beforeAll(loadPersistenceEngine);
 
 function finished(id: string, createdAt: number, overrides: Partial<HistoryRun> = {}): HistoryRun {
   return finishedSavedRun(id, createdAt, { serial: createdAt, ...overrides });

@@ -1,5 +1,5 @@
 import { ApiError, ValidationError } from "@fal-ai/client";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { prepareImageFile, probeImageUrl } from "@/lib/browser/browser-image";
 import { dataUriToBlob } from "@/lib/browser/data-uri";
 import { toAppError } from "@/lib/browser/errors";
@@ -18,6 +18,7 @@ import {
   type Deferred,
   deferred,
   fakeHistory,
+  loadPersistenceEngine,
   output,
   readyStore,
   savedRun,
@@ -25,6 +26,9 @@ import {
   withImage,
 } from "./test-support";
 import type { PreparedFile } from "./types";
+
+// Tests here that save runs without hydrating count the saves in ticks.
+beforeAll(loadPersistenceEngine);
 
 describe("input", () => {
   it("reads a chosen file into a preview with its size and bytes", async () => {

@@ -192,7 +192,8 @@ export interface PersistenceSlice {
    * Loads the saved draft into the form (its input image too, unless the form has one by then)
    * and the saved runs into `runs` (after any run already there), then resumes every saved run that was queued or running; loads the LoRA library
    * alongside. Runs once per store (later calls return the first call's promise); never throws:
-   * a failure becomes the alert (the library's, its notice).
+   * a failure becomes the alert (the library's, its notice). When the code that restores the
+   * history could not be loaded, that is the alert, and the next call reads the history again.
    */
   hydrate: () => Promise<void>;
   /** Whether {@link PersistenceSlice.hydrate} has finished (the draft is saved only after that). */

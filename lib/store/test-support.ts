@@ -308,6 +308,15 @@ export function fakeLibrary(initial: { loras?: UserLora[]; previews?: LoraPrevie
   return { library, loras, previews, writes, control };
 }
 
+/**
+ * Loads the persistence engine's code (in the browser its own chunk, which the page's startup
+ * hydrate loads), for a `beforeAll` of tests that count in ticks what waits for it: the first load
+ * of a module in the test runner takes longer than a tick, a loaded one less.
+ */
+export const loadPersistenceEngine = async (): Promise<void> => {
+  await import("./persistence-engine");
+};
+
 /** How often stores created a slice's engine (its code loaded), and a failure for the next load. */
 export interface EngineLoads {
   loads: number;
