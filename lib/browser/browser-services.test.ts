@@ -7,6 +7,7 @@ import {
   createBrowserHistory,
   createBrowserLibrary,
   createBrowserServices,
+  createLazyImageStore,
 } from "./browser-services";
 
 /** A history database that only knows drafts, counting how often it was opened. */
@@ -96,5 +97,38 @@ describe("browser services: the calls to fal", () => {
     const input = { prompt: "p" } as unknown as KontextRequest;
     await expect(services.submit(input)).resolves.toBe("req-9");
     expect(submitted).toEqual([input]);
+  });
+});
+
+describe("browser image store, loaded at its first call", () => {
+  it("loads once and answers through the loaded store", async () => {
+    let loads = 0;
+    const images = createLazyImageStore(async () => {
+      loads += 1;
+      return {
+        get: async () => null,
+        put: async () => ({ evicted: [], wasStorageFull: false }),
+        keep: async () => null,
+        urls: async () => ["https://x/a.png"],
+        remove: async () => {},
+        estimate: async () => ({ usage: 1, quota: 10 }),
+      };
+    });
+    expect(loads).toBe(0);
+    await expect(images.urls()).resolves.toEqual(["https://x/a.png"]);
+    await expect(images.estimate?.()).resolves.toEqual({ usage: 1, quota: 10 });
+    expect(loads).toBe(1);
+  });
+
+  it("keeps its never-rejecting calls so when the code cannot load, and tries again later", async () => {
+    let loads = 0;
+    const images = createLazyImageStore(async () => {
+      loads += 1;
+      throw new Error("chunk failed to load");
+    });
+    await expect(images.get("https://x/a.png")).resolves.toBeNull();
+    await expect(images.estimate?.()).resolves.toBeNull();
+    await expect(images.urls()).rejects.toThrow("chunk failed to load");
+    expect(loads).toBe(3);
   });
 });

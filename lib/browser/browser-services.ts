@@ -3,9 +3,13 @@ import type { InputStore } from "@/lib/batch/input-store";
 import { loadOnce } from "@/lib/domain/load-once";
 import type { HistoryDb } from "@/lib/history/db";
 import type { LibraryDb } from "@/lib/library/library-db";
-import type { HistoryService, LibraryService, PlaygroundServices } from "@/lib/store/types";
+import type {
+  HistoryService,
+  ImageStore,
+  LibraryService,
+  PlaygroundServices,
+} from "@/lib/store/types";
 import type { SweepImageStore } from "@/lib/sweep/image-store";
-import { createBrowserImageStore } from "./browser-image-store";
 
 /**
  * The image code (decoding, downscaling, thumbnails, probing and preloading), loaded with the
@@ -45,10 +49,37 @@ export function createBrowserServices(fakeFal?: FalClient): PlaygroundServices {
     now: () => Date.now(),
     newId: () => crypto.randomUUID(),
     history: createBrowserHistory(),
-    images: createBrowserImageStore(),
+    images: createLazyImageStore(),
     library: createBrowserLibrary(),
     batchInputs: createBrowserInputStore(),
     sweepImages: createBrowserSweepImageStore(),
+  };
+}
+
+/**
+ * The image cache's store (see `createBrowserImageStore`), whose code loads at its first call
+ * like the history's. Calls that never reject still do not when that code cannot load.
+ */
+export function createLazyImageStore(
+  load: () => Promise<ImageStore> = () =>
+    import("./browser-image-store").then((m) => m.createBrowserImageStore()),
+): ImageStore {
+  const store = loadOnce(load);
+  return {
+    get: (url) =>
+      store().then(
+        (images) => images.get(url),
+        () => null,
+      ),
+    put: async (url, blob) => (await store()).put(url, blob),
+    keep: async (url) => (await store()).keep(url),
+    urls: async () => (await store()).urls(),
+    remove: async (urls) => (await store()).remove(urls),
+    estimate: () =>
+      store().then(
+        (images) => images.estimate?.() ?? null,
+        () => null,
+      ),
   };
 }
 
