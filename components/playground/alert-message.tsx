@@ -12,8 +12,8 @@ const TITLES = {
   history: "",
 } as const;
 
-/** The one place for failures that are not field errors, with a retry when it may help. */
-export function AlertBanner() {
+/** The failure `AlertBanner` shows, with a retry when it may help. */
+export function AlertMessage() {
   const alert = usePlaygroundStore((s) => s.alert);
   const canRetry = usePlaygroundStore((s) => {
     if (s.alert?.topic !== "run" || !s.alert.runId) return false;
@@ -23,34 +23,31 @@ export function AlertBanner() {
   });
   const retryRun = usePlaygroundStore((s) => s.retryRun);
   const dismissAlert = usePlaygroundStore((s) => s.dismissAlert);
+  if (!alert) return null;
   return (
-    <div role="alert" aria-live="assertive" className="empty:hidden">
-      {alert ? (
-        <div className="flex flex-wrap items-start justify-between gap-3 rounded-lg border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
-          <p className="min-w-0 flex-1 break-words">
-            <span className="font-semibold">{TITLES[alert.topic]}</span>
-            {alert.error.message}
-            {alert.error.requestId ? (
-              <span className="block text-xs opacity-80">Request id {alert.error.requestId}</span>
-            ) : null}
-          </p>
-          <div className="flex flex-wrap gap-2">
-            <GuardOffer error={alert.error} runId={alert.runId} />
-            {canRetry && alert.runId ? (
-              <Button
-                size="sm"
-                variant="danger"
-                onClick={() => alert.runId && void retryRun(alert.runId)}
-              >
-                Retry
-              </Button>
-            ) : null}
-            <Button size="sm" variant="ghost" onClick={dismissAlert}>
-              Dismiss
-            </Button>
-          </div>
-        </div>
-      ) : null}
+    <div className="flex flex-wrap items-start justify-between gap-3 rounded-lg border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+      <p className="min-w-0 flex-1 break-words">
+        <span className="font-semibold">{TITLES[alert.topic]}</span>
+        {alert.error.message}
+        {alert.error.requestId ? (
+          <span className="block text-xs opacity-80">Request id {alert.error.requestId}</span>
+        ) : null}
+      </p>
+      <div className="flex flex-wrap gap-2">
+        <GuardOffer error={alert.error} runId={alert.runId} />
+        {canRetry && alert.runId ? (
+          <Button
+            size="sm"
+            variant="danger"
+            onClick={() => alert.runId && void retryRun(alert.runId)}
+          >
+            Retry
+          </Button>
+        ) : null}
+        <Button size="sm" variant="ghost" onClick={dismissAlert}>
+          Dismiss
+        </Button>
+      </div>
     </div>
   );
 }
