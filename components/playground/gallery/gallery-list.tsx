@@ -16,6 +16,7 @@ import { usePlaygroundStore } from "@/components/playground/store-provider";
 import { SweepCard } from "@/components/playground/sweeps/sweep-card";
 import { focusOnceInView, isInView } from "@/components/ui/focus";
 import { batchIdOfItem, selectRunNumbers, sweepIdOfItem } from "@/lib/store/gallery";
+import { NoMatchingRuns } from "./gallery-no-match";
 
 /** A card's height before it is measured: a run with one landscape result. */
 const ESTIMATED_CARD_PX = 560;
@@ -31,6 +32,24 @@ export interface GalleryListHandle {
   scrollToRun: (runId: string) => boolean;
 }
 
+interface GalleryListProps {
+  runIds: readonly string[];
+  scrollRef: RefObject<HTMLElement | null>;
+  ref?: Ref<GalleryListHandle>;
+}
+
+/**
+ * The runs the gallery shows (see `GalleryRuns`), or, when the filters hide every run, a note
+ * saying so: its code comes with the list's, as it is only needed once there are runs.
+ */
+export function GalleryList({ runIds, scrollRef, ref }: GalleryListProps) {
+  return runIds.length === 0 ? (
+    <NoMatchingRuns />
+  ) : (
+    <GalleryRuns ref={ref} runIds={runIds} scrollRef={scrollRef} />
+  );
+}
+
 /**
  * The runs the gallery shows, newest first, as one ordered list. Only the cards in and near the
  * visible part of `scrollRef` (the history's own scroll box, of which the list is the first
@@ -38,15 +57,7 @@ export interface GalleryListHandle {
  * never lost to a card scrolled out of view. Items say their place in the whole list
  * (`aria-posinset` of `aria-setsize`).
  */
-export function GalleryList({
-  runIds,
-  scrollRef,
-  ref,
-}: {
-  runIds: readonly string[];
-  scrollRef: RefObject<HTMLElement | null>;
-  ref?: Ref<GalleryListHandle>;
-}) {
+function GalleryRuns({ runIds, scrollRef, ref }: GalleryListProps) {
   const numbers = usePlaygroundStore(selectRunNumbers);
   const focusedRunRef = useRef<string | null>(null);
   const indexById = useMemo(() => new Map(runIds.map((id, index) => [id, index])), [runIds]);

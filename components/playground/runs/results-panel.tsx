@@ -20,7 +20,7 @@ import {
   type GalleryNavigation,
   GalleryNavigationProvider,
 } from "@/components/playground/gallery/gallery-context";
-import { EmptyResults, NoMatchingRuns } from "@/components/playground/gallery/gallery-empty";
+import { EmptyResults } from "@/components/playground/gallery/gallery-empty";
 import type { GalleryListHandle } from "@/components/playground/gallery/gallery-list";
 import { GalleryUndoNotice } from "@/components/playground/gallery/gallery-undo-notice";
 import { HistoryNotices } from "@/components/playground/history-notices";
@@ -38,8 +38,8 @@ import { HistoryTransfer } from "./history-transfer";
 import { ResultViewerProvider } from "./result-context";
 import { useResultViewerState } from "./use-result-viewer";
 
-// The history's cards, list and toolbar load once there is a run to show: the first screen
-// (no history) has none of their code.
+// The history's cards, list (with its note for filters that hide every run) and toolbar load once
+// there is a run to show: the first screen (no history) has none of their code.
 const GalleryList = dynamic(
   () => import("@/components/playground/gallery/gallery-list").then((m) => m.GalleryList),
   { ssr: false, loading: () => <LoadingNote what="the history" /> },
@@ -166,8 +166,6 @@ export function ResultsPanel() {
       >
         {total === 0 ? (
           <EmptyResults />
-        ) : runIds.length === 0 ? (
-          <NoMatchingRuns />
         ) : (
           <GalleryList ref={listRef} runIds={runIds} scrollRef={scrollRef} />
         )}
