@@ -2,8 +2,9 @@
 
 import { Button } from "@/components/ui/button";
 import { SearchIcon } from "@/components/ui/icons";
-import { useGalleryFilter, useGalleryNavigation } from "./gallery-context";
+import { useGalleryFilter } from "./gallery-context";
 import { EMPTY_BOX_CLASS } from "./gallery-empty";
+import { useGalleryNavigation } from "./gallery-navigation";
 
 /** The filters hide every run: say so, and offer to show them all again. */
 export function NoMatchingRuns() {
