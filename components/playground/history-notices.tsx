@@ -1,96 +1,35 @@
 "use client";
 
-import { Button } from "@/components/ui/button";
+import dynamic from "next/dynamic";
 import { usePlaygroundStore } from "./store-provider";
 
-const BOX = "flex flex-wrap items-start justify-between gap-3 rounded-lg border px-4 py-3 text-sm";
-const TONES = {
-  success:
-    "border-emerald-300 bg-emerald-50 text-emerald-950 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100",
-  warning:
-    "border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100",
-  error:
-    "border-red-300 bg-red-50 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100",
-} as const;
+// A notice's box (its message, tone and buttons) loads with the first notice: the first screen
+// has none, only the regions that announce them.
+const TransferNotice = dynamic(
+  () => import("./history-notice-boxes").then((m) => m.TransferNotice),
+  { ssr: false },
+);
+const StorageNotice = dynamic(() => import("./history-notice-boxes").then((m) => m.StorageNotice), {
+  ssr: false,
+});
 
 /**
  * What happened to the history outside a run: an import, export or restored recipe (a failed one
  * as an alert), and the browser's storage running short.
  */
 export function HistoryNotices() {
+  const transferTone = usePlaygroundStore((s) => s.transferNotice?.tone ?? null);
+  const hasStorageNotice = usePlaygroundStore((s) => s.storageNotice !== null);
   return (
     <>
-      <TransferNoticeBanner />
-      <StorageNoticeBanner />
-    </>
-  );
-}
-
-function TransferNoticeBanner() {
-  const notice = usePlaygroundStore((s) => s.transferNotice);
-  const dismiss = usePlaygroundStore((s) => s.dismissTransferNotice);
-  const setImageFile = usePlaygroundStore((s) => s.setImageFile);
-  const isError = notice?.tone === "error";
-  return (
-    <>
-      {/* Both regions are always there, so a new message in either is announced. */}
+      {/* Every region is always there, so a new message in any of them is announced. */}
       <div role="alert" className="empty:hidden">
-        {notice && isError ? (
-          <NoticeBox tone="error" message={notice.message} onDismiss={dismiss} />
-        ) : null}
+        {transferTone === "error" ? <TransferNotice /> : null}
       </div>
       <output className="block empty:hidden">
-        {notice && !isError ? (
-          <NoticeBox tone="success" message={notice.message} onDismiss={dismiss}>
-            {notice.imageFile ? (
-              <Button
-                size="sm"
-                variant="secondary"
-                onClick={() => {
-                  if (notice.imageFile) void setImageFile(notice.imageFile);
-                  dismiss();
-                }}
-              >
-                Use the image as input instead
-              </Button>
-            ) : null}
-          </NoticeBox>
-        ) : null}
+        {transferTone === "success" ? <TransferNotice /> : null}
       </output>
+      <output className="block empty:hidden">{hasStorageNotice ? <StorageNotice /> : null}</output>
     </>
-  );
-}
-
-function StorageNoticeBanner() {
-  const notice = usePlaygroundStore((s) => s.storageNotice);
-  const dismiss = usePlaygroundStore((s) => s.dismissStorageNotice);
-  return (
-    <output className="block empty:hidden">
-      {notice ? <NoticeBox tone="warning" message={notice} onDismiss={dismiss} /> : null}
-    </output>
-  );
-}
-
-function NoticeBox({
-  tone,
-  message,
-  onDismiss,
-  children,
-}: {
-  tone: keyof typeof TONES;
-  message: string;
-  onDismiss: () => void;
-  children?: React.ReactNode;
-}) {
-  return (
-    <div className={`${BOX} ${TONES[tone]}`}>
-      <p className="min-w-0 flex-1 break-words">{message}</p>
-      <div className="flex flex-wrap gap-2">
-        {children}
-        <Button size="sm" variant="ghost" onClick={onDismiss}>
-          Dismiss
-        </Button>
-      </div>
-    </div>
   );
 }

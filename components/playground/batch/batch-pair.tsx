@@ -1,7 +1,7 @@
 "use client";
 
 import { useShallow } from "zustand/react/shallow";
-import { useCompare } from "@/components/playground/compare-picks/compare-context";
+import { useCompare } from "@/components/playground/compare-picks/compare-selection";
 import { useResultViewer, type ViewerScope } from "@/components/playground/runs/result-context";
 import { resultKey, selectRun } from "@/components/playground/runs/result-format";
 import { ResultImage } from "@/components/playground/runs/result-image";

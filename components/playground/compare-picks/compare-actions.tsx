@@ -4,8 +4,8 @@ import { Hidden, ResultActionButton } from "@/components/playground/runs/result-
 import { useResultViewer } from "@/components/playground/runs/result-context";
 import { isFlaggedImage, resultKey, selectRun } from "@/components/playground/runs/result-format";
 import { usePlaygroundStore } from "@/components/playground/store-provider";
-import { useCompare } from "./compare-context";
 import { pickButtonId } from "./compare-format";
+import { useCompare } from "./compare-selection";
 
 /**
  * "Compare with input" and "Add to compare" for one result; none while the image is hidden by

@@ -2,15 +2,14 @@ import { describe, expect, it } from "vitest";
 import type { KontextOutput, KontextRequest } from "@/lib/kontext/schema";
 import type { Run } from "@/lib/store/types";
 import {
-  type CompareItem,
   compareView,
   describePick,
   findRun,
-  NO_PICKS,
   pickedSlot,
   resultName,
   togglePick,
 } from "./compare-format";
+import { type CompareItem, NO_PICKS } from "./compare-state";
 
 const REQUEST: KontextRequest = {
   image_url: "https://example.com/in.png",

@@ -1,26 +1,7 @@
 import type { CompareSide } from "@/components/compare/compare-side";
 import { outputImages } from "@/components/playground/runs/run-output";
 import type { Run } from "@/lib/store/types";
-
-/** One result image of one run. */
-export interface CompareItem {
-  runId: string;
-  index: number;
-}
-
-/** What the compare dialog shows: a result against its input, or two picked results. */
-export type CompareTarget =
-  | { kind: "input"; item: CompareItem }
-  | { kind: "pair"; a: CompareItem; b: CompareItem };
-
-/** The picked results: slot A, slot B, and which was picked last (the other is replaced next). */
-export interface ComparePicks {
-  a: CompareItem | null;
-  b: CompareItem | null;
-  last: "a" | "b" | null;
-}
-
-export const NO_PICKS: ComparePicks = { a: null, b: null, last: null };
+import type { CompareItem, ComparePicks, CompareTarget } from "./compare-state";
 
 /** Whether two items are the same result. */
 export function sameItem(one: CompareItem | null, other: CompareItem | null): boolean {

@@ -5,21 +5,16 @@ import { outputImages } from "@/components/playground/runs/run-output";
 import { usePlaygroundStore } from "@/components/playground/store-provider";
 import { Button } from "@/components/ui/button";
 import type { PlaygroundState } from "@/lib/store/playground-store";
-import { type CompareItem, type ComparePicks, findRun, resultName } from "./compare-format";
+import { findRun, resultName } from "./compare-format";
+import { useCompare } from "./compare-selection";
+import type { CompareItem } from "./compare-state";
 
 /**
  * The picked results A and B, with "Compare A and B" (once both are picked) and "Clear";
  * sticks to the bottom of the screen under the results. Not rendered while nothing is picked.
  */
-export function CompareTray({
-  picks,
-  onClear,
-  onCompare,
-}: {
-  picks: ComparePicks;
-  onClear: () => void;
-  onCompare: (opener: HTMLElement) => void;
-}) {
+export function CompareTray() {
+  const { picks, clearPicks, comparePicks } = useCompare();
   const [aSrc, aName, bSrc, bName] = usePlaygroundStore(
     useShallow((s) => [...pickedResult(s, picks.a), ...pickedResult(s, picks.b)]),
   );
@@ -38,14 +33,14 @@ export function CompareTray({
         <TraySlot letter="B" src={bSrc} name={bName} />
       </ul>
       <div className="flex items-center justify-end gap-2">
-        <Button size="sm" variant="ghost" onClick={onClear}>
+        <Button size="sm" variant="ghost" onClick={clearPicks}>
           Clear<span className="sr-only"> compare selection</span>
         </Button>
         <Button
           size="sm"
           variant="primary"
           disabled={!canCompare}
-          onClick={(event) => onCompare(event.currentTarget)}
+          onClick={(event) => comparePicks(event.currentTarget)}
         >
           Compare A and B
         </Button>

@@ -6,7 +6,8 @@ import { Button } from "@/components/ui/button";
 import { formatCount } from "@/lib/domain/text";
 import { selectFinishedRunCount } from "@/lib/store/gallery";
 import { selectActiveRunCount } from "@/lib/store/playground-store";
-import { useGalleryFilter, useGalleryNavigation } from "./gallery-context";
+import { useGalleryFilter } from "./gallery-context";
+import { useGalleryNavigation } from "./gallery-navigation";
 
 const TITLE_ID = "clear-all-title";
 const DESCRIPTION_ID = "clear-all-description";

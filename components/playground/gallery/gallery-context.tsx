@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, useContext } from "react";
+import { createContext, type RefObject, useContext } from "react";
 import type { GalleryFilter } from "@/lib/store/gallery";
 
 /** The gallery's filter, shared by its toolbar and its list. */
@@ -11,32 +11,39 @@ export interface GalleryFilterState {
 }
 
 /**
- * Moving around the gallery. Stable for the panel's lifetime, so run cards can use it without
- * re-rendering when the filter changes.
+ * The filter that shows every run: lib/store/gallery's `NO_FILTER`, whose module (the gallery's
+ * selectors) is not on the first screen, where the history is empty (a unit test keeps the two
+ * equal).
  */
-export interface GalleryNavigation {
-  /**
-   * Brings a run's card into view and focuses its heading, even when the card is not rendered
-   * (the list is virtualised) or is hidden by the filters (they are cleared then).
-   */
-  revealRun: (runId: string) => void;
-  /**
-   * The run focus should go to once `runId` leaves the list: the one shown after it, else the
-   * one before it; null when it is the only one shown.
-   */
-  neighbourOf: (runId: string) => string | null;
-  /** Focuses the gallery's search box (or, without one, the page's title). */
-  focusSearch: () => void;
+export const SHOW_EVERY_RUN: GalleryFilter = { query: "", lora: null, isFavouritesOnly: false };
+
+/** What the history's list offers the panel. */
+export interface GalleryListHandle {
+  /** Scrolls to a run and focuses its heading; false when the list does not show that run. */
+  scrollToRun: (runId: string) => boolean;
+}
+
+/**
+ * What moving around the gallery works with (see `useGalleryNavigation`, whose code loads with
+ * the run cards and the undo notice that use it). Stable for the panel's lifetime.
+ */
+export interface GalleryPlace {
+  /** The history's list, to scroll to a run (null while it is not shown). */
+  listRef: RefObject<GalleryListHandle | null>;
+  /** The filter as of the last render, for handlers called after renders. */
+  filterRef: RefObject<GalleryFilter>;
+  /** Clears the filters (shows every run). */
+  showEveryRun: () => void;
 }
 
 /** The id of the gallery's search box. */
 export const GALLERY_SEARCH_ID = "gallery-search";
 
 const FilterContext = createContext<GalleryFilterState | null>(null);
-const NavigationContext = createContext<GalleryNavigation | null>(null);
+const PlaceContext = createContext<GalleryPlace | null>(null);
 
 export const GalleryFilterProvider = FilterContext.Provider;
-export const GalleryNavigationProvider = NavigationContext.Provider;
+export const GalleryPlaceProvider = PlaceContext.Provider;
 
 /** The gallery's filter; only inside `ResultsPanel`. */
 export function useGalleryFilter(): GalleryFilterState {
@@ -45,9 +52,9 @@ export function useGalleryFilter(): GalleryFilterState {
   return state;
 }
 
-/** Moving around the gallery; only inside `ResultsPanel`. */
-export function useGalleryNavigation(): GalleryNavigation {
-  const navigation = useContext(NavigationContext);
-  if (!navigation) throw new Error("useGalleryNavigation must be used inside <ResultsPanel>");
-  return navigation;
+/** What moving around the gallery works with; only inside `ResultsPanel`. */
+export function useGalleryPlace(): GalleryPlace {
+  const place = useContext(PlaceContext);
+  if (!place) throw new Error("The gallery's navigation must be used inside <ResultsProviders>");
+  return place;
 }

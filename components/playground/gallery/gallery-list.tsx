@@ -15,7 +15,16 @@ import { RunCard, runTitleId } from "@/components/playground/runs/run-card";
 import { usePlaygroundStore } from "@/components/playground/store-provider";
 import { SweepCard } from "@/components/playground/sweeps/sweep-card";
 import { focusOnceInView, isInView } from "@/components/ui/focus";
-import { batchIdOfItem, selectRunNumbers, sweepIdOfItem } from "@/lib/store/gallery";
+import {
+  batchIdOfItem,
+  selectAllGalleryItems,
+  selectRunNumbers,
+  sweepIdOfItem,
+} from "@/lib/store/gallery";
+import type { GalleryListHandle } from "./gallery-context";
+import { EmptyResults } from "./gallery-empty";
+import { NoMatchingRuns } from "./gallery-no-match";
+import { useShownItems } from "./gallery-shown";
 
 /** A card's height before it is measured: a run with one landscape result. */
 const ESTIMATED_CARD_PX = 560;
@@ -26,9 +35,25 @@ const OVERSCAN = 4;
 /** Room left above a run scrolled to, so its heading's focus ring shows. */
 const SCROLL_PADDING_PX = 8;
 
-export interface GalleryListHandle {
-  /** Scrolls to a run and focuses its heading; false when the list does not show that run. */
-  scrollToRun: (runId: string) => boolean;
+interface GalleryListProps {
+  scrollRef: RefObject<HTMLElement | null>;
+  ref?: Ref<GalleryListHandle>;
+}
+
+/**
+ * What the history's scroll box shows once it holds anything: the runs the filter shows (see
+ * `GalleryRuns`), a note when the filters hide every run, or the empty history's note again
+ * when nothing is left. Its code (and the gallery's selectors) loads with the first run.
+ */
+export function GalleryList({ scrollRef, ref }: GalleryListProps) {
+  const runIds = useShownItems();
+  const isEmpty = usePlaygroundStore((s) => selectAllGalleryItems(s).length === 0);
+  if (isEmpty) return <EmptyResults />;
+  return runIds.length === 0 ? (
+    <NoMatchingRuns />
+  ) : (
+    <GalleryRuns ref={ref} runIds={runIds} scrollRef={scrollRef} />
+  );
 }
 
 /**
@@ -38,15 +63,7 @@ export interface GalleryListHandle {
  * never lost to a card scrolled out of view. Items say their place in the whole list
  * (`aria-posinset` of `aria-setsize`).
  */
-export function GalleryList({
-  runIds,
-  scrollRef,
-  ref,
-}: {
-  runIds: readonly string[];
-  scrollRef: RefObject<HTMLElement | null>;
-  ref?: Ref<GalleryListHandle>;
-}) {
+function GalleryRuns({ runIds, scrollRef, ref }: GalleryListProps & { runIds: readonly string[] }) {
   const numbers = usePlaygroundStore(selectRunNumbers);
   const focusedRunRef = useRef<string | null>(null);
   const indexById = useMemo(() => new Map(runIds.map((id, index) => [id, index])), [runIds]);

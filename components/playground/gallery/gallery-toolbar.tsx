@@ -15,20 +15,25 @@ import { type LoraOption, selectLoraOptions } from "@/lib/store/gallery-lora-opt
 import { GalleryClearAll } from "./gallery-clear-all";
 import { GALLERY_SEARCH_ID, useGalleryFilter } from "./gallery-context";
 import { galleryCountText } from "./gallery-count";
+import { useShownItems } from "./gallery-shown";
 
 const CONTROL_CLASS = `${INPUT_CLASS} h-10`;
 /** The id of "12 of 40 runs · 1 of 2 sweeps" (it describes the search box too). */
 export const GALLERY_COUNT_ID = "gallery-count";
 
 /**
- * Above the gallery: search the prompts, filter by LoRA and by star, how many runs are shown,
- * and "Clear all…". The filter lives in the panel; the store is never changed by filtering.
+ * Above the gallery while it holds anything or a deletion can be undone: search the prompts,
+ * filter by LoRA and by star, how many runs are shown, and "Clear all…". The filter lives in the
+ * panel; the store is never changed by filtering.
  */
-export function GalleryToolbar({ shownIds }: { shownIds: readonly string[] }) {
+export function GalleryToolbar() {
   const { filter, setFilter } = useGalleryFilter();
+  const shownIds = useShownItems();
   const allIds = usePlaygroundStore(selectAllGalleryItems);
+  const hasDeletion = usePlaygroundStore((s) => s.deletion !== null);
   const selectHidden = useMemo(() => selectHiddenActiveRunCount(filter), [filter]);
   const hiddenActive = usePlaygroundStore(selectHidden);
+  if (allIds.length === 0 && !hasDeletion) return null;
   return (
     <div className="flex flex-col gap-2">
       <search aria-label="Filter runs" className="flex flex-wrap items-center gap-2">

@@ -2,9 +2,8 @@
 
 import dynamic from "next/dynamic";
 import { usePlaygroundStore } from "@/components/playground/store-provider";
-import { selectDeletionMessage } from "@/lib/store/gallery";
 
-// The toast's code loads with the first deletion.
+// The toast's code (and its message) loads with the first deletion.
 const GalleryUndoToast = dynamic(
   () => import("./gallery-undo-toast").then((m) => m.GalleryUndoToast),
   { ssr: false },
@@ -15,7 +14,8 @@ const GalleryUndoToast = dynamic(
  * announced: "Run 3 deleted — Undo" after a deletion (see `GalleryUndoToast`).
  */
 export function GalleryUndoNotice() {
-  const message = usePlaygroundStore(selectDeletionMessage);
+  // Whether there is a deletion to undo: when `selectDeletionMessage` has a message.
+  const hasDeletion = usePlaygroundStore((s) => (s.deletion?.runs.length ?? 0) > 0);
   return (
     // biome-ignore lint/a11y/useSemanticElements: <output> takes phrasing content only, and this toast holds buttons.
     <div
@@ -23,7 +23,7 @@ export function GalleryUndoNotice() {
       // Over the results column on wide screens, clear of the sticky Generate bar on the left.
       className="pointer-events-none fixed inset-x-0 bottom-4 z-30 flex justify-center px-3 sm:bottom-6 lg:justify-end lg:px-6"
     >
-      {message ? <GalleryUndoToast message={message} /> : null}
+      {hasDeletion ? <GalleryUndoToast /> : null}
     </div>
   );
 }

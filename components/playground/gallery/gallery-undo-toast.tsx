@@ -3,7 +3,8 @@
 import { useEffect, useRef } from "react";
 import { usePlaygroundStore } from "@/components/playground/store-provider";
 import { CloseIcon } from "@/components/ui/icons";
-import { useGalleryNavigation } from "./gallery-context";
+import { selectDeletionMessage } from "@/lib/store/gallery";
+import { useGalleryNavigation } from "./gallery-navigation";
 
 /** How long the last deletion can be undone from the notice, unless it is hovered or focused. */
 export const UNDO_WINDOW_MS = 10_000;
@@ -13,7 +14,8 @@ export const UNDO_WINDOW_MS = 10_000;
  * last one can be undone). It goes after {@link UNDO_WINDOW_MS} (later while the pointer or focus
  * is on it) or when dismissed, which makes the deletion final.
  */
-export function GalleryUndoToast({ message }: { message: string }) {
+export function GalleryUndoToast() {
+  const message = usePlaygroundStore(selectDeletionMessage);
   const deletion = usePlaygroundStore((s) => s.deletion);
   const undoDelete = usePlaygroundStore((s) => s.undoDelete);
   const forgetDeletion = usePlaygroundStore((s) => s.forgetDeletion);

@@ -1,7 +1,7 @@
 "use client";
 
 import { type ReactNode, useState } from "react";
-import { useCompare } from "@/components/playground/compare-picks/compare-context";
+import { useCompare } from "@/components/playground/compare-picks/compare-selection";
 import { downloadImage, Hidden } from "@/components/playground/runs/result-action-button";
 import { downloadFilename, type ViewerItem } from "@/components/playground/runs/result-format";
 import { usePlaygroundStore } from "@/components/playground/store-provider";

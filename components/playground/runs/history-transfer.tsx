@@ -4,7 +4,6 @@ import { useRef, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { usePlaygroundStore } from "@/components/playground/store-provider";
 import { Button } from "@/components/ui/button";
-import { saveBlob } from "./result-action-button";
 
 /**
  * Import (an export zip, a run's JSON or a PNG with settings) and export (the chosen runs, else
@@ -29,7 +28,12 @@ export function HistoryTransfer() {
   async function onExport() {
     setIsExporting(true);
     try {
-      const file = await exportRuns(ids);
+      // Saving comes with the result actions (here by now, with the run cards): the first
+      // screen, with nothing to export yet, goes without their code.
+      const [file, { saveBlob }] = await Promise.all([
+        exportRuns(ids),
+        import("./result-action-button"),
+      ]);
       if (file) saveBlob(file.blob, file.filename);
     } finally {
       setIsExporting(false);

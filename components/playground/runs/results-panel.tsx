@@ -1,45 +1,30 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import {
-  createContext,
-  type ReactNode,
-  type RefObject,
-  useContext,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-} from "react";
-import { flushSync } from "react-dom";
+import { type ReactNode, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { CompareProvider } from "@/components/playground/compare-picks/compare-context";
 import {
-  GALLERY_SEARCH_ID,
   GalleryFilterProvider,
   type GalleryFilterState,
-  type GalleryNavigation,
-  GalleryNavigationProvider,
+  type GalleryListHandle,
+  type GalleryPlace,
+  GalleryPlaceProvider,
+  SHOW_EVERY_RUN,
+  useGalleryPlace,
 } from "@/components/playground/gallery/gallery-context";
-import { EmptyResults, NoMatchingRuns } from "@/components/playground/gallery/gallery-empty";
-import type { GalleryListHandle } from "@/components/playground/gallery/gallery-list";
+import { EmptyResults } from "@/components/playground/gallery/gallery-empty";
 import { GalleryUndoNotice } from "@/components/playground/gallery/gallery-undo-notice";
 import { HistoryNotices } from "@/components/playground/history-notices";
-import { usePlaygroundStore, usePlaygroundStoreApi } from "@/components/playground/store-provider";
-import { focusAfterRender } from "@/components/ui/focus";
+import { usePlaygroundStore } from "@/components/playground/store-provider";
 import { LoadingNote } from "@/components/ui/loading";
-import {
-  type GalleryFilter,
-  isFiltering,
-  NO_FILTER,
-  selectAllGalleryItems,
-  selectGalleryRunIds,
-} from "@/lib/store/gallery";
+import type { GalleryFilter } from "@/lib/store/gallery";
 import { HistoryTransfer } from "./history-transfer";
 import { ResultViewerProvider } from "./result-context";
 import { useResultViewerState } from "./use-result-viewer";
 
-// The history's cards, list and toolbar load once there is a run to show: the first screen
-// (no history) has none of their code.
+// The history's cards, list and toolbar, with the gallery's selectors (what a filter shows, how
+// many there are), load once there is anything in the history: the first screen (no history)
+// has none of their code.
 const GalleryList = dynamic(
   () => import("@/components/playground/gallery/gallery-list").then((m) => m.GalleryList),
   { ssr: false, loading: () => <LoadingNote what="the history" /> },
@@ -48,14 +33,6 @@ const GalleryToolbar = dynamic(
   () => import("@/components/playground/gallery/gallery-toolbar").then((m) => m.GalleryToolbar),
   { ssr: false },
 );
-
-/** What the history column shares with the providers: the list (to scroll to a run) and the ids. */
-interface HistoryList {
-  listRef: RefObject<GalleryListHandle | null>;
-  runIds: readonly string[];
-}
-
-const HistoryListContext = createContext<HistoryList | null>(null);
 
 /**
  * What the stage and the history share: compare picks, the gallery's filter and navigation, the
@@ -70,10 +47,7 @@ export function ResultsProviders({ children }: { children: ReactNode }) {
 }
 
 function GalleryProviders({ children }: { children: ReactNode }) {
-  const store = usePlaygroundStoreApi();
-  const [filter, setFilterState] = useState<GalleryFilter>(NO_FILTER);
-  const selectRunIds = useMemo(() => selectGalleryRunIds(filter), [filter]);
-  const runIds = usePlaygroundStore(selectRunIds);
+  const [filter, setFilterState] = useState<GalleryFilter>(SHOW_EVERY_RUN);
   const listRef = useRef<GalleryListHandle>(null);
   const { viewer, lightbox } = useResultViewerState();
   // What the navigation's handlers (stable, called after renders) see of the filter.
@@ -86,45 +60,23 @@ function GalleryProviders({ children }: { children: ReactNode }) {
     () => ({
       filter,
       setFilter: (patch) => setFilterState((previous) => ({ ...previous, ...patch })),
-      clearFilters: () => setFilterState(NO_FILTER),
+      clearFilters: () => setFilterState(SHOW_EVERY_RUN),
     }),
     [filter],
   );
-
-  const navigation = useMemo<GalleryNavigation>(
-    () => ({
-      revealRun: (runId) => {
-        // Render what the store just changed (a run brought back by Undo), then go to the run;
-        // when the filters hide it, show every run first. The run takes the stage too.
-        const exists = store.getState().runs.some((run) => run.id === runId);
-        if (exists) store.getState().stageRun(runId);
-        flushSync(() => {});
-        if (listRef.current?.scrollToRun(runId)) return;
-        if (!exists || !isFiltering(filterRef.current)) return;
-        flushSync(() => setFilterState(NO_FILTER));
-        listRef.current?.scrollToRun(runId);
-      },
-      neighbourOf: (runId) => {
-        const ids = selectGalleryRunIds(filterRef.current)(store.getState());
-        const index = ids.indexOf(runId);
-        return index < 0 ? null : (ids[index + 1] ?? ids[index - 1] ?? null);
-      },
-      focusSearch: () => focusAfterRender([GALLERY_SEARCH_ID, "page-title"]),
-    }),
-    [store],
+  const place = useMemo<GalleryPlace>(
+    () => ({ listRef, filterRef, showEveryRun: () => setFilterState(SHOW_EVERY_RUN) }),
+    [],
   );
-  const historyList = useMemo<HistoryList>(() => ({ listRef, runIds }), [runIds]);
 
   return (
     <GalleryFilterProvider value={filterState}>
-      <GalleryNavigationProvider value={navigation}>
+      <GalleryPlaceProvider value={place}>
         <ResultViewerProvider value={viewer}>
-          <HistoryListContext value={historyList}>
-            {children}
-            {lightbox}
-          </HistoryListContext>
+          {children}
+          {lightbox}
         </ResultViewerProvider>
-      </GalleryNavigationProvider>
+      </GalleryPlaceProvider>
     </GalleryFilterProvider>
   );
 }
@@ -135,10 +87,11 @@ function GalleryProviders({ children }: { children: ReactNode }) {
  * never pushes the stage away and stays smooth with thousands of runs. Inside `ResultsProviders`.
  */
 export function ResultsPanel() {
-  const history = useContext(HistoryListContext);
-  if (!history) throw new Error("ResultsPanel must be used inside <ResultsProviders>");
-  const { listRef, runIds } = history;
-  const total = usePlaygroundStore((s) => selectAllGalleryItems(s).length);
+  const { listRef } = useGalleryPlace();
+  // Anything in the history (what `GalleryList` and `GalleryToolbar` then show exactly).
+  const hasItems = usePlaygroundStore(
+    (s) => s.runs.length > 0 || s.sweeps.length > 0 || s.batches.length > 0,
+  );
   const hasDeletion = usePlaygroundStore((s) => s.deletion !== null);
   const scrollRef = useRef<HTMLDivElement>(null);
 
@@ -157,20 +110,14 @@ export function ResultsPanel() {
         <HistoryTransfer />
       </div>
       <HistoryNotices />
-      {total > 0 || hasDeletion ? <GalleryToolbar shownIds={runIds} /> : null}
+      {hasItems || hasDeletion ? <GalleryToolbar /> : null}
       <GalleryUndoNotice />
       <div
         ref={scrollRef}
         data-testid="history-scroll"
         className="relative -mx-1 min-h-0 flex-1 overflow-y-auto overscroll-contain px-1 pb-1"
       >
-        {total === 0 ? (
-          <EmptyResults />
-        ) : runIds.length === 0 ? (
-          <NoMatchingRuns />
-        ) : (
-          <GalleryList ref={listRef} runIds={runIds} scrollRef={scrollRef} />
-        )}
+        {hasItems ? <GalleryList ref={listRef} scrollRef={scrollRef} /> : <EmptyResults />}
       </div>
     </section>
   );

@@ -1,7 +1,7 @@
 "use client";
 
 import { useShallow } from "zustand/react/shallow";
-import { useGalleryNavigation } from "@/components/playground/gallery/gallery-context";
+import { useGalleryNavigation } from "@/components/playground/gallery/gallery-navigation";
 import { usePlaygroundStore } from "@/components/playground/store-provider";
 import { Button } from "@/components/ui/button";
 import { Icon, RemoveIcon, StarIcon } from "@/components/ui/icons";

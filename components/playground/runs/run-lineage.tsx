@@ -2,7 +2,7 @@
 
 import { useMemo } from "react";
 import { useShallow } from "zustand/react/shallow";
-import { useGalleryNavigation } from "@/components/playground/gallery/gallery-context";
+import { useGalleryNavigation } from "@/components/playground/gallery/gallery-navigation";
 import { usePlaygroundStore } from "@/components/playground/store-provider";
 import { selectRunNumbers } from "@/lib/store/gallery";
 import { lineageOf } from "@/lib/store/lineage";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useShallow } from "zustand/react/shallow";
-import { useGalleryNavigation } from "@/components/playground/gallery/gallery-context";
+import { useGalleryNavigation } from "@/components/playground/gallery/gallery-navigation";
 import { usePlaygroundStore } from "@/components/playground/store-provider";
 import { selectRunNumbers } from "@/lib/store/gallery";
 import { formatSettings, loraChip, selectRun } from "./result-format";
