@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
-// Modules only needed once there is a run, a notice, an alert or a click: none is in the first
+// Modules only needed once there is a run, a notice, an alert, an image or a click: none is in the first
 // screen's JavaScript, where the history is empty (a module the playground imports, directly or
 // through others, would be; one behind `import()` or `next/dynamic` is not).
 const loaded = vi.hoisted(() => new Set<string>());
@@ -37,11 +37,15 @@ vi.mock("./alert-message", async (importOriginal) => {
   loaded.add("the alert's message");
   return importOriginal();
 });
+vi.mock("@/lib/store/estimate", async (importOriginal) => {
+  loaded.add("the output size and price rules");
+  return importOriginal();
+});
 
 beforeEach(() => loaded.clear());
 
 describe("the first screen's code", () => {
-  it("leaves out what only a run, a notice, an alert or a click needs", async () => {
+  it("leaves out what only a run, a notice, an alert, an image or a click needs", async () => {
     await import("./playground");
     expect([...loaded]).toEqual([]);
   });
@@ -61,5 +65,8 @@ describe("the first screen's code", () => {
     loaded.clear();
     await Promise.all([import("./history-notice-boxes"), import("./alert-message")]);
     expect(loaded).toEqual(new Set(["the history notices' boxes", "the alert's message"]));
+    loaded.clear();
+    await import("./prompt/run-estimate-text");
+    expect(loaded).toEqual(new Set(["the output size and price rules"]));
   });
 });

@@ -6,13 +6,12 @@ import { toAppError } from "@/lib/browser/errors";
 import { DEFAULT_SETTINGS } from "@/lib/domain/settings";
 import { StorageFullError } from "@/lib/history/db";
 import type { KontextRequest } from "@/lib/kontext/schema";
+import { selectPredictedSize, selectPrice } from "./estimate";
 import {
   canRetryRun,
   type createPlaygroundStore,
   DRAFT_SAVE_DELAY_MS,
   selectActiveRunCount,
-  selectPredictedSize,
-  selectPrice,
 } from "./playground-store";
 import {
   type Deferred,

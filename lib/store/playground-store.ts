@@ -16,7 +16,7 @@ import type { PlaygroundServices } from "./types";
 export { canRetryRun } from "@/lib/domain/run";
 export type { AlertTopic, RunAlert } from "./alerts";
 export { DRAFT_SAVE_DELAY_MS } from "./persistence-slice";
-export { selectActiveRunCount, selectPredictedSize, selectPrice } from "./selectors";
+export { selectActiveRunCount } from "./selectors";
 export { selectStageRunId } from "./stage-slice";
 export type { PlaygroundState, PlaygroundStore } from "./state";
 

@@ -1,35 +1,51 @@
 "use client";
 
+import { useEffect, useState } from "react";
 import { usePlaygroundStore } from "@/components/playground/store-provider";
-import {
-  type PlaygroundState,
-  selectPredictedSize,
-  selectPrice,
-} from "@/lib/store/playground-store";
-import { describeRunEstimate } from "./run-estimate-format";
+import { preloadWhenIdle } from "@/components/ui/preload";
+import { loadOnce } from "@/lib/domain/load-once";
+import type { PlaygroundState } from "@/lib/store/playground-store";
 
 const SIZE_NOTE = "fal does not publish its sizing rules; the real size comes with the result";
+const NO_IMAGE = "Add an image to see the output size and price";
 
-/** The estimate as a string, so the component re-renders only when the text changes. */
-function selectEstimateText(state: PlaygroundState): string | null {
-  try {
-    const size = selectPredictedSize(state);
-    if (!size) return null;
-    let price: ReturnType<typeof selectPrice> = null;
-    try {
-      price = selectPrice(state);
-    } catch {
-      // An invalid image count (the run check reports it): show the size without a price.
-    }
-    return describeRunEstimate(size, state.settings.num_images, price);
-  } catch {
-    return null;
-  }
-}
+type SelectText = (state: PlaygroundState) => string | null;
 
-/** "Output 1392×752 · 2 images · ≈ $0.07", for the generate bar. */
+/** The estimate's selector once its code (sizes and prices) has loaded. */
+let loadedSelect: SelectText | null = null;
+const loadSelect = loadOnce(() =>
+  import("./run-estimate-text").then((m) => {
+    loadedSelect = m.selectEstimateText;
+    return m.selectEstimateText;
+  }),
+);
+const notLoaded: SelectText = () => null;
+
+/**
+ * Whether the estimate can say something: an image is chosen, or the size is a fixed ratio (see
+ * `selectPredictedSize`). Until then the line asks for an image, which needs none of its code.
+ */
+const selectHasEstimate = (state: PlaygroundState): boolean =>
+  state.image !== null ||
+  (state.settings.resolution_mode !== "auto" && state.settings.resolution_mode !== "match_input");
+
+/**
+ * "Output 1392×752 · 2 images · ≈ $0.07", for the generate bar. The rules it is worked out with
+ * are not in the first screen's JavaScript: they load when the browser is idle, or at once when
+ * there is something to estimate.
+ */
 export function RunEstimate() {
-  const text = usePlaygroundStore(selectEstimateText);
+  const [select, setSelect] = useState<SelectText>(() => loadedSelect ?? notLoaded);
+  const hasEstimate = usePlaygroundStore(selectHasEstimate);
+  const isLoaded = select !== notLoaded;
+  useEffect(() => {
+    if (isLoaded) return;
+    const load = () => loadSelect().then((loaded) => setSelect(() => loaded));
+    if (!hasEstimate) return preloadWhenIdle(load);
+    // A failed load shows no estimate; the next image tries again.
+    void load().catch(() => {});
+  }, [isLoaded, hasEstimate]);
+  const text = usePlaygroundStore(select);
   return (
     <output
       aria-live="polite"
@@ -37,7 +53,7 @@ export function RunEstimate() {
       title={text ? SIZE_NOTE : undefined}
       className="block text-xs text-neutral-700 tabular-nums sm:text-sm dark:text-neutral-300"
     >
-      {text ?? "Add an image to see the output size and price"}
+      {text ?? (hasEstimate && !isLoaded ? "" : NO_IMAGE)}
     </output>
   );
 }
