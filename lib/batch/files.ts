@@ -1,4 +1,4 @@
-import { MAX_IMAGE_FILE_BYTES } from "@/lib/domain/image-file";
+import { MAX_IMAGE_FILE_BYTES } from "@/lib/domain/image-types";
 import { formatBytes, formatCount } from "@/lib/domain/text";
 import { MAX_BATCH_ITEMS } from "./list";
 

@@ -1,5 +1,5 @@
 import { type UnzipFileInfo, type Unzipped, unzip } from "fflate";
-import { MAX_IMAGE_FILE_BYTES } from "@/lib/domain/image-file";
+import { MAX_IMAGE_FILE_BYTES } from "@/lib/domain/image-types";
 import { formatBytes, formatCount } from "@/lib/domain/text";
 import { isSafeArchivePath } from "@/lib/history/sidecar";
 import { type RefusedFile, type ScreenOptions, type ScreenResult, screenFiles } from "./files";

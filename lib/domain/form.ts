@@ -48,10 +48,9 @@ export function inFormWords(message: string): string {
   return label && match ? `${label}${match[2]}` : message;
 }
 
-/** The form as the person left it. */
-/** The `image_url` field error `startRun` sets while an image is still being read. */
-export const WAIT_FOR_IMAGE = "Wait until the image has been read";
+export { WAIT_FOR_IMAGE, withoutKey } from "./form-errors";
 
+/** The form as the person left it. */
 export interface Draft {
   prompt: string;
   loras: { path: string; scale: number; isEnabled: boolean }[];
@@ -150,11 +149,4 @@ export function toDraft(form: { prompt: string; loras: LoraEntry[]; settings: Se
     loras: form.loras.map(({ path, scale, isEnabled }) => ({ path, scale, isEnabled })),
     settings: { ...form.settings },
   };
-}
-
-/** A copy of `record` without `key`. */
-export function withoutKey<T>(record: Record<string, T>, key: string): Record<string, T> {
-  if (!(key in record)) return record;
-  const { [key]: _removed, ...rest } = record;
-  return rest;
 }

@@ -4,10 +4,10 @@ import {
   checkImageFile,
   checkImageSize,
   DOWNSCALE_TARGET_AREA,
-  formatBytes,
   MAX_IMAGE_FILE_BYTES,
   planDownscale,
 } from "./image-file";
+import { formatBytes } from "./text";
 
 describe("checkImageFile", () => {
   it.each([

@@ -1,18 +1,9 @@
 import { LIMITS } from "@/lib/kontext/endpoint";
 import { autoSize, matchInputSize, type Size } from "@/lib/kontext/resolution";
+import { ACCEPTED_IMAGE_TYPES, MAX_IMAGE_FILE_BYTES } from "./image-types";
 import { formatBytes, formatCount } from "./text";
 
-/** Input types the playground accepts, with their file extensions. */
-export const ACCEPTED_IMAGE_TYPES: Record<string, string[]> = {
-  "image/jpeg": [".jpg", ".jpeg"],
-  "image/png": [".png"],
-  "image/webp": [".webp"],
-  "image/gif": [".gif"],
-  "image/avif": [".avif"],
-};
-
-/** Largest file accepted (50 MB): far above any photo, well below fal's multipart threshold. */
-export const MAX_IMAGE_FILE_BYTES = 50_000_000;
+export { ACCEPTED_IMAGE_TYPES, MAX_IMAGE_FILE_BYTES } from "./image-types";
 
 /**
  * Photos above this area (3 × 1024² px) are downscaled before upload. It is above the 2 MP the
@@ -79,5 +70,3 @@ export function planDownscale(size: Size, targetArea = DOWNSCALE_TARGET_AREA): S
 function sameSize(a: Size, b: Size): boolean {
   return a.width === b.width && a.height === b.height;
 }
-
-export { formatBytes };

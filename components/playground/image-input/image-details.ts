@@ -1,5 +1,5 @@
 import { formatSize } from "@/components/ui/format";
-import { formatBytes } from "@/lib/domain/image-file";
+import { formatBytes } from "@/lib/domain/text";
 import type { InputImage } from "@/lib/store/types";
 
 /** Where the input image came from and what is uploaded, in one short line. */

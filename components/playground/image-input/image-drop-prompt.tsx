@@ -2,7 +2,8 @@
 
 import { usePlaygroundStore } from "@/components/playground/store-provider";
 import { Icon } from "@/components/ui/icons";
-import { formatBytes, MAX_IMAGE_FILE_BYTES } from "@/lib/domain/image-file";
+import { MAX_IMAGE_FILE_BYTES } from "@/lib/domain/image-types";
+import { formatBytes } from "@/lib/domain/text";
 
 /** The drop zone's id: focus lands here when the image is cleared or is missing for a run. */
 export const IMAGE_DROP_ZONE_ID = "image-drop-zone";

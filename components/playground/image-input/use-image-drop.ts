@@ -10,7 +10,7 @@ import {
   useRef,
   useState,
 } from "react";
-import { ACCEPTED_IMAGE_TYPES } from "@/lib/domain/image-file";
+import { ACCEPTED_IMAGE_TYPES } from "@/lib/domain/image-types";
 
 /** What the chooser offers: the accepted image types and their extensions. */
 const ACCEPT = Object.entries(ACCEPTED_IMAGE_TYPES).flat(2).join(",");

@@ -4,7 +4,7 @@ import { type DragEvent, useRef, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { usePlaygroundStore } from "@/components/playground/store-provider";
 import { Button } from "@/components/ui/button";
-import { ACCEPTED_IMAGE_TYPES } from "@/lib/domain/image-file";
+import { ACCEPTED_IMAGE_TYPES } from "@/lib/domain/image-types";
 import type { AxisInput } from "@/lib/store/outcomes";
 import { imageLabels } from "@/lib/sweep/axis";
 
