@@ -1,6 +1,7 @@
 import type { StoreApi } from "zustand";
 import { dataUriToBlob } from "@/lib/browser/data-uri";
-import { inFormWords, withoutKey } from "@/lib/domain/form";
+import { withoutKey } from "@/lib/domain/form";
+import { inFormWords } from "@/lib/domain/form-words";
 import { ACCEPTED_IMAGE_TYPES } from "@/lib/domain/image-file";
 import type { InputSlice, PlaygroundState } from "./state";
 import type { InputImage, PreparedFile } from "./types";
