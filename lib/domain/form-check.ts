@@ -1,6 +1,7 @@
 import { kontextInputSchema } from "@/lib/kontext/schema";
 import * as z from "@/lib/kontext/zod";
-import { type CheckForm, type FormState, hasPixels, inFormWords } from "./form";
+import { type CheckForm, type FormState, hasPixels } from "./form";
+import { inFormWords } from "./form-words";
 import { normalizeLoraPath } from "./lora-path";
 
 // The form's check against the endpoint's schema (zod), apart from the form's zod-free helpers

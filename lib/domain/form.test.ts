@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { kontextInputSchema } from "@/lib/kontext/schema";
-import { inFormWords, mapServerFieldErrors } from "./form";
 import { checkForm } from "./form-check";
+import { inFormWords, mapServerFieldErrors } from "./form-words";
 import type { InputImage } from "./run";
 import { DEFAULT_SETTINGS } from "./settings";
 

@@ -1,51 +1,66 @@
 import type { StateCreator } from "zustand";
-import { dataUriToBlob } from "@/lib/browser/data-uri";
-import { inFormWords, WAIT_FOR_IMAGE, withoutKey } from "@/lib/domain/form";
-import { ACCEPTED_IMAGE_TYPES } from "@/lib/domain/image-file";
+import { WAIT_FOR_IMAGE, withoutKey } from "@/lib/domain/form";
+import type { ImageReads, InputEngine } from "./input-engine";
+import { sliceEngine } from "./slice-engine";
 import type { InputSlice, PlaygroundState } from "./state";
-import type { InputImage } from "./types";
+import type { PreparedFile } from "./types";
 
+/**
+ * The input slice: its state, the prompt, clearing the image and thin image actions. The reads'
+ * tokens are here, so that a newer image or `clearImage` supersedes a read at once, even one still
+ * waiting for the engine; the work (reading files, URLs, data URIs and results) is in
+ * `./input-engine`, loaded at the first image action or when the browser is idle after the first
+ * screen (`loadInputEngine`), so the first screen's JavaScript does not carry it.
+ */
 export const createInputSlice: StateCreator<PlaygroundState, [], [], InputSlice> = (set, get) => {
-  /** Bumped by every new read and by anything that supersedes one; a read keeps its value. */
-  let loadToken = 0;
-  /** The file the current read is preparing (null for URL reads or when nothing is read). */
-  let pendingFile: File | null = null;
+  /** The engine once loaded, for `useResultAsInput`, which then takes the result at once. */
+  let loadedEngine: InputEngine | null = null;
+  const { engine, withEngine } = sliceEngine(() =>
+    import("./input-engine").then((m) => {
+      loadedEngine = m.createInputEngine(set, get, reads);
+      return loadedEngine;
+    }),
+  );
 
+  const reads: ImageReads = {
+    token: 0,
+    pendingFile: null,
+    cancel: () => {
+      reads.token += 1;
+      reads.pendingFile = null;
+      set((state) => ({ isPreparingImage: false, fieldErrors: withoutWaitError(state) }));
+    },
+    fail: (message, field = "image") => {
+      reads.pendingFile = null;
+      set((state) => ({
+        isPreparingImage: false,
+        imageError: message,
+        imageErrorField: field,
+        fieldErrors: withoutWaitError(state),
+      }));
+    },
+  };
+
+  /** Starts a read, shown at once (the engine may still be loading). Returns its token. */
   function beginLoad(file: File | null): number {
-    pendingFile = file;
-    loadToken += 1;
+    reads.pendingFile = file;
+    reads.token += 1;
     set({ isPreparingImage: true, imageError: null, imageErrorField: "image" });
-    return loadToken;
+    return reads.token;
   }
 
-  /** Supersedes any read in progress, so its result is dropped. */
-  function cancelLoad(): void {
-    loadToken += 1;
-    pendingFile = null;
-    set((state) => ({ isPreparingImage: false, fieldErrors: withoutWaitError(state) }));
-  }
-
-  function failLoad(message: string, field: "image" | "url" = "image"): void {
-    pendingFile = null;
-    set((state) => ({
-      isPreparingImage: false,
-      imageError: message,
-      imageErrorField: field,
-      fieldErrors: withoutWaitError(state),
-    }));
-  }
-
-  function replaceImage(image: InputImage): void {
-    pendingFile = null;
-    const previous = get().image;
-    if (previous?.source === "file") get().services.revokeObjectUrl(previous.previewUrl);
-    set((state) => ({
-      image,
-      imageError: null,
-      isPreparingImage: false,
-      fieldErrors: withoutKey(state.fieldErrors, "image_url"),
-    }));
-  }
+  /**
+   * `work` with the engine for the read begun with `token`; when its code cannot load, that read
+   * fails, saying so (unless a newer one took its place).
+   */
+  const read = (
+    token: number,
+    work: (loaded: InputEngine) => Promise<void> | void,
+    field?: "url",
+  ): Promise<void> =>
+    withEngine(work, (reason) => {
+      if (token === reads.token) reads.fail(`The image could not be read: ${reason}`, field);
+    });
 
   return {
     image: null,
@@ -54,125 +69,39 @@ export const createInputSlice: StateCreator<PlaygroundState, [], [], InputSlice>
     isPreparingImage: false,
     shouldDownscale: true,
     prompt: "",
-    setImageFile: async (file) => {
+    setImageFile: (file) => {
       const token = beginLoad(file);
       const { services, shouldDownscale } = get();
-      try {
-        const prepared = await services.prepareFile(file, { downscale: shouldDownscale });
-        if (token !== loadToken) return;
-        const current = get().image;
-        if (current?.originalFile === file && current.file === prepared.file) {
-          // Prepared again to the very same upload (e.g. the downscale setting did not matter):
-          // keep the image, its preview and its uploaded URL.
-          pendingFile = null;
-          set((state) => ({ isPreparingImage: false, fieldErrors: withoutWaitError(state) }));
-          return;
-        }
-        replaceImage({
-          source: "file",
-          name: file.name || "pasted image",
-          previewUrl: services.createObjectUrl(prepared.file),
-          width: prepared.width,
-          height: prepared.height,
-          originalBytes: prepared.originalBytes,
-          uploadBytes: prepared.file.size,
-          originalSize: prepared.originalSize,
-          file: prepared.file,
-          originalFile: file,
-          remoteUrl: null,
-          parentRunId: null,
-        });
-      } catch (error) {
-        if (token !== loadToken) return;
-        failLoad(error instanceof Error ? error.message : "The image could not be read");
-      }
+      // Started at once, so the image code loads while the engine's does.
+      const prepared = new Promise<PreparedFile>((resolve) =>
+        resolve(services.prepareFile(file, { downscale: shouldDownscale })),
+      );
+      // The engine reports its failure; when the engine cannot load, the read fails for that.
+      prepared.catch(() => {});
+      return read(token, (loaded) => loaded.readFile(file, token, prepared));
     },
-    setImageUrl: async (url) => {
-      const value = url.trim();
-      if (/^data:/i.test(value)) {
-        const converted = dataUriToFile(value);
-        if (!converted.ok) {
-          cancelLoad();
-          set({ imageError: converted.message, imageErrorField: "url" });
-          return;
-        }
-        return get().setImageFile(converted.file);
-      }
-      // Taken at once, so a newer image chosen while the check loads wins.
+    // Taken at once, so a newer image chosen while the URL is checked wins.
+    setImageUrl: (url) => {
       const token = beginLoad(null);
-      // The URL's check (zod) loads at the first URL, not with the first screen.
-      const { imageUrlSchema } = await import("@/lib/kontext/schema");
-      if (token !== loadToken) return;
-      const checked = imageUrlSchema.safeParse(value);
-      if (!checked.success) {
-        cancelLoad();
-        const message = checked.error.issues[0]?.message ?? "image_url is not a valid URL";
-        set({ imageError: inFormWords(message), imageErrorField: "url" });
-        return;
-      }
-      try {
-        const size = await get().services.probeUrl(checked.data);
-        if (token !== loadToken) return;
-        const name = new URL(checked.data).pathname.split("/").pop() || checked.data;
-        replaceImage(urlImage(checked.data, name, size, null));
-      } catch (error) {
-        if (token !== loadToken) return;
-        failLoad(
-          error instanceof Error ? error.message : "The image at that URL could not be read",
-          "url",
-        );
-      }
+      return read(token, (loaded) => loaded.readUrl(url, token), "url");
     },
     useResultAsInput: (image, source) => {
-      cancelLoad();
-      const isDataUri = image.url.startsWith("data:");
-      // A data URI (sync mode) is uploaded like a file rather than inlined in the next request.
-      const decoded = isDataUri ? dataUriToBlob(image.url) : null;
-      if (decoded && !decoded.ok) {
-        set({ imageError: decoded.message });
-        return;
-      }
-      const file = decoded?.blob ?? null;
-      replaceImage({
-        source: "result",
-        name: "previous result",
-        previewUrl: image.url,
-        width: image.width,
-        height: image.height,
-        originalBytes: file?.size ?? null,
-        uploadBytes: file?.size ?? null,
-        originalSize: null,
-        file,
-        originalFile: null,
-        remoteUrl: isDataUri ? null : image.url,
-        parentRunId: source?.runId ?? null,
+      if (loadedEngine) return loadedEngine.takeResult(image, source);
+      // Until the engine is here the result is read like an image: a newer one still wins.
+      const token = beginLoad(null);
+      void read(token, (loaded) => {
+        if (token === reads.token) loaded.takeResult(image, source);
       });
     },
-    restoreImage: async (url, options = {}) => {
-      const { fallback = null, parentRunId = null, name = "earlier input" } = options;
-      if (/^data:/i.test(url)) return get().setImageUrl(url);
+    restoreImage: (url, options) => {
       const token = beginLoad(null);
-      try {
-        const size = await get().services.probeUrl(url);
-        if (token !== loadToken) return;
-        replaceImage(urlImage(url, name, size, parentRunId));
-      } catch {
-        if (token !== loadToken) return;
-        if (!fallback) {
-          failLoad(
-            "The input image is no longer available (its URL expired and no copy was kept); choose the image again",
-          );
-          return;
-        }
-        const type = fallback.type || "image/png";
-        const extension = type.split("/")[1]?.replace("jpeg", "jpg") ?? "png";
-        await get().setImageFile(new File([fallback], `${name}.${extension}`, { type }));
-        const image = get().image;
-        if (image && image.file !== null && parentRunId) set({ image: { ...image, parentRunId } });
-      }
+      return read(token, (loaded) => loaded.restoreImage(url, options, token));
+    },
+    loadInputEngine: async () => {
+      await engine();
     },
     clearImage: () => {
-      cancelLoad();
+      reads.cancel();
       const previous = get().image;
       if (previous?.source === "file") get().services.revokeObjectUrl(previous.previewUrl);
       set({ image: null, imageError: null });
@@ -182,7 +111,7 @@ export const createInputSlice: StateCreator<PlaygroundState, [], [], InputSlice>
       set({ shouldDownscale: value });
       const { isPreparingImage, image } = get();
       // A URL being read is not affected; a file being read is read again with the new setting.
-      const file = isPreparingImage ? pendingFile : (image?.originalFile ?? null);
+      const file = isPreparingImage ? reads.pendingFile : (image?.originalFile ?? null);
       if (file) await get().setImageFile(file);
     },
     setPrompt: (prompt) =>
@@ -190,40 +119,8 @@ export const createInputSlice: StateCreator<PlaygroundState, [], [], InputSlice>
   };
 };
 
-/** An input image read from a URL (nothing to upload: the URL is sent as it is). */
-function urlImage(
-  url: string,
-  name: string,
-  size: { width: number; height: number },
-  parentRunId: string | null,
-): InputImage {
-  return {
-    source: "url",
-    name,
-    previewUrl: url,
-    width: size.width,
-    height: size.height,
-    originalBytes: null,
-    uploadBytes: null,
-    originalSize: null,
-    file: null,
-    originalFile: null,
-    remoteUrl: url,
-    parentRunId,
-  };
-}
-
 function withoutWaitError(state: PlaygroundState): Record<string, string> {
   return state.fieldErrors.image_url === WAIT_FOR_IMAGE
     ? withoutKey(state.fieldErrors, "image_url")
     : state.fieldErrors;
-}
-
-/** A data URI as a File named after its type, ready for `setImageFile`. */
-function dataUriToFile(uri: string): { ok: true; file: File } | { ok: false; message: string } {
-  const decoded = dataUriToBlob(uri);
-  if (!decoded.ok) return decoded;
-  const extension = ACCEPTED_IMAGE_TYPES[decoded.blob.type]?.[0] ?? "";
-  const file = new File([decoded.blob], `pasted data URI${extension}`, { type: decoded.blob.type });
-  return { ok: true, file };
 }

@@ -1,5 +1,5 @@
 import type { StateCreator } from "zustand";
-import { withoutKey } from "@/lib/domain/form-errors";
+import { withoutKey } from "@/lib/domain/form";
 import { clampScale } from "@/lib/domain/run";
 import { LIMITS } from "@/lib/kontext/endpoint";
 import { applyTrigger } from "@/lib/library/trigger";

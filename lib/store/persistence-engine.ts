@@ -2,13 +2,8 @@ import type { StoreApi } from "zustand";
 import type { BatchRecord } from "@/lib/batch/record";
 import { toAppError } from "@/lib/browser/errors";
 import { errorMessage } from "@/lib/domain/app-error";
-import {
-  type Draft,
-  type DraftImage,
-  isSameDraftImage,
-  toDraft,
-  toDraftImage,
-} from "@/lib/domain/form";
+import { isSameDraftImage, toDraft, toDraftImage } from "@/lib/domain/draft";
+import type { Draft, DraftImage } from "@/lib/domain/form";
 import { type LoraEntry, newestFirst, type Run } from "@/lib/domain/run";
 import { assignMissingSerials, highestSerial } from "@/lib/domain/run-serial";
 import { DEFAULT_SETTINGS, type Settings } from "@/lib/domain/settings";

@@ -87,8 +87,9 @@ describe("input", () => {
     });
   });
 
-  it("uses a result as the next input without uploading it again", () => {
+  it("uses a result as the next input without uploading it again", async () => {
     const { store } = readyStore();
+    await store.getState().loadInputEngine();
     store.getState().useResultAsInput({
       url: "https://cdn.example/r.png",
       width: 1024,
@@ -102,8 +103,9 @@ describe("input", () => {
     });
   });
 
-  it("turns a data URI result into a file to upload", () => {
+  it("turns a data URI result into a file to upload", async () => {
     const { store } = readyStore();
+    await store.getState().loadInputEngine();
     store.getState().useResultAsInput({
       url: "data:image/png;base64,AQID",
       width: 4,
@@ -1304,6 +1306,7 @@ describe("input thumbnails and lineage", () => {
   it("records the run a result came from as the parent of runs launched with it", async () => {
     const saved = fakeHistory();
     const { store, watchers } = readyStore({ history: saved.history });
+    await store.getState().loadInputEngine();
     store.getState().useResultAsInput(RESULT, { runId: "parent-run" });
     expect(store.getState().image?.parentRunId).toBe("parent-run");
     store.getState().setPrompt("make it snow");
@@ -1319,6 +1322,7 @@ describe("input thumbnails and lineage", () => {
 
   it("has no parent for a result used without its run, nor for a chosen file", async () => {
     const { store } = readyStore();
+    await store.getState().loadInputEngine();
     store.getState().useResultAsInput(RESULT);
     expect(store.getState().image?.parentRunId).toBeNull();
     await withImage(store);
@@ -1340,6 +1344,7 @@ describe("input thumbnails and lineage", () => {
         return `req-${submits}`;
       },
     });
+    await store.getState().loadInputEngine();
     store.getState().useResultAsInput(RESULT, { runId: "parent-run" });
     store.getState().setPrompt("make it snow");
     const failedId = (await store.getState().startRun()) as string;

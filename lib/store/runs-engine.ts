@@ -5,9 +5,10 @@ import {
   summarizeFieldErrors,
   toAppError,
 } from "@/lib/browser/errors";
-import { mapServerFieldErrors, WAIT_FOR_IMAGE } from "@/lib/domain/form";
+import { WAIT_FOR_IMAGE } from "@/lib/domain/form";
 // Static here, so its chunk (the endpoint's schema: zod) loads with this module's, in parallel.
 import { checkForm } from "@/lib/domain/form-check";
+import { mapServerFieldErrors } from "@/lib/domain/form-words";
 import type { Run, RunUpdate } from "@/lib/domain/run";
 import { estimatePrice } from "@/lib/kontext/pricing";
 import { outputSize } from "@/lib/kontext/resolution";

@@ -1,5 +1,5 @@
 import type { StateCreator } from "zustand";
-import { withoutKey } from "@/lib/domain/form-errors";
+import { withoutKey } from "@/lib/domain/form";
 import { DEFAULT_SETTINGS } from "@/lib/domain/settings";
 import type { PlaygroundState, SettingsSlice } from "./state";
 

@@ -51,7 +51,9 @@ export interface InputSlice {
   setImageUrl: (url: string) => Promise<void>;
   /**
    * Edits a result further: it becomes the input image (and cancels a read in progress). With
-   * `source`, runs launched with it record that run as their parent (lineage).
+   * `source`, runs launched with it record that run as their parent (lineage). At once when the
+   * input engine is loaded (`loadInputEngine`); before, it is read like an image, which a newer
+   * image or `clearImage` supersedes.
    */
   useResultAsInput: (image: KontextImage, source?: { runId: string }) => void;
   /** Removes the image and cancels a read in progress. */
@@ -69,6 +71,13 @@ export interface InputSlice {
    * current image's `originalFile`, or the file still being read). Resolves once it is read.
    */
   setShouldDownscale: (value: boolean) => Promise<void>;
+  /**
+   * Loads the code that puts images in the form (the input engine; the first image action loads it
+   * too), once; resolves when it is here, rejects when it cannot be loaded (the next call tries
+   * again). The image panel calls it when the browser is idle, so the first image does not wait
+   * for it.
+   */
+  loadInputEngine: () => Promise<void>;
   setPrompt: (prompt: string) => void;
 }
 

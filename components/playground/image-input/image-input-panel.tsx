@@ -19,7 +19,7 @@ import { useImageDrop } from "./use-image-drop";
 import { usePasteImage } from "./use-paste-image";
 
 // The preview's code loads when the browser is idle after the first screen (which has no image),
-// or with the first image.
+// or with the first image; so does the store's code that reads images (`loadInputEngine`).
 const preview = onDemand(
   () => import("./image-preview").then((m) => m.ImagePreview),
   <LoadingNote what="the image" />,
@@ -28,6 +28,7 @@ const preview = onDemand(
 /** The image to edit: drop, browse, paste or a URL; a preview; the downscale setting. */
 export function ImageInputPanel() {
   const openFile = usePlaygroundStore((s) => s.openFile);
+  const loadInputEngine = usePlaygroundStore((s) => s.loadInputEngine);
   const hasImage = usePlaygroundStore((s) => s.image !== null);
   const hasImageError = useHasImageAreaError();
   const errorIds = useImageErrorIds();
@@ -35,7 +36,10 @@ export function ImageInputPanel() {
   /** The file chooser is open: once it closes, focus goes back to the image area. */
   const isChoosing = useRef(false);
   usePasteImage();
-  useEffect(() => preloadWhenIdle(preview.preload), []);
+  useEffect(
+    () => preloadWhenIdle(() => Promise.all([preview.preload(), loadInputEngine()])),
+    [loadInputEngine],
+  );
 
   // Any file goes to the store: an export zip or a run's JSON is opened as such, and the image
   // checks say why anything else cannot be used. A PNG carrying a run's settings restores them

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FIELD_LABELS } from "@/lib/domain/form";
+import { FIELD_LABELS } from "@/lib/domain/form-words";
 import { SETTING_INFO } from "./setting-info";
 
 describe("setting labels", () => {
