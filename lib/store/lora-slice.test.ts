@@ -1,5 +1,9 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { readyStore as makeStore } from "./test-support";
+
+/** Waits for the add's notice: the trigger's code (`./lora-engine`) loads at the first add. */
+const noticed = (store: ReturnType<typeof makeStore>["store"]) =>
+  vi.waitFor(() => expect(store.getState().loraNotice).not.toBeNull());
 
 const PLUSHIE = {
   path: "https://huggingface.co/fal/Plushie/resolve/main/plushie.safetensors",
@@ -9,10 +13,12 @@ const PLUSHIE = {
 };
 
 describe("addLibraryLora", () => {
-  it("adds the row and puts the trigger before a prompt that already holds text", () => {
+  it("adds the row and puts the trigger before a prompt that already holds text", async () => {
     const { store } = makeStore();
     store.getState().setPrompt("make it snow");
     const id = store.getState().addLibraryLora(PLUSHIE, true);
+    expect(store.getState().loras.map((lora) => lora.id)).toEqual([id]);
+    await noticed(store);
     const state = store.getState();
     expect(state.loras).toEqual([{ id, path: PLUSHIE.path, scale: 1.2, isEnabled: true }]);
     expect(state.prompt).toBe("Convert to plushie style. make it snow");
@@ -23,10 +29,11 @@ describe("addLibraryLora", () => {
     });
   });
 
-  it("undoes the trigger, putting the prompt back as it was", () => {
+  it("undoes the trigger, putting the prompt back as it was", async () => {
     const { store } = makeStore();
     store.getState().setPrompt("make it snow");
     store.getState().addLibraryLora(PLUSHIE, true);
+    await noticed(store);
     store.getState().undoLoraTrigger();
     expect(store.getState().prompt).toBe("make it snow");
     expect(store.getState().loras).toHaveLength(1);
@@ -36,9 +43,10 @@ describe("addLibraryLora", () => {
     });
   });
 
-  it("keeps a prompt edited after the add, and says so", () => {
+  it("keeps a prompt edited after the add, and says so", async () => {
     const { store } = makeStore();
     store.getState().addLibraryLora(PLUSHIE, true);
+    await noticed(store);
     expect(store.getState().prompt).toBe("Convert to plushie style");
     store.getState().setPrompt("Convert to plushie style, keep the dog");
     store.getState().undoLoraTrigger();
@@ -48,17 +56,19 @@ describe("addLibraryLora", () => {
     );
   });
 
-  it("leaves the prompt alone when asked to, with nothing to undo", () => {
+  it("leaves the prompt alone when asked to, with nothing to undo", async () => {
     const { store } = makeStore();
     store.getState().setPrompt("make it snow");
     store.getState().addLibraryLora(PLUSHIE, false);
+    await noticed(store);
     expect(store.getState().prompt).toBe("make it snow");
     expect(store.getState().loraNotice?.undo).toBeNull();
   });
 
-  it("forgets the notice when its row is removed", () => {
+  it("forgets the notice when its row is removed", async () => {
     const { store } = makeStore();
     const id = store.getState().addLibraryLora(PLUSHIE, true);
+    await noticed(store);
     store.getState().removeLora(id);
     expect(store.getState().loraNotice).toBeNull();
   });

@@ -95,7 +95,8 @@ export interface LoraSlice {
    * Adds a LoRA of the library or the Hub (`name`, with its trigger): a new row at `scale`, and
    * its trigger in the prompt when `withTrigger` (whatever the prompt holds), unless the prompt
    * has it already. Says what it did in `loraNotice`, with an undo when the prompt changed.
-   * Returns the new row's id.
+   * Returns the new row's id at once; the prompt and the notice follow once the trigger's code
+   * (`./lora-engine`) has loaded, and the notice says so when it cannot load.
    */
   addLibraryLora: (
     lora: { path: string; scale: number; name: string; trigger: string },
