@@ -41,6 +41,14 @@ vi.mock("@/lib/store/estimate", async (importOriginal) => {
   loaded.add("the output size and price rules");
   return importOriginal();
 });
+vi.mock("@/lib/kontext/resolution", async (importOriginal) => {
+  loaded.add("the output-size rules");
+  return importOriginal();
+});
+vi.mock("@/lib/domain/image-file", async (importOriginal) => {
+  loaded.add("the image file checks");
+  return importOriginal();
+});
 
 beforeEach(() => loaded.clear());
 
@@ -67,6 +75,9 @@ describe("the first screen's code", () => {
     expect(loaded).toEqual(new Set(["the history notices' boxes", "the alert's message"]));
     loaded.clear();
     await import("./prompt/run-estimate-text");
-    expect(loaded).toEqual(new Set(["the output size and price rules"]));
+    expect(loaded).toEqual(new Set(["the output size and price rules", "the output-size rules"]));
+    loaded.clear();
+    await import("@/lib/browser/browser-image");
+    expect(loaded).toEqual(new Set(["the image file checks"]));
   });
 });
