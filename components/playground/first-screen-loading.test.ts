@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 
 // Modules only needed once there is a run, a notice, an alert, an image or a click: none is in the first
 // screen's JavaScript, where the history is empty (a module the playground imports, directly or
-// through others, would be; one behind `import()` or `next/dynamic` is not).
+// through others, would be; one behind `import()`, `clientOnly` or `onDemand` is not).
 const loaded = vi.hoisted(() => new Set<string>());
 
 vi.mock("@/lib/store/gallery", async (importOriginal) => {

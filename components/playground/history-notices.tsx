@@ -1,17 +1,17 @@
 "use client";
 
-import dynamic from "next/dynamic";
+import { clientOnly } from "@/components/ui/on-demand";
+
 import { usePlaygroundStore } from "./store-provider";
 
 // A notice's box (its message, tone and buttons) loads with the first notice: the first screen
 // has none, only the regions that announce them.
-const TransferNotice = dynamic(
-  () => import("./history-notice-boxes").then((m) => m.TransferNotice),
-  { ssr: false },
+const TransferNotice = clientOnly(() =>
+  import("./history-notice-boxes").then((m) => m.TransferNotice),
 );
-const StorageNotice = dynamic(() => import("./history-notice-boxes").then((m) => m.StorageNotice), {
-  ssr: false,
-});
+const StorageNotice = clientOnly(() =>
+  import("./history-notice-boxes").then((m) => m.StorageNotice),
+);
 
 /**
  * What happened to the history outside a run: an import, export or restored recipe (a failed one

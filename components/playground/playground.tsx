@@ -1,6 +1,5 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import { useState } from "react";
 import { BatchDialogProvider } from "@/components/playground/batch/batch-dialog-context";
 import { BatchProgressTitle } from "@/components/playground/batch/batch-lazy";
@@ -8,13 +7,13 @@ import { FileDropTarget } from "@/components/playground/image-input/file-drop-ta
 import { KeyboardShortcuts } from "@/components/playground/keyboard/keyboard-shortcuts";
 import type { PlaygroundBackend } from "@/components/playground/prompt/generate-bar";
 import { WorkspaceLayout } from "@/components/playground/workspace/workspace-layout";
+import { clientOnly } from "@/components/ui/on-demand";
 import { SharedRecipeLoader } from "./shared-recipe-loader";
 import { PlaygroundStoreProvider, usePlaygroundStore } from "./store-provider";
 
 // The access-code prompt is a dialog opened by the server's answer, never on the first paint.
-const AccessPrompt = dynamic(
-  () => import("@/components/playground/access/access-prompt").then((m) => m.AccessPrompt),
-  { ssr: false },
+const AccessPrompt = clientOnly(() =>
+  import("@/components/playground/access/access-prompt").then((m) => m.AccessPrompt),
 );
 
 /**

@@ -1,5 +1,5 @@
 /**
- * What a part loaded on demand (`next/dynamic`) shows while its code arrives: one muted line, as
+ * What a part loaded on demand (`clientOnly`, `onDemand`) shows while its code arrives: one muted line, as
  * tall as a line of text, so the space it takes barely changes when the part appears.
  */
 export function LoadingNote({ what }: { what?: string }) {

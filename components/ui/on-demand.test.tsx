@@ -1,6 +1,6 @@
 import { renderToString } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
-import { onDemand } from "./on-demand";
+import { clientOnly, onDemand } from "./on-demand";
 
 function Greeting({ name }: { name: string }) {
   return <p>Hello {name}</p>;
@@ -37,5 +37,20 @@ describe("onDemand", () => {
     await Promise.all([greeting.preload(), greeting.preload()]);
     expect(load).toHaveBeenCalledTimes(2);
     expect(renderToString(<greeting.Component name="Grace" />)).toContain("Grace");
+  });
+});
+
+describe("clientOnly", () => {
+  it("renders its loading note on the server (and so in hydration) without loading its code", () => {
+    const load = vi.fn(async () => Greeting);
+    const ClientGreeting = clientOnly(load, <p>Loading…</p>);
+    const html = renderToString(<ClientGreeting name="Ada" />);
+    expect(html).toBe("<p>Loading…</p>");
+    expect(load).not.toHaveBeenCalled();
+  });
+
+  it("renders nothing there when it has no loading note: no Suspense boundary either", () => {
+    const ClientGreeting = clientOnly(async () => Greeting);
+    expect(renderToString(<ClientGreeting name="Ada" />)).toBe("");
   });
 });

@@ -1,6 +1,13 @@
 "use client";
 
-import { type ComponentType, lazy, type ReactNode, Suspense, useState } from "react";
+import {
+  type ComponentType,
+  lazy,
+  type ReactNode,
+  Suspense,
+  useState,
+  useSyncExternalStore,
+} from "react";
 
 /** A component whose code loads on demand (see {@link onDemand}). */
 export interface OnDemand<P extends object> {
@@ -49,4 +56,34 @@ export function onDemand<P extends object>(
     return <Chosen {...props} />;
   }
   return { Component, preload };
+}
+
+const subscribeToNothing = () => () => {};
+
+/**
+ * Whether this render is in the browser after hydration: false on the server and while hydrating
+ * (so both render the same), true from then on.
+ */
+export function useIsHydrated(): boolean {
+  return useSyncExternalStore(
+    subscribeToNothing,
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * A component that renders only in the browser, its code loaded at its first render there (see
+ * {@link onDemand}): the server, and hydration, render `loading`. This is `next/dynamic` with
+ * `ssr: false` without Next's loader in the first screen's JavaScript, and without the
+ * bailed-out Suspense boundary that makes React render the part again inside hydration.
+ */
+export function clientOnly<P extends object>(
+  load: () => Promise<ComponentType<P>>,
+  loading: ReactNode = null,
+): ComponentType<P> {
+  const { Component } = onDemand(load, loading);
+  return function ClientOnly(props: P) {
+    return useIsHydrated() ? <Component {...props} /> : loading;
+  };
 }

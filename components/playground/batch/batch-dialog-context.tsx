@@ -1,11 +1,11 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import { createContext, type ReactNode, useContext, useMemo, useState } from "react";
+import { clientOnly } from "@/components/ui/on-demand";
 import type { BatchRecipeSource } from "@/lib/store/state";
 
 // Loaded on first open: none of the batch dialog is in the first screen's bundle.
-const BatchDialog = dynamic(() => import("./batch-dialog"), { ssr: false });
+const BatchDialog = clientOnly(() => import("./batch-dialog").then((m) => m.default));
 
 /** Opens the batch dialog with a recipe: the form's, or a history run's. */
 export type OpenBatchDialog = (source: BatchRecipeSource) => void;

@@ -1,14 +1,13 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import { usePlaygroundStore } from "@/components/playground/store-provider";
+import { clientOnly } from "@/components/ui/on-demand";
 
 // Loaded once a batch is shown: none of the batch views are in the first screen's bundle.
-export const BatchStage = dynamic(() => import("./batch-stage"), { ssr: false });
-export const BatchCard = dynamic(() => import("./batch-card"), { ssr: false });
-const ProgressTitle = dynamic(
-  () => import("./batch-progress-title").then((m) => m.BatchProgressTitle),
-  { ssr: false },
+export const BatchStage = clientOnly(() => import("./batch-stage").then((m) => m.default));
+export const BatchCard = clientOnly(() => import("./batch-card").then((m) => m.default));
+const ProgressTitle = clientOnly(() =>
+  import("./batch-progress-title").then((m) => m.BatchProgressTitle),
 );
 
 /**

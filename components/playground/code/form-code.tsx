@@ -1,15 +1,15 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import { useState } from "react";
 import { InputSection } from "@/components/playground/workspace/input-section";
 import { LoadingNote } from "@/components/ui/loading";
+import { clientOnly } from "@/components/ui/on-demand";
 
 // The section's content (the form's check and the snippets) loads when it is first opened.
-const FormCodeBody = dynamic(() => import("./form-code-body").then((m) => m.FormCodeBody), {
-  ssr: false,
-  loading: () => <LoadingNote what="the code" />,
-});
+const FormCodeBody = clientOnly(
+  () => import("./form-code-body").then((m) => m.FormCodeBody),
+  <LoadingNote what="the code" />,
+);
 
 /**
  * "API/code", the inputs panel's collapsed section with the code for this request: what Generate

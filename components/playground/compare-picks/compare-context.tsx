@@ -1,8 +1,8 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import { type ReactNode, useCallback, useMemo, useRef, useState } from "react";
 import { LoadingOverlay } from "@/components/ui/loading";
+import { clientOnly } from "@/components/ui/on-demand";
 import {
   CompareContext,
   type ComparePicks,
@@ -12,16 +12,14 @@ import {
 } from "./compare-state";
 
 // The tray's code loads with the first pick (the first screen has none).
-const CompareTray = dynamic(() => import("./compare-tray").then((m) => m.CompareTray), {
-  ssr: false,
-});
+const CompareTray = clientOnly(() => import("./compare-tray").then((m) => m.CompareTray));
 
 // The compare view's code (the dialog, and what it compares, resolved against the runs) loads
 // when a comparison is first opened.
-const CompareHost = dynamic(() => import("./compare-host").then((m) => m.CompareHost), {
-  ssr: false,
-  loading: () => <LoadingOverlay what="the comparison" />,
-});
+const CompareHost = clientOnly(
+  () => import("./compare-host").then((m) => m.CompareHost),
+  <LoadingOverlay what="the comparison" />,
+);
 
 /**
  * Holds what is picked to compare and which comparison is open, for everything inside it;

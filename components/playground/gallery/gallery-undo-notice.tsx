@@ -1,12 +1,11 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import { usePlaygroundStore } from "@/components/playground/store-provider";
+import { clientOnly } from "@/components/ui/on-demand";
 
 // The toast's code (and its message) loads with the first deletion.
-const GalleryUndoToast = dynamic(
-  () => import("./gallery-undo-toast").then((m) => m.GalleryUndoToast),
-  { ssr: false },
+const GalleryUndoToast = clientOnly(() =>
+  import("./gallery-undo-toast").then((m) => m.GalleryUndoToast),
 );
 
 /**

@@ -1,13 +1,13 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { SearchIcon } from "@/components/ui/icons";
+import { clientOnly } from "@/components/ui/on-demand";
 import type { HubView } from "./hub-dialog";
 
 // Loaded at first use: none of the Hub UI is in the first screen's bundle.
-const HubDialog = dynamic(() => import("./hub-dialog"), { ssr: false });
+const HubDialog = clientOnly(() => import("./hub-dialog").then((m) => m.default));
 
 /**
  * The library's way onto the Hugging Face Hub: "From Hugging Face…" (paste anything that names a

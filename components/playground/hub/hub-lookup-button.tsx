@@ -1,11 +1,11 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { SearchIcon } from "@/components/ui/icons";
+import { clientOnly } from "@/components/ui/on-demand";
 
-const HubDialog = dynamic(() => import("./hub-dialog"), { ssr: false });
+const HubDialog = clientOnly(() => import("./hub-dialog").then((m) => m.default));
 
 /**
  * "Look up on Hugging Face" for a LoRA path that names a Hub repository: the Hub dialog opens on

@@ -1,17 +1,17 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import { useEffect, useState } from "react";
 import { useStartRunFocusingErrors } from "@/components/playground/use-focus-first-error";
 import { PLAYGROUND_ROOT_ID } from "@/components/ui/focus";
 import { LoadingOverlay } from "@/components/ui/loading";
+import { clientOnly } from "@/components/ui/on-demand";
 import { isGenerateKey, isHelpKey } from "./shortcuts";
 
 // The list's code loads at the first `?`.
-const ShortcutsDialog = dynamic(() => import("./shortcuts-dialog").then((m) => m.ShortcutsDialog), {
-  ssr: false,
-  loading: () => <LoadingOverlay what="the shortcuts" />,
-});
+const ShortcutsDialog = clientOnly(
+  () => import("./shortcuts-dialog").then((m) => m.ShortcutsDialog),
+  <LoadingOverlay what="the shortcuts" />,
+);
 
 /**
  * The page's keyboard shortcuts: Ctrl/⌘+Enter generates from anywhere in the playground (not

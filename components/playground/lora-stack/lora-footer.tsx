@@ -1,19 +1,19 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import { useState } from "react";
 import { usePlaygroundStore } from "@/components/playground/store-provider";
 import { Button } from "@/components/ui/button";
 import { focusAfterRender } from "@/components/ui/focus";
 import { LibraryIcon, PlusIcon } from "@/components/ui/icons";
 import { LoadingOverlay } from "@/components/ui/loading";
+import { clientOnly } from "@/components/ui/on-demand";
 import { ADD_LORA_BUTTON_ID, loraDomId } from "./lora-format";
 
 // The library's code loads when it is first opened.
-const LoraLibraryDialog = dynamic(
+const LoraLibraryDialog = clientOnly(
   () =>
     import("@/components/playground/library/lora-library-dialog").then((m) => m.LoraLibraryDialog),
-  { ssr: false, loading: () => <LoadingOverlay what="the library" /> },
+  <LoadingOverlay what="the library" />,
 );
 
 /** "LoRA library" (a dialog of style previews) and "Add LoRA" (a row for a weight file's URL). */

@@ -1,6 +1,5 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import { type ReactNode, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { CompareProvider } from "@/components/playground/compare-picks/compare-context";
 import {
@@ -17,6 +16,7 @@ import { GalleryUndoNotice } from "@/components/playground/gallery/gallery-undo-
 import { HistoryNotices } from "@/components/playground/history-notices";
 import { usePlaygroundStore } from "@/components/playground/store-provider";
 import { LoadingNote } from "@/components/ui/loading";
+import { clientOnly } from "@/components/ui/on-demand";
 import type { GalleryFilter } from "@/lib/store/gallery";
 import { HistoryTransfer } from "./history-transfer";
 import { ResultViewerProvider } from "./result-context";
@@ -25,13 +25,12 @@ import { useResultViewerState } from "./use-result-viewer";
 // The history's cards, list and toolbar, with the gallery's selectors (what a filter shows, how
 // many there are), load once there is anything in the history: the first screen (no history)
 // has none of their code.
-const GalleryList = dynamic(
+const GalleryList = clientOnly(
   () => import("@/components/playground/gallery/gallery-list").then((m) => m.GalleryList),
-  { ssr: false, loading: () => <LoadingNote what="the history" /> },
+  <LoadingNote what="the history" />,
 );
-const GalleryToolbar = dynamic(
-  () => import("@/components/playground/gallery/gallery-toolbar").then((m) => m.GalleryToolbar),
-  { ssr: false },
+const GalleryToolbar = clientOnly(() =>
+  import("@/components/playground/gallery/gallery-toolbar").then((m) => m.GalleryToolbar),
 );
 
 /**

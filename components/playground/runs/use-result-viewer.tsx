@@ -1,9 +1,9 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { usePlaygroundStore } from "@/components/playground/store-provider";
 import { LoadingOverlay } from "@/components/ui/loading";
+import { clientOnly } from "@/components/ui/on-demand";
 import type { ResultViewer, ViewerScope } from "./result-context";
 
 // The full-size viewer's code is not on the first screen: it loads once there is a run (so it
@@ -16,10 +16,7 @@ const loadLightbox = () =>
     loadedLightbox = m.Lightbox;
     return m.Lightbox;
   });
-const LazyLightbox = dynamic(loadLightbox, {
-  ssr: false,
-  loading: () => <LoadingOverlay what="the image" />,
-});
+const LazyLightbox = clientOnly(loadLightbox, <LoadingOverlay what="the image" />);
 
 /**
  * The results' viewer state: which flagged images were revealed, and the full-size viewer

@@ -1,18 +1,18 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import { BatchStage, useBatchIdOfRun } from "@/components/playground/batch/batch-lazy";
 import { usePlaygroundStore } from "@/components/playground/store-provider";
 import { LoadingNote } from "@/components/ui/loading";
+import { clientOnly } from "@/components/ui/on-demand";
 import { selectStageRunId } from "@/lib/store/playground-store";
 import { StageEmpty } from "./stage-empty";
 
 // A run on the stage (its media, progress, details and actions) loads with the first run: the
 // first screen's stage is empty.
-const StageRun = dynamic(() => import("./stage-run").then((m) => m.StageRun), {
-  ssr: false,
-  loading: () => <LoadingNote what="the run" />,
-});
+const StageRun = clientOnly(
+  () => import("./stage-run").then((m) => m.StageRun),
+  <LoadingNote what="the run" />,
+);
 
 /**
  * The stage: the active run (the newest one started, or one picked from the history), fitted to
