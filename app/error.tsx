@@ -1,7 +1,6 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { Button } from "@/components/ui/button";
 
 /**
  * The page's error boundary (Next.js `error.tsx`): when rendering the playground throws, a short
@@ -45,9 +44,15 @@ export default function PlaygroundError({ error, reset }: { error: unknown; rese
           </p>
         ) : null}
         <div>
-          <Button variant="primary" onClick={() => reset()}>
+          {/* The primary button's look (components/ui/button), written out: this boundary's chunk
+              is apart from the page's, so importing the Button would ship its code twice. */}
+          <button
+            type="button"
+            onClick={() => reset()}
+            className="inline-flex h-10 items-center justify-center rounded-md bg-accent-600 px-4 text-sm font-medium text-white transition-colors hover:bg-accent-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500"
+          >
             Try again
-          </Button>
+          </button>
         </div>
       </div>
     </main>

@@ -1,7 +1,7 @@
 "use client";
 
+import { SearchIcon } from "@/components/ui/action-icons";
 import { Button } from "@/components/ui/button";
-import { SearchIcon } from "@/components/ui/icons";
 import { useGalleryFilter } from "./gallery-context";
 import { EMPTY_BOX_CLASS } from "./gallery-empty";
 import { useGalleryNavigation } from "./gallery-navigation";

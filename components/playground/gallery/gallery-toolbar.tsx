@@ -2,8 +2,8 @@
 
 import { useMemo } from "react";
 import { usePlaygroundStore } from "@/components/playground/store-provider";
+import { SearchIcon, StarIcon } from "@/components/ui/action-icons";
 import { INPUT_CLASS } from "@/components/ui/field";
-import { SearchIcon, StarIcon } from "@/components/ui/icons";
 import { loraLabel } from "@/lib/kontext/known-loras";
 import {
   countGalleryItems,

@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
+import { SearchIcon } from "@/components/ui/action-icons";
 import { Button } from "@/components/ui/button";
-import { SearchIcon } from "@/components/ui/icons";
 import { clientOnly } from "@/components/ui/on-demand";
 import type { HubView } from "./hub-dialog";
 

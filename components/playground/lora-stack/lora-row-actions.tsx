@@ -3,9 +3,14 @@
 import type { ReactNode } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { usePlaygroundStore } from "@/components/playground/store-provider";
+import {
+  ArrowDownIcon,
+  ArrowUpIcon,
+  DuplicateIcon,
+  RemoveIcon,
+} from "@/components/ui/action-icons";
 import { Button } from "@/components/ui/button";
 import { focusAfterRender } from "@/components/ui/focus";
-import { ArrowDownIcon, ArrowUpIcon, DuplicateIcon, RemoveIcon } from "@/components/ui/icons";
 import { ADD_LORA_BUTTON_ID, loraDomId } from "./lora-format";
 
 function IconButton({

@@ -3,8 +3,9 @@
 import { useShallow } from "zustand/react/shallow";
 import { useGalleryNavigation } from "@/components/playground/gallery/gallery-navigation";
 import { usePlaygroundStore } from "@/components/playground/store-provider";
+import { RemoveIcon, StarIcon } from "@/components/ui/action-icons";
 import { Button } from "@/components/ui/button";
-import { Icon, RemoveIcon, StarIcon } from "@/components/ui/icons";
+import { Icon } from "@/components/ui/icons";
 import { selectStageRunId } from "@/lib/store/playground-store";
 import { selectRun } from "./result-format";
 
