@@ -41,10 +41,12 @@ export type HistoryEngine = Pick<
   | "cacheRunImages"
 > & {
   /**
-   * The rest of {@link HistorySlice.syncImageCache}, given the URLs the image cache holds: drops
-   * the cached images no run uses and caches the latest completed runs' missing images.
+   * The rest of {@link HistorySlice.syncImageCache}, given the URLs the image cache holds (null
+   * when they could not be read) and how full the browser's storage is (a percentage, when it is
+   * short): says so, drops the cached images no run uses and caches the latest completed runs'
+   * missing images.
    */
-  syncImageCache: (cached: ReadonlySet<string>) => Promise<void>;
+  syncImageCache: (cached: ReadonlySet<string> | null, percentFull: number | null) => Promise<void>;
 };
 
 /**
@@ -249,9 +251,13 @@ export function createHistoryEngine(
       if (!run?.output) return;
       for (const image of run.output.images) await cacheImage(image.url);
     },
-    syncImageCache: async (cached) => {
-      const images = get().services.images;
-      if (!images) return;
+    syncImageCache: async (cached, percentFull) => {
+      if (percentFull !== null) {
+        set({
+          storageNotice: `Your browser's storage for this site is ${percentFull}% full. New images may not be kept and older cached images will be removed first (runs are always kept). Export and delete old runs to make room.`,
+        });
+      }
+      if (!get().services.images || cached === null) return;
       const used = usedImageUrls();
       await removeUnusedImages([...cached].filter((url) => !used.has(url)));
       // Only the latest runs: older images whose copy is missing have most likely expired, and

@@ -89,23 +89,25 @@ export const createHistorySlice: StateCreator<PlaygroundState, [], [], HistorySl
       const images = get().services.images;
       if (!images) return;
       const estimate = await images.estimate?.().catch(() => null);
-      if (estimate && estimate.usage / estimate.quota > STORAGE_SHORT_SHARE) {
-        const percent = Math.round((estimate.usage / estimate.quota) * 100);
-        set({
-          storageNotice: `Your browser's storage for this site is ${percent}% full. New images may not be kept and older cached images will be removed first (runs are always kept). Export and delete old runs to make room.`,
-        });
-      }
-      let cached: string[];
+      const share = estimate ? estimate.usage / estimate.quota : 0;
+      const percentFull = share > STORAGE_SHORT_SHARE ? Math.round(share * 100) : null;
+      let cached: string[] | null;
       try {
         cached = await images.urls();
       } catch (error) {
         console.error("image cache:", error);
-        return;
+        cached = null;
       }
-      // Nothing cached and no result to cache (a first visit): nothing to keep or drop, and the
-      // engine is not loaded for it.
-      if (cached.length === 0 && !get().runs.some((run) => run.phase === "completed")) return;
-      await withEngine((loaded) => loaded.syncImageCache(new Set(cached)), alertLoadFailure);
+      // Storage not short, and nothing cached and no result to cache (a first visit): nothing to
+      // say, keep or drop, and the engine is not loaded for it.
+      const isIdle =
+        cached === null ||
+        (cached.length === 0 && !get().runs.some((run) => run.phase === "completed"));
+      if (percentFull === null && isIdle) return;
+      await withEngine(
+        (loaded) => loaded.syncImageCache(cached && new Set(cached), percentFull),
+        alertLoadFailure,
+      );
     },
   };
 };

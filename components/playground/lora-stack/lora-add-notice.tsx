@@ -1,8 +1,12 @@
 "use client";
 
 import { usePlaygroundStore } from "@/components/playground/store-provider";
-import { Button } from "@/components/ui/button";
-import { CloseIcon } from "@/components/ui/icons";
+import { clientOnly } from "@/components/ui/on-demand";
+
+// The notice's box loads with the first notice (a LoRA added from the library or the Hub).
+const LoraAddNoticeBox = clientOnly(() =>
+  import("./lora-add-notice-box").then((m) => m.LoraAddNoticeBox),
+);
 
 /**
  * What adding a LoRA from the library or the Hub did to the prompt ("its trigger now starts the
@@ -10,31 +14,5 @@ import { CloseIcon } from "@/components/ui/icons";
  */
 export function LoraAddNotice() {
   const notice = usePlaygroundStore((s) => s.loraNotice);
-  const undo = usePlaygroundStore((s) => s.undoLoraTrigger);
-  const dismiss = usePlaygroundStore((s) => s.dismissLoraNotice);
-
-  return (
-    <div aria-live="polite">
-      {notice ? (
-        <div className="flex items-center gap-2 rounded-md bg-accent-50 py-1 pr-1 pl-3 text-sm text-accent-700 dark:bg-accent-500/15 dark:text-accent-100">
-          <p className="min-w-0 flex-1">{notice.message}</p>
-          {notice.undo ? (
-            <Button size="sm" variant="secondary" onClick={undo}>
-              Undo<span className="sr-only"> the trigger</span>
-            </Button>
-          ) : null}
-          <Button
-            size="sm"
-            variant="ghost"
-            aria-label="Dismiss"
-            title="Dismiss"
-            className="w-8 px-0"
-            onClick={dismiss}
-          >
-            <CloseIcon />
-          </Button>
-        </div>
-      ) : null}
-    </div>
-  );
+  return <div aria-live="polite">{notice ? <LoraAddNoticeBox notice={notice} /> : null}</div>;
 }
