@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, type ReactNode, useContext, useEffect, useState } from "react";
+import { createContext, type ReactNode, useContext, useEffect, useRef, useState } from "react";
 import { useStore } from "zustand";
 import { ImageCacheProvider } from "@/components/compare/image-cache";
 import { createBrowserServices } from "@/lib/browser/browser-services";
@@ -46,6 +46,27 @@ export function PlaygroundStoreProvider({
 /** Reads from the playground store; pass a selector that picks exactly what you need. */
 export function usePlaygroundStore<T>(selector: (state: PlaygroundState) => T): T {
   return useStore(usePlaygroundStoreApi(), selector);
+}
+
+/**
+ * Reads a list of ids (or other strings) from the playground store: the same array while its
+ * items stay the same, so a component re-renders only when the list changes. (zustand's
+ * `useShallow` does this for any value; the first screen needs it only for lists, without loading
+ * that general comparison.)
+ */
+export function usePlaygroundStoreList(
+  selector: (state: PlaygroundState) => readonly string[],
+): readonly string[] {
+  const previous = useRef<readonly string[]>([]);
+  return usePlaygroundStore((state) => {
+    const next = selector(state);
+    const last = previous.current;
+    if (next.length === last.length && next.every((item, index) => item === last[index])) {
+      return last;
+    }
+    previous.current = next;
+    return next;
+  });
 }
 
 /**

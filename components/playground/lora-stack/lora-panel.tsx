@@ -1,8 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
-import { useShallow } from "zustand/react/shallow";
-import { usePlaygroundStore } from "@/components/playground/store-provider";
+import { usePlaygroundStore, usePlaygroundStoreList } from "@/components/playground/store-provider";
 import { LoadingNote } from "@/components/ui/loading";
 import { onDemand } from "@/components/ui/on-demand";
 import { Panel } from "@/components/ui/panel";
@@ -20,7 +19,7 @@ const rows = onDemand(
 
 /** The LoRA stack: rows in the order they are sent, plus adding custom or known LoRAs. */
 export function LoraPanel() {
-  const ids = usePlaygroundStore(useShallow((s) => s.loras.map((lora) => lora.id)));
+  const ids = usePlaygroundStoreList((s) => s.loras.map((lora) => lora.id));
   const enabledCount = usePlaygroundStore((s) => s.loras.filter((lora) => lora.isEnabled).length);
   const count = formatActiveCount(ids.length, enabledCount);
   useEffect(() => preloadWhenIdle(rows.preload), []);

@@ -1,9 +1,9 @@
 "use client";
 
 import { useRef, useState } from "react";
-import { useShallow } from "zustand/react/shallow";
-import { usePlaygroundStore } from "@/components/playground/store-provider";
+import { usePlaygroundStore, usePlaygroundStoreApi } from "@/components/playground/store-provider";
 import { Button } from "@/components/ui/button";
+import type { Run } from "@/lib/domain/run";
 
 /**
  * Import (an export zip, a run's JSON or a PNG with settings) and export (the chosen runs, else
@@ -13,19 +13,15 @@ export function HistoryTransfer() {
   const openFile = usePlaygroundStore((s) => s.openFile);
   const exportRuns = usePlaygroundStore((s) => s.exportRuns);
   const selectRuns = usePlaygroundStore((s) => s.selectRuns);
-  const selected = usePlaygroundStore(useShallow((s) => s.selectedRunIds));
-  const finishedIds = usePlaygroundStore(
-    useShallow((s) =>
-      s.runs
-        .filter((run) => run.finishedAt !== null && run.requestId !== null)
-        .map((run) => run.id),
-    ),
-  );
+  const store = usePlaygroundStoreApi();
+  const selected = usePlaygroundStore((s) => s.selectedRunIds);
+  const finishedCount = usePlaygroundStore((s) => finishedRunIds(s.runs).length);
   const [isExporting, setIsExporting] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
-  const ids = selected.length > 0 ? selected : finishedIds;
+  const count = selected.length > 0 ? selected.length : finishedCount;
 
   async function onExport() {
+    const ids = selected.length > 0 ? selected : finishedRunIds(store.getState().runs);
     setIsExporting(true);
     try {
       // Saving comes with the result actions (here by now, with the run cards): the first
@@ -61,7 +57,7 @@ export function HistoryTransfer() {
       <Button
         size="sm"
         variant="secondary"
-        disabled={ids.length === 0 || isExporting}
+        disabled={count === 0 || isExporting}
         aria-busy={isExporting || undefined}
         onClick={() => void onExport()}
       >
@@ -78,4 +74,11 @@ export function HistoryTransfer() {
       ) : null}
     </div>
   );
+}
+
+/** The runs an export without a choice takes: every finished run that was queued. */
+function finishedRunIds(runs: readonly Run[]): string[] {
+  return runs
+    .filter((run) => run.finishedAt !== null && run.requestId !== null)
+    .map((run) => run.id);
 }
