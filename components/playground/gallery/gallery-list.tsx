@@ -14,7 +14,7 @@ import { BatchCard } from "@/components/playground/batch/batch-lazy";
 import { RunCard, runTitleId } from "@/components/playground/runs/run-card";
 import { usePlaygroundStore } from "@/components/playground/store-provider";
 import { SweepCard } from "@/components/playground/sweeps/sweep-card";
-import { focusOnceInView, isInView } from "@/components/ui/focus";
+import { focusOnceInView, isInView } from "@/components/ui/focus-in-view";
 import {
   batchIdOfItem,
   selectAllGalleryItems,
