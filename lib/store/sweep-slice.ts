@@ -149,7 +149,8 @@ export const SWEEP_SETUP_SAVE_DELAY_MS = 400;
  * The sweep setup's autosave: with a history service that keeps it, the Sweep panel's axes,
  * seed and concurrency are saved {@link SWEEP_SETUP_SAVE_DELAY_MS} after they last changed, once
  * the saved setup has been read (so it is never overwritten before it is restored). It lives here,
- * not in the engine: it runs in every session, and saving needs none of the engine's code.
+ * not in the engine: it runs in every session, and saving needs none of the engine's code (the
+ * save itself, `./sweep-setup-save`, loads at the first change).
  */
 export function autosaveSweepSetup(store: {
   getState: () => PlaygroundState;
@@ -160,8 +161,12 @@ export function autosaveSweepSetup(store: {
   store.subscribe((state, previous) => {
     // The axis's images are downscaled (or not) as the form's image is.
     if (state.shouldDownscale !== previous.shouldDownscale) void state.readSweepImages();
-    const save = state.services.history?.saveSweepSetup;
-    if (!save || !state.isSweepSetupLoaded || !previous.isSweepSetupLoaded) return;
+    if (
+      !state.services.history?.saveSweepSetup ||
+      !state.isSweepSetupLoaded ||
+      !previous.isSweepSetupLoaded
+    )
+      return;
     const isChanged =
       state.sweepForm !== previous.sweepForm ||
       state.sweepFormSeed !== previous.sweepFormSeed ||
@@ -169,20 +174,14 @@ export function autosaveSweepSetup(store: {
     if (!isChanged) return;
     clearTimeout(timer);
     timer = setTimeout(() => {
-      const { sweepForm, sweepFormSeed, sweepFormConcurrency, services } = store.getState();
-      save({ axes: sweepForm, seed: sweepFormSeed, concurrency: sweepFormConcurrency })
-        .then(async () => {
-          // Images no axis holds any more are deleted once the setup without them is saved.
-          const kept = new Set(
-            store.getState().sweepForm.flatMap((axis) => (axis.images ?? []).map((i) => i.id)),
-          );
-          await services.sweepImages?.prune(kept);
-        })
-        .catch((error: unknown) =>
+      // The save's code loads at the first change: most sessions never touch the Sweep panel.
+      import("./sweep-setup-save").then(
+        (m) => m.saveSweepSetup(store),
+        (error: unknown) =>
           store.setState({
             alert: historyAlert(`The sweep setup could not be saved: ${errorMessage(error)}`),
           }),
-        );
+      );
     }, SWEEP_SETUP_SAVE_DELAY_MS);
   });
 }
