@@ -11,10 +11,10 @@
 // the Advanced settings and Sweep panels (rendered when opened), the compare tray, the shortcuts
 // dialog, the undo toast, the image code and the own-key control at first use: 221.6 KB measured
 // (182.0 KB in modern browsers), rounded up.
-// Issue 13's target is 200 KB: of today's bytes, Next and React take 175.9 KB (39.5 KB of it the
-// nomodule polyfills, which no browser Next 16 supports downloads), leaving ≈ 46 KB of ours: the
-// store 10.8 KB with its services (lib/browser 2.8, lib/fal 1.0), first-screen components ≈ 20 KB
-// (image input 4.4, ui 3.1, workspace 2.5, runs 2.3, prompt 1.3, compare picks 1.2, …), domain
-// modules ≈ 4 KB, Radix Tabs ≈ 2 KB.
+// Then the runs, history, persistence, input and LoRA-trigger work in engines of
+// their own, the fal calls and the image store at first use, the compare, notice, alert and
+// gallery-selector code with what shows them, Radix Tabs replaced by a small tabs hook, and
+// next/dynamic by `clientOnly` (Next's loader left the first load): 199.9 KB measured (160.4 KB in
+// modern browsers). That meets issue 13's target of 200 KB, which is now the budget.
 // Lower this as more lands; never raise it without saying why.
-export const INITIAL_JS_BUDGET_KB = 222;
+export const INITIAL_JS_BUDGET_KB = 200;
