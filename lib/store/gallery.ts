@@ -3,8 +3,11 @@ import { formatCount } from "@/lib/domain/text";
 import type { KontextRequest } from "@/lib/kontext/schema";
 import { cellTitle } from "@/lib/sweep/cell-title";
 import type { SweepRecord } from "@/lib/sweep/record";
+import { type GalleryFilter, NO_FILTER } from "./gallery-filter";
 import type { PlaygroundState } from "./state";
 import type { Run } from "./types";
+
+export { type GalleryFilter, NO_FILTER };
 
 /**
  * The gallery's selectors: which runs it shows for a filter, and
@@ -14,19 +17,6 @@ import type { Run } from "./types";
  * `useShallow`). Each costs one pass over the runs when they change (well under a millisecond
  * for 1,000 runs).
  */
-
-/** What the gallery shows. */
-export interface GalleryFilter {
-  /** Words the prompt must all contain, in any case and order; blank matches every run. */
-  query: string;
-  /** A LoRA path the run must have used; null for any. */
-  lora: string | null;
-  /** Only starred runs. */
-  isFavouritesOnly: boolean;
-}
-
-/** The filter that shows every run. */
-export const NO_FILTER: GalleryFilter = { query: "", lora: null, isFavouritesOnly: false };
 
 /** Whether a filter hides anything at all. */
 export function isFiltering(filter: GalleryFilter): boolean {

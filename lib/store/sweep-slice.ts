@@ -175,13 +175,13 @@ export function autosaveSweepSetup(store: {
     clearTimeout(timer);
     timer = setTimeout(() => {
       // The save's code loads at the first change: most sessions never touch the Sweep panel.
-      import("./sweep-setup-save").then(
-        (m) => m.saveSweepSetup(store),
-        (error: unknown) =>
+      import("./sweep-setup-save")
+        .then((m) => m.saveSweepSetup(store.getState))
+        .catch((error: unknown) =>
           store.setState({
             alert: historyAlert(`The sweep setup could not be saved: ${errorMessage(error)}`),
           }),
-      );
+        );
     }, SWEEP_SETUP_SAVE_DELAY_MS);
   });
 }

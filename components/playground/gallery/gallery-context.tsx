@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, type RefObject, useContext } from "react";
-import type { GalleryFilter } from "@/lib/store/gallery";
+import type { GalleryFilter } from "@/lib/store/gallery-filter";
 
 /** The gallery's filter, shared by its toolbar and its list. */
 export interface GalleryFilterState {
@@ -9,13 +9,6 @@ export interface GalleryFilterState {
   setFilter: (patch: Partial<GalleryFilter>) => void;
   clearFilters: () => void;
 }
-
-/**
- * The filter that shows every run: lib/store/gallery's `NO_FILTER`, whose module (the gallery's
- * selectors) is not on the first screen, where the history is empty (a unit test keeps the two
- * equal).
- */
-export const SHOW_EVERY_RUN: GalleryFilter = { query: "", lora: null, isFavouritesOnly: false };
 
 /** What the history's list offers the panel. */
 export interface GalleryListHandle {

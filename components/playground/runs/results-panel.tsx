@@ -8,7 +8,6 @@ import {
   type GalleryListHandle,
   type GalleryPlace,
   GalleryPlaceProvider,
-  SHOW_EVERY_RUN,
   useGalleryPlace,
 } from "@/components/playground/gallery/gallery-context";
 import { EmptyResults } from "@/components/playground/gallery/gallery-empty";
@@ -17,7 +16,7 @@ import { HistoryNotices } from "@/components/playground/history-notices";
 import { usePlaygroundStore } from "@/components/playground/store-provider";
 import { LoadingNote } from "@/components/ui/loading";
 import { clientOnly } from "@/components/ui/on-demand";
-import type { GalleryFilter } from "@/lib/store/gallery";
+import { type GalleryFilter, NO_FILTER } from "@/lib/store/gallery-filter";
 import { HistoryTransfer } from "./history-transfer";
 import { ResultViewerProvider } from "./result-context";
 import { useResultViewerState } from "./use-result-viewer";
@@ -46,7 +45,7 @@ export function ResultsProviders({ children }: { children: ReactNode }) {
 }
 
 function GalleryProviders({ children }: { children: ReactNode }) {
-  const [filter, setFilterState] = useState<GalleryFilter>(SHOW_EVERY_RUN);
+  const [filter, setFilterState] = useState<GalleryFilter>(NO_FILTER);
   const listRef = useRef<GalleryListHandle>(null);
   const { viewer, lightbox } = useResultViewerState();
   // What the navigation's handlers (stable, called after renders) see of the filter.
@@ -59,12 +58,12 @@ function GalleryProviders({ children }: { children: ReactNode }) {
     () => ({
       filter,
       setFilter: (patch) => setFilterState((previous) => ({ ...previous, ...patch })),
-      clearFilters: () => setFilterState(SHOW_EVERY_RUN),
+      clearFilters: () => setFilterState(NO_FILTER),
     }),
     [filter],
   );
   const place = useMemo<GalleryPlace>(
-    () => ({ listRef, filterRef, showEveryRun: () => setFilterState(SHOW_EVERY_RUN) }),
+    () => ({ listRef, filterRef, showEveryRun: () => setFilterState(NO_FILTER) }),
     [],
   );
 
