@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { checkForm } from "@/lib/domain/form-check";
 import type { SweepRecord } from "@/lib/sweep/record";
 import { createPlaygroundStore } from "./playground-store";
@@ -226,6 +226,24 @@ describe("the sweep setup across reloads", () => {
     expect(next.getState().sweepForm).toEqual(saved.sweepSetup()?.axes);
     expect(next.getState().sweepFormSeed).toBe(42);
     expect(next.getState().sweepFormConcurrency).toBe(3);
+  });
+
+  it("says when the setup could not be saved", async () => {
+    const saved = fakeHistory();
+    const history = {
+      ...saved.history,
+      saveSweepSetup: async () => {
+        throw new Error("disk full");
+      },
+    };
+    const store = createPlaygroundStore(fakeServices({ history }).services);
+    await store.getState().hydrate();
+    store.getState().setSweepForm([{ kind: "seed", text: "1, 2" }]);
+    await vi.waitFor(() =>
+      expect(store.getState().alert?.error.message).toBe(
+        "The sweep setup could not be saved: disk full",
+      ),
+    );
   });
 
   it("never overwrites the saved setup before reading it, and clamps the concurrency", async () => {
