@@ -1,12 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { autoSize, matchInputSize } from "@/lib/kontext/resolution";
-import {
-  checkImageFile,
-  checkImageSize,
-  DOWNSCALE_TARGET_AREA,
-  MAX_IMAGE_FILE_BYTES,
-  planDownscale,
-} from "./image-file";
+import { checkImageFile, checkImageSize, DOWNSCALE_TARGET_AREA, planDownscale } from "./image-file";
+import { MAX_IMAGE_FILE_BYTES } from "./image-types";
 import { formatBytes } from "./text";
 
 describe("checkImageFile", () => {

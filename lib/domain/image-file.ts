@@ -3,8 +3,6 @@ import { autoSize, matchInputSize, type Size } from "@/lib/kontext/resolution";
 import { ACCEPTED_IMAGE_TYPES, MAX_IMAGE_FILE_BYTES } from "./image-types";
 import { formatBytes, formatCount } from "./text";
 
-export { ACCEPTED_IMAGE_TYPES, MAX_IMAGE_FILE_BYTES } from "./image-types";
-
 /**
  * Photos above this area (3 × 1024² px) are downscaled before upload. It is above the 2 MP the
  * largest output needs, and {@link planDownscale} checks the output size does not change.
