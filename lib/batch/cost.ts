@@ -1,3 +1,4 @@
+import { isAspectRatioMode } from "@/lib/kontext/endpoint";
 import { estimatePrice, type PriceEstimate } from "@/lib/kontext/pricing";
 import { outputSize, type Size } from "@/lib/kontext/resolution";
 import type { KontextRequest } from "@/lib/kontext/schema";
@@ -44,7 +45,7 @@ export interface BatchCost {
  */
 export function estimateItem(input: Size | null, settings: CostSettings): ItemCost | null {
   const mode = settings.resolution_mode;
-  const isFixed = mode !== "auto" && mode !== "match_input";
+  const isFixed = isAspectRatioMode(mode);
   if (!input && !isFixed) return null;
   if (input && (!(input.width >= 1) || !(input.height >= 1)) && !isFixed) return null;
   const size = outputSize(mode, input ?? { width: 1, height: 1 });

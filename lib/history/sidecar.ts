@@ -1,3 +1,4 @@
+import { isAspectRatioMode } from "@/lib/kontext/endpoint";
 import { aspectRatioSize, type Size } from "@/lib/kontext/resolution";
 import {
   type KontextOutput,
@@ -5,6 +6,7 @@ import {
   kontextInputSchema,
   kontextOutputSchema,
 } from "@/lib/kontext/schema";
+
 import * as z from "@/lib/kontext/zod";
 import { describeIssues, FILE_IMPORT_STYLE } from "@/lib/persist/issues";
 import {
@@ -243,7 +245,7 @@ function predictSize(sidecar: RunSidecar): Size {
   const first = sidecar.images[0] ?? sidecar.run.response?.images[0];
   if (first) return { width: first.width, height: first.height };
   const mode = sidecar.run.request.resolution_mode;
-  if (mode !== "auto" && mode !== "match_input") return aspectRatioSize(mode);
+  if (isAspectRatioMode(mode)) return aspectRatioSize(mode);
   return { width: 1024, height: 1024 };
 }
 

@@ -58,3 +58,8 @@ export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 export type Acceleration = (typeof ACCELERATIONS)[number];
 export type ResolutionMode = (typeof RESOLUTION_MODES)[number];
 export type AspectRatioMode = Exclude<ResolutionMode, "auto" | "match_input">;
+
+/** Whether a mode is a fixed aspect ratio, whose output size does not depend on the input. */
+export function isAspectRatioMode(mode: ResolutionMode): mode is AspectRatioMode {
+  return mode !== "auto" && mode !== "match_input";
+}

@@ -1,4 +1,5 @@
 import { hasPixels } from "@/lib/domain/form";
+import { isAspectRatioMode } from "@/lib/kontext/endpoint";
 import { estimatePrice, type PriceEstimate } from "@/lib/kontext/pricing";
 import { outputSize, type Size } from "@/lib/kontext/resolution";
 import type { PlaygroundState } from "./state";
@@ -9,7 +10,7 @@ import type { PlaygroundState } from "./state";
  */
 export function selectPredictedSize(state: PlaygroundState): Size | null {
   const mode = state.settings.resolution_mode;
-  if (mode !== "auto" && mode !== "match_input") return outputSize(mode, { width: 1, height: 1 });
+  if (isAspectRatioMode(mode)) return outputSize(mode, { width: 1, height: 1 });
   return state.image && hasPixels(state.image) ? outputSize(mode, state.image) : null;
 }
 

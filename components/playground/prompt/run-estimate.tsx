@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { usePlaygroundStore } from "@/components/playground/store-provider";
 import { preloadWhenIdle } from "@/components/ui/preload";
 import { loadOnce } from "@/lib/domain/load-once";
+import { isAspectRatioMode } from "@/lib/kontext/endpoint";
 import type { PlaygroundState } from "@/lib/store/playground-store";
 
 const SIZE_NOTE = "fal does not publish its sizing rules; the real size comes with the result";
@@ -26,8 +27,7 @@ const notLoaded: SelectText = () => null;
  * `selectPredictedSize`). Until then the line asks for an image, which needs none of its code.
  */
 const selectHasEstimate = (state: PlaygroundState): boolean =>
-  state.image !== null ||
-  (state.settings.resolution_mode !== "auto" && state.settings.resolution_mode !== "match_input");
+  state.image !== null || isAspectRatioMode(state.settings.resolution_mode);
 
 /**
  * "Output 1392×752 · 2 images · ≈ $0.07", for the generate bar. The rules it is worked out with

@@ -3,6 +3,7 @@ import { DEFAULT_SETTINGS, randomSeed } from "@/lib/domain/settings";
 import {
   ACCELERATIONS,
   type Acceleration,
+  isAspectRatioMode,
   LIMITS,
   OUTPUT_FORMATS,
   type OutputFormat,
@@ -64,10 +65,7 @@ const RESOLUTION_NOTES: Record<"auto" | "match_input", string> = {
 };
 
 function resolutionOption(mode: ResolutionMode): EnumOption<ResolutionMode> {
-  const note =
-    mode === "auto" || mode === "match_input"
-      ? RESOLUTION_NOTES[mode]
-      : formatSize(aspectRatioSize(mode));
+  const note = isAspectRatioMode(mode) ? formatSize(aspectRatioSize(mode)) : RESOLUTION_NOTES[mode];
   return { value: mode, label: mode, note };
 }
 

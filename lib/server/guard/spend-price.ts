@@ -1,4 +1,5 @@
 import "server-only";
+import { isAspectRatioMode } from "@/lib/kontext/endpoint";
 import {
   billedMegapixels,
   PIXELS_PER_MEGAPIXEL,
@@ -42,7 +43,7 @@ export function predictSpend(request: KontextRequest): SpendPrediction {
         : billedMegapixels(aspectRatioSize(mode));
   return {
     reservedMills: perImage * request.num_images * MILLS_PER_MEGAPIXEL,
-    isWorstCase: mode === "auto" || mode === "match_input",
+    isWorstCase: !isAspectRatioMode(mode),
   };
 }
 
