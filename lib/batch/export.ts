@@ -1,4 +1,5 @@
 import { type AsyncZippable, zip } from "fflate";
+import { isExportable } from "@/lib/domain/run";
 import { embedRecipe } from "@/lib/history/recipe-png";
 import { toSidecar } from "@/lib/history/sidecar";
 import { HISTORY_VERSION, type HistoryRun } from "@/lib/history/types";
@@ -69,7 +70,7 @@ function zipAsync(files: AsyncZippable): Promise<Uint8Array> {
 /** A run the export can carry: finished, with a request id (as the history import wants). */
 function exportableRun(entry: BatchExportEntry | undefined): HistoryRun | null {
   const run = entry?.run;
-  return run && run.finishedAt !== null && run.requestId !== null ? run : null;
+  return run && isExportable(run) ? run : null;
 }
 
 /** Every item's status as the manifest says it: `done`, `done (kept)`, `failed` … */

@@ -122,6 +122,14 @@ export function canRetryRun(run: Pick<Run, "phase" | "error" | "request" | "uplo
   );
 }
 
+/** Whether an export carries a run: finished, with a request id (as the history import wants). */
+export function isExportable(run: {
+  finishedAt: number | null;
+  requestId: string | null;
+}): boolean {
+  return run.finishedAt !== null && run.requestId !== null;
+}
+
 /** Runs newest first (by start time; ties by id, descending), as the history lists them. */
 export function newestFirst(runs: readonly Run[]): Run[] {
   return [...runs].sort((a, b) =>

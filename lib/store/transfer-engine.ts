@@ -1,6 +1,7 @@
 import type { StateCreator } from "zustand";
 import { dataUriToBlob } from "@/lib/browser/data-uri";
 import { errorMessage } from "@/lib/domain/app-error";
+import { isExportable } from "@/lib/domain/run";
 import type { OpenedFileKind } from "@/lib/history/opened-file";
 import { isPng } from "@/lib/history/png-signature";
 import { toHistoryRun } from "@/lib/history/run-record";
@@ -175,9 +176,7 @@ export function createTransferEngine(set: SliceArgs[0], get: SliceArgs[1]): Tran
       const wanted = new Set(runIds);
       const wantedSweeps = new Set(options.sweepIds ?? []);
       const sweeps = get().sweeps.filter((sweep) => wantedSweeps.has(sweep.id));
-      const runs = get().runs.filter(
-        (run) => wanted.has(run.id) && run.finishedAt !== null && run.requestId !== null,
-      );
+      const runs = get().runs.filter((run) => wanted.has(run.id) && isExportable(run));
       if (runs.length === 0) return null;
       try {
         const entries: ExportEntry[] = [];

@@ -3,7 +3,7 @@
 import { useRef, useState } from "react";
 import { usePlaygroundStore, usePlaygroundStoreApi } from "@/components/playground/store-provider";
 import { Button } from "@/components/ui/button";
-import type { Run } from "@/lib/domain/run";
+import { isExportable, type Run } from "@/lib/domain/run";
 
 /**
  * Import (an export zip, a run's JSON or a PNG with settings) and export (the chosen runs, else
@@ -15,13 +15,13 @@ export function HistoryTransfer() {
   const selectRuns = usePlaygroundStore((s) => s.selectRuns);
   const store = usePlaygroundStoreApi();
   const selected = usePlaygroundStore((s) => s.selectedRunIds);
-  const finishedCount = usePlaygroundStore((s) => finishedRunIds(s.runs).length);
+  const exportableCount = usePlaygroundStore((s) => exportableRunIds(s.runs).length);
   const [isExporting, setIsExporting] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
-  const count = selected.length > 0 ? selected.length : finishedCount;
+  const count = selected.length > 0 ? selected.length : exportableCount;
 
   async function onExport() {
-    const ids = selected.length > 0 ? selected : finishedRunIds(store.getState().runs);
+    const ids = selected.length > 0 ? selected : exportableRunIds(store.getState().runs);
     setIsExporting(true);
     try {
       // Saving comes with the result actions (here by now, with the run cards): the first
@@ -76,9 +76,7 @@ export function HistoryTransfer() {
   );
 }
 
-/** The runs an export without a choice takes: every finished run that was queued. */
-function finishedRunIds(runs: readonly Run[]): string[] {
-  return runs
-    .filter((run) => run.finishedAt !== null && run.requestId !== null)
-    .map((run) => run.id);
+/** The runs an export without a choice takes: every one it can carry. */
+function exportableRunIds(runs: readonly Run[]): string[] {
+  return runs.filter(isExportable).map((run) => run.id);
 }

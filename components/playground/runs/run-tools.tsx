@@ -5,6 +5,7 @@ import { useShallow } from "zustand/react/shallow";
 import { useOpenBatchDialog } from "@/components/playground/batch/batch-dialog-context";
 import { usePlaygroundStore, usePlaygroundStoreApi } from "@/components/playground/store-provider";
 import { useWorkspaceView } from "@/components/playground/workspace/workspace-view";
+import { isExportable } from "@/lib/domain/run";
 import { toHistoryRun } from "@/lib/history/run-record";
 import { runRecipe } from "@/lib/share/recipe";
 import { ResultActionButton, saveBlob } from "./result-action-button";
@@ -22,7 +23,7 @@ export function RunTools({ runId, runNumber }: { runId: string; runNumber: numbe
       return run
         ? {
             isFinished: run.finishedAt !== null,
-            canExport: run.finishedAt !== null && run.requestId !== null,
+            canExport: isExportable(run),
             hasSeed: (run.output?.seed ?? run.request.seed) !== undefined,
             isSelected: s.selectedRunIds.includes(runId),
           }
