@@ -64,7 +64,7 @@ const subscribeToNothing = () => () => {};
  * Whether this render is in the browser after hydration: false on the server and while hydrating
  * (so both render the same), true from then on.
  */
-export function useIsHydrated(): boolean {
+function useIsHydrated(): boolean {
   return useSyncExternalStore(
     subscribeToNothing,
     () => true,

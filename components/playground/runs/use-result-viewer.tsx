@@ -3,20 +3,16 @@
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { usePlaygroundStore } from "@/components/playground/store-provider";
 import { LoadingOverlay } from "@/components/ui/loading";
-import { clientOnly } from "@/components/ui/on-demand";
+import { onDemand } from "@/components/ui/on-demand";
 import type { ResultViewer, ViewerScope } from "./result-context";
 
 // The full-size viewer's code is not on the first screen: it loads once there is a run (so it
-// is there when a result is opened, and takes the arrow keys at once), or when first opened.
-type LightboxComponent = typeof import("@/components/playground/gallery/lightbox").Lightbox;
-/** The viewer once its code is here: rendered directly then, without a Suspense round trip. */
-let loadedLightbox: LightboxComponent | null = null;
-const loadLightbox = () =>
-  import("@/components/playground/gallery/lightbox").then((m) => {
-    loadedLightbox = m.Lightbox;
-    return m.Lightbox;
-  });
-const LazyLightbox = clientOnly(loadLightbox, <LoadingOverlay what="the image" />);
+// is there when a result is opened, rendered at once, and takes the arrow keys at once), or when
+// first opened. It only renders once a result is opened, never on the server.
+const lightboxView = onDemand(
+  () => import("@/components/playground/gallery/lightbox").then((m) => m.Lightbox),
+  <LoadingOverlay what="the image" />,
+);
 
 /**
  * The results' viewer state: which flagged images were revealed, and the full-size viewer
@@ -29,7 +25,7 @@ export function useResultViewerState(): { viewer: ResultViewer; lightbox: ReactN
   const openerRef = useRef<HTMLElement | null>(null);
   const hasRuns = usePlaygroundStore((s) => s.runs.length > 0);
   useEffect(() => {
-    if (hasRuns) void loadLightbox();
+    if (hasRuns) lightboxView.preload().catch(() => {});
   }, [hasRuns]);
 
   const isRevealed = useCallback((key: string) => revealed.has(key), [revealed]);
@@ -53,9 +49,8 @@ export function useResultViewerState(): { viewer: ResultViewer; lightbox: ReactN
     if (opener?.isConnected) opener.focus();
   }, []);
 
-  const Lightbox = loadedLightbox ?? LazyLightbox;
   const lightbox = viewerKey ? (
-    <Lightbox
+    <lightboxView.Component
       activeKey={viewerKey}
       scope={scope}
       isRevealed={isRevealed}
