@@ -1,7 +1,6 @@
 "use client";
 
 import { clientOnly } from "@/components/ui/on-demand";
-
 import { usePlaygroundStore } from "./store-provider";
 
 // The failure's message, retry and ways out of a refusal load with the first alert: the first

@@ -1,7 +1,6 @@
 "use client";
 
 import { clientOnly } from "@/components/ui/on-demand";
-
 import { usePlaygroundStore } from "./store-provider";
 
 // A notice's box (its message, tone and buttons) loads with the first notice: the first screen
